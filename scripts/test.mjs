@@ -1,0 +1,29 @@
+// Runs every test file under test/ with Node's own runner and tsx.
+// Node 20's `--test` takes no globs, so the files are listed here.
+// Extra arguments narrow the run: `npm test -- test/runtime`.
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+
+function collect(path, out) {
+  if (statSync(path).isDirectory()) {
+    for (const name of readdirSync(path).sort()) collect(join(path, name), out);
+  } else if (/\.test\.tsx?$/.test(path)) {
+    out.push(path);
+  }
+  return out;
+}
+
+const roots = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const flags = process.argv.slice(2).filter((a) => a.startsWith("-"));
+const files = (roots.length ? roots : ["test"]).flatMap((root) => collect(root, []));
+if (files.length === 0) {
+  console.error("no test files found");
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  ["--import", "tsx", "--import", "./test/setup.ts", "--test", "--test-concurrency=2", ...flags, ...files],
+  { stdio: "inherit" },
+);
+process.exit(result.status ?? 1);

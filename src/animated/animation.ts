@@ -1,0 +1,193 @@
+import { runtime } from "../runtime/runtime.js";
+
+/** How an animation ended: `finished: false` when it was stopped, superseded or aborted. */
+export interface AnimationResult {
+  readonly finished: boolean;
+}
+
+/** Options every animation takes. */
+export interface AnimationOptions {
+  /** Aborting it stops the animation (it resolves `{ finished: false }`). */
+  signal?: AbortSignal;
+}
+
+/** @internal Told synchronously when a run ends, with the instant it ended; compositions chain on it. */
+export type EndCallback = (result: AnimationResult, time: number) => void;
+
+const FINISHED: AnimationResult = Object.freeze({ finished: true });
+const STOPPED: AnimationResult = Object.freeze({ finished: false });
+
+const IDLE = 0;
+const RUNNING = 1;
+const DONE = 2;
+
+/**
+ * The lifecycle every animation shares: a run starts on {@link Animation.start}
+ * or on the first `await`, ends by finishing or by {@link Animation.stop}, and
+ * resolves `{ finished }`. The promise never rejects, so an animation can be
+ * awaited, ignored or raced without ever causing an unhandled rejection.
+ *
+ * An animation can run again: {@link Animation.reset} returns it to idle
+ * (restoring the values it moved), and `start()` on a finished animation runs
+ * it again from where its values are now. `Animated.loop` relies on this.
+ *
+ * Subclasses implement `begin` (drive the run and call `finish` at the end)
+ * and `halt` (cancel whatever they scheduled).
+ */
+export abstract class Animation implements PromiseLike<AnimationResult> {
+  private state = IDLE;
+  private result: AnimationResult | null = null;
+  private promise: Promise<AnimationResult> | null = null;
+  private resolve: ((result: AnimationResult) => void) | null = null;
+  private onEnd: EndCallback | null = null;
+  private readonly signal: AbortSignal | undefined;
+  private readonly onAbort = (): void => this.stop();
+
+  constructor(options: AnimationOptions | undefined, where: string) {
+    if (options !== undefined && (typeof options !== "object" || options === null)) {
+      throw new TypeError(`${where}: options must be an object, got ${String(options)}`);
+    }
+    const signal = options?.signal;
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      throw new TypeError(`${where}: signal must be an AbortSignal, got ${String(signal)}`);
+    }
+    this.signal = signal;
+  }
+
+  /** True between start and end of a run. */
+  get running(): boolean {
+    return this.state === RUNNING;
+  }
+
+  /**
+   * Starts the animation (fire and forget) and returns it, so it can still be
+   * awaited. No-op while running; a finished or stopped animation runs again.
+   *
+   * @example
+   * ```ts
+   * const fade = pn.Animated.timing(opacity, { to: 1 }).start();
+   * // later: const { finished } = await fade;
+   * ```
+   */
+  start(): this {
+    if (this.state === RUNNING) return this;
+    this._run(now(), null);
+    return this;
+  }
+
+  /**
+   * Stops the run where it is: values freeze at their current numbers and the
+   * animation resolves `{ finished: false }`. An animation stopped before it
+   * started resolves `{ finished: false }` without moving anything.
+   */
+  stop(): void {
+    if (this.state === RUNNING) {
+      this.endRun(STOPPED, now());
+    } else if (this.state === IDLE) {
+      this.state = DONE;
+      this.settle(STOPPED);
+    }
+  }
+
+  /** Stops the animation if running, puts the values it moved back where they started, and makes it startable again. */
+  reset(): void {
+    this._reset(true);
+  }
+
+  /** Awaiting an animation that was never started starts it. Never rejects. */
+  then<R1 = AnimationResult, R2 = never>(
+    onFulfilled?: ((result: AnimationResult) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    if (this.state === IDLE) this.start();
+    if (this.result !== null) return Promise.resolve(this.result).then(onFulfilled, onRejected);
+    this.promise ??= new Promise<AnimationResult>((resolve) => {
+      this.resolve = resolve;
+    });
+    return this.promise.then(onFulfilled, onRejected);
+  }
+
+  /**
+   * @internal Starts a run at `time` (the instant it logically begins, which a
+   * composition sets to the instant the previous animation ended). `onEnd`
+   * hears the end synchronously. A finished animation is re-armed first.
+   */
+  _run(time: number, onEnd: EndCallback | null): void {
+    if (this.state !== IDLE) this._reset(false);
+    this.state = RUNNING;
+    this.onEnd = onEnd;
+    const signal = this.signal;
+    if (signal !== undefined) {
+      if (signal.aborted) {
+        this.endRun(STOPPED, time);
+        return;
+      }
+      signal.addEventListener("abort", this.onAbort);
+    }
+    try {
+      this.begin(time);
+    } catch (error) {
+      // Never a rejection: a broken run is reported and ends as stopped.
+      runtime.reportError(error, { source: "animation" });
+      this.endRun(STOPPED, time);
+    }
+  }
+
+  /** @internal Ends a run as stopped (if running) and returns to idle; `restore` puts moved values back. */
+  _reset(restore: boolean): void {
+    if (this.state === RUNNING) this.endRun(STOPPED, now());
+    this.onReset(restore);
+    this.state = IDLE;
+    this.result = null;
+    this.promise = null;
+    this.resolve = null;
+  }
+
+  /** Called once per run, in state running. */
+  protected abstract begin(time: number): void;
+
+  /** Called once when a run ends (finished or stopped): cancel frames and timers, stop children. */
+  protected abstract halt(): void;
+
+  /** Called by `reset`: forget the last run; when `restore`, put moved values back. */
+  protected onReset(_restore: boolean): void {}
+
+  /** Ends the run at `time`, finished unless `finished` is false. No-op if not running. */
+  protected finish(time: number, finished = true): void {
+    this.endRun(finished ? FINISHED : STOPPED, time);
+  }
+
+  private endRun(result: AnimationResult, time: number): void {
+    if (this.state !== RUNNING) return;
+    // Done before halt: children that halt stops call back into a composite
+    // that must already see itself ended.
+    this.state = DONE;
+    this.signal?.removeEventListener("abort", this.onAbort);
+    try {
+      this.halt();
+    } catch (error) {
+      runtime.reportError(error, { source: "animation" });
+    }
+    const onEnd = this.onEnd;
+    this.onEnd = null;
+    this.settle(result);
+    if (onEnd !== null) onEnd(result, time);
+  }
+
+  private settle(result: AnimationResult): void {
+    this.result = result;
+    const resolve = this.resolve;
+    this.resolve = null;
+    if (resolve !== null) resolve(result);
+  }
+}
+
+/** True for any animation built by `Animated.*`. */
+export function isAnimation(value: unknown): value is Animation {
+  return value instanceof Animation;
+}
+
+/** Milliseconds on the runtime loop's clock, read at call time (virtual under a fake clock). */
+export function now(): number {
+  return runtime.getLoop().time();
+}

@@ -1,0 +1,62 @@
+import { COMPONENT_OF, createElement, isPropsObject, type Child, type Element, type Key } from "./element.js";
+import type { Props } from "./host.js";
+
+/** What a component factory accepts: its props plus an optional `key`. */
+export type ComponentProps<P> = P & { key?: Key };
+
+/** A component factory: calling it returns an element; it never renders by itself. */
+export interface ComponentFactory<P> {
+  (props?: ComponentProps<P>, ...children: Child[]): Element;
+  readonly displayName: string;
+}
+
+/**
+ * Turns `(props) => Child` into a component factory.
+ * Name it for error messages and stacks: pass a named function or a name first.
+ *
+ * @example
+ * ```ts
+ * const UserCard = pn.component(function UserCard({ userId }: { userId: number }) {
+ *   const q = pn.useQuery((signal) => api.getUser(userId, { signal }), [userId]);
+ *   return q.loading && q.data === undefined ? pn.Text("Loading…") : pn.Text(q.data!.name);
+ * });
+ * UserCard({ userId: 1 }); // an element
+ * ```
+ */
+export function component<P = {}>(render: (props: P) => Child): ComponentFactory<P>;
+export function component<P = {}>(name: string, render: (props: P) => Child): ComponentFactory<P>;
+export function component<P>(a: string | ((props: P) => Child), b?: (props: P) => Child): ComponentFactory<P> {
+  const render = typeof a === "function" ? a : b;
+  if (typeof render !== "function") throw new TypeError("component(fn): fn must be a function (props) => child");
+  const name = typeof a === "string" ? a : render.name || "Anonymous";
+  // The element's type is the render function itself, so elements made by the
+  // factory, by h(render) and by JSX <Factory/> all match on the same type.
+  (render as { displayName?: string }).displayName ??= name;
+  const factory = (props?: ComponentProps<P>, ...children: Child[]): Element => {
+    let key: string | null = null;
+    const finalProps: Props = {};
+    if (props !== undefined && props !== null) {
+      if (!isPropsObject(props)) throw new TypeError(`${name}(props): props must be a plain object`);
+      for (const k in props) {
+        if (k === "key") {
+          const v = (props as Props).key;
+          if (v !== undefined && v !== null) key = String(v);
+        } else finalProps[k] = (props as Props)[k];
+      }
+    }
+    if (children.length === 1) finalProps.children = children[0];
+    else if (children.length > 1) finalProps.children = children;
+    return createElement(render, finalProps, key);
+  };
+  Object.defineProperty(factory, "displayName", { value: name });
+  Object.defineProperty(factory, "name", { value: name });
+  (factory as unknown as { [COMPONENT_OF]: unknown })[COMPONENT_OF] = render;
+  return factory as ComponentFactory<P>;
+}
+
+/** The display name of a render function. */
+export function nameOf(type: unknown): string {
+  if (typeof type === "function") return (type as { displayName?: string }).displayName || type.name || "Anonymous";
+  if (typeof type === "string") return type;
+  return "Unknown";
+}

@@ -1,0 +1,62 @@
+import type { Fiber } from "./fiber.js";
+import { PROVIDER } from "./fiber.js";
+import { createElement, type Child, type Element } from "./element.js";
+import { CONTEXT_MARK } from "./types.js";
+import { currentFiber } from "./hooks.js";
+
+/** A context: a value handed down the tree without passing props. */
+export interface Context<T> {
+  readonly [CONTEXT_MARK]: true;
+  readonly defaultValue: T;
+  /** `Theme.Provider({ value }, ...children)`: an element factory like the built-ins. */
+  Provider(props: { value: T; key?: string | number }, ...children: Child[]): Element;
+  readonly displayName: string;
+}
+
+/**
+ * Creates a context with a default value for components with no provider above them.
+ *
+ * @example
+ * ```ts
+ * const Theme = pn.createContext("light");
+ * const App = pn.component(function App() {
+ *   return Theme.Provider({ value: "dark" }, Toolbar());
+ * });
+ * const Toolbar = pn.component(function Toolbar() {
+ *   return pn.Text(`theme: ${pn.useContext(Theme)}`);
+ * });
+ * ```
+ */
+export function createContext<T>(defaultValue: T, displayName = "Context"): Context<T> {
+  const context = {
+    [CONTEXT_MARK]: true as const,
+    defaultValue,
+    displayName,
+    Provider(props: { value: T; key?: string | number }, ...children: Child[]): Element {
+      if (props === null || typeof props !== "object" || !("value" in props)) {
+        throw new TypeError(`${displayName}.Provider(props, ...children): props must be an object with a value`);
+      }
+      const finalProps: Record<string, unknown> = { value: props.value };
+      if (children.length === 1) finalProps.children = children[0];
+      else if (children.length > 1) finalProps.children = children;
+      return createElement(context, finalProps, props.key === undefined ? null : String(props.key));
+    },
+  };
+  return context;
+}
+
+/**
+ * Reads the nearest provider's value (or the default). The component
+ * re-renders when that provider's value changes.
+ */
+export function useContext<T>(context: Context<T>): T {
+  const fiber = currentFiber("useContext");
+  for (let p: Fiber | null = fiber.parent; p !== null; p = p.parent) {
+    if (p.kind === PROVIDER && p.type === context) {
+      (p.links ??= new Set()).add(fiber);
+      (fiber.links ??= new Set()).add(p);
+      return p.props.value as T;
+    }
+  }
+  return context.defaultValue;
+}

@@ -1,0 +1,99 @@
+import type { Props } from "./host.js";
+
+/** Brand that tells an element apart from a props object passed in the same argument list. */
+export const ELEMENT = Symbol.for("typenative.element");
+
+/** Marks a component factory made by `component()`, pointing at its render function. */
+export const COMPONENT_OF = Symbol.for("typenative.componentOf");
+
+/** Marks a built-in factory (`Text`, `View`, ...), naming its host type. */
+export const HOST_TYPE = Symbol.for("typenative.hostType");
+
+/** `pn.Fragment`: groups children without a host view. */
+export const Fragment = Symbol.for("typenative.fragment");
+
+/** A render function: props in, something renderable out. */
+export type RenderFunction<P = any> = (props: P) => Child;
+
+/** Anything a component may return or pass as a child. */
+export type Child = Element | string | number | boolean | null | undefined | readonly Child[];
+
+/** Keys tell siblings apart across renders. */
+export type Key = string | number;
+
+/** An immutable description of what to render. Creating one never renders. */
+export interface Element<P = Props> {
+  readonly [ELEMENT]: true;
+  /** A host type name, a render function, `Fragment`, or an internal marker. */
+  readonly type: unknown;
+  readonly props: P;
+  /** Stored as a string so `1` and `"1"` are the same key, as in React. */
+  readonly key: string | null;
+}
+
+/** True for values created by `h`, a component factory or a built-in factory. */
+export function isElement(value: unknown): value is Element {
+  return typeof value === "object" && value !== null && (value as { [ELEMENT]?: unknown })[ELEMENT] === true;
+}
+
+/** Finds what an element type refers to: a factory made by `component()` or a built-in resolves to its target. */
+export function resolveType(type: unknown): unknown {
+  if (typeof type === "function") {
+    const fn = type as { [COMPONENT_OF]?: unknown; [HOST_TYPE]?: unknown };
+    if (fn[COMPONENT_OF] !== undefined) return fn[COMPONENT_OF];
+    if (fn[HOST_TYPE] !== undefined) return fn[HOST_TYPE];
+  }
+  return type;
+}
+
+/**
+ * Creates an element: `h("View", { style }, child1, child2)`, `h(UserCard, { userId: 1 })`,
+ * `h(Fragment, null, a, b)`. `key` is taken out of props; extra arguments
+ * become `props.children`.
+ *
+ * @example
+ * ```ts
+ * pn.h(pn.Column, { style: { padding: 8 } }, pn.Text("hi"));
+ * ```
+ */
+export function h(type: unknown, props?: Props | null, ...children: unknown[]): Element {
+  const resolved = resolveType(type);
+  if (resolved === undefined || resolved === null || (typeof resolved !== "string" && typeof resolved !== "function" && typeof resolved !== "symbol" && typeof resolved !== "object")) {
+    throw new TypeError(`h(type, ...): invalid element type ${String(type)}`);
+  }
+  let key: string | null = null;
+  let finalProps: Props;
+  if (props === null || props === undefined) {
+    finalProps = {};
+  } else {
+    finalProps = {};
+    for (const name in props) {
+      if (name === "key") {
+        const k = props[name];
+        if (k !== undefined && k !== null) key = String(k);
+      } else {
+        finalProps[name] = props[name];
+      }
+    }
+  }
+  if (children.length === 1) finalProps.children = children[0];
+  else if (children.length > 1) finalProps.children = children;
+  return createElement(resolved, finalProps, key);
+}
+
+/** @internal Builds the element object; one shape for every element keeps property access monomorphic. */
+export function createElement(type: unknown, props: Props, key: string | null): Element {
+  return { [ELEMENT]: true, type, props, key };
+}
+
+/** Returns a copy of `element` with a different key. */
+export function withKey(element: Element, key: Key): Element {
+  return createElement(element.type, element.props, String(key));
+}
+
+/** True for a plain props object: not an element, not an array, not null. */
+export function isPropsObject(value: unknown): value is Props {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || isElement(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}

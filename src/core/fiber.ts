@@ -1,0 +1,179 @@
+import type { Scope } from "../runtime/scope.js";
+import type { HostConfig, Props } from "./host.js";
+import type { Element, Key } from "./element.js";
+import type { Hook } from "./hook-types.js";
+import { nameOf } from "./component.js";
+
+/** What a fiber stands for. */
+export const HOST = 1;
+export const TEXT = 2;
+export const COMPONENT = 3;
+export const FRAGMENT = 4;
+export const PROVIDER = 5;
+export const BOUNDARY = 6;
+export const ROOT = 7;
+
+/** Needs a render in the next flush. */
+export const DIRTY = 1 << 0;
+/** Committed at least once: its effects ran, its hosts are attached. */
+export const MOUNTED = 1 << 1;
+/** Gone: setters drop, handlers do nothing. */
+export const UNMOUNTED = 1 << 2;
+/** Removed in the render in progress; anchor searches skip it. */
+export const DELETED = 1 << 3;
+/** Has effect slots waiting for the commit. */
+export const HAS_EFFECTS = 1 << 4;
+/** A dropped setter call has already been warned about. */
+export const WARNED_UNMOUNTED = 1 << 5;
+
+/** Per-root state shared by every fiber in it. */
+export interface RootState {
+  host: HostConfig<object>;
+  container: object;
+  fiber: Fiber;
+  /** Components waiting for a render, in the order they asked. */
+  dirty: Fiber[];
+  flushScheduled: boolean;
+  unmounted: boolean;
+}
+
+/**
+ * One node of the rendered tree. Fibers are reused across renders (their
+ * identity is what keeps host views and hook state alive) and mutated in
+ * place; the undo log in `work.ts` restores them when a render fails.
+ */
+export interface Fiber {
+  kind: number;
+  /** Host type name, render function, context, or null. */
+  type: unknown;
+  /** Explicit key (string/number) or the position among unkeyed siblings. */
+  key: Key | null;
+  /** Element props; for text fibers, unused. */
+  props: Props;
+  /** The element last rendered into this fiber, for the same-element bailout. */
+  element: Element | null;
+  text: string;
+  parent: Fiber | null;
+  children: Fiber[];
+  /** Position in `parent.children`, kept current by the children diff. */
+  index: number;
+  depth: number;
+  flags: number;
+  /** The host view, for HOST and TEXT fibers (and the container for ROOT). */
+  node: object | null;
+  root: RootState;
+  hooks: Hook[] | null;
+  scope: Scope | null;
+  /** Context consumers (PROVIDER) or provider fibers this component reads (COMPONENT). */
+  links: Set<Fiber> | null;
+  /** Render-storm bookkeeping: consecutive flushes with no idle loop turn between them. */
+  stormCount: number;
+  stormTurn: number;
+  /** ErrorBoundary: the error being shown, or NO_ERROR. */
+  error: unknown;
+  /** Host fibers with animated styles: undoes the value subscriptions. */
+  unsubscribe: (() => void) | null;
+}
+
+export const NO_ERROR: unique symbol = Symbol("no error");
+
+export function createFiber(kind: number, type: unknown, key: Key | null, props: Props, parent: Fiber | null, root: RootState): Fiber {
+  return {
+    kind,
+    type,
+    key,
+    props,
+    element: null,
+    text: "",
+    parent,
+    children: EMPTY,
+    index: 0,
+    depth: parent === null ? 0 : parent.depth + 1,
+    flags: 0,
+    node: null,
+    root,
+    hooks: null,
+    scope: null,
+    links: null,
+    stormCount: 0,
+    stormTurn: -1,
+    error: NO_ERROR,
+    unsubscribe: null,
+  };
+}
+
+/** Shared empty children list; never mutated (the diff always builds a new array). */
+export const EMPTY: Fiber[] = [];
+
+/** The first host view in `fiber`'s subtree, in order, or null when it renders none. */
+export function firstHost(fiber: Fiber): object | null {
+  if (fiber.kind === HOST || fiber.kind === TEXT) return fiber.node;
+  const children = fiber.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = firstHost(children[i]!);
+    if (node !== null) return node;
+  }
+  return null;
+}
+
+/** Pushes the top-level host views of `fiber`'s subtree, in order. */
+export function collectHosts(fiber: Fiber, out: object[]): void {
+  if (fiber.kind === HOST || fiber.kind === TEXT) {
+    out.push(fiber.node!);
+    return;
+  }
+  const children = fiber.children;
+  for (let i = 0; i < children.length; i++) collectHosts(children[i]!, out);
+}
+
+/** The nearest ancestor that owns a host view (HOST or ROOT): where `fiber`'s top views live. */
+export function hostParentOf(fiber: Fiber): Fiber {
+  let p = fiber.parent;
+  while (p !== null && p.kind !== HOST && p.kind !== ROOT) p = p.parent;
+  return p!;
+}
+
+/**
+ * The host view that follows `fiber`'s views inside their host parent, or null
+ * when they are last. Walks later siblings, then up through fibers that have
+ * no view of their own. Fibers deleted in this render are skipped.
+ */
+export function nextHostAfter(fiber: Fiber): object | null {
+  let f: Fiber = fiber;
+  for (;;) {
+    const parent = f.parent;
+    if (parent === null) return null;
+    const siblings = parent.children;
+    for (let i = f.index + 1; i < siblings.length; i++) {
+      const s = siblings[i]!;
+      if (s.flags & DELETED) continue;
+      const node = firstHost(s);
+      if (node !== null) return node;
+    }
+    if (parent.kind === HOST || parent.kind === ROOT) return null;
+    f = parent;
+  }
+}
+
+/** The nearest component fiber at or above `fiber`: who owns its handlers' tasks. */
+export function ownerComponent(fiber: Fiber): Fiber | null {
+  let f: Fiber | null = fiber;
+  while (f !== null && f.kind !== COMPONENT) f = f.parent;
+  return f;
+}
+
+/** "in Child\n in Parent\n in App", innermost first, for error reports. */
+export function componentStack(fiber: Fiber | null): string {
+  const lines: string[] = [];
+  for (let f = fiber; f !== null; f = f.parent) {
+    if (f.kind === COMPONENT) lines.push(`    in ${nameOf(f.type)}`);
+    else if (f.kind === BOUNDARY) lines.push("    in ErrorBoundary");
+  }
+  return lines.join("\n");
+}
+
+/** The display name of the nearest component at or above `fiber`. */
+export function componentName(fiber: Fiber | null): string | undefined {
+  const owner = fiber === null ? null : ownerComponent(fiber);
+  return owner === null ? undefined : nameOf(owner.type);
+}

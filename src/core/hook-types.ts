@@ -1,0 +1,40 @@
+/** Tags of hook slots, checked so a hook order change is caught with a clear error. */
+export const STATE = 1;
+export const EFFECT = 2;
+export const MEMO = 3;
+export const REF = 4;
+export const CONTEXT = 5;
+
+/** A `useState` / `useReducer` slot. `pending` holds the eagerly computed next state. */
+export interface StateHook {
+  tag: typeof STATE;
+  state: unknown;
+  pending: unknown;
+  hasPending: boolean;
+  dispatch: (action: unknown) => void;
+  reducer: ((state: unknown, action: unknown) => unknown) | null;
+}
+
+/** A `useEffect` / `useLayoutEffect` slot. */
+export interface EffectHook {
+  tag: typeof EFFECT;
+  layout: boolean;
+  create: () => unknown;
+  deps: readonly unknown[] | undefined;
+  cleanup: (() => void) | null;
+  /** Set while rendering when the effect must run at the next commit. */
+  pending: boolean;
+}
+
+export interface MemoHook {
+  tag: typeof MEMO;
+  value: unknown;
+  deps: readonly unknown[] | undefined;
+}
+
+export interface RefHook {
+  tag: typeof REF;
+  ref: { current: unknown };
+}
+
+export type Hook = StateHook | EffectHook | MemoHook | RefHook;

@@ -1,0 +1,216 @@
+import type { Fiber } from "./fiber.js";
+import { HAS_EFFECTS, UNMOUNTED, WARNED_UNMOUNTED } from "./fiber.js";
+import { current } from "./current.js";
+import { EFFECT, MEMO, REF, STATE, type EffectHook, type Hook, type MemoHook, type RefHook, type StateHook } from "./hook-types.js";
+import { scheduleUpdate } from "./scheduler.js";
+import { nameOf } from "./component.js";
+import { options } from "./options.js";
+import { getComponentScope } from "./scope.js";
+import type { Scope } from "../runtime/scope.js";
+
+/** Dependency list of effects and memos. */
+export type Deps = readonly unknown[] | undefined;
+
+export type SetState<S> = (value: S | ((previous: S) => S)) => void;
+export type Dispatch<A> = (action: A) => void;
+
+/** @internal The component rendering now; throws outside a render. */
+export function currentFiber(hookName: string): Fiber {
+  const fiber = current.fiber;
+  if (fiber === null) throw new Error(`${hookName} can only be called while a component renders (inside the function passed to pn.component)`);
+  return fiber;
+}
+
+/** @internal Claims the next hook slot, creating it with `create` on the first render. */
+export function nextHook<H extends Hook>(hookName: string, tag: H["tag"], create: (fiber: Fiber) => H): H {
+  const fiber = currentFiber(hookName);
+  const hooks = (fiber.hooks ??= []);
+  const index = current.index++;
+  let hook = hooks[index];
+  if (hook === undefined) {
+    if (!current.mounting) {
+      throw new Error(`Rendered more hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally`);
+    }
+    hook = create(fiber);
+    hooks.push(hook);
+  } else if (hook.tag !== tag) {
+    throw new Error(`Hook order changed between renders in ${nameOf(fiber.type)} (${hookName} found another hook's slot)`);
+  }
+  return hook as H;
+}
+
+/**
+ * State that survives re-renders. The setter is stable, takes a value or an
+ * updater, renders nothing for an `Object.is`-equal value, and is a no-op
+ * (with one dev warning) after unmount.
+ *
+ * @example
+ * ```ts
+ * const [count, setCount] = pn.useState(0);
+ * pn.Button(`Clicked ${count}`, { onClick: () => setCount((c) => c + 1) });
+ * ```
+ */
+export function useState<S>(initial: S | (() => S)): [S, SetState<S>] {
+  const hook = nextHook<StateHook>("useState", STATE, (fiber) =>
+    createStateHook(fiber, typeof initial === "function" ? (initial as () => S)() : initial, null),
+  );
+  return [takeState(hook) as S, hook.dispatch as SetState<S>];
+}
+
+/**
+ * State driven by a reducer. `dispatch` is stable and always uses the latest reducer.
+ *
+ * @example
+ * ```ts
+ * const [todos, dispatch] = pn.useReducer(todosReducer, []);
+ * dispatch({ type: "add", text: "milk" });
+ * ```
+ */
+export function useReducer<S, A>(reducer: (state: S, action: A) => S, initialArg: S): [S, Dispatch<A>];
+export function useReducer<S, A, I>(reducer: (state: S, action: A) => S, initialArg: I, init: (arg: I) => S): [S, Dispatch<A>];
+export function useReducer<S, A>(reducer: (state: S, action: A) => S, initialArg: unknown, init?: (arg: unknown) => S): [S, Dispatch<A>] {
+  const hook = nextHook<StateHook>("useReducer", STATE, (fiber) =>
+    createStateHook(fiber, init === undefined ? initialArg : init(initialArg), reducer as StateHook["reducer"]),
+  );
+  hook.reducer = reducer as StateHook["reducer"];
+  return [takeState(hook) as S, hook.dispatch as Dispatch<A>];
+}
+
+function takeState(hook: StateHook): unknown {
+  if (hook.hasPending) {
+    hook.state = hook.pending;
+    hook.pending = undefined;
+    hook.hasPending = false;
+  }
+  return hook.state;
+}
+
+function createStateHook(fiber: Fiber, state: unknown, reducer: StateHook["reducer"]): StateHook {
+  const hook: StateHook = { tag: STATE, state, pending: undefined, hasPending: false, reducer, dispatch: noop };
+  hook.dispatch = (action: unknown): void => {
+    if (fiber.flags & UNMOUNTED) {
+      warnUnmounted(fiber);
+      return;
+    }
+    // The next state is computed now, against the latest pending one, so an
+    // equal value can skip the render and updaters compose in call order.
+    const base = hook.hasPending ? hook.pending : hook.state;
+    const next = hook.reducer !== null ? hook.reducer(base, action) : typeof action === "function" ? (action as (s: unknown) => unknown)(base) : action;
+    if (!hook.hasPending && Object.is(next, hook.state)) return;
+    hook.pending = next;
+    hook.hasPending = true;
+    scheduleUpdate(fiber);
+  };
+  return hook;
+}
+
+function warnUnmounted(fiber: Fiber): void {
+  if (!options.dev || fiber.flags & WARNED_UNMOUNTED) return;
+  fiber.flags |= WARNED_UNMOUNTED;
+  options.warn(`A state setter of ${nameOf(fiber.type)} was called after it unmounted; the update was dropped. Cancel async work on unmount (useAsyncEffect's signal does this for you).`);
+}
+
+/**
+ * A mutable box that lives as long as the component.
+ *
+ * @example
+ * ```ts
+ * const renders = pn.useRef(0);
+ * renders.current++;
+ * ```
+ */
+export function useRef<T>(initial: T): { current: T } {
+  return nextHook<RefHook>("useRef", REF, () => ({ tag: REF, ref: { current: initial } })).ref as { current: T };
+}
+
+/**
+ * Recomputes `compute()` only when `deps` change.
+ *
+ * @example
+ * ```ts
+ * const sorted = pn.useMemo(() => items.slice().sort(byDate), [items]);
+ * ```
+ */
+export function useMemo<T>(compute: () => T, deps: Deps): T {
+  const fiber = currentFiber("useMemo");
+  const mounting = current.mounting;
+  const hook = nextHook<MemoHook>("useMemo", MEMO, () => ({ tag: MEMO, value: undefined, deps: undefined }));
+  if (mounting || depsChanged(fiber, hook.deps, deps)) {
+    hook.value = compute();
+    hook.deps = deps;
+  }
+  return hook.value as T;
+}
+
+/** `useMemo(() => fn, deps)`: a callback whose identity changes only with `deps`. */
+export function useCallback<F extends (...args: never[]) => unknown>(fn: F, deps: Deps): F {
+  return useMemo(() => fn, deps);
+}
+
+/**
+ * Runs `effect` after the commit, once the host shows the new tree; its
+ * cleanup runs right before it re-runs and on unmount. Tasks started in it
+ * belong to the component.
+ *
+ * @example
+ * ```ts
+ * pn.useEffect(() => {
+ *   const id = store.subscribe(setValue);
+ *   return () => store.unsubscribe(id);
+ * }, [store]);
+ * ```
+ */
+export function useEffect(effect: () => void | (() => void), deps?: Deps): void {
+  effectHook("useEffect", effect, deps, false);
+}
+
+/** Like `useEffect`, but runs right after the host commit, before any passive effect. */
+export function useLayoutEffect(effect: () => void | (() => void), deps?: Deps): void {
+  effectHook("useLayoutEffect", effect, deps, true);
+}
+
+function effectHook(name: string, create: () => unknown, deps: Deps, layout: boolean): void {
+  const fiber = currentFiber(name);
+  const mounting = current.mounting;
+  const hook = nextHook<EffectHook>(name, EFFECT, () => ({ tag: EFFECT, layout, create, deps: undefined, cleanup: null, pending: false }));
+  if (mounting || depsChanged(fiber, hook.deps, deps)) {
+    hook.create = create;
+    hook.deps = deps;
+    hook.pending = true;
+    fiber.flags |= HAS_EFFECTS;
+  }
+}
+
+/**
+ * Deps rules: `undefined` → changed every render; otherwise pairwise
+ * `Object.is`. A change of length counts as a change and warns once.
+ */
+function depsChanged(fiber: Fiber, prev: Deps, next: Deps): boolean {
+  if (prev === undefined || next === undefined) return true;
+  if (prev.length !== next.length) {
+    if (options.dev && !warnedDeps.has(fiber)) {
+      warnedDeps.add(fiber);
+      options.warn(`The dependency list of a hook in ${nameOf(fiber.type)} changed length (${prev.length} → ${next.length}); keep it constant.`);
+    }
+    return true;
+  }
+  for (let i = 0; i < next.length; i++) if (!Object.is(prev[i], next[i])) return true;
+  return false;
+}
+
+const warnedDeps = new WeakSet<Fiber>();
+
+/**
+ * The scope that owns the rendering component's tasks: for hooks that start
+ * async work of their own (`useAsyncEffect`, `useQuery`). Closed on unmount.
+ */
+export function useComponentScope(): Scope {
+  return getComponentScope(currentFiber("useComponentScope"));
+}
+
+/** The name of the rendering component, for error reports made by hooks. */
+export function useComponentName(): string {
+  return nameOf(currentFiber("useComponentName").type);
+}
+
+function noop(): void {}

@@ -1,0 +1,56 @@
+import type { HostConfig } from "./host.js";
+import type { Fiber, RootState } from "./fiber.js";
+import { DIRTY, ROOT, createFiber } from "./fiber.js";
+import { createElement, isElement, type Child } from "./element.js";
+import { Fragment } from "./element.js";
+import { flushRoot, scheduleUpdate } from "./scheduler.js";
+import { flushPassiveEffects } from "./commit.js";
+
+/** A mounted tree on a host container. */
+export interface Root {
+  /** Renders `element` synchronously: render, commit and layout effects. Passive effects follow on the loop. */
+  render(element: Child): void;
+  /** Unmounts everything synchronously: cleanups run, component tasks are cancelled. */
+  unmount(): void;
+  /** @internal */
+  readonly state: RootState;
+}
+
+/**
+ * Creates a root that renders into `container` through `host`.
+ *
+ * @example
+ * ```ts
+ * const root = createRoot(testHost, testHost.createContainer());
+ * root.render(App());
+ * ```
+ */
+export function createRoot<N extends object>(host: HostConfig<N>, container: N): Root {
+  const state = {} as RootState;
+  const fiber: Fiber = createFiber(ROOT, null, null, {}, null, state);
+  fiber.node = container;
+  Object.assign(state, { host: host as HostConfig<object>, container, fiber, dirty: [], flushScheduled: false, unmounted: false });
+  return {
+    state,
+    render(element: Child) {
+      if (state.unmounted) throw new Error("render(): this root was unmounted");
+      if (element !== null && element !== undefined && typeof element === "object" && !Array.isArray(element) && !isElement(element)) {
+        throw new TypeError("render(element): expected an element, e.g. App() or pn.h(App, props)");
+      }
+      // The root fiber renders like a fragment whose children are the new element.
+      fiber.element = createElement(Fragment, { children: element }, null);
+      fiber.flags &= ~DIRTY;
+      scheduleUpdate(fiber);
+      flushRoot(state);
+    },
+    unmount() {
+      if (state.unmounted) return;
+      fiber.element = null;
+      fiber.flags &= ~DIRTY;
+      scheduleUpdate(fiber);
+      flushRoot(state);
+      flushPassiveEffects();
+      state.unmounted = true;
+    },
+  };
+}

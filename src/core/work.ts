@@ -1,0 +1,114 @@
+import type { Fiber, RootState } from "./fiber.js";
+import { COMPONENT, DELETED, UNMOUNTED } from "./fiber.js";
+
+/**
+ * The state of the render in progress. Rendering is synchronous and never
+ * re-entrant, so one module-level work state serves every root.
+ *
+ * Host operations that touch committed views are recorded here and applied
+ * at commit; a failed render truncates them back to a savepoint, and the
+ * undo log puts the fibers it mutated back as they were, so the last
+ * committed tree stays both on screen and in the fiber tree.
+ */
+
+/** Op codes of the commit log; each op takes `OP_SIZE` slots. */
+export const OP_INSERT = 1; // parentNode, childNode, beforeNode
+export const OP_MOVE = 2; // parentNode, childNode, beforeNode
+export const OP_REMOVE = 3; // parentNode, fiber
+export const OP_UPDATE = 4; // node, fiber, changes
+export const OP_TEXT = 5; // node, text
+export const OP_ANIMATE = 6; // fiber
+export const OP_SIZE = 4;
+
+/** Flat op log: `[code, a, b, c, code, a, b, c, ...]`; no object per op on the hot path. */
+export const ops: unknown[] = [];
+
+/** Fibers with effects to run at commit, children before parents. */
+export const effectList: Fiber[] = [];
+
+/**
+ * Undo log, `UNDO_SIZE` slots per entry: `[fiber, children, props, element, text]`.
+ * `children === null` marks a component fiber created by this render, which
+ * a rollback marks unmounted instead of restoring.
+ */
+export const undo: unknown[] = [];
+export const UNDO_SIZE = 5;
+
+let activeRoot: RootState | null = null;
+
+/** The root being rendered; its host receives the render-phase calls. */
+export function workRoot(): RootState {
+  return activeRoot!;
+}
+
+export function beginWork(root: RootState): void {
+  activeRoot = root;
+  ops.length = 0;
+  effectList.length = 0;
+  undo.length = 0;
+}
+
+export function endWork(): void {
+  activeRoot = null;
+  undo.length = 0;
+}
+
+export interface Savepoint {
+  ops: number;
+  effects: number;
+  undo: number;
+}
+
+export function savepoint(): Savepoint {
+  return { ops: ops.length, effects: effectList.length, undo: undo.length };
+}
+
+/** Records `fiber` as it is, before the render changes it. */
+export function remember(fiber: Fiber): void {
+  undo.push(fiber, fiber.children, fiber.props, fiber.element, fiber.text);
+}
+
+/** Records a component fiber created by this render. */
+export function rememberCreated(fiber: Fiber): void {
+  undo.push(fiber, null, null, null, null);
+}
+
+/** Throws away everything the render did after `save`. */
+export function rollback(save: Savepoint): void {
+  for (let i = ops.length - OP_SIZE; i >= save.ops; i -= OP_SIZE) {
+    if (ops[i] === OP_REMOVE) (ops[i + 2] as Fiber).flags &= ~DELETED;
+  }
+  ops.length = save.ops;
+  effectList.length = save.effects;
+  for (let i = undo.length - UNDO_SIZE; i >= save.undo; i -= UNDO_SIZE) {
+    const fiber = undo[i] as Fiber;
+    const children = undo[i + 1] as Fiber[] | null;
+    if (children === null) {
+      discard(fiber);
+      continue;
+    }
+    fiber.children = children;
+    for (let c = 0; c < children.length; c++) children[c]!.index = c;
+    fiber.props = undo[i + 2] as Fiber["props"];
+    fiber.element = undo[i + 3] as Fiber["element"];
+    fiber.text = undo[i + 4] as string;
+  }
+  undo.length = save.undo;
+}
+
+/** A component that never got committed: make sure nothing can reach it again. */
+function discard(fiber: Fiber): void {
+  fiber.flags |= UNMOUNTED;
+  if (fiber.kind === COMPONENT && fiber.links !== null) {
+    for (const provider of fiber.links) provider.links?.delete(fiber);
+    fiber.links = null;
+  }
+}
+
+/** A render error together with the fiber whose render threw it. */
+export class RenderFailure {
+  constructor(
+    readonly error: unknown,
+    readonly fiber: Fiber,
+  ) {}
+}

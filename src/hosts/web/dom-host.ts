@@ -1,0 +1,339 @@
+/**
+ * The web host: the reconciler's views as real DOM.
+ *
+ * | typenative   | DOM                                                  |
+ * | ------------ | ---------------------------------------------------- |
+ * | `Text`       | `<span>` (text always as text nodes, never HTML)     |
+ * | `Button`     | `<button type="button">`                             |
+ * | `TextInput`  | labelled `<input>`, or `<textarea>` when `multiline` |
+ * | `View`, `Column`, `Row`, `ScrollView` | flex `<div>`s               |
+ * | `FlatList`   | a scrolling `<div role="list">` of `listitem`s       |
+ * | `Image`      | `<img>` with `alt`                                   |
+ * | `Spacer`     | an `aria-hidden` flexible `<div>`                    |
+ *
+ * Listeners never call props: they call `emit(node, "onClick")` and the core
+ * runs the latest handler in its component's scope, batching its setters.
+ * Listeners are shared functions (no closure per view) and are added only
+ * when a view gets the matching handler prop.
+ */
+import type { HostConfig, Props } from "../../core/host.js";
+import { emit } from "../../core/events.js";
+import { runtime } from "../../runtime/runtime.js";
+import { applyStyle } from "./style.js";
+import { installBaseStyles } from "./base-styles.js";
+
+/** Element and class for each built-in type (`TextInput` picks its element from `multiline`). */
+const VIEWS: Record<string, readonly [tag: string, className: string]> = {
+  Text: ["span", "tn tn-text"],
+  Button: ["button", "tn tn-button"],
+  TextInput: ["input", "tn tn-input"],
+  View: ["div", "tn tn-view"],
+  Column: ["div", "tn tn-column"],
+  Row: ["div", "tn tn-row"],
+  ScrollView: ["div", "tn tn-scroll"],
+  FlatList: ["div", "tn tn-list"],
+  Image: ["img", "tn tn-image"],
+  Spacer: ["div", "tn tn-spacer"],
+};
+
+/** URI schemes an `Image` may load; anything else (`javascript:`, ...) is refused. */
+const IMAGE_SCHEMES = /^(?:https?:|blob:|data:image\/)/i;
+
+type Input = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * Creates the DOM host for `doc`. Views are created in `doc`; the base
+ * stylesheet is installed there once.
+ *
+ * @example
+ * ```ts
+ * import { createRoot } from "typenative/core";
+ * const root = createRoot(createDomHost(document), document.getElementById("app")!);
+ * root.render(App());
+ * ```
+ */
+export function createDomHost(doc: Document = document): HostConfig<Node> {
+  installBaseStyles(doc);
+  const scrollWatch = new ScrollWatch(doc);
+  return {
+    createView(type, props) {
+      const spec = VIEWS[type];
+      if (spec === undefined) {
+        throw new TypeError(`web host: unknown view type "${type}" (expected one of ${Object.keys(VIEWS).join(", ")})`);
+      }
+      const tag = type === "TextInput" && props.multiline === true ? "textarea" : spec[0];
+      const el = doc.createElement(tag);
+      el.className = spec[1];
+      if (type === "Button") (el as HTMLButtonElement).type = "button";
+      else if (type === "FlatList") el.setAttribute("role", "list");
+      else if (type === "Spacer") el.setAttribute("aria-hidden", "true");
+      for (const name in props) setProp(el, type, name, props[name], props, scrollWatch);
+      if (type === "TextInput") labelInput(el as Input, props);
+      return el;
+    },
+    createText(text) {
+      return doc.createTextNode(text);
+    },
+    appendInitialChild(parent, child) {
+      markListItem(parent, child);
+      parent.appendChild(child);
+    },
+    insertBefore(parent, child, before) {
+      markListItem(parent, child);
+      parent.insertBefore(child, before);
+    },
+    removeChild(parent, child) {
+      parent.removeChild(child);
+      scrollWatch.forgetWithin(child);
+    },
+    updateProps(node, type, changes, props) {
+      const el = node as HTMLElement;
+      let relabel = false;
+      for (const name in changes) {
+        setProp(el, type, name, changes[name], props, scrollWatch);
+        if (name === "label" || name === "accessibilityLabel" || name === "placeholder") relabel = true;
+      }
+      if (relabel && type === "TextInput") labelInput(el as Input, props);
+    },
+    setText(node, text) {
+      (node as Text).data = text;
+    },
+  };
+}
+
+/** Writes one prop. `props` is the view's full current props. */
+function setProp(el: HTMLElement, type: string, name: string, value: unknown, props: Props, scrollWatch: ScrollWatch): void {
+  switch (name) {
+    case "style":
+      applyStyle(el, value, props.style);
+      return;
+    case "testID":
+      setAttr(el, "data-testid", value);
+      return;
+    case "accessibilityLabel":
+      if (type !== "TextInput") setAttr(el, "aria-label", value);
+      return;
+    case "accessibilityRole":
+      setAttr(el, "role", value ?? defaultRole(type, props));
+      return;
+    case "onClick":
+      listen(el, "click", onClick, value);
+      if (type !== "Button") makeClickable(el, typeof value === "function", props);
+      return;
+    case "disabled":
+      if (type === "Button" || type === "TextInput") (el as HTMLButtonElement | Input).disabled = value === true;
+      else setAttr(el, "aria-disabled", value === true ? "true" : undefined);
+      return;
+    case "onScroll":
+      listen(el, "scroll", onScroll, value);
+      if (typeof value === "function") scrollWatch.watch(el);
+      else scrollWatch.unwatch(el);
+      return;
+  }
+  if (type === "TextInput") setInputProp(el as Input, name, value);
+  else if (type === "Image") setImageProp(el as HTMLImageElement, name, value);
+  else if (type === "Spacer" && name === "size") {
+    el.style.flex = typeof value === "number" ? `0 0 ${value}px` : "";
+  }
+  // Other props (a FlatList's `data`, `renderItem`, ...) belong to components, not to the DOM.
+}
+
+function setInputProp(el: Input, name: string, value: unknown): void {
+  switch (name) {
+    case "value":
+      // Only when it differs: rewriting the same text would move the caret.
+      if (value !== undefined) {
+        const text = value === null ? "" : String(value);
+        if (el.value !== text) el.value = text;
+      }
+      return;
+    case "placeholder":
+      setAttr(el, "placeholder", value);
+      return;
+    case "onChange":
+      listen(el, "input", onInput, value);
+      return;
+    case "onSubmitEditing":
+      listen(el, "keydown", onSubmitKey, value);
+      return;
+    case "onFocus":
+      listen(el, "focus", onFocus, value);
+      return;
+    case "onBlur":
+      listen(el, "blur", onBlur, value);
+      return;
+    case "editable":
+      el.readOnly = value === false;
+      return;
+    case "maxLength":
+      if (typeof value === "number") el.maxLength = value;
+      else el.removeAttribute("maxlength");
+      return;
+    case "secureTextEntry":
+      if (el instanceof HTMLInputElement) el.type = value === true ? "password" : "text";
+      return;
+    case "multiline":
+      if ((value === true) !== (el.tagName === "TEXTAREA")) {
+        warnOnce("TextInput's multiline is read when the input is created; give it a new key to switch");
+      }
+      return;
+    case "autoFocus":
+      el.autofocus = value === true;
+      return;
+  }
+}
+
+function setImageProp(el: HTMLImageElement, name: string, value: unknown): void {
+  if (name === "source") {
+    const uri = typeof value === "string" ? value : typeof value === "object" && value !== null ? (value as { uri?: unknown }).uri : undefined;
+    if (uri === undefined || uri === null || uri === "") {
+      el.removeAttribute("src");
+    } else if (typeof uri !== "string" || (/^[a-z][a-z0-9+.-]*:/i.test(uri) && !IMAGE_SCHEMES.test(uri))) {
+      el.removeAttribute("src");
+      runtime.reportError(new TypeError(`Image source ${JSON.stringify(String(uri)).slice(0, 80)} is not an http(s), blob:, data:image or relative URI`), { source: "host" });
+    } else {
+      el.src = uri;
+    }
+  } else if (name === "alt" || name === "accessibilityLabel") {
+    // An image with no description is decorative: alt="" hides it from screen readers.
+    el.alt = typeof value === "string" ? value : "";
+  }
+}
+
+/** An input's accessible name: `label`, else `accessibilityLabel`, else its placeholder. */
+function labelInput(el: Input, props: Props): void {
+  const label = props.label ?? props.accessibilityLabel ?? props.placeholder;
+  if (typeof label === "string" && label !== "") {
+    el.setAttribute("aria-label", label);
+  } else {
+    el.removeAttribute("aria-label");
+    warnOnce("TextInput has no label, accessibilityLabel or placeholder; screen readers cannot name it");
+  }
+}
+
+/** A clickable `View` behaves like a button for keyboards and screen readers. */
+function makeClickable(el: HTMLElement, on: boolean, props: Props): void {
+  if (on) {
+    if (props.accessibilityRole === undefined) el.setAttribute("role", "button");
+    el.tabIndex = 0;
+    el.addEventListener("keydown", onClickKey);
+  } else {
+    if (props.accessibilityRole === undefined) el.removeAttribute("role");
+    el.removeAttribute("tabindex");
+    el.removeEventListener("keydown", onClickKey);
+  }
+}
+
+/** The role a view has when `accessibilityRole` does not say. */
+function defaultRole(type: string, props: Props): string | undefined {
+  if (type === "FlatList") return "list";
+  if (type !== "Button" && typeof props.onClick === "function") return "button";
+  return undefined;
+}
+
+function markListItem(parent: Node, child: Node): void {
+  // Rows of a list are list items, whatever view a renderItem returned.
+  if (child instanceof Element && !child.hasAttribute("role") && (parent as Element).getAttribute?.("role") === "list") {
+    child.setAttribute("role", "listitem");
+  }
+}
+
+function setAttr(el: Element, name: string, value: unknown): void {
+  if (value === undefined || value === null || value === false) el.removeAttribute(name);
+  else el.setAttribute(name, String(value));
+}
+
+/** Adds the shared listener while a handler prop is a function; the same function twice is a no-op. */
+function listen(el: HTMLElement, event: string, listener: (this: HTMLElement, e: Event) => void, handler: unknown): void {
+  if (typeof handler === "function") el.addEventListener(event, listener as EventListener);
+  else el.removeEventListener(event, listener as EventListener);
+}
+
+function onClick(this: HTMLElement): void {
+  emit(this, "onClick");
+}
+
+function onClickKey(this: HTMLElement, event: Event): void {
+  const key = (event as KeyboardEvent).key;
+  if (event.target !== this || (key !== "Enter" && key !== " ")) return;
+  event.preventDefault(); // Space would scroll the page.
+  emit(this, "onClick");
+}
+
+function onInput(this: HTMLElement): void {
+  emit(this, "onChange", (this as Input).value);
+}
+
+function onSubmitKey(this: HTMLElement, event: Event): void {
+  const e = event as KeyboardEvent;
+  if (e.key !== "Enter" || e.isComposing || this.tagName === "TEXTAREA") return;
+  emit(this, "onSubmitEditing", (this as Input).value);
+}
+
+function onFocus(this: HTMLElement): void {
+  emit(this, "onFocus");
+}
+
+function onBlur(this: HTMLElement): void {
+  emit(this, "onBlur");
+}
+
+function onScroll(this: HTMLElement): void {
+  emitScroll(this);
+}
+
+/** What a scrolling view reports: where it is, how tall its window is, how tall its content. */
+export interface ScrollEvent {
+  offset: number;
+  viewportHeight: number;
+  contentHeight: number;
+}
+
+function emitScroll(el: HTMLElement): void {
+  const event: ScrollEvent = { offset: el.scrollTop, viewportHeight: el.clientHeight, contentHeight: el.scrollHeight };
+  emit(el, "onScroll", event);
+}
+
+/**
+ * Reports a scrolling view's size when it is first laid out and whenever it
+ * changes, as an `onScroll` event, so a windowed list learns its viewport
+ * without waiting for the user to scroll.
+ */
+class ScrollWatch {
+  private observer: ResizeObserver | null = null;
+  private readonly watched = new Set<HTMLElement>();
+
+  constructor(private readonly doc: Document) {}
+
+  watch(el: HTMLElement): void {
+    if (this.watched.has(el)) return;
+    const Observer = (this.doc.defaultView as (Window & typeof globalThis) | null)?.ResizeObserver;
+    if (Observer === undefined) return;
+    this.observer ??= new Observer((entries) => {
+      for (const entry of entries) {
+        const target = entry.target as HTMLElement;
+        if (target.isConnected && this.watched.has(target)) emitScroll(target);
+      }
+    });
+    this.watched.add(el);
+    this.observer.observe(el);
+  }
+
+  unwatch(el: HTMLElement): void {
+    if (!this.watched.delete(el)) return;
+    this.observer?.unobserve(el);
+  }
+
+  /** After a removal: stops observing the removed view and the views inside it. */
+  forgetWithin(removed: Node): void {
+    if (this.watched.size === 0) return;
+    for (const el of Array.from(this.watched)) if (removed === el || removed.contains(el)) this.unwatch(el);
+  }
+}
+
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`[typenative] ${message}`);
+}

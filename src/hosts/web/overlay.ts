@@ -1,0 +1,115 @@
+/**
+ * The development error overlay: an uncaught render, effect, handler or task
+ * error shows its message and component stack over the page, until the
+ * developer dismisses it. It wraps `runtime.onError` rather than replacing
+ * it, so the previous handler (logging, by default) still runs.
+ */
+import { runtime, type ErrorHandler, type ErrorInfo } from "../../runtime/runtime.js";
+import { installBaseStyles } from "./base-styles.js";
+
+/** At most this many errors are listed; later ones only bump the count. */
+const MAX_SHOWN = 10;
+
+/** Installed overlay; `uninstall()` restores the previous `onError` (if still ours) and removes the panel. */
+export interface ErrorOverlay {
+  /** Errors received since the last dismiss. */
+  readonly count: number;
+  dismiss(): void;
+  uninstall(): void;
+}
+
+/**
+ * Hooks the overlay into `runtime.onError`. `mount()` does this unless told
+ * `{ errorOverlay: false }`.
+ *
+ * @example
+ * ```ts
+ * const overlay = installErrorOverlay(document);
+ * // ... later
+ * overlay.uninstall();
+ * ```
+ */
+export function installErrorOverlay(doc: Document = document): ErrorOverlay {
+  installBaseStyles(doc);
+  const previous: ErrorHandler = runtime.onError;
+  let panel: HTMLElement | null = null;
+  let list: HTMLElement | null = null;
+  let heading: HTMLElement | null = null;
+  let count = 0;
+
+  const handler: ErrorHandler = (error, info) => {
+    try {
+      show(error, info);
+    } finally {
+      previous(error, info);
+    }
+  };
+  runtime.onError = handler;
+
+  function show(error: unknown, info: ErrorInfo): void {
+    count++;
+    if (panel === null || !panel.isConnected) {
+      panel = doc.createElement("div");
+      panel.className = "tn-overlay";
+      panel.setAttribute("role", "alert");
+      panel.setAttribute("data-testid", "typenative-error-overlay");
+      heading = doc.createElement("h2");
+      heading.className = "tn-overlay-title";
+      list = doc.createElement("div");
+      const dismiss = doc.createElement("button");
+      dismiss.type = "button";
+      dismiss.className = "tn-overlay-dismiss";
+      dismiss.textContent = "Dismiss";
+      dismiss.addEventListener("click", overlay.dismiss);
+      panel.append(heading, list, dismiss);
+      doc.body.appendChild(panel);
+    }
+    heading!.textContent = count === 1 ? "Uncaught error" : `Uncaught errors (${count})`;
+    if (count > MAX_SHOWN) return;
+    list!.appendChild(entry(doc, error, info));
+  }
+
+  const overlay: ErrorOverlay = {
+    get count() {
+      return count;
+    },
+    dismiss() {
+      panel?.remove();
+      panel = list = heading = null;
+      count = 0;
+    },
+    uninstall() {
+      if (runtime.onError === handler) runtime.onError = previous;
+      overlay.dismiss();
+    },
+  };
+  return overlay;
+}
+
+function entry(doc: Document, error: unknown, info: ErrorInfo): HTMLElement {
+  const section = doc.createElement("section");
+  const source = doc.createElement("p");
+  source.className = "tn-overlay-source";
+  source.textContent = `${info.source} error${info.component ? ` in ${info.component}` : ""}`;
+  const message = doc.createElement("pre");
+  message.className = "tn-overlay-message";
+  message.textContent = describe(error);
+  section.append(source, message);
+  const stack = info.componentStack ?? (info.component ? `in ${info.component}` : "");
+  if (stack !== "") {
+    const pre = doc.createElement("pre");
+    pre.className = "tn-overlay-stack";
+    pre.textContent = stack;
+    section.appendChild(pre);
+  }
+  return section;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  try {
+    return typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * typenative styles → CSS, applied through the CSSOM (`element.style`), never
+ * through a `style` attribute string, so no style value can inject markup and
+ * a strict Content-Security-Policy keeps working.
+ *
+ * Keys are camelCase, numbers are points (1 point = 1 CSS px) except for the
+ * unitless keys below; `spacing` is the flex `gap`; the React Native
+ * shorthands `paddingHorizontal`, `marginVertical`, ... expand to both sides;
+ * `transform` takes React Native's list form (`[{ translateX: 10 }, { scale: 2 }]`).
+ *
+ * Each element remembers the CSS it was given, so a frame that changes only
+ * `opacity` writes only `opacity`, and an unchanged value is never rewritten.
+ */
+import { runtime } from "../../runtime/runtime.js";
+
+/** Keys whose numbers are not lengths. */
+const UNITLESS = new Set([
+  "opacity",
+  "flex",
+  "flexGrow",
+  "flexShrink",
+  "zIndex",
+  "fontWeight",
+  "aspectRatio",
+  "order",
+  "lineClamp",
+]);
+
+/** Keys that stand for other CSS properties. */
+const ALIASES: Record<string, readonly string[]> = {
+  spacing: ["gap"],
+  paddingHorizontal: ["padding-left", "padding-right"],
+  paddingVertical: ["padding-top", "padding-bottom"],
+  marginHorizontal: ["margin-left", "margin-right"],
+  marginVertical: ["margin-top", "margin-bottom"],
+  resizeMode: ["object-fit"],
+};
+
+/** `resizeMode` values (React Native) → `object-fit`. */
+const RESIZE_MODES: Record<string, string> = { cover: "cover", contain: "contain", stretch: "fill", center: "none" };
+
+/** Transform functions whose numbers are lengths; the rest are angles (`rotate`: degrees) or plain (`scale`). */
+const LENGTH_TRANSFORMS = new Set(["translateX", "translateY", "translate", "perspective"]);
+const ANGLE_TRANSFORMS = new Set(["rotate", "rotateX", "rotateY", "rotateZ", "skewX", "skewY"]);
+
+// The CSS an element was last given: property → value. A WeakMap, so
+// removed elements take their records with them.
+const applied = new WeakMap<HTMLElement, Map<string, string>>();
+
+/**
+ * Applies a style change to `el`. `next` holds the keys to write (a full
+ * style at commit, or only the animated keys on a frame); `full` is the
+ * element's whole current style. A key the element had before that is in
+ * neither is removed.
+ */
+export function applyStyle(el: HTMLElement, next: unknown, full: unknown): void {
+  const nextStyle = asStyle(next);
+  const fullStyle = asStyle(full);
+  let record = applied.get(el);
+  if (record === undefined) {
+    record = new Map();
+    applied.set(el, record);
+  }
+  const css = el.style;
+  // Properties written now, so the removal pass knows what is still wanted.
+  const wanted = new Set<string>();
+  if (nextStyle !== null) {
+    for (const key in nextStyle) writeKey(css, record, wanted, key, nextStyle[key]);
+  }
+  if (fullStyle !== null && fullStyle !== nextStyle) {
+    for (const key in fullStyle) {
+      if (nextStyle !== null && key in nextStyle) continue;
+      for (const property of propertiesOf(key)) wanted.add(property);
+    }
+  }
+  for (const property of Array.from(record.keys())) {
+    if (wanted.has(property)) continue;
+    css.removeProperty(property);
+    record.delete(property);
+  }
+}
+
+function asStyle(style: unknown): Record<string, unknown> | null {
+  if (style === undefined || style === null || style === false) return null;
+  if (typeof style !== "object" || Array.isArray(style)) {
+    badValue("style", style, "a style must be an object of camelCase keys");
+    return null;
+  }
+  return style as Record<string, unknown>;
+}
+
+function writeKey(css: CSSStyleDeclaration, record: Map<string, string>, wanted: Set<string>, key: string, raw: unknown): void {
+  const properties = propertiesOf(key);
+  const value = cssValue(key, raw);
+  for (const property of properties) {
+    if (value === null) continue; // removed below unless another key wants it
+    wanted.add(property);
+    if (record.get(property) === value) continue;
+    css.setProperty(property, value);
+    record.set(property, value);
+  }
+}
+
+const kebabCache = new Map<string, readonly string[]>();
+
+/** The CSS properties a style key writes. */
+export function propertiesOf(key: string): readonly string[] {
+  let properties = ALIASES[key] ?? kebabCache.get(key);
+  if (properties === undefined) {
+    properties = [key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)];
+    kebabCache.set(key, properties);
+  }
+  return properties;
+}
+
+/**
+ * The CSS text for one style value, or null for "unset". Animated values are
+ * read at call time. Anything that is not a string, number or transform list
+ * is reported (it would otherwise vanish silently) and skipped.
+ */
+export function cssValue(key: string, raw: unknown): string | null {
+  const value = current(raw);
+  if (value === undefined || value === null || value === false) return null;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return badValue(key, value, "numbers must be finite");
+    return UNITLESS.has(key) ? String(value) : `${value}px`;
+  }
+  if (typeof value === "string") {
+    if (key === "resizeMode") return RESIZE_MODES[value] ?? badValue(key, value, "use cover, contain, stretch or center");
+    return value;
+  }
+  if (key === "transform" && Array.isArray(value)) return transformText(value);
+  return badValue(key, value, "expected a string or a number");
+}
+
+function current(value: unknown): unknown {
+  // An AnimatedValue (or an interpolation) at commit time: its current number.
+  if (typeof value === "object" && value !== null && "value" in value && typeof (value as { addListener?: unknown }).addListener === "function") {
+    return (value as { value: unknown }).value;
+  }
+  return value;
+}
+
+function transformText(list: unknown[]): string | null {
+  const parts: string[] = [];
+  for (const item of list) {
+    if (typeof item !== "object" || item === null) return badValue("transform", item, "each transform is an object like { translateX: 10 }");
+    for (const name in item as Record<string, unknown>) {
+      const v = current((item as Record<string, unknown>)[name]);
+      if (typeof v === "string") parts.push(`${name}(${v})`);
+      else if (typeof v === "number" && Number.isFinite(v)) {
+        parts.push(`${name}(${LENGTH_TRANSFORMS.has(name) ? `${v}px` : ANGLE_TRANSFORMS.has(name) ? `${v}deg` : v})`);
+      } else return badValue(`transform.${name}`, v, "expected a number or a string");
+    }
+  }
+  return parts.length === 0 ? null : parts.join(" ");
+}
+
+function badValue(key: string, value: unknown, why: string): null {
+  const shown = typeof value === "object" ? Object.prototype.toString.call(value) : JSON.stringify(value);
+  runtime.reportError(new TypeError(`style.${key}: ${shown} is not a valid value (${why})`), { source: "host" });
+  return null;
+}

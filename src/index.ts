@@ -1,0 +1,32 @@
+/**
+ * typenative: function components with a structured async runtime.
+ *
+ * ```ts
+ * import * as pn from "typenative";
+ * ```
+ */
+
+// Runtime: loop, tasks, cancellation.
+export { runtime, runAsync, sleep, Task, CancelledError, Future, Loop, Scope } from "./runtime/index.js";
+export type { Work, ErrorHandler, ErrorInfo, Clock, TimerHandle, Services, FrameSource } from "./runtime/index.js";
+
+// Platform modules (one line per module).
+export { fetch, FetchResponse, HTTPError, TimeoutError, NetworkError, type FetchOptions, type FetchBody, type FetchParams } from "./platform/fetch.js";
+export { AsyncStorage, memoryStorage, type StorageBackend, type StorageListener } from "./platform/storage.js";
+
+// Animated.
+
+// Core: elements, components, hooks, reconciler.
+export {
+  h, Fragment, isElement, withKey, component, createContext, useContext, ErrorBoundary,
+  useState, useReducer, useRef, useMemo, useCallback, useEffect, useLayoutEffect, useComponentScope, useComponentName,
+  createRoot, emit, options,
+} from "./core/index.js";
+export type {
+  Element, Child, Key, RenderFunction, ComponentFactory, ComponentProps, Context, ErrorBoundaryProps,
+  Deps, SetState, Dispatch, Root, HostConfig, Props,
+} from "./core/index.js";
+
+// Built-in components.
+export { Text, Button, TextInput, Spacer, Image, View, Column, Row, ScrollView, FlatList } from "./components/index.js";
+export type { Style, ViewProps, TextProps, ButtonProps, TextInputProps, ImageProps, FlatListProps } from "./components/index.js";

@@ -1,0 +1,34 @@
+/**
+ * The JSX runtime (`"jsxImportSource": "typenative"`): `<UserCard userId={1} />`
+ * builds the same element as `UserCard({ userId: 1 })`.
+ */
+import { createElement, Fragment, resolveType, type Child, type Element } from "./core/element.js";
+import type { Props } from "./core/host.js";
+
+export { Fragment };
+
+/** Builds an element from JSX; `props.children` is already in place. */
+export function jsx(type: unknown, props: Props, key?: string | number): Element {
+  const resolved = resolveType(type);
+  if (typeof resolved === "string") {
+    // Built-ins take their text/children from props under JSX.
+    return createElement(resolved, props, key === undefined ? null : String(key));
+  }
+  return createElement(resolved, props, key === undefined ? null : String(key));
+}
+
+/** Same as {@link jsx}; the compiler uses it for static child arrays. */
+export const jsxs = jsx;
+
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace JSX {
+  type Element = import("./core/element.js").Element;
+  interface IntrinsicElements {
+    [name: string]: Record<string, unknown>;
+  }
+  interface ElementChildrenAttribute {
+    children: {};
+  }
+}
+
+export type { Child };

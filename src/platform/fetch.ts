@@ -1,0 +1,315 @@
+import { cancellationOf } from "../runtime/errors.js";
+import { runtime } from "../runtime/runtime.js";
+import { FetchResponse } from "./fetch-response.js";
+import { NetworkError, TimeoutError } from "./http-errors.js";
+
+export { FetchResponse, type FetchResponseInit } from "./fetch-response.js";
+export { HTTPError, NetworkError, TimeoutError } from "./http-errors.js";
+
+/** One query parameter value; `undefined` and `null` leave the key out. */
+export type FetchParamValue = string | number | boolean | bigint;
+
+/** Query parameters: arrays repeat the key (`{ tag: ["a", "b"] }` → `tag=a&tag=b`). */
+export type FetchParams =
+  | Readonly<Record<string, FetchParamValue | readonly FetchParamValue[] | null | undefined>>
+  | URLSearchParams;
+
+/**
+ * A request body. A plain object or an array is sent as JSON; a string as
+ * UTF-8; bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`, any typed array) as is.
+ * Anything else (a `Map`, a class instance, a function) is a `TypeError`.
+ */
+export type FetchBody = string | ArrayBuffer | ArrayBufferView | object;
+
+/** Options of {@link fetch}: the seed's keyword arguments. */
+export interface FetchOptions {
+  /** HTTP method, case-insensitive; default `"GET"`. */
+  method?: string;
+  /** Request headers: a plain object (`undefined` values are skipped), a `Headers`, or `[name, value]` pairs. */
+  headers?: Headers | Readonly<Record<string, string | undefined>> | readonly (readonly [string, string])[];
+  /** The body; see {@link FetchBody}. Not allowed with GET or HEAD. */
+  body?: FetchBody | null;
+  /** Query parameters, URL-encoded and appended to any query already in the URL. */
+  params?: FetchParams;
+  /**
+   * Milliseconds (of the loop's clock) the whole request — connect, headers
+   * and body — may take; default 30 000. `Infinity` disables it.
+   */
+  timeout?: number;
+  /** Aborting it cancels the request, even mid-body, with `CancelledError`. */
+  signal?: AbortSignal;
+}
+
+/** 30 s, like most HTTP clients; a request that hangs forever is a bug, not a wait. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const KNOWN_OPTIONS = new Set(["method", "headers", "body", "params", "timeout", "signal"]);
+/** RFC 9110 token characters. */
+const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Methods the fetch standard refuses outright. */
+const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+/** What validation turns {@link FetchOptions} into. */
+interface PreparedRequest {
+  href: string;
+  init: RequestInit;
+  timeout: number;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Sends an HTTP request and resolves with the complete response, body
+ * included. Non-2xx statuses resolve too; call `raiseForStatus()`.
+ *
+ * Failures are told apart by type: {@link NetworkError} (no response),
+ * {@link TimeoutError} (`timeout` elapsed on the loop's clock, so it runs on
+ * the virtual clock in tests), `CancelledError` (`signal` aborted). Bad
+ * arguments reject with `TypeError`. Uses the platform's global `fetch`,
+ * looked up at each call.
+ *
+ * @example
+ * ```ts
+ * const resp = await pn.fetch("https://api.example.com/posts", {
+ *   method: "POST",
+ *   body: { title: "Hello" },
+ *   headers: { Authorization: `Bearer ${token}` },
+ *   signal,
+ * });
+ * resp.raiseForStatus();
+ * const data = resp.json();
+ * ```
+ */
+export async function fetch(url: string | URL, options: FetchOptions = {}): Promise<FetchResponse> {
+  // `async` so that argument errors reject instead of throwing at the call.
+  const request = prepare(url, options);
+  const { href, timeout, signal } = request;
+  if (signal?.aborted) throw cancellationOf(signal);
+  const platformFetch = globalThis.fetch;
+  if (typeof platformFetch !== "function") {
+    throw new Error("pn.fetch needs a global fetch (Node 18+ or a browser)");
+  }
+
+  // One controller carries both ways to stop; `stopReason` says which one won.
+  // The platform never sees our error objects (undici rewrites the stack of
+  // the abort reason it rejects with), it gets a bare abort.
+  const controller = new AbortController();
+  let stopReason: Error | undefined;
+  let onStop: ((reason: Error) => void) | undefined;
+  const stopped = new Promise<never>((_, reject) => (onStop = reject));
+  stopped.catch(noop); // only ever awaited inside a race
+  const stop = (reason: Error): void => {
+    if (stopReason !== undefined) return;
+    stopReason = reason;
+    onStop!(reason);
+    controller.abort();
+  };
+  const onCallerAbort = (): void => stop(cancellationOf(signal!));
+  signal?.addEventListener("abort", onCallerAbort, { once: true });
+  // Loop timer, not AbortSignal.timeout: it must run on the virtual clock in tests.
+  const timer = Number.isFinite(timeout)
+    ? runtime.getLoop().callLater(timeout, () => stop(new TimeoutError(href, timeout)))
+    : null;
+  const race = <T>(work: Promise<T>): Promise<T> => raceStop(work, stopped, () => stopReason, href);
+  try {
+    const init: RequestInit = { ...request.init, signal: controller.signal };
+    // The executor turns a synchronous throw of a stubbed fetch into a rejection.
+    const response = await race(new Promise<Response>((resolve) => resolve(platformFetch.call(globalThis, href, init))));
+    // Read the whole body here so text()/json() can be synchronous.
+    const body = await race(response.arrayBuffer());
+    return new FetchResponse({
+      status: response.status,
+      statusText: response.statusText,
+      url: response.url || href,
+      headers: response.headers,
+      content: new Uint8Array(body),
+    });
+  } finally {
+    timer?.cancel();
+    signal?.removeEventListener("abort", onCallerAbort);
+  }
+}
+
+/**
+ * Waits for `work`, but rejects as soon as the request is stopped (timeout or
+ * caller abort) even if the platform's fetch ignores its signal. Errors that
+ * are not ours become {@link NetworkError}.
+ */
+async function raceStop<T>(
+  work: Promise<T>,
+  stopped: Promise<never>,
+  stopReason: () => Error | undefined,
+  href: string,
+): Promise<T> {
+  // The loser of the race must not become an unhandled rejection.
+  work.catch(noop);
+  try {
+    return await Promise.race([work, stopped]);
+  } catch (error) {
+    // Once stopped, the platform rejects with an AbortError of its own; our
+    // reason (TimeoutError or CancelledError) is the truth.
+    throw stopReason() ?? new NetworkError(href, error);
+  }
+}
+
+/** Validates every argument up front, so a platform `TypeError` later can only mean the network. */
+function prepare(url: unknown, options: unknown): PreparedRequest {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`fetch(url, options): options must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(key)) {
+      throw new TypeError(`fetch(url, options): unknown option "${key}" (known: ${[...KNOWN_OPTIONS].join(", ")})`);
+    }
+  }
+  const opts = options as FetchOptions;
+  const target = parseUrl(url);
+  if (opts.params !== undefined) appendParams(target, opts.params);
+  const href = target.href;
+
+  const method = normalizeMethod(opts.method);
+  const headers = buildHeaders(opts.headers);
+  const body = encodeBody(opts.body, headers);
+  if (body !== undefined && (method === "GET" || method === "HEAD")) {
+    throw new TypeError(`fetch(${href}): a ${method} request cannot have a body; pass method: "POST" (or PUT, PATCH)`);
+  }
+
+  const timeout = opts.timeout ?? DEFAULT_TIMEOUT_MS;
+  if (typeof timeout !== "number" || Number.isNaN(timeout) || timeout < 0) {
+    throw new TypeError(`fetch(url, options): timeout must be a number of milliseconds >= 0, got ${describe(timeout)}`);
+  }
+  const signal = opts.signal;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`fetch(url, options): signal must be an AbortSignal, got ${describe(signal)}`);
+  }
+  const init: RequestInit = { method, headers, redirect: "follow" };
+  if (body !== undefined) init.body = body;
+  return { href, init, timeout, signal };
+}
+
+function parseUrl(url: unknown): URL {
+  if (url instanceof URL) return new URL(url.href);
+  if (typeof url !== "string") {
+    throw new TypeError(`fetch(url): url must be a string or a URL, got ${describe(url)}`);
+  }
+  // Relative URLs resolve against the page in a browser; elsewhere they are an error.
+  const base = (globalThis as { location?: { href?: unknown } }).location?.href;
+  try {
+    return typeof base === "string" ? new URL(url, base) : new URL(url);
+  } catch (error) {
+    throw new TypeError(`fetch(url): invalid URL ${JSON.stringify(url)}`, { cause: error });
+  }
+}
+
+/** Appends `params` after any query already in the URL, leaving that query byte for byte. */
+function appendParams(target: URL, params: FetchParams): void {
+  let query: URLSearchParams;
+  if (params instanceof URLSearchParams) {
+    query = params;
+  } else if (typeof params === "object" && params !== null && !Array.isArray(params)) {
+    query = new URLSearchParams();
+    for (const key of Object.keys(params)) {
+      const value = params[key];
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value)) {
+        for (const item of value as readonly unknown[]) query.append(key, paramString(key, item));
+      } else {
+        query.append(key, paramString(key, value));
+      }
+    }
+  } else {
+    throw new TypeError(`fetch(url, options): params must be an object or URLSearchParams, got ${describe(params)}`);
+  }
+  const extra = query.toString();
+  if (extra === "") return;
+  const existing = target.search;
+  target.search = existing.length > 1 ? `${existing}&${extra}` : extra;
+}
+
+function paramString(key: string, value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return value;
+    case "number":
+    case "boolean":
+    case "bigint":
+      return String(value);
+    default:
+      throw new TypeError(
+        `fetch(url, options): params.${key} must be a string, number, boolean or an array of them, got ${describe(value)}`,
+      );
+  }
+}
+
+function normalizeMethod(method: unknown): string {
+  if (method === undefined) return "GET";
+  if (typeof method !== "string" || !METHOD_TOKEN.test(method)) {
+    throw new TypeError(`fetch(url, options): method must be an HTTP method name like "POST", got ${describe(method)}`);
+  }
+  // Uppercase every method: fetch only normalizes the standard six, and a
+  // "patch" sent verbatim is rejected by most servers.
+  const upper = method.toUpperCase();
+  if (FORBIDDEN_METHODS.has(upper)) throw new TypeError(`fetch(url, options): method ${upper} is not allowed`);
+  return upper;
+}
+
+function buildHeaders(init: unknown): Headers {
+  if (init === undefined || init === null) return new Headers();
+  try {
+    if (init instanceof Headers || Array.isArray(init)) return new Headers(init as HeadersInit);
+    if (typeof init !== "object") throw new TypeError(`got ${describe(init)}`);
+    const headers = new Headers();
+    const record = init as Record<string, unknown>;
+    for (const name of Object.keys(record)) {
+      const value = record[name];
+      if (value !== undefined && value !== null) headers.append(name, String(value));
+    }
+    return headers;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new TypeError(`fetch(url, options): invalid headers: ${detail}`, { cause: error });
+  }
+}
+
+/** Turns `body` into something the platform sends as is; may set content-type. */
+function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === "string") return body; // fetch encodes strings as UTF-8
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) {
+    const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    // The platform sends only ArrayBuffer-backed bytes; a SharedArrayBuffer view is copied.
+    return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+  }
+  if (Array.isArray(body) || isPlainObject(body)) {
+    let json: string;
+    try {
+      json = JSON.stringify(body);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new TypeError(`fetch(url, options): body cannot be serialized as JSON: ${detail}`, { cause: error });
+    }
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+    return json;
+  }
+  throw new TypeError(
+    `fetch(url, options): body must be a plain object, an array, a string or bytes (Uint8Array/ArrayBuffer), got ${describe(body)}`,
+  );
+}
+
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "function") return "a function";
+  if (typeof value === "symbol") return "a symbol";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value !== "object") return `${typeof value} ${String(value)}`;
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor?.name;
+  return name ? `a ${name}` : "an object";
+}
+
+function noop(): void {}

@@ -1,0 +1,60 @@
+import type { StorageBackend } from "./storage-backend.js";
+
+/**
+ * A storage backend that keeps everything in a `Map` for the life of the
+ * process: the default when nothing else is configured, and what
+ * `typenative/testing` installs so tests never touch the disk.
+ *
+ * Keys are arbitrary strings (`"__proto__"`, `"../x"`, `""` included); a `Map`
+ * means no key can reach an object prototype.
+ *
+ * @param initial Entries to start with (a plain object of strings).
+ *
+ * @example
+ * ```ts
+ * pn.AsyncStorage.configure({ backend: pn.memoryStorage({ token: "abc" }) });
+ * await pn.AsyncStorage.get("token"); // "abc"
+ * ```
+ */
+export function memoryStorage(initial?: Record<string, string>): StorageBackend {
+  const entries = new Map<string, string>();
+  if (initial !== undefined) {
+    if (typeof initial !== "object" || initial === null) {
+      throw new TypeError("memoryStorage(initial): initial must be an object of strings");
+    }
+    for (const key of Object.keys(initial)) {
+      const value = initial[key];
+      if (typeof value !== "string") {
+        throw new TypeError(`memoryStorage(initial): the value of "${key}" must be a string, got ${typeof value}`);
+      }
+      entries.set(key, value);
+    }
+  }
+
+  return {
+    async get(key) {
+      checkKey(key);
+      const value = entries.get(key);
+      return value === undefined ? null : value;
+    },
+    async set(key, value) {
+      checkKey(key);
+      if (typeof value !== "string") throw new TypeError(`memoryStorage.set: value must be a string, got ${typeof value}`);
+      entries.set(key, value);
+    },
+    async remove(key) {
+      checkKey(key);
+      entries.delete(key);
+    },
+    async keys() {
+      return Array.from(entries.keys());
+    },
+    async clear() {
+      entries.clear();
+    },
+  };
+}
+
+function checkKey(key: unknown): void {
+  if (typeof key !== "string") throw new TypeError(`memoryStorage: key must be a string, got ${typeof key}`);
+}

@@ -1,0 +1,246 @@
+import { runtime } from "../runtime/runtime.js";
+import { memoryStorage } from "./memory-storage.js";
+import type { StorageBackend } from "./storage-backend.js";
+
+export type { StorageBackend } from "./storage-backend.js";
+export { memoryStorage } from "./memory-storage.js";
+
+/**
+ * Called after a change to `key` made through `AsyncStorage` has completed:
+ * `value` is the new string, or `null` after `remove` / `clear`.
+ */
+export type StorageListener = (value: string | null, key: string) => void;
+
+// Memory until a host or the app picks something else. `explicit` records an
+// app's (or `typenative/testing`'s) `configure()`, which a host default such as
+// `TYPENATIVE_STORAGE_DIR` must never override — whichever module loads first.
+let backend: StorageBackend = memoryStorage();
+let explicit = false;
+
+// key -> listeners. A Map, so "__proto__" and friends are ordinary keys.
+const listeners = new Map<string, Set<StorageListener>>();
+
+const BACKEND_METHODS = ["get", "set", "remove", "keys", "clear"] as const;
+
+/**
+ * The app's key/value store (the seed's `pn.AsyncStorage`): strings under
+ * string keys, every operation async. Where the strings live is the
+ * configured backend — `pn.memoryStorage()` by default and in tests,
+ * `fileStorage(path)` from `typenative/node`, `localStorage` on the web.
+ *
+ * With a persisting backend a resolved `set` is durable: a crash right after
+ * it loses nothing.
+ *
+ * @example
+ * ```ts
+ * await pn.AsyncStorage.set("token", token);
+ * const saved = await pn.AsyncStorage.get("token"); // string | null
+ *
+ * await pn.AsyncStorage.setJson("user", { id: 1, name: "Ada" });
+ * const user = await pn.AsyncStorage.getJson<{ id: number; name: string }>("user");
+ * ```
+ */
+export const AsyncStorage = {
+  /** The string stored under `key`, or `null`. */
+  async get(key: string): Promise<string | null> {
+    checkKey("get", key);
+    return backend.get(key);
+  },
+
+  /** Stores `value` under `key`. Rejects with `TypeError` unless both are strings. */
+  async set(key: string, value: string): Promise<void> {
+    checkKey("set", key);
+    if (typeof value !== "string") {
+      throw new TypeError(
+        `AsyncStorage.set: value must be a string, got ${describe(value)} (use setJson for other values)`,
+      );
+    }
+    await backend.set(key, value);
+    notify(key, value);
+  },
+
+  /** Deletes `key`; removing a missing key is not an error. */
+  async remove(key: string): Promise<void> {
+    checkKey("remove", key);
+    await backend.remove(key);
+    notify(key, null);
+  },
+
+  /** Every stored key. */
+  async keys(): Promise<string[]> {
+    return backend.keys();
+  },
+
+  /** Deletes every key. */
+  async clear(): Promise<void> {
+    await backend.clear();
+    // Copy the keys first: a listener may unsubscribe while we notify.
+    for (const key of Array.from(listeners.keys())) notify(key, null);
+  },
+
+  /**
+   * The JSON value stored under `key`, or `null` when it is missing or not
+   * valid JSON (a stored `"null"` also reads as `null`). The type parameter
+   * is a claim about what was stored, not a runtime check.
+   */
+  async getJson<T = unknown>(key: string): Promise<T | null> {
+    checkKey("getJson", key);
+    const text = await backend.get(key);
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      return null;
+    }
+  },
+
+  /**
+   * Stores `JSON.stringify(value)` under `key`. Rejects with `TypeError` for
+   * values JSON cannot represent: `undefined`, functions, symbols, `BigInt`,
+   * cycles.
+   */
+  async setJson(key: string, value: unknown): Promise<void> {
+    checkKey("setJson", key);
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(value);
+    } catch (error) {
+      throw new TypeError(`AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: ${messageOf(error)}`, {
+        cause: error,
+      });
+    }
+    if (text === undefined) {
+      throw new TypeError(`AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: got ${describe(value)}`);
+    }
+    await backend.set(key, text);
+    notify(key, text);
+  },
+
+  /**
+   * Resolves once every write the backend has accepted has reached its
+   * medium (a no-op for backends without `flush`).
+   */
+  async flush(): Promise<void> {
+    const current = backend;
+    if (current.flush !== undefined) await current.flush();
+  },
+
+  /**
+   * Picks the backend. An explicit choice wins over a host's default (the
+   * `TYPENATIVE_STORAGE_DIR` file of `typenative/node`), whichever runs first.
+   * Writes already handed to the previous backend stay its business; call
+   * `flush()` first if that matters.
+   *
+   * @example
+   * ```ts
+   * import { fileStorage } from "typenative/node";
+   * pn.AsyncStorage.configure({ backend: fileStorage("./data/app-storage.json") });
+   * ```
+   */
+  configure(options: { backend: StorageBackend }): void {
+    if (typeof options !== "object" || options === null) {
+      throw new TypeError("AsyncStorage.configure({ backend }): options must be an object");
+    }
+    validateBackend(options.backend, "AsyncStorage.configure");
+    backend = options.backend;
+    explicit = true;
+  },
+
+  /**
+   * Calls `listener(value, key)` after every change to `key` made through
+   * `AsyncStorage` completes: `set`/`setJson` pass the new string,
+   * `remove`/`clear` pass `null`. The writer's own listener is called too.
+   * Changes made behind AsyncStorage's back (directly on a backend, or by
+   * another process) are not seen. Returns the unsubscribe function.
+   * `usePersistedState` keeps components that share a key in sync with it.
+   *
+   * @example
+   * ```ts
+   * const stop = pn.AsyncStorage.subscribe("settings.theme", (value) => {
+   *   console.log("theme is now", value);
+   * });
+   * stop();
+   * ```
+   */
+  subscribe(key: string, listener: StorageListener): () => void {
+    checkKey("subscribe", key);
+    if (typeof listener !== "function") throw new TypeError("AsyncStorage.subscribe(key, listener): listener must be a function");
+    let set = listeners.get(key);
+    if (set === undefined) {
+      set = new Set();
+      listeners.set(key, set);
+    }
+    set.add(listener);
+    return () => {
+      const current = listeners.get(key);
+      if (current === undefined || !current.delete(listener)) return;
+      if (current.size === 0) listeners.delete(key);
+    };
+  },
+};
+
+/** @internal The backend `AsyncStorage` uses right now. */
+export function getStorageBackend(): StorageBackend {
+  return backend;
+}
+
+/**
+ * @internal Installs a host's default backend unless one was configured
+ * explicitly. Returns whether it was installed. `typenative/node` calls it for
+ * `TYPENATIVE_STORAGE_DIR`; `typenative/testing` uses `configure`, so its memory
+ * storage wins in either import order.
+ */
+export function setDefaultBackend(candidate: StorageBackend): boolean {
+  validateBackend(candidate, "setDefaultBackend");
+  if (explicit) return false;
+  backend = candidate;
+  return true;
+}
+
+/** @internal True once `AsyncStorage.configure` has chosen the backend. */
+export function isStorageConfigured(): boolean {
+  return explicit;
+}
+
+function notify(key: string, value: string | null): void {
+  const set = listeners.get(key);
+  if (set === undefined) return;
+  // Iterate over a copy so a listener can unsubscribe (itself or others) safely.
+  for (const listener of Array.from(set)) {
+    try {
+      listener(value, key);
+    } catch (error) {
+      // The write itself succeeded; a broken listener must not turn it into a rejection.
+      runtime.reportError(error, { source: "storage" });
+    }
+  }
+}
+
+function validateBackend(candidate: unknown, where: string): asserts candidate is StorageBackend {
+  if (typeof candidate !== "object" || candidate === null) {
+    throw new TypeError(`${where}: backend must be an object with get, set, remove, keys and clear`);
+  }
+  const record = candidate as Record<string, unknown>;
+  for (const name of BACKEND_METHODS) {
+    if (typeof record[name] !== "function") {
+      throw new TypeError(`${where}: backend.${name} must be a function`);
+    }
+  }
+  if (record.flush !== undefined && typeof record.flush !== "function") {
+    throw new TypeError(`${where}: backend.flush must be a function when present`);
+  }
+}
+
+function checkKey(method: string, key: unknown): asserts key is string {
+  if (typeof key !== "string") throw new TypeError(`AsyncStorage.${method}: key must be a string, got ${describe(key)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

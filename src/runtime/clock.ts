@@ -1,0 +1,31 @@
+/** A cancellable timer returned by {@link Clock.setTimer} and `loop.callLater`. */
+export interface TimerHandle {
+  cancel(): void;
+}
+
+/**
+ * Where the loop gets time and timers from. The real clock reads the globals
+ * at call time (never captured at import), so tests can swap in a virtual
+ * clock (`fakeClock()` from `typenative/testing`) without touching globals.
+ */
+export interface Clock {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Calls `fn` once after `ms` milliseconds unless cancelled first. */
+  setTimer(ms: number, fn: () => void): TimerHandle;
+}
+
+/** The clock of a real process: `performance.now()` and `setTimeout`. */
+export const realClock: Clock = {
+  now() {
+    return globalThis.performance.now();
+  },
+  setTimer(ms, fn) {
+    const id = globalThis.setTimeout(fn, ms);
+    return {
+      cancel() {
+        globalThis.clearTimeout(id);
+      },
+    };
+  },
+};

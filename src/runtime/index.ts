@@ -1,0 +1,9 @@
+export { runtime, logError, type ErrorHandler, type ErrorInfo } from "./runtime.js";
+export { runAsync, Task, type Work } from "./task.js";
+export { sleep } from "./sleep.js";
+export { CancelledError, isCancellation, throwIfCancelled } from "./errors.js";
+export { Loop } from "./loop.js";
+export { Future } from "./future.js";
+export { Scope } from "./scope.js";
+export type { Clock, TimerHandle } from "./clock.js";
+export type { Services, FrameSource, FrameHandle, AlertPresenter, AlertRequest, CameraService } from "./services.js";

@@ -1,0 +1,54 @@
+import type { Task } from "./task.js";
+
+/** Where an error came from, handed to `runtime.onError` next to the error. */
+export interface ErrorInfo {
+  /** What failed: "render", "effect", "handler", "task", "loop", "storage", ... */
+  source: string;
+  /** Name of the component involved, when there is one. */
+  component?: string;
+  /** "in Child\n in Parent\n in App", innermost first. */
+  componentStack?: string;
+}
+
+/**
+ * An owner of tasks. Every task belongs to exactly one scope; closing the
+ * scope cancels whatever it still owns. Each mounted component gets one
+ * (created lazily, on its first task) and the app has one for the rest.
+ */
+export class Scope {
+  private tasks: Set<Task<unknown>> | null = null;
+  /** Once closed, tasks started in this scope are cancelled at birth. */
+  closed = false;
+
+  /** @param describe Tells error reports which component owns the scope. */
+  constructor(readonly describe: () => Omit<ErrorInfo, "source"> = appInfo) {}
+
+  /** @internal Called by Task. */
+  adopt(task: Task<unknown>): void {
+    (this.tasks ??= new Set()).add(task);
+  }
+
+  /** @internal Called by Task when it settles. */
+  release(task: Task<unknown>): void {
+    this.tasks?.delete(task);
+  }
+
+  /** Number of unsettled tasks this scope owns. */
+  get size(): number {
+    return this.tasks === null ? 0 : this.tasks.size;
+  }
+
+  /** Cancels every task still owned, and any started later. */
+  close(): void {
+    this.closed = true;
+    const tasks = this.tasks;
+    if (tasks === null || tasks.size === 0) return;
+    this.tasks = null;
+    // Copy first: a cancelled task releases itself from the set we iterate.
+    for (const task of Array.from(tasks)) task.cancel();
+  }
+}
+
+function appInfo(): Omit<ErrorInfo, "source"> {
+  return {};
+}

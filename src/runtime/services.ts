@@ -1,0 +1,67 @@
+import type { Loop } from "./loop.js";
+
+/** A scheduled frame; `cancel()` before it fires drops it. */
+export interface FrameHandle {
+  cancel(): void;
+}
+
+/**
+ * Where animation frames come from. The callback receives the frame time in
+ * the loop clock's milliseconds. Browser hosts use `requestAnimationFrame`;
+ * elsewhere frames are loop timers at 60 Hz, which the virtual clock drives.
+ */
+export interface FrameSource {
+  requestFrame(callback: (time: number) => void): FrameHandle;
+}
+
+/** Milliseconds between frames when frames come from loop timers. */
+export const FRAME_MS = 1000 / 60;
+
+/** Frames from the loop's own timers: virtual under `fakeClock()`, real otherwise. */
+export function loopFrames(loop: Loop): FrameSource {
+  return {
+    requestFrame(callback) {
+      return loop.callLater(FRAME_MS, () => callback(loop.time()));
+    },
+  };
+}
+
+/** One button of an alert as a host presents it. */
+export interface AlertRequest {
+  kind: "show" | "confirm" | "choose";
+  title: string;
+  message: string | undefined;
+  /** Labels in display order. */
+  buttons: string[];
+  /** Labels drawn as destructive (choose only). */
+  destructive: string[];
+  /** The index in `buttons` that means "cancel", or -1. */
+  cancelIndex: number;
+}
+
+/**
+ * Presents an alert and reports the pressed button's index, or `null` for a
+ * dismiss (back button, tap outside, Escape). Hosts implement this; the
+ * framework turns indices into `boolean` / option / `null` results.
+ */
+export interface AlertPresenter {
+  present(request: AlertRequest, signal?: AbortSignal): Promise<number | null>;
+}
+
+/** What a camera host can do. Resolves a path or URI, or `null` when the user cancels. */
+export interface CameraService {
+  takePhoto(options: { quality?: number; signal?: AbortSignal }): Promise<string | null>;
+  pickFromGallery(options: { signal?: AbortSignal }): Promise<string | null>;
+}
+
+/** The services a host plugs into the runtime. */
+export interface Services {
+  frames: FrameSource;
+  alert: AlertPresenter | null;
+  camera: CameraService | null;
+}
+
+/** Services of a host that brings none: loop frames, no alert UI, no camera. */
+export function defaultServices(loop: Loop): Services {
+  return { frames: loopFrames(loop), alert: null, camera: null };
+}

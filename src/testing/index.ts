@@ -1,0 +1,27 @@
+/**
+ * `typenative/testing`: render components on the in-memory test host, drive
+ * time with a virtual clock, and answer alerts and camera requests.
+ *
+ * Importing it installs memory storage and the test host's alert presenter
+ * and camera.
+ */
+import { runtime } from "../runtime/runtime.js";
+import { TestAlerts, TestCamera } from "../hosts/test/services.js";
+import { AsyncStorage } from "../platform/storage.js";
+import { memoryStorage } from "../platform/memory-storage.js";
+
+export { render, cleanup, type RenderResult, type JSONNode } from "./render.js";
+export { fakeClock, type FakeClock } from "./fake-clock.js";
+export { settle } from "./settle.js";
+export type { TextMatcher } from "./queries.js";
+export { TestHost, formatOp, describeNode, type TestNode, type HostOp } from "../hosts/test/test-host.js";
+export type { PendingAlert, PendingCameraRequest } from "../hosts/test/services.js";
+
+/** Answers alerts: `pending()`, `respond(labelOrIndex)`, `dismiss()`. */
+export const alerts = new TestAlerts();
+/** Answers camera requests: `pending()`, `respond(pathOrNull)`. */
+export const camera = new TestCamera();
+
+runtime.services.alert = alerts;
+runtime.services.camera = camera;
+AsyncStorage.configure({ backend: memoryStorage() });

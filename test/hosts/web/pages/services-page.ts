@@ -1,0 +1,80 @@
+// Browser side of the web services' tests: exposes the services on `window.tn`.
+import { createAlertPresenter } from "../../../../src/hosts/web/alert-dialog.js";
+import { installErrorOverlay } from "../../../../src/hosts/web/overlay.js";
+import { localStorageBackend } from "../../../../src/hosts/web/local-storage.js";
+import { createFileCamera } from "../../../../src/hosts/web/camera.js";
+import { applyStyle } from "../../../../src/hosts/web/style.js";
+import { animationFrames } from "../../../../src/hosts/web/frames.js";
+import { runtime } from "../../../../src/runtime/runtime.js";
+import type { AlertRequest } from "../../../../src/runtime/services.js";
+
+const results: unknown[] = [];
+const reported: string[] = [];
+runtime.onError = (error) => reported.push(String(error));
+const presenter = createAlertPresenter(document);
+
+function record(promise: Promise<unknown>): void {
+  promise.then(
+    (value) => results.push(value),
+    (error: unknown) => results.push(`rejected:${(error as Error).name}`),
+  );
+}
+
+const tn = {
+  results,
+  reported,
+  controllers: [] as AbortController[],
+  /** Presents `request`; its answer lands in `results`. `abort(i)` cancels the i-th presented alert. */
+  present(request: AlertRequest): void {
+    const controller = new AbortController();
+    tn.controllers.push(controller);
+    record(presenter.present(request, controller.signal));
+  },
+  abort(index: number): void {
+    tn.controllers[index]!.abort();
+  },
+  disposeAlerts(): void {
+    presenter.dispose();
+  },
+  overlay: null as ReturnType<typeof installErrorOverlay> | null,
+  installOverlay(): void {
+    tn.overlay = installErrorOverlay(document);
+  },
+  report(message: string, info: { source: string; component?: string; componentStack?: string }): void {
+    runtime.reportError(new Error(message), info);
+  },
+  storage: localStorageBackend(),
+  otherStorage: localStorageBackend({ prefix: "other:" }),
+  takePhoto(quality?: number): void {
+    record(createFileCamera(document).takePhoto({ quality }));
+  },
+  takePhotoAborted(): void {
+    const controller = new AbortController();
+    record(createFileCamera(document).takePhoto({ signal: controller.signal }));
+    queueMicrotask(() => controller.abort());
+  },
+  applyStyle,
+  frameTimes(count: number): Promise<number[]> {
+    const frames = animationFrames(window);
+    const times: number[] = [];
+    return new Promise((resolve) => {
+      const next = (): void => {
+        frames.requestFrame((time) => {
+          times.push(time);
+          if (times.length === count) resolve(times);
+          else next();
+        });
+      };
+      next();
+    });
+  },
+  cancelledFrameRuns(): Promise<boolean> {
+    const frames = animationFrames(window);
+    let ran = false;
+    frames.requestFrame(() => (ran = true)).cancel();
+    return new Promise((resolve) => frames.requestFrame(() => resolve(ran)));
+  },
+};
+
+(window as unknown as { tn: typeof tn; ready: boolean }).tn = tn;
+(window as unknown as { ready: boolean }).ready = true;
