@@ -4,6 +4,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { ensureChromium } from "./ensure-chromium.mjs";
 
 function collect(path, out) {
   if (statSync(path).isDirectory()) {
@@ -21,6 +22,8 @@ if (files.length === 0) {
   console.error("no test files found");
   process.exit(1);
 }
+// The web host's and the example app's tests drive the system Chromium.
+if (files.some((file) => /(^|[\\/])test[\\/](e2e|hosts[\\/]web)[\\/]/.test(file))) ensureChromium();
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--import", "./test/setup.ts", "--test", "--test-concurrency=2", ...flags, ...files],

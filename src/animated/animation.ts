@@ -11,6 +11,18 @@ export interface AnimationOptions {
   signal?: AbortSignal;
 }
 
+/** @internal Something whose value a reset puts back. */
+export interface RestoreTarget {
+  setValue(value: number): void;
+}
+
+/**
+ * @internal Collects, during one reset, the value each target had before the
+ * animation first moved it. Children are visited last-to-first, so the
+ * earliest start wins and a value moved by several children is written once.
+ */
+export type Restore = Map<RestoreTarget, number>;
+
 /** @internal Told synchronously when a run ends, with the instant it ended; compositions chain on it. */
 export type EndCallback = (result: AnimationResult, time: number) => void;
 
@@ -91,7 +103,9 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
 
   /** Stops the animation if running, puts the values it moved back where they started, and makes it startable again. */
   reset(): void {
-    this._reset(true);
+    const restore: Restore = new Map();
+    this._reset(restore);
+    for (const [target, value] of restore) target.setValue(value);
   }
 
   /** Awaiting an animation that was never started starts it. Never rejects. */
@@ -113,7 +127,7 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
    * hears the end synchronously. A finished animation is re-armed first.
    */
   _run(time: number, onEnd: EndCallback | null): void {
-    if (this.state !== IDLE) this._reset(false);
+    if (this.state !== IDLE) this._reset(null);
     this.state = RUNNING;
     this.onEnd = onEnd;
     const signal = this.signal;
@@ -133,8 +147,8 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
     }
   }
 
-  /** @internal Ends a run as stopped (if running) and returns to idle; `restore` puts moved values back. */
-  _reset(restore: boolean): void {
+  /** @internal Ends a run as stopped (if running) and returns to idle; records start values into `restore` when given. */
+  _reset(restore: Restore | null): void {
     if (this.state === RUNNING) this.endRun(STOPPED, now());
     this.onReset(restore);
     this.state = IDLE;
@@ -149,8 +163,8 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
   /** Called once when a run ends (finished or stopped): cancel frames and timers, stop children. */
   protected abstract halt(): void;
 
-  /** Called by `reset`: forget the last run; when `restore`, put moved values back. */
-  protected onReset(_restore: boolean): void {}
+  /** Called by `reset`: forget the last run; record the start values of moved values into `restore` when given. */
+  protected onReset(_restore: Restore | null): void {}
 
   /** Ends the run at `time`, finished unless `finished` is false. No-op if not running. */
   protected finish(time: number, finished = true): void {

@@ -1,7 +1,7 @@
 import { runtime } from "../runtime/runtime.js";
 import type { TimerHandle } from "../runtime/clock.js";
 import type { FrameHandle } from "../runtime/services.js";
-import { Animation, type AnimationOptions, type AnimationResult, type EndCallback } from "./animation.js";
+import { Animation, type AnimationOptions, type AnimationResult, type EndCallback, type Restore } from "./animation.js";
 
 /**
  * Compositions chain children through their synchronous end callbacks, so
@@ -127,8 +127,8 @@ class SequenceAnimation extends Chain {
     for (let i = this.index; i < children.length; i++) children[i]!.stop();
   }
 
-  protected override onReset(restore: boolean): void {
-    // Backwards, so a value moved by several children ends at the first one's start.
+  protected override onReset(restore: Restore | null): void {
+    // Backwards, so for a value moved by several children the first one's start wins.
     for (let i = this.children.length - 1; i >= 0; i--) this.children[i]!._reset(restore);
     this.index = 0;
   }
@@ -179,7 +179,7 @@ class ParallelAnimation extends Animation {
     for (const child of this.children) child.stop();
   }
 
-  protected override onReset(restore: boolean): void {
+  protected override onReset(restore: Restore | null): void {
     for (let i = this.children.length - 1; i >= 0; i--) this.children[i]!._reset(restore);
   }
 }
@@ -214,7 +214,7 @@ class LoopAnimation extends Chain {
         return;
       }
       this.count++;
-      if (this.resetBeforeIteration) this.child._reset(true);
+      if (this.resetBeforeIteration) this.child.reset();
       const ended = this.runChild(this.child, at);
       if (ended === null) return;
       at = ended;
@@ -236,7 +236,7 @@ class LoopAnimation extends Chain {
     this.child.stop();
   }
 
-  protected override onReset(restore: boolean): void {
+  protected override onReset(restore: Restore | null): void {
     this.child._reset(restore);
     this.count = 0;
   }

@@ -1,7 +1,7 @@
 import { runtime } from "../runtime/runtime.js";
 import type { TimerHandle } from "../runtime/clock.js";
 import type { FrameHandle } from "../runtime/services.js";
-import { Animation, type AnimationOptions } from "./animation.js";
+import { Animation, type AnimationOptions, type Restore } from "./animation.js";
 import { AnimatedValue } from "./value.js";
 
 /** Options every value-driving animation (timing, spring, decay) takes. */
@@ -79,10 +79,10 @@ export abstract class ValueAnimation extends Animation {
     this.target._detach(this);
   }
 
-  protected override onReset(restore: boolean): void {
+  protected override onReset(restore: Restore | null): void {
     const start = this.startValue;
     this.startValue = null;
-    if (restore && start !== null) this.target.setValue(start);
+    if (restore !== null && start !== null) restore.set(this.target, start);
   }
 
   private go(time: number): void {

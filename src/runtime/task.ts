@@ -70,6 +70,10 @@ export class Task<T> implements PromiseLike<T> {
     return this.then().finally(onFinally);
   }
 
+  private reportIfUnobserved(): void {
+    if (!this.observed) runtime.reportError(this.result, { source: "task", ...this.scope.describe() });
+  }
+
   /** @internal Follows the work's promise. */
   follow(promise: PromiseLike<T>): void {
     promise.then(
@@ -91,7 +95,10 @@ export class Task<T> implements PromiseLike<T> {
       for (const [resolve, reject] of waiters) (state === FULFILLED ? resolve : reject)(result);
     }
     if (state === REJECTED && !this.observed && !isCancellation(result)) {
-      runtime.reportError(result, { source: "task", ...this.scope.describe() });
+      // `await task` attaches its `then` one microtask after the await starts,
+      // so a task that fails at once would be reported although awaited.
+      // Two microtasks later is still "right after", and late enough.
+      queueMicrotask(() => queueMicrotask(() => this.reportIfUnobserved()));
     }
   }
 }
@@ -118,6 +125,9 @@ export function runAsync<T>(work: Work<T>): Task<T> {
 
 /** @internal `runAsync` with an explicit owner, for hooks that know their component. */
 export function startTask<T>(scope: Scope, work: Work<T>): Task<T> {
+  if (typeof work !== "function" && !isThenable(work)) {
+    throw new TypeError("runAsync(work): work must be a promise or a function (signal) => promise");
+  }
   const task = new Task<T>(scope);
   if (scope.closed) {
     task.cancel("owner is gone");
@@ -134,10 +144,8 @@ export function startTask<T>(scope: Scope, work: Work<T>): Task<T> {
     }
     if (isThenable(result)) task.follow(result);
     else task.settle(FULFILLED, result);
-  } else if (isThenable(work)) {
-    task.follow(work);
   } else {
-    throw new TypeError("runAsync(work): work must be a promise or a function (signal) => promise");
+    task.follow(work);
   }
   return task;
 }

@@ -25,6 +25,8 @@ export async function bundle(entry: string): Promise<string> {
     target: "es2022",
     write: false,
     sourcemap: "inline",
+    // Component names show in error reports and component stacks.
+    keepNames: true,
     logLevel: "silent",
     define: { "process.env.NODE_ENV": '"development"' },
   });
@@ -69,17 +71,23 @@ export async function serveScript(
 /** Opens `url`, failing the test on any uncaught page error; waits for `window.ready`. */
 export async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
+  // tsx compiles this file's callbacks with esbuild's keepNames, which wraps
+  // named functions in `__name(...)`; callbacks passed to page.evaluate then
+  // need that helper in the page too.
+  await page.addInitScript("window.__name = (fn) => fn;");
   const errors: unknown[] = [];
   page.on("pageerror", (error) => errors.push(error));
   await page.goto(url);
   await page.waitForFunction(() => (window as { ready?: boolean }).ready === true);
-  (page as Page & { pageErrors: unknown[] }).pageErrors = errors;
+  errorsOf.set(page, errors);
   return page;
 }
 
+const errorsOf = new WeakMap<Page, unknown[]>();
+
 /** Uncaught errors the page raised so far. */
 export function pageErrors(page: Page): unknown[] {
-  return (page as Page & { pageErrors?: unknown[] }).pageErrors ?? [];
+  return errorsOf.get(page) ?? [];
 }
 
 export interface BrowserFixture {

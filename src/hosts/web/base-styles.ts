@@ -17,6 +17,7 @@ const RULES = `
 :where(.tn-text) { white-space: pre-wrap; overflow-wrap: anywhere; }
 :where(.tn-text .tn-text) { display: inline; }
 :where(.tn-spacer) { flex-grow: 1; }
+:where(.tn-spacer.tn-sized) { flex-grow: 0; }
 :where(.tn-button) { cursor: pointer; font: inherit; padding: 6px 12px; border-width: 1px; border-radius: 6px; }
 :where(.tn-button:disabled) { cursor: default; opacity: 0.6; }
 :where(.tn-input) { font: inherit; padding: 6px 8px; border-width: 1px; border-radius: 6px; }

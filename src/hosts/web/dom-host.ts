@@ -106,6 +106,8 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
   switch (name) {
     case "style":
       applyStyle(el, value, props.style);
+      // A sized Spacer stops flexing (see base-styles).
+      if (type === "Spacer") el.classList.toggle("tn-sized", isSized(props.style));
       return;
     case "testID":
       setAttr(el, "data-testid", value);
@@ -132,9 +134,6 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
   }
   if (type === "TextInput") setInputProp(el as Input, name, value);
   else if (type === "Image") setImageProp(el as HTMLImageElement, name, value);
-  else if (type === "Spacer" && name === "size") {
-    el.style.flex = typeof value === "number" ? `0 0 ${value}px` : "";
-  }
   // Other props (a FlatList's `data`, `renderItem`, ...) belong to components, not to the DOM.
 }
 
@@ -222,6 +221,12 @@ function makeClickable(el: HTMLElement, on: boolean, props: Props): void {
     el.removeAttribute("tabindex");
     el.removeEventListener("keydown", onClickKey);
   }
+}
+
+function isSized(style: unknown): boolean {
+  if (typeof style !== "object" || style === null) return false;
+  const s = style as Props;
+  return s.width !== undefined || s.height !== undefined;
 }
 
 /** The role a view has when `accessibilityRole` does not say. */

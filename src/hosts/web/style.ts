@@ -54,8 +54,13 @@ const applied = new WeakMap<HTMLElement, Map<string, string>>();
  * neither is removed.
  */
 export function applyStyle(el: HTMLElement, next: unknown, full: unknown): void {
+  if (!isStyle(next)) {
+    // Reported and ignored: the view keeps the style it had.
+    badValue("style", next, "a style must be an object of camelCase keys");
+    return;
+  }
   const nextStyle = asStyle(next);
-  const fullStyle = asStyle(full);
+  const fullStyle = isStyle(full) ? asStyle(full) : null;
   let record = applied.get(el);
   if (record === undefined) {
     record = new Map();
@@ -80,13 +85,12 @@ export function applyStyle(el: HTMLElement, next: unknown, full: unknown): void 
   }
 }
 
+function isStyle(style: unknown): boolean {
+  return style === undefined || style === null || style === false || (typeof style === "object" && !Array.isArray(style));
+}
+
 function asStyle(style: unknown): Record<string, unknown> | null {
-  if (style === undefined || style === null || style === false) return null;
-  if (typeof style !== "object" || Array.isArray(style)) {
-    badValue("style", style, "a style must be an object of camelCase keys");
-    return null;
-  }
-  return style as Record<string, unknown>;
+  return typeof style === "object" && style !== null ? (style as Record<string, unknown>) : null;
 }
 
 function writeKey(css: CSSStyleDeclaration, record: Map<string, string>, wanted: Set<string>, key: string, raw: unknown): void {
@@ -157,7 +161,7 @@ function transformText(list: unknown[]): string | null {
 }
 
 function badValue(key: string, value: unknown, why: string): null {
-  const shown = typeof value === "object" ? Object.prototype.toString.call(value) : JSON.stringify(value);
+  const shown = typeof value === "object" && value !== null ? Object.prototype.toString.call(value) : typeof value === "string" ? JSON.stringify(value) : String(value);
   runtime.reportError(new TypeError(`style.${key}: ${shown} is not a valid value (${why})`), { source: "host" });
   return null;
 }

@@ -54,6 +54,21 @@ const tn = {
     queueMicrotask(() => controller.abort());
   },
   applyStyle,
+  /** Runs `fn` and returns every `style.setProperty` call it made. */
+  setPropertyCalls(fn: () => void): string[] {
+    const log: string[] = [];
+    const original = CSSStyleDeclaration.prototype.setProperty;
+    CSSStyleDeclaration.prototype.setProperty = function (this: CSSStyleDeclaration, name: string, value: string | null, priority?: string) {
+      log.push(`${name}=${value}`);
+      return original.call(this, name, value, priority);
+    };
+    try {
+      fn();
+    } finally {
+      CSSStyleDeclaration.prototype.setProperty = original;
+    }
+    return log;
+  },
   frameTimes(count: number): Promise<number[]> {
     const frames = animationFrames(window);
     const times: number[] = [];

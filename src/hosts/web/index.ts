@@ -1,0 +1,119 @@
+/**
+ * `typenative/web`: render typenative components to the DOM.
+ *
+ * `mount(element, domNode)` renders `element` into `domNode` and plugs the
+ * browser's services into the runtime: alerts as accessible modal dialogs,
+ * `AsyncStorage` in `localStorage` (unless the app configured another
+ * backend), the camera through a file input, animation frames from
+ * `requestAnimationFrame`, and a development error overlay.
+ *
+ * @example
+ * ```ts
+ * import * as pn from "typenative";
+ * import { mount } from "typenative/web";
+ *
+ * const App = pn.component(() => pn.Text("Hello, web"));
+ * const app = mount(App(), document.getElementById("root")!);
+ * // later: app.unmount();
+ * ```
+ */
+import { createRoot, type Root } from "../../core/root.js";
+import type { Child } from "../../core/element.js";
+import { runtime } from "../../runtime/runtime.js";
+import type { Services } from "../../runtime/services.js";
+import { getStorageBackend, setDefaultBackend } from "../../platform/storage.js";
+import { createDomHost } from "./dom-host.js";
+import { createAlertPresenter } from "./alert-dialog.js";
+import { createFileCamera } from "./camera.js";
+import { animationFrames } from "./frames.js";
+import { localStorageBackend } from "./local-storage.js";
+import { installErrorOverlay } from "./overlay.js";
+
+export { createDomHost, type ScrollEvent } from "./dom-host.js";
+export { createAlertPresenter, type DialogAlertPresenter } from "./alert-dialog.js";
+export { createFileCamera } from "./camera.js";
+export { animationFrames } from "./frames.js";
+export { localStorageBackend } from "./local-storage.js";
+export { installErrorOverlay, type ErrorOverlay } from "./overlay.js";
+
+/** Options of {@link mount}. */
+export interface MountOptions {
+  /** Show uncaught errors over the page. Default: true (turn off in production builds). */
+  errorOverlay?: boolean;
+}
+
+/** A mounted app. */
+export interface WebApp {
+  /** Renders a new element into the same root (an update, not a remount). */
+  render(element: Child): void;
+  /** Unmounts the tree, cancels its tasks, dismisses open alerts and restores the services it installed. */
+  unmount(): void;
+}
+
+const mounted = new WeakSet<Element>();
+
+/**
+ * Renders `element` into `domNode` (replacing what the node held) and
+ * installs the web services. One app per node; mount again after `unmount()`.
+ */
+export function mount(element: Child, domNode: Element, options: MountOptions = {}): WebApp {
+  if (typeof domNode !== "object" || domNode === null || domNode.nodeType !== 1) {
+    throw new TypeError("mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")");
+  }
+  if (mounted.has(domNode)) throw new Error("mount(): this element already holds a typenative app; unmount it first");
+  const doc = domNode.ownerDocument;
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  if (view === null) throw new Error("mount(): domNode's document has no window");
+
+  const alert = createAlertPresenter(doc);
+  const installed: Partial<Services> = { frames: animationFrames(view), alert, camera: createFileCamera(doc) };
+  const previous: Partial<Services> = {};
+  const services = runtime.services as unknown as Record<string, unknown>;
+  for (const name of Object.keys(installed) as (keyof Services)[]) {
+    previous[name] = runtime.services[name] as never;
+    services[name] = installed[name];
+  }
+  const previousBackend = getStorageBackend();
+  const storage = localStorageBackend();
+  const storageInstalled = setDefaultBackend(storage);
+  const overlay = options.errorOverlay === false ? null : installErrorOverlay(doc);
+
+  let root: Root;
+  try {
+    domNode.replaceChildren();
+    root = createRoot(createDomHost(doc), domNode);
+    mounted.add(domNode);
+    root.render(element);
+  } catch (error) {
+    restore();
+    throw error;
+  }
+
+  function restore(): void {
+    mounted.delete(domNode);
+    alert.dispose();
+    overlay?.uninstall();
+    // Put back only what is still ours: the app may have swapped a service meanwhile.
+    for (const name of Object.keys(installed) as (keyof Services)[]) {
+      if (services[name] === installed[name]) services[name] = previous[name];
+    }
+    if (storageInstalled && getStorageBackend() === storage) setDefaultBackend(previousBackend);
+  }
+
+  let done = false;
+  return {
+    render(next) {
+      if (done) throw new Error("render(): this app was unmounted");
+      root.render(next);
+    },
+    unmount() {
+      if (done) return;
+      done = true;
+      try {
+        root.unmount();
+      } finally {
+        restore();
+      }
+    },
+  };
+}

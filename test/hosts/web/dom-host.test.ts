@@ -1,0 +1,150 @@
+import { describe, it, before, after, beforeEach, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { browserFixture, pageErrors, type BrowserFixture } from "../../helpers/browser.js";
+
+describe("web DOM host", () => {
+  let fx: BrowserFixture;
+  let page: Page;
+  before(async () => {
+    fx = await browserFixture(new URL("./pages/host-page.ts", import.meta.url));
+  });
+  after(async () => {
+    await fx?.close();
+  });
+  beforeEach(async () => {
+    page = await fx.page();
+  });
+  afterEach(async () => {
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  const run = (name: string, options?: object): Promise<void> =>
+    page.evaluate(([n, o]) => (window as any).tn.mount(n, o), [name, options] as const);
+  const rerender = (name: string): Promise<void> => page.evaluate((n) => (window as any).tn.render(n), name);
+
+  it("maps built-ins to accessible elements with flex layout", async () => {
+    await run("elements");
+    const info = await page.evaluate(() => {
+      const q = (id: string) => document.querySelector(`[data-testid="${id}"]`) as HTMLElement;
+      const cs = (id: string) => getComputedStyle(q(id));
+      return {
+        column: [q("elements").tagName, cs("elements").display, cs("elements").flexDirection],
+        row: [cs("row").flexDirection, cs("row").columnGap],
+        scroll: [cs("scroll").overflowY, cs("scroll").height],
+        img: [q("img").tagName, q("img").getAttribute("src"), q("img").alt, cs("img").width],
+        badImg: q("bad-img").hasAttribute("src"),
+        sizedSpacer: [q("sized-spacer").getAttribute("aria-hidden"), cs("sized-spacer").flexGrow, cs("sized-spacer").height],
+        search: [q("search").tagName, q("search").getAttribute("aria-label"), (q("search") as HTMLInputElement).placeholder],
+        notes: [q("notes").tagName, q("notes").getAttribute("aria-label")],
+        clickable: [q("clickable").getAttribute("role"), q("clickable").tabIndex],
+        list: [q("list").getAttribute("role"), Array.from(q("list").children).map((c) => `${c.getAttribute("role")}:${c.textContent}`)],
+      };
+    });
+    assert.deepEqual(info, {
+      column: ["DIV", "flex", "column"],
+      row: ["row", "4px"],
+      scroll: ["auto", "40px"],
+      img: ["IMG", "/pixel.png", "A pixel", "10px"],
+      badImg: false,
+      sizedSpacer: ["true", "0", "12px"],
+      search: ["INPUT", "Search", "Search"],
+      notes: ["TEXTAREA", "Notes"],
+      clickable: ["button", 0],
+      list: ["list", ["listitem:a", "listitem:b"]],
+    });
+    assert.ok(await page.getByRole("textbox", { name: "Search" }).isVisible());
+    assert.ok(await page.getByRole("listitem").first().isVisible());
+    const reported: string[] = await page.evaluate(() => (window as any).tn.reported);
+    assert.equal(reported.length, 1);
+    assert.match(reported[0]!, /^host: TypeError: Image source "javascript:alert\(1\)"/);
+  });
+
+  it("delivers clicks through emit, batching into a render; disabled buttons stay quiet", async () => {
+    await run("counter");
+    const add = page.getByRole("button", { name: "Add" });
+    assert.equal(await add.evaluate((el) => (el as HTMLButtonElement).type), "button");
+    await add.click();
+    await add.click();
+    await page.getByText("Count: 2").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Never" }).isDisabled(), true);
+    await page.getByRole("button", { name: "Never" }).click({ force: true });
+    // A clickable View works from the keyboard too.
+    await page.evaluate(() => (window as any).tn.unmount());
+    await run("elements", { errorOverlay: false });
+    await page.getByRole("button", { name: "tap me" }).click();
+    await page.getByRole("button", { name: "tap me" }).press("Enter");
+    await page.getByRole("button", { name: "tap me" }).press(" ");
+    assert.deepEqual(await page.evaluate(() => (window as any).tn.log), ["view clicked", "view clicked", "view clicked"]);
+  });
+
+  it("keeps a controlled input in step with typing", async () => {
+    await run("draft");
+    const draft = page.getByRole("textbox", { name: "Draft" });
+    await draft.pressSequentially("hello world");
+    await page.getByText("Echo: hello world").waitFor();
+    assert.equal(await draft.inputValue(), "hello world");
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.getByText(/^Echo: $/).waitFor();
+    assert.equal(await draft.inputValue(), "");
+  });
+
+  it("sets data as text, never as HTML", async () => {
+    await run("unsafe");
+    const unsafe = page.getByTestId("unsafe");
+    assert.equal(await unsafe.textContent(), '<img src=x onerror="window.hacked=true">');
+    assert.equal(await page.locator("#root img").count(), 0);
+    assert.equal(await page.getByRole("button").textContent(), '<img src=x onerror="window.hacked=true">');
+    assert.equal(await page.evaluate(() => (window as any).hacked), undefined);
+  });
+
+  it("keeps DOM nodes across keyed moves and style updates", async () => {
+    await run("keyed");
+    await page.evaluate(() => {
+      for (const id of ["a", "b", "c"]) (document.querySelector(`[data-testid="row-${id}"]`) as any).mark = id;
+    });
+    await rerender("reordered");
+    const after = await page.evaluate(() =>
+      Array.from(document.querySelector('[data-testid="keyed"]')!.children).map((el) => `${el.textContent}:${(el as any).mark}`),
+    );
+    assert.deepEqual(after, ["c:c", "a:a", "b:b"]);
+
+    await page.evaluate(() => (window as any).tn.unmount());
+    await run("wide");
+    await page.evaluate(() => ((document.querySelector('[data-testid="styled"]') as any).mark = "same"));
+    await rerender("narrow");
+    const styled = await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="styled"]') as HTMLElement & { mark?: string };
+      return [el.mark, el.style.cssText];
+    });
+    assert.deepEqual(styled, ["same", "width: 100px;"]);
+  });
+
+  it("installs the web services and restores them on unmount", async () => {
+    const before = await page.evaluate(() => (window as any).tn.services());
+    assert.deepEqual(before, { frames: "object", alert: "null", camera: "null" });
+    await run("counter");
+    assert.deepEqual(await page.evaluate(() => (window as any).tn.services()), { frames: "object", alert: "object", camera: "object" });
+    assert.equal(await page.evaluate(() => (window as any).tn.storageRoundTrip()), "stored");
+    assert.match(await page.evaluate(() => (window as any).tn.mountTwice()), /already holds a typenative app/);
+    await page.evaluate(() => (window as any).tn.unmount());
+    assert.equal(await page.evaluate(() => document.getElementById("root")!.childNodes.length), 0);
+    assert.deepEqual(await page.evaluate(() => (window as any).tn.services()), before);
+    assert.equal(await page.evaluate(() => (window as any).tn.pendingTasks()), 0);
+  });
+
+  it("shows a render error in the overlay with its component stack", async () => {
+    await run("broken");
+    const overlay = page.getByTestId("typenative-error-overlay");
+    await overlay.waitFor();
+    const text = (await overlay.textContent()) ?? "";
+    assert.match(text, /Error: render went wrong/);
+    assert.match(text, /render error in Broken/);
+    assert.match(text, /in Broken\s+in Parent/);
+    await overlay.getByRole("button", { name: "Dismiss" }).click();
+    assert.equal(await overlay.count(), 0);
+    const reported: string[] = await page.evaluate(() => (window as any).tn.reported);
+    assert.match(reported[0]!, /render went wrong/);
+  });
+});

@@ -1,0 +1,113 @@
+// Browser side of the DOM host's tests: scenarios mounted with typenative/web.
+import * as pn from "typenative";
+import { mount, type WebApp } from "typenative/web";
+
+const log: string[] = [];
+const reported: string[] = [];
+let app: WebApp | null = null;
+
+const Counter = pn.component(() => {
+  const [count, setCount] = pn.useState(0);
+  return pn.Column(
+    pn.Text(`Count: ${count}`, { testID: "count" }),
+    pn.Button("Add", { onClick: () => setCount((c) => c + 1), testID: "add" }),
+    pn.Button("Never", { onClick: () => log.push("disabled clicked"), disabled: true }),
+    { style: { padding: 16, spacing: 8 }, testID: "counter" },
+  );
+});
+
+const Elements = pn.component(() =>
+  pn.Column(
+    pn.Row(pn.Text("left"), pn.Spacer(), pn.Text("right"), { testID: "row", style: { spacing: 4 } }),
+    pn.ScrollView(pn.Text("inside"), { testID: "scroll", style: { height: 40 } }),
+    pn.Image("/pixel.png", { alt: "A pixel", testID: "img", style: { width: 10, height: 10 } }),
+    pn.Image({ uri: "javascript:alert(1)" }, { testID: "bad-img" }),
+    pn.Spacer({ testID: "sized-spacer", style: { height: 12 } }),
+    pn.TextInput({ placeholder: "Search", testID: "search" }),
+    pn.TextInput({ label: "Notes", multiline: true, placeholder: "Write…", testID: "notes" }),
+    pn.View(pn.Text("tap me"), { onClick: () => log.push("view clicked"), testID: "clickable" }),
+    pn.FlatList(["a", "b"], { renderItem: (item) => pn.Text(item), testID: "list" }),
+    { testID: "elements" },
+  ),
+);
+
+const Draft = pn.component(() => {
+  const [text, setText] = pn.useState("");
+  return pn.Column(
+    pn.TextInput({ value: text, onChange: setText, label: "Draft", testID: "draft" }),
+    pn.Text(`Echo: ${text}`, { testID: "echo" }),
+    pn.Button("Clear", { onClick: () => setText("") }),
+  );
+});
+
+const Unsafe = pn.component((p: { text: string }) => pn.Column(pn.Text(p.text, { testID: "unsafe" }), pn.Button(p.text)));
+
+const Keyed = pn.component((p: { order: string[] }) =>
+  pn.Column(...p.order.map((id) => pn.Text(id, { key: id, testID: `row-${id}` })), { testID: "keyed" }),
+);
+
+const Styled = pn.component((p: { wide: boolean }) =>
+  pn.View(pn.Text("styled"), { testID: "styled", style: p.wide ? { width: 200, padding: 10 } : { width: 100 } }),
+);
+
+const Broken = pn.component(function Broken(): pn.Child {
+  throw new Error("render went wrong");
+});
+const Parent = pn.component(function Parent() {
+  return pn.Column(Broken());
+});
+
+const scenarios: Record<string, () => pn.Child> = {
+  counter: () => Counter(),
+  elements: () => Elements(),
+  draft: () => Draft(),
+  unsafe: () => Unsafe({ text: "<img src=x onerror=\"window.hacked=true\">" }),
+  keyed: () => Keyed({ order: ["a", "b", "c"] }),
+  reordered: () => Keyed({ order: ["c", "a", "b"] }),
+  narrow: () => Styled({ wide: false }),
+  wide: () => Styled({ wide: true }),
+  broken: () => Parent(),
+};
+
+const tn = {
+  log,
+  reported,
+  mount(name: string, options?: { errorOverlay?: boolean }): void {
+    const root = document.getElementById("root")!;
+    app = mount(scenarios[name]!(), root, options);
+  },
+  render(name: string): void {
+    app!.render(scenarios[name]!());
+  },
+  unmount(): void {
+    app!.unmount();
+  },
+  services(): Record<string, string> {
+    const s = pn.runtime.services as unknown as Record<string, unknown>;
+    const out: Record<string, string> = {};
+    for (const k of ["frames", "alert", "camera"]) out[k] = s[k] === null ? "null" : typeof s[k];
+    return out;
+  },
+  pendingTasks: () => pn.runtime.pendingTasks(),
+  async storageRoundTrip(): Promise<string | null> {
+    await pn.AsyncStorage.set("probe", "stored");
+    return localStorage.getItem("typenative:probe");
+  },
+  mountTwice(): string {
+    try {
+      mount(Counter(), document.getElementById("root")!);
+      return "mounted";
+    } catch (error) {
+      return String(error);
+    }
+  },
+};
+
+// The default handler logs; record too, so tests can see what was reported.
+const original = pn.runtime.onError;
+pn.runtime.onError = (error, info) => {
+  reported.push(`${info.source}: ${String(error)}`);
+  original(error, info);
+};
+(window as unknown as { tn: typeof tn }).tn = tn;
+(window as unknown as { ready: boolean }).ready = true;
