@@ -15,8 +15,8 @@ export { fetch, FetchResponse, HTTPError, TimeoutError, NetworkError, type Fetch
 export { AsyncStorage, memoryStorage, type StorageBackend, type StorageListener } from "./platform/storage.js";
 
 // Animated.
-export { Animated, Easing, AnimatedValue } from "./animated/index.js";
-export type { AnimationResult, AnimatedNode, AnimatedInterpolation, EasingFunction, EasingName, TimingOptions, SpringOptions, DecayOptions } from "./animated/index.js";
+export { Animated, Easing, AnimatedValue, AnimatedNode, AnimatedInterpolation } from "./animated/index.js";
+export type { Animation, AnimationResult, EasingFunction, EasingName, InterpolationConfig, TimingOptions, SpringOptions, DecayOptions } from "./animated/index.js";
 
 // Core: elements, components, hooks, reconciler.
 export {

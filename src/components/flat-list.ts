@@ -1,6 +1,21 @@
 import { component } from "../core/component.js";
 import { createElement, Fragment, isElement, withKey, type Child, type Element } from "../core/element.js";
+import { useRef, useState } from "../core/hooks.js";
+import { isThenable, runAsync } from "../runtime/task.js";
 import type { Style } from "./builtins.js";
+import { computeWindow, totalHeight, type ItemLayout, type RowSizing, type Viewport } from "./list-window.js";
+
+export type { ItemLayout } from "./list-window.js";
+
+/** What a host reports when a list scrolls or its viewport is first measured or resized. */
+export interface ListScrollEvent {
+  /** Pixels (points) scrolled from the top. */
+  offset: number;
+  /** Height of the visible part. */
+  viewportHeight: number;
+  /** Height of everything, when the host knows it. */
+  contentHeight?: number;
+}
 
 /** Props of {@link FlatList}. */
 export interface FlatListProps<T> {
@@ -8,6 +23,23 @@ export interface FlatListProps<T> {
   renderItem: (item: T, index: number) => Child;
   /** A stable key per row: keeps each row's view and state across updates and moves. Defaults to `item.key`, `item.id`, then the index. */
   keyExtractor?: (item: T, index: number) => string | number;
+  /**
+   * Every row's height in points. Turns on windowing: only the rows in view
+   * (plus a buffer) are mounted. Rows must really be this tall.
+   */
+  itemHeight?: number;
+  /** Like `itemHeight` for rows of different heights: row `index`'s `{ length, offset }`. Turns on windowing. */
+  getItemLayout?: (data: readonly T[], index: number) => ItemLayout;
+  /** Mounted area in viewport heights, centred on the viewport (windowing only). Default 3: one screen above, one below. */
+  windowSize?: number;
+  /** Rows mounted before the host has measured the viewport (windowing only). Default 10. */
+  initialNumToRender?: number;
+  /** Called once each time the end comes within `onEndReachedThreshold` viewports, then again only after `data` grows or shrinks. */
+  onEndReached?: (info: { distanceFromEnd: number }) => unknown;
+  /** How close to the end, in viewport heights, counts as reaching it. Default 0.5. */
+  onEndReachedThreshold?: number;
+  /** Called on every scroll (and viewport measure) the host reports. */
+  onScroll?: (event: ListScrollEvent) => unknown;
   style?: Style;
   testID?: string;
   key?: string | number;
@@ -22,24 +54,107 @@ function defaultKey(item: unknown, index: number): string | number {
   return index;
 }
 
+function sizingOf(props: FlatListProps<unknown>): RowSizing<unknown> | null {
+  const { itemHeight, getItemLayout } = props;
+  if (itemHeight !== undefined) {
+    if (typeof itemHeight !== "number" || !(itemHeight > 0) || !Number.isFinite(itemHeight)) {
+      throw new TypeError(`FlatList: itemHeight must be a positive number, got ${String(itemHeight)}`);
+    }
+    return { kind: "fixed", height: itemHeight };
+  }
+  if (getItemLayout !== undefined) {
+    if (typeof getItemLayout !== "function") throw new TypeError("FlatList: getItemLayout must be a function (data, index) => { length, offset }");
+    return { kind: "layout", getItemLayout };
+  }
+  return null;
+}
+
+// Keys of the spacers that stand in for unmounted rows; NUL keeps them apart from any row key.
+const BEFORE_KEY = "\u0000before";
+const AFTER_KEY = "\u0000after";
+
+let warnedUnbounded = false;
+
 const ListBody = component(function FlatList(props: FlatListProps<unknown> & { data: readonly unknown[] }) {
-  const { data, renderItem, keyExtractor = defaultKey, children: _children, ...rest } = props as typeof props & { children?: unknown };
-  const rows: Element[] = new Array(data.length);
-  for (let i = 0; i < data.length; i++) {
+  const {
+    data, renderItem, keyExtractor = defaultKey, itemHeight: _h, getItemLayout: _l, windowSize = 3, initialNumToRender = 10,
+    onEndReached, onEndReachedThreshold = 0.5, onScroll, children: _children, ...rest
+  } = props as typeof props & { children?: unknown };
+  const sizing = sizingOf(props);
+  const viewport = useRef<Viewport | null>(null);
+  // Data length at which onEndReached last fired: once per end, re-armed when the data changes.
+  const endFiredFor = useRef(-1);
+  // Re-renders only when the mounted range changes, not on every scrolled pixel.
+  const [, setRange] = useState("");
+
+  const shown = sizing === null
+    ? { first: 0, last: data.length, before: 0, after: 0 }
+    : computeWindow(sizing, data, viewport.current, windowSize, initialNumToRender);
+  const rows: Element[] = [];
+  if (shown.before > 0) rows.push(spacer(shown.before, BEFORE_KEY));
+  for (let i = shown.first; i < shown.last; i++) {
     const item = data[i];
     const key = keyExtractor(item, i);
     const row = renderItem(item, i);
-    rows[i] = isElement(row) && row.key === null ? withKey(row, key) : createElement(Fragment, { children: row }, String(key));
+    rows.push(isElement(row) && row.key === null ? withKey(row, key) : createElement(Fragment, { children: row }, String(key)));
   }
-  return createElement("FlatList", { ...rest, children: rows }, null);
+  if (shown.after > 0) rows.push(spacer(shown.after, AFTER_KEY));
+
+  const hostProps: Record<string, unknown> = { ...rest, children: rows };
+  if (sizing !== null || onEndReached !== undefined || onScroll !== undefined) {
+    hostProps.onScroll = (event: ListScrollEvent) => {
+      if (typeof event !== "object" || event === null || typeof event.offset !== "number" || typeof event.viewportHeight !== "number") {
+        throw new TypeError("FlatList: a host's onScroll event must be { offset, viewportHeight, contentHeight? }");
+      }
+      const height = event.viewportHeight;
+      viewport.current = { offset: event.offset, height };
+      let contentHeight = event.contentHeight;
+      if (sizing !== null) {
+        const next = computeWindow(sizing, data, viewport.current, windowSize, initialNumToRender);
+        setRange(`${next.first}:${next.last}`);
+        contentHeight = totalHeight(sizing, data);
+        if (!warnedUnbounded && height >= contentHeight && data.length > 2 * initialNumToRender) {
+          warnedUnbounded = true;
+          console.warn("[typenative] FlatList: the list is as tall as its content, so every row is mounted; give it a bounded height (style.height, or flex: 1 inside a sized parent) to window it");
+        }
+      }
+      onScroll?.(event);
+      if (onEndReached !== undefined && typeof contentHeight === "number" && height > 0) {
+        const distanceFromEnd = contentHeight - (event.offset + height);
+        if (distanceFromEnd <= onEndReachedThreshold * height && endFiredFor.current !== data.length) {
+          endFiredFor.current = data.length;
+          const result = onEndReached({ distanceFromEnd });
+          // An async onEndReached (loading the next page) runs as this component's task.
+          if (isThenable(result)) runAsync(result);
+        }
+      }
+    };
+  }
+  return createElement("FlatList", hostProps, null);
 });
+
+function spacer(height: number, key: string): Element {
+  return createElement("Spacer", { style: { height, flexGrow: 0, flexShrink: 0 } }, key);
+}
 
 /**
  * A list of rows rendered from `data`, keyed by `keyExtractor`.
  *
+ * Give it `itemHeight` (or `getItemLayout`) and it mounts only the rows in
+ * view plus a buffer, so 10,000 rows cost a few dozen views; the host
+ * reports the viewport through `onScroll`. Without either, every row mounts.
+ *
  * @example
  * ```ts
  * pn.FlatList(posts.data ?? [], { renderItem: (p) => pn.Text(p.body), keyExtractor: (p) => p.id });
+ *
+ * // windowed, with infinite loading:
+ * pn.FlatList(rows, {
+ *   itemHeight: 40,
+ *   renderItem: (row) => pn.Text(row.title, { style: { height: 40 } }),
+ *   onEndReached: () => loadMore(),
+ *   style: { height: 400 },
+ * });
  * ```
  */
 export function FlatList<T>(data: readonly T[], props: FlatListProps<T>): Element {

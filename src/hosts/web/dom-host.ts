@@ -238,7 +238,8 @@ function defaultRole(type: string, props: Props): string | undefined {
 
 function markListItem(parent: Node, child: Node): void {
   // Rows of a list are list items, whatever view a renderItem returned.
-  if (child instanceof Element && !child.hasAttribute("role") && (parent as Element).getAttribute?.("role") === "list") {
+  // Spacers (aria-hidden) stay out of the accessibility tree.
+  if (child instanceof Element && !child.hasAttribute("role") && !child.hasAttribute("aria-hidden") && (parent as Element).getAttribute?.("role") === "list") {
     child.setAttribute("role", "listitem");
   }
 }

@@ -33,7 +33,7 @@ describe("web DOM host", () => {
         column: [q("elements").tagName, cs("elements").display, cs("elements").flexDirection],
         row: [cs("row").flexDirection, cs("row").columnGap],
         scroll: [cs("scroll").overflowY, cs("scroll").height],
-        img: [q("img").tagName, q("img").getAttribute("src"), q("img").alt, cs("img").width],
+        img: [q("img").tagName, q("img").getAttribute("src"), (q("img") as HTMLImageElement).alt, cs("img").width],
         badImg: q("bad-img").hasAttribute("src"),
         sizedSpacer: [q("sized-spacer").getAttribute("aria-hidden"), cs("sized-spacer").flexGrow, cs("sized-spacer").height],
         search: [q("search").tagName, q("search").getAttribute("aria-label"), (q("search") as HTMLInputElement).placeholder],
