@@ -15,7 +15,8 @@ export { fetch, FetchResponse, HTTPError, TimeoutError, NetworkError, type Fetch
 export { AsyncStorage, memoryStorage, type StorageBackend, type StorageListener } from "./platform/storage.js";
 
 // Animated.
-export { Animated, Easing, AnimatedValue, AnimatedNode, AnimatedInterpolation } from "./animated/index.js";
+export { Easing, AnimatedValue, AnimatedNode, AnimatedInterpolation } from "./animated/index.js";
+export { Animated, useAnimatedValue } from "./animated/components.js";
 export type { Animation, AnimationResult, EasingFunction, EasingName, InterpolationConfig, TimingOptions, SpringOptions, DecayOptions } from "./animated/index.js";
 
 // Core: elements, components, hooks, reconciler.

@@ -2,7 +2,7 @@
  * The JSX runtime (`"jsxImportSource": "typenative"`): `<UserCard userId={1} />`
  * builds the same element as `UserCard({ userId: 1 })`.
  */
-import { createElement, Fragment, resolveType, type Child, type Element } from "./core/element.js";
+import { createElement, Fragment, resolveType, type Child, type Element, type HOST_TYPE } from "./core/element.js";
 import type { Props } from "./core/host.js";
 
 export { Fragment };
@@ -28,6 +28,13 @@ export declare namespace JSX {
   }
   interface ElementChildrenAttribute {
     children: {};
+  }
+  /** Built-ins take content first when called; as tags they take props, with content as children. */
+  type LibraryManagedAttributes<C, P> = C extends { readonly [HOST_TYPE]: string } ? HostTagProps : P;
+  interface HostTagProps {
+    children?: unknown;
+    key?: string | number;
+    [name: string]: unknown;
   }
 }
 

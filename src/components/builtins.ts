@@ -54,10 +54,13 @@ function checkProps(name: string, props: unknown): Props | undefined {
   return props;
 }
 
-function mark<F>(factory: F, type: string): F {
+/** A built-in factory: callable, and usable as a JSX tag (`<pn.Text>…</pn.Text>`). */
+export type HostFactory<F> = F & { readonly [HOST_TYPE]: string };
+
+function mark<F>(factory: F, type: string): HostFactory<F> {
   (factory as Record<symbol, unknown>)[HOST_TYPE] = type;
   Object.defineProperty(factory, "name", { value: type });
-  return factory;
+  return factory as HostFactory<F>;
 }
 
 function textContent(name: string, value: unknown): unknown {
@@ -118,7 +121,7 @@ export const Image = mark(function Image(source: string | { uri: string }, props
 /** A container factory: children, with a props object first or last. */
 export type ContainerFactory = (...args: Array<Child | ViewProps>) => Element;
 
-function container(type: string): ContainerFactory {
+function container(type: string): HostFactory<ContainerFactory> {
   return mark(function (...args: Array<Child | ViewProps>): Element {
     let props: Props | undefined;
     let children: unknown[] = args;

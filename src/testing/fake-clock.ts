@@ -68,7 +68,13 @@ export function fakeClock(start = 0): FakeClock {
   const clock: Clock = {
     now: () => now,
     setTimer(ms: number, fn: () => void): TimerHandle {
-      const timer: Timer = { time: now + Math.max(0, ms), seq: seq++, fn, cancelled: false };
+      // Frames every 1000/60 ms add up to 100.00000000000001 after six; a due
+      // time within a nanosecond of a whole millisecond is that millisecond,
+      // so "the last frame lands exactly at start + duration" holds.
+      let time = now + Math.max(0, ms);
+      const whole = Math.round(time);
+      if (Math.abs(time - whole) < 1e-6) time = whole;
+      const timer: Timer = { time, seq: seq++, fn, cancelled: false };
       insert(timer);
       return {
         cancel() {

@@ -1,0 +1,48 @@
+import { cancellationOf } from "../runtime/errors.js";
+
+/**
+ * Runs `start(signal)` — a host call that was handed the signal — and settles
+ * with its result, unless `signal` aborts first: then it rejects at once with
+ * `CancelledError`, whatever the host does afterwards (a host may answer an
+ * abort with `null`, with its own error, or not at all; callers see one type).
+ * A synchronous throw from `start` becomes a rejection.
+ *
+ * @internal Shared by `Alert` and `Camera`.
+ */
+export function abortable<T>(start: (signal: AbortSignal | undefined) => PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal?.aborted) return Promise.reject(cancellationOf(signal));
+  return new Promise<T>((resolve, reject) => {
+    function onAbort(): void {
+      reject(cancellationOf(signal!));
+    }
+    signal?.addEventListener("abort", onAbort, { once: true });
+    let answer: PromiseLike<T>;
+    try {
+      answer = start(signal);
+    } catch (error) {
+      signal?.removeEventListener("abort", onAbort);
+      reject(error);
+      return;
+    }
+    Promise.resolve(answer).then(
+      (value) => {
+        signal?.removeEventListener("abort", onAbort);
+        // A host that answered the abort (TestAlerts resolves `null`) must not
+        // turn a cancellation into an answer.
+        if (signal?.aborted) reject(cancellationOf(signal));
+        else resolve(value);
+      },
+      (error: unknown) => {
+        signal?.removeEventListener("abort", onAbort);
+        reject(signal?.aborted ? cancellationOf(signal) : error);
+      },
+    );
+  });
+}
+
+/** Throws a `TypeError` unless `signal` is undefined or an `AbortSignal`. @internal */
+export function checkSignal(where: string, signal: unknown): asserts signal is AbortSignal | undefined {
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`${where}: signal must be an AbortSignal`);
+  }
+}

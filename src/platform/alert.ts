@@ -1,0 +1,252 @@
+/**
+ * `pn.Alert`: native-style alerts you can await. The framework builds an
+ * {@link AlertRequest}, the host's presenter (`runtime.services.alert`) shows
+ * it and answers with the pressed button's index or `null` for a dismiss, and
+ * this module turns that index into the caller's result.
+ */
+import { runtime } from "../runtime/runtime.js";
+import type { AlertPresenter, AlertRequest } from "../runtime/services.js";
+import { abortable, checkSignal } from "./abortable.js";
+import { NotSupportedError } from "./errors.js";
+
+/** Options of {@link Alert.show}. */
+export interface AlertShowOptions {
+  /** Label of the single button. Default `"OK"`. */
+  button?: string;
+  /** Aborting closes the alert; `show` then resolves (it never rejects). */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link Alert.confirm}. */
+export interface AlertConfirmOptions {
+  /** Default `"OK"`. */
+  confirmLabel?: string;
+  /** Default `"Cancel"`. */
+  cancelLabel?: string;
+  /** Aborting closes the alert and rejects with `CancelledError`. */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link Alert.choose}. */
+export interface AlertChooseOptions {
+  message?: string;
+  /** Default `"Cancel"`. */
+  cancelLabel?: string;
+  /** Option labels to draw as destructive; each must be one of the options. */
+  destructive?: readonly string[];
+  /** Aborting closes the alert and rejects with `CancelledError`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Awaitable alerts (the seed's `pn.Alert`). Each host presents them its own
+ * way — modal dialogs on the web, a queue the test answers through the
+ * `alerts` driver of `typenative/testing`.
+ *
+ * Button order (what `alerts.pending()[i].buttons` lists): `show` →
+ * `[button]`, `confirm` → `[cancel, confirm]`, `choose` →
+ * `[...options, cancel]`.
+ *
+ * @example
+ * ```ts
+ * if (await pn.Alert.confirm("Delete this item?")) await deleteItem();
+ *
+ * const source = await pn.Alert.choose("Photo source", ["Camera", "Gallery"]);
+ * if (source === "Camera") setPhoto(await pn.Camera.takePhoto());
+ *
+ * pn.Alert.show("Saved!"); // fire and forget
+ * ```
+ */
+export const Alert = {
+  /**
+   * A one-button notice. Safe to ignore: the promise resolves when the user
+   * presses the button or dismisses the alert, and never rejects. On a host
+   * without an alert presenter (or when the presenter fails) the problem is
+   * reported through `pn.runtime.onError` and the promise resolves.
+   * Invalid arguments throw a `TypeError` synchronously, at the call.
+   *
+   * @example
+   * ```ts
+   * pn.Alert.show("Saved!");
+   * await pn.Alert.show("Upload failed", "Check your connection.", { button: "Close" });
+   * ```
+   */
+  show(title: string, messageOrOptions?: string | AlertShowOptions, maybeOptions?: AlertShowOptions): Promise<void> {
+    const [message, options] = splitArgs<AlertShowOptions>("Alert.show", messageOrOptions, maybeOptions);
+    checkTitle("Alert.show", title, message);
+    const button = label("Alert.show", "button", options.button, "OK");
+    checkSignal("Alert.show", options.signal);
+    const request: AlertRequest = { kind: "show", title, message, buttons: [button], destructive: [], cancelIndex: -1 };
+    let answer: Promise<number | null>;
+    try {
+      answer = present(request, options.signal);
+    } catch (error) {
+      runtime.reportError(error, { source: "alert" });
+      return Promise.resolve();
+    }
+    return answer.then(noop, (error: unknown) => {
+      // A cancelled notice is simply gone; anything else deserves a report,
+      // since nobody awaits a fire-and-forget `show`.
+      if (!options.signal?.aborted) runtime.reportError(error, { source: "alert" });
+    });
+  },
+
+  /**
+   * Asks a yes/no question. Resolves `true` for the confirm button, `false`
+   * for cancel or a dismiss. Rejects with `NotSupportedError` on a host
+   * without an alert presenter, `CancelledError` when `signal` aborts.
+   *
+   * @example
+   * ```ts
+   * const ok = await pn.Alert.confirm("Discard draft?", "This cannot be undone.", {
+   *   confirmLabel: "Discard",
+   *   cancelLabel: "Keep",
+   * });
+   * ```
+   */
+  async confirm(title: string, messageOrOptions?: string | AlertConfirmOptions, maybeOptions?: AlertConfirmOptions): Promise<boolean> {
+    const [message, options] = splitArgs<AlertConfirmOptions>("Alert.confirm", messageOrOptions, maybeOptions);
+    checkTitle("Alert.confirm", title, message);
+    const confirmLabel = label("Alert.confirm", "confirmLabel", options.confirmLabel, "OK");
+    const cancelLabel = label("Alert.confirm", "cancelLabel", options.cancelLabel, "Cancel");
+    checkSignal("Alert.confirm", options.signal);
+    const request: AlertRequest = {
+      kind: "confirm",
+      title,
+      message,
+      buttons: [cancelLabel, confirmLabel],
+      destructive: [],
+      cancelIndex: 0,
+    };
+    return (await present(request, options.signal)) === 1;
+  },
+
+  /**
+   * Lets the user pick one of `options`. Resolves the chosen label, or `null`
+   * for the cancel button or a dismiss. `options` must be a non-empty list of
+   * distinct, non-empty strings (else `TypeError`). Rejects with
+   * `NotSupportedError` on a host without an alert presenter,
+   * `CancelledError` when `signal` aborts.
+   *
+   * @example
+   * ```ts
+   * const action = await pn.Alert.choose("Post", ["Edit", "Delete"], { destructive: ["Delete"] });
+   * if (action === "Delete") await deletePost(id);
+   * ```
+   */
+  async choose(title: string, options: readonly string[], chooseOptions: AlertChooseOptions = {}): Promise<string | null> {
+    if (typeof chooseOptions !== "object" || chooseOptions === null) {
+      throw new TypeError("Alert.choose(title, options, { message, cancelLabel, destructive }): the third argument must be an object");
+    }
+    const message = chooseOptions.message;
+    checkTitle("Alert.choose", title, message);
+    const choices = checkOptions(options);
+    const cancelLabel = label("Alert.choose", "cancelLabel", chooseOptions.cancelLabel, "Cancel");
+    if (choices.includes(cancelLabel)) {
+      throw new TypeError(`Alert.choose: the option "${cancelLabel}" is also the cancel label; rename one of them`);
+    }
+    const destructive = checkDestructive(chooseOptions.destructive, choices);
+    checkSignal("Alert.choose", chooseOptions.signal);
+    const request: AlertRequest = {
+      kind: "choose",
+      title,
+      message,
+      buttons: [...choices, cancelLabel],
+      destructive,
+      cancelIndex: choices.length,
+    };
+    const index = await present(request, chooseOptions.signal);
+    return index === null || index >= choices.length ? null : choices[index]!;
+  },
+};
+
+/** Hands `request` to the host's presenter and checks its answer. Throws `NotSupportedError` without one. */
+function present(request: AlertRequest, signal: AbortSignal | undefined): Promise<number | null> {
+  const presenter: AlertPresenter | null = runtime.services.alert;
+  if (presenter === null || presenter === undefined) {
+    throw new NotSupportedError(
+      "alert",
+      `Alert.${request.kind}("${request.title}"): this host has no alert presenter (runtime.services.alert is null). ` +
+        "Render with a host that provides one (typenative/web, typenative/testing) or install your own AlertPresenter.",
+    );
+  }
+  return abortable((s) => presenter.present(request, s), signal).then((index) => checkAnswer(request, index));
+}
+
+function checkAnswer(request: AlertRequest, index: unknown): number | null {
+  if (index === null) return null;
+  if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= request.buttons.length) {
+    throw new Error(
+      `The alert presenter answered ${String(index)} for "${request.title}", which has buttons ${JSON.stringify(request.buttons)}; ` +
+        "it must answer a button index or null",
+    );
+  }
+  return index;
+}
+
+/** `(title, message?, options?)` or `(title, options?)`. */
+function splitArgs<O extends object>(where: string, messageOrOptions: unknown, maybeOptions: unknown): [string | undefined, O] {
+  if (typeof messageOrOptions === "object" && messageOrOptions !== null && maybeOptions === undefined) {
+    return [undefined, messageOrOptions as O];
+  }
+  if (messageOrOptions !== undefined && typeof messageOrOptions !== "string") {
+    throw new TypeError(`${where}(title, message?, options?): message must be a string, got ${describe(messageOrOptions)}`);
+  }
+  if (maybeOptions !== undefined && (typeof maybeOptions !== "object" || maybeOptions === null)) {
+    throw new TypeError(`${where}(title, message?, options?): options must be an object, got ${describe(maybeOptions)}`);
+  }
+  return [messageOrOptions, (maybeOptions ?? {}) as O];
+}
+
+function checkTitle(where: string, title: unknown, message: unknown): asserts title is string {
+  if (typeof title !== "string") throw new TypeError(`${where}: title must be a string, got ${describe(title)}`);
+  if (message !== undefined && typeof message !== "string") {
+    throw new TypeError(`${where}: message must be a string, got ${describe(message)}`);
+  }
+}
+
+function label(where: string, name: string, value: unknown, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || value === "") {
+    throw new TypeError(`${where}: ${name} must be a non-empty string, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function checkOptions(options: unknown): string[] {
+  if (!Array.isArray(options)) {
+    throw new TypeError(`Alert.choose(title, options): options must be an array of strings, got ${describe(options)}`);
+  }
+  if (options.length === 0) throw new TypeError("Alert.choose(title, options): options must not be empty");
+  const seen = new Set<string>();
+  for (const option of options) {
+    if (typeof option !== "string" || option === "") {
+      throw new TypeError(`Alert.choose: every option must be a non-empty string, got ${describe(option)}`);
+    }
+    if (seen.has(option)) throw new TypeError(`Alert.choose: the option "${option}" appears twice`);
+    seen.add(option);
+  }
+  return options.slice() as string[];
+}
+
+function checkDestructive(destructive: unknown, choices: string[]): string[] {
+  if (destructive === undefined) return [];
+  if (!Array.isArray(destructive)) {
+    throw new TypeError(`Alert.choose: destructive must be an array of option labels, got ${describe(destructive)}`);
+  }
+  for (const entry of destructive) {
+    if (typeof entry !== "string" || !choices.includes(entry)) {
+      throw new TypeError(`Alert.choose: destructive lists ${JSON.stringify(entry)}, which is not one of the options ${JSON.stringify(choices)}`);
+    }
+  }
+  return destructive.slice() as string[];
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return JSON.stringify(value);
+  return typeof value;
+}
+
+function noop(): void {}
