@@ -20,6 +20,7 @@ interface Entry {
 export class OrderedWrites {
   private readonly queue: Entry[] = [];
   private inFlight: Entry | null = null;
+  private draining = false;
 
   /** @param onError Receives a failed write's error and key; the queue goes on. */
   constructor(private readonly onError: (error: unknown, key: string) => void) {}
@@ -29,7 +30,7 @@ export class OrderedWrites {
     const last = this.queue[this.queue.length - 1];
     if (last !== undefined && last.key === key) last.text = text;
     else this.queue.push({ key, text });
-    if (this.inFlight === null) void this.drain();
+    if (!this.draining) void this.drain();
   }
 
   /**
@@ -46,6 +47,7 @@ export class OrderedWrites {
 
   // Never rejects: every failure goes to onError.
   private async drain(): Promise<void> {
+    this.draining = true;
     let entry: Entry | undefined;
     while ((entry = this.queue.shift()) !== undefined) {
       this.inFlight = entry;
@@ -56,5 +58,6 @@ export class OrderedWrites {
       }
       this.inFlight = null;
     }
+    this.draining = false;
   }
 }
