@@ -13,6 +13,10 @@ export type { Work, ErrorHandler, ErrorInfo, Clock, TimerHandle, Services, Frame
 // Platform modules (one line per module).
 export { fetch, FetchResponse, HTTPError, TimeoutError, NetworkError, type FetchOptions, type FetchBody, type FetchParams } from "./platform/fetch.js";
 export { AsyncStorage, memoryStorage, type StorageBackend, type StorageListener } from "./platform/storage.js";
+export { usePersistedState } from "./platform/persisted-state.js";
+export { Alert, type AlertShowOptions, type AlertConfirmOptions, type AlertChooseOptions } from "./platform/alert.js";
+export { Camera, type TakePhotoOptions, type PickFromGalleryOptions } from "./platform/camera.js";
+export { NotSupportedError } from "./platform/errors.js";
 
 // Animated.
 export { Easing, AnimatedValue, AnimatedNode, AnimatedInterpolation } from "./animated/index.js";

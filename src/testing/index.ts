@@ -10,7 +10,8 @@ import { TestAlerts, TestCamera } from "../hosts/test/services.js";
 import { AsyncStorage } from "../platform/storage.js";
 import { memoryStorage } from "../platform/memory-storage.js";
 
-export { render, cleanup, type RenderResult, type JSONNode } from "./render.js";
+import { cleanup as unmountAll } from "./render.js";
+export { render, type RenderResult, type JSONNode } from "./render.js";
 export { fakeClock, type FakeClock } from "./fake-clock.js";
 export { settle } from "./settle.js";
 export type { TextMatcher } from "./queries.js";
@@ -25,3 +26,13 @@ export const camera = new TestCamera();
 runtime.services.alert = alerts;
 runtime.services.camera = camera;
 AsyncStorage.configure({ backend: memoryStorage() });
+
+/**
+ * Ends a test's UI: unmounts every tree `render` mounted and answers any
+ * alert or camera request still pending with a dismiss. Call it after each test.
+ */
+export function cleanup(): void {
+  unmountAll();
+  alerts.reset();
+  camera.reset();
+}

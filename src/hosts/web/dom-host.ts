@@ -41,6 +41,9 @@ const IMAGE_SCHEMES = /^(?:https?:|blob:|data:image\/)/i;
 
 type Input = HTMLInputElement | HTMLTextAreaElement;
 
+/** Keys of `accessibilityState`, each written as `aria-<key>`. */
+const A11Y_STATES = ["selected", "checked", "expanded", "busy", "disabled"] as const;
+
 /**
  * Creates the DOM host for `doc`. Views are created in `doc`; the base
  * stylesheet is installed there once.
@@ -118,6 +121,15 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
     case "accessibilityRole":
       setAttr(el, "role", value ?? defaultRole(type, props));
       return;
+    case "accessibilityState": {
+      // React Native's { selected, checked, expanded, busy, disabled } → aria-* attributes.
+      const state = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+      for (const key of A11Y_STATES) {
+        const v = state[key];
+        setAttr(el, `aria-${key}`, typeof v === "boolean" || v === "mixed" ? String(v) : undefined);
+      }
+      return;
+    }
     case "onClick":
       listen(el, "click", onClick, value);
       if (type !== "Button") makeClickable(el, typeof value === "function", props);
@@ -255,7 +267,14 @@ function listen(el: HTMLElement, event: string, listener: (this: HTMLElement, e:
   else el.removeEventListener(event, listener as EventListener);
 }
 
-function onClick(this: HTMLElement): void {
+// Clicks already delivered: as on native platforms, only the innermost view
+// with an onClick handles a press, but the DOM event still bubbles on for
+// the page's own listeners.
+const handledClicks = new WeakSet<Event>();
+
+function onClick(this: HTMLElement, event: Event): void {
+  if (handledClicks.has(event) || this.getAttribute("aria-disabled") === "true") return;
+  handledClicks.add(event);
   emit(this, "onClick");
 }
 
@@ -263,7 +282,7 @@ function onClickKey(this: HTMLElement, event: Event): void {
   const key = (event as KeyboardEvent).key;
   if (event.target !== this || (key !== "Enter" && key !== " ")) return;
   event.preventDefault(); // Space would scroll the page.
-  emit(this, "onClick");
+  if (this.getAttribute("aria-disabled") !== "true") emit(this, "onClick");
 }
 
 function onInput(this: HTMLElement): void {

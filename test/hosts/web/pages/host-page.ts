@@ -26,6 +26,8 @@ const Elements = pn.component(() =>
     pn.TextInput({ placeholder: "Search", testID: "search" }),
     pn.TextInput({ label: "Notes", multiline: true, placeholder: "Write…", testID: "notes" }),
     pn.View(pn.Text("tap me"), { onClick: () => log.push("view clicked"), testID: "clickable" }),
+    pn.View(pn.Button("inner", { onClick: () => log.push("inner clicked") }), { onClick: () => log.push("outer clicked"), testID: "outer" }),
+    pn.View(pn.Text("off"), { onClick: () => log.push("disabled view clicked"), disabled: true, testID: "disabled-view" }),
     pn.FlatList(["a", "b"], { renderItem: (item) => pn.Text(item), testID: "list" }),
     { testID: "elements" },
   ),

@@ -1,0 +1,140 @@
+import { batch } from "./notify.js";
+import { Query, type QueryOwner, type QueryState } from "./query.js";
+import { hashKey, keyStartsWith, normalizeKey, type QueryKey } from "./query-key.js";
+
+/** Five minutes: how long an entry nobody observes stays cached by default. */
+export const DEFAULT_CACHE_TIME = 5 * 60 * 1000;
+
+/** Options of a {@link QueryClient}. */
+export interface QueryClientOptions {
+  /** Milliseconds an unobserved entry is kept (loop clock); default 5 minutes, `Infinity` to keep forever. */
+  cacheTime?: number;
+}
+
+/**
+ * The query cache: one entry per key, shared by every `useQuery` (or
+ * {@link QueryObserver}) that names the key. Framework-free: it knows
+ * nothing of components, so scripts and tests can drive it directly.
+ *
+ * Each entry runs at most one fetch at a time, considers its data fresh for
+ * the observers' `staleTime`, and is dropped `cacheTime` after its last
+ * observer left. `pn.queryClient` is the app's instance.
+ *
+ * @example
+ * ```ts
+ * // optimistic update, then refetch from the server
+ * pn.queryClient.setData(["todos"], (todos: Todo[] = []) => [...todos, draft]);
+ * await api.addTodo(draft);
+ * await pn.queryClient.invalidate(["todos"]);
+ * ```
+ */
+export class QueryClient implements QueryOwner {
+  readonly cacheTime: number;
+  private readonly entries = new Map<string, Query<unknown, unknown>>();
+
+  constructor(options: QueryClientOptions = {}) {
+    this.cacheTime = checkDuration(options.cacheTime, DEFAULT_CACHE_TIME, "new QueryClient(options): cacheTime");
+  }
+
+  /** Number of cached entries. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The data cached under `key`, or `undefined`. */
+  getData<T = unknown>(key: QueryKey): T | undefined {
+    return this.find<T>(key, "queryClient.getData(key)")?.state.data;
+  }
+
+  /** The whole state of `key`'s entry (data, error, fetching, …), or `undefined` when there is none. */
+  getState<T = unknown, E = Error>(key: QueryKey): QueryState<T, E> | undefined {
+    return this.find<T, E>(key, "queryClient.getState(key)")?.state;
+  }
+
+  /**
+   * Sets `key`'s data (a value, or an updater of the previous data) and shows
+   * it in every observer at once — for optimistic updates. Creates the entry
+   * if needed. A fetch in flight is not stopped: its result lands afterwards.
+   * Returns the new data.
+   */
+  setData<T>(key: QueryKey, value: T | ((previous: T | undefined) => T)): T {
+    const normalized = normalizeKey(key, "queryClient.setData(key, value)");
+    return this.entryFor<T, unknown>(normalized, hashKey(normalized), this.cacheTime).setData(value);
+  }
+
+  /**
+   * Marks `key`'s entry stale — and, with an array key, every entry whose key
+   * starts with it — and refetches those some observer is watching, with one
+   * request per entry (a fetch in flight is aborted and replaced). With no
+   * key, invalidates everything. Resolves when the refetches settle; never
+   * rejects (failures land in the entries' `error`).
+   */
+  invalidate(key?: QueryKey): Promise<void> {
+    const prefix = key === undefined ? null : normalizeKey(key, "queryClient.invalidate(key)");
+    const pending: Array<Promise<void>> = [];
+    batch(() => {
+      for (const entry of Array.from(this.entries.values())) {
+        if (prefix === null || keyStartsWith(entry.key!, prefix)) pending.push(entry.invalidate());
+      }
+    });
+    return Promise.all(pending).then(noop);
+  }
+
+  /**
+   * Drops every entry: fetches in flight are aborted and gc timers
+   * cancelled. Observers still watching a dropped entry keep it to
+   * themselves; new ones start from scratch. Tests call this between cases.
+   */
+  clear(): void {
+    const entries = Array.from(this.entries.values());
+    this.entries.clear();
+    batch(() => {
+      for (const entry of entries) entry.destroy();
+    });
+  }
+
+  /** @internal The entry for a normalized `key`, created when missing. */
+  build<T, E>(key: readonly unknown[], cacheTime: number | undefined): Query<T, E> {
+    return this.entryFor<T, E>(key, hashKey(key), cacheTime ?? this.cacheTime);
+  }
+
+  /** @internal Called by an entry's gc timer. */
+  remove(query: Query<unknown, unknown>): void {
+    if (query.hash !== null && this.entries.get(query.hash) === query) this.entries.delete(query.hash);
+  }
+
+  private entryFor<T, E>(key: readonly unknown[], hash: string, cacheTime: number): Query<T, E> {
+    let entry = this.entries.get(hash) as Query<T, E> | undefined;
+    if (entry === undefined) {
+      entry = new Query<T, E>(this, key, hash, cacheTime);
+      this.entries.set(hash, entry as Query<unknown, unknown>);
+    } else if (cacheTime > entry.cacheTime) {
+      // Like TanStack's gcTime: the longest any observer asked for wins.
+      entry.cacheTime = cacheTime;
+    }
+    return entry;
+  }
+
+  private find<T, E = unknown>(key: QueryKey, where: string): Query<T, E> | undefined {
+    return this.entries.get(hashKey(normalizeKey(key, where))) as Query<T, E> | undefined;
+  }
+}
+
+/** Validates an optional duration in ms (`Infinity` allowed), falling back to `fallback`. */
+export function checkDuration(value: unknown, fallback: number, what: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !(value >= 0)) throw new TypeError(`${what} must be a number of milliseconds ≥ 0, got ${String(value)}`);
+  return value;
+}
+
+function noop(): void {}
+
+/**
+ * The app's query cache, behind `useQuery(..., { key })`.
+ *
+ * @example
+ * ```ts
+ * pn.queryClient.invalidate(["user", userId]); // every UserCard of that user refetches, once
+ * ```
+ */
+export const queryClient = new QueryClient();

@@ -1,0 +1,53 @@
+/**
+ * Query keys: a string or an array, compared structurally. A string key is
+ * the one-element array `[key]`, so `"todos"` and `["todos"]` name the same
+ * entry and `invalidate("todos")` also reaches `["todos", 1]`.
+ */
+export type QueryKey = string | readonly unknown[];
+
+/** The array form of a key; throws a `TypeError` for anything but a string or an array. */
+export function normalizeKey(key: QueryKey, where: string): readonly unknown[] {
+  if (typeof key === "string") return [key];
+  if (Array.isArray(key)) return key;
+  throw new TypeError(`${where}: a query key must be a string or an array, got ${describe(key)}`);
+}
+
+/**
+ * A stable hash of a normalized key: JSON with object keys sorted, so
+ * `[{ a: 1, b: 2 }]` and `[{ b: 2, a: 1 }]` hash alike. Values JSON cannot
+ * keep (functions, symbols, bigints) are refused rather than silently dropped.
+ */
+export function hashKey(key: readonly unknown[]): string {
+  return JSON.stringify(key, (_name, value: unknown) => {
+    const type = typeof value;
+    if (type === "function" || type === "symbol" || type === "bigint") {
+      throw new TypeError(`query key ${describeKey(key)}: a ${type} cannot be part of a key (keys are compared as JSON)`);
+    }
+    if (isPlainObject(value)) {
+      const sorted: Record<string, unknown> = {};
+      for (const name of Object.keys(value).sort()) sorted[name] = value[name];
+      return sorted;
+    }
+    return value;
+  });
+}
+
+/** True when `key` starts with every element of `prefix` (structurally). */
+export function keyStartsWith(key: readonly unknown[], prefix: readonly unknown[]): boolean {
+  if (prefix.length > key.length) return false;
+  return hashKey(key.length === prefix.length ? key : key.slice(0, prefix.length)) === hashKey(prefix);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function describeKey(key: readonly unknown[]): string {
+  return `[${key.map((part) => (typeof part === "string" ? JSON.stringify(part) : typeof part)).join(", ")}]`;
+}
+
+function describe(value: unknown): string {
+  return value === null ? "null" : typeof value === "object" ? value.constructor?.name ?? "object" : `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,268 @@
+import type { TimerHandle } from "../runtime/clock.js";
+import { isCancellation } from "../runtime/errors.js";
+import { getAppScope, runtime } from "../runtime/runtime.js";
+import { startTask, type Task } from "../runtime/task.js";
+import { batch } from "./notify.js";
+import { withRetry, type RetryPolicy } from "./retry.js";
+
+/** What a query entry holds. Replaced, never mutated: every change goes through {@link reduceQuery}. */
+export interface QueryState<T = unknown, E = Error> {
+  readonly data: T | undefined;
+  /** True once the entry holds a value (fetched or set). */
+  readonly hasData: boolean;
+  /** Loop time of the last fetched or set value; `-Infinity` for none. */
+  readonly dataUpdatedAt: number;
+  /** Bumped on every fetched or set value, so observers can tell old data from new. */
+  readonly dataUpdateCount: number;
+  /** The last fetch's failure; cleared when a fetch starts or data is set. */
+  readonly error: E | null;
+  /** Failed attempts of the fetch in flight (retries), or of the last fetch. */
+  readonly failureCount: number;
+  readonly fetching: boolean;
+  /** Set by `invalidate()`: the data is stale whatever the `staleTime`. */
+  readonly invalidated: boolean;
+}
+
+/** Every way a query entry's state can change. */
+export type QueryAction<T, E> =
+  | { type: "fetch" }
+  | { type: "failed"; failureCount: number }
+  | { type: "success"; data: T; at: number }
+  | { type: "error"; error: E }
+  | { type: "cancel" }
+  | { type: "setData"; data: T; at: number }
+  | { type: "invalidate" };
+
+/** The only place a query state changes. Pure: the same state and action give the same result. */
+export function reduceQuery<T, E>(state: QueryState<T, E>, action: QueryAction<T, E>): QueryState<T, E> {
+  switch (action.type) {
+    case "fetch":
+      // While refetching the last data stays and the old error clears.
+      return { ...state, fetching: true, error: null, failureCount: 0 };
+    case "failed":
+      return { ...state, failureCount: action.failureCount };
+    case "success":
+      return {
+        data: action.data,
+        hasData: true,
+        dataUpdatedAt: action.at,
+        dataUpdateCount: state.dataUpdateCount + 1,
+        error: null,
+        failureCount: 0,
+        fetching: false,
+        invalidated: false,
+      };
+    case "error":
+      // A failure keeps the last data.
+      return { ...state, error: action.error, failureCount: state.failureCount + 1, fetching: false };
+    case "cancel":
+      return { ...state, fetching: false };
+    case "setData":
+      return { ...state, data: action.data, hasData: true, dataUpdatedAt: action.at, dataUpdateCount: state.dataUpdateCount + 1, error: null, invalidated: false };
+    case "invalidate":
+      return state.invalidated ? state : { ...state, invalidated: true };
+  }
+}
+
+/**
+ * The state of a new entry: empty. `initialData` is not stored here: it is
+ * each observer's fallback, so two components naming one key with different
+ * `initialData` never fight over the entry.
+ */
+export function emptyQueryState<T, E>(): QueryState<T, E> {
+  return {
+    data: undefined,
+    hasData: false,
+    dataUpdatedAt: -Infinity,
+    dataUpdateCount: 0,
+    error: null,
+    failureCount: 0,
+    fetching: false,
+    invalidated: false,
+  };
+}
+
+/** True when `state` should be fetched again for an observer with this `staleTime`. */
+export function isStale(state: QueryState<unknown, unknown>, staleTime: number): boolean {
+  return state.invalidated || state.error !== null || runtime.getLoop().time() - state.dataUpdatedAt >= staleTime;
+}
+
+/** What runs a fetch: the fetcher and its retry policy. */
+export interface FetchOptions<T, E = Error> extends RetryPolicy<E> {
+  fetcher: (signal: AbortSignal) => T | PromiseLike<T>;
+}
+
+/** What a query entry needs from the observers watching it. */
+export interface QueryListener {
+  /** Called (inside a notify batch) after every state change. */
+  onQueryUpdate(): void;
+  /** How this observer would fetch the entry, or `null` while it is disabled. */
+  fetchOptions(): FetchOptions<unknown, unknown> | null;
+}
+
+/** What a query entry needs from its cache. */
+export interface QueryOwner {
+  remove(query: Query<unknown, unknown>): void;
+}
+
+/**
+ * One cache entry: its state, the observers watching it, and at most one
+ * fetch in flight. Fetches are tasks of the app scope, because one entry may
+ * serve several components; when the last observer leaves, the fetch in
+ * flight is cancelled, so nothing outlives the components that wanted it.
+ * Entries nobody observes are removed from their cache after `cacheTime` of
+ * the loop's clock.
+ */
+export class Query<T = unknown, E = Error> {
+  state: QueryState<T, E>;
+  private observers: QueryListener[] = [];
+  private task: Task<T> | null = null;
+  /** Resolves when the entry stops fetching; shared by every caller while one fetch supersedes another. */
+  private idle: { promise: Promise<void>; resolve: () => void } | null = null;
+  private gcTimer: TimerHandle | null = null;
+
+  /**
+   * @param owner The cache holding the entry, `null` for an observer's private entry.
+   * @param key The normalized key, `null` for a private entry.
+   * @param hash The key's hash, `null` for a private entry.
+   */
+  constructor(
+    readonly owner: QueryOwner | null,
+    readonly key: readonly unknown[] | null,
+    readonly hash: string | null,
+    public cacheTime: number,
+  ) {
+    this.state = emptyQueryState<T, E>();
+    // A new entry nobody observes yet (built by a render that never commits,
+    // or by setData) must still go away.
+    this.scheduleGc();
+  }
+
+  /** Applies `action` and notifies the observers in one batch, iterating over a copy so they may unsubscribe meanwhile. */
+  dispatch(action: QueryAction<T, E>): void {
+    this.state = reduceQuery(this.state, action);
+    batch(() => {
+      const observers = this.observers.slice();
+      for (let i = 0; i < observers.length; i++) observers[i]!.onQueryUpdate();
+    });
+  }
+
+  get observerCount(): number {
+    return this.observers.length;
+  }
+
+  addObserver(observer: QueryListener): void {
+    if (this.observers.includes(observer)) return;
+    this.observers.push(observer);
+    this.clearGc();
+  }
+
+  /** The last observer leaving cancels the fetch in flight and starts the gc countdown. */
+  removeObserver(observer: QueryListener): void {
+    const at = this.observers.indexOf(observer);
+    if (at === -1) return;
+    this.observers.splice(at, 1);
+    if (this.observers.length > 0) return;
+    this.cancel();
+    this.scheduleGc();
+  }
+
+  /**
+   * Fetches with `options`. With a fetch in flight, returns its promise
+   * (one request per entry) unless `cancelRefetch` is set: then the fetch in
+   * flight is aborted before the new one starts, and its result dropped.
+   * The promise resolves when the entry stops fetching and never rejects:
+   * the outcome is in {@link Query.state}.
+   */
+  fetch(options: FetchOptions<T, E>, cancelRefetch: boolean): Promise<void> {
+    const running = this.task;
+    if (running !== null) {
+      if (!cancelRefetch) return this.idle!.promise;
+      this.task = null;
+      running.cancel("superseded by a newer fetch");
+    }
+    const idle = (this.idle ??= deferred());
+    this.dispatch({ type: "fetch" });
+    const task: Task<T> = startTask(getAppScope(), (signal) =>
+      withRetry<T, E>(options.fetcher, signal, options, (failureCount) => {
+        if (this.task === task) this.dispatch({ type: "failed", failureCount });
+      }),
+    );
+    // Only the current task may publish: a superseded or cancelled one
+    // finds `this.task` changed and its result is dropped.
+    task.then(
+      (data) => {
+        if (this.task === task) this.finish({ type: "success", data, at: runtime.getLoop().time() });
+      },
+      (error: unknown) => {
+        if (this.task === task) this.finish(isCancellation(error) ? { type: "cancel" } : { type: "error", error: error as E });
+      },
+    );
+    // Set after the fact: the handlers above always run later, even for a
+    // task that settled at once (a synchronous fetcher, a closed app scope).
+    this.task = task;
+    return idle.promise;
+  }
+
+  /** Cancels the fetch in flight, if any; the data stays as it was. */
+  cancel(): void {
+    const running = this.task;
+    if (running === null) return;
+    this.task = null;
+    running.cancel("no observer is left");
+    this.finish({ type: "cancel" });
+  }
+
+  /** Marks the data stale and refetches it for the observers that are enabled (aborting a fetch in flight). */
+  invalidate(): Promise<void> {
+    this.dispatch({ type: "invalidate" });
+    for (let i = 0; i < this.observers.length; i++) {
+      const options = this.observers[i]!.fetchOptions();
+      if (options !== null) return this.fetch(options as FetchOptions<T, E>, true);
+    }
+    return Promise.resolve();
+  }
+
+  /** Sets the data (a value or an updater of the previous data); a fetch in flight still lands afterwards. */
+  setData(value: T | ((previous: T | undefined) => T)): T {
+    const data = typeof value === "function" ? (value as (previous: T | undefined) => T)(this.state.data) : value;
+    this.dispatch({ type: "setData", data, at: runtime.getLoop().time() });
+    return data;
+  }
+
+  /** Cancels everything the entry has going: for `clear()`. */
+  destroy(): void {
+    this.clearGc();
+    this.cancel();
+  }
+
+  private finish(action: QueryAction<T, E>): void {
+    this.task = null;
+    this.dispatch(action);
+    const idle = this.idle;
+    this.idle = null;
+    idle?.resolve();
+  }
+
+  private scheduleGc(): void {
+    this.clearGc();
+    const owner = this.owner;
+    if (owner === null || !Number.isFinite(this.cacheTime)) return;
+    this.gcTimer = runtime.getLoop().callLater(this.cacheTime, () => {
+      this.gcTimer = null;
+      if (this.observers.length === 0 && this.task === null) owner.remove(this as Query<unknown, unknown>);
+    });
+  }
+
+  private clearGc(): void {
+    if (this.gcTimer === null) return;
+    this.gcTimer.cancel();
+    this.gcTimer = null;
+  }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
