@@ -14,7 +14,7 @@
  * DOM is checked against the expected rows after every sample, and the host
  * operations of the timed render are counted at the DOM.
  *
- * Run alone: `node --import tsx bench/reconciler.ts [--quick] [--rounds N]`.
+ * Run alone: `node --import tsx bench/run.ts --only reconciler [--quick] [--rounds N]`.
  */
 import * as pn from "typenative";
 import { h as ph, render as prender } from "preact";
@@ -40,7 +40,7 @@ const ADJECTIVES = ["pretty", "large", "big", "small", "tall", "short", "long", 
 const COLOURS = ["red", "yellow", "blue", "green", "pink", "brown", "purple", "brown", "white", "black", "orange"];
 const NOUNS = ["table", "chair", "house", "bbq", "desk", "car", "pony", "cookie", "sandwich", "burger", "pizza", "mouse", "keyboard"];
 
-class RowFactory {
+export class RowFactory {
   private nextId = 1;
   private seed = 0x2545f491;
 
@@ -143,7 +143,7 @@ interface Mounted {
   render(state: TableState): void;
 }
 
-interface Side {
+export interface Side {
   readonly name: string;
   mount(): Mounted;
 }
@@ -205,7 +205,7 @@ function isSingleText(el: FakeElement, text: string): boolean {
 // ---------------------------------------------------------------------------
 // The operations. `states` builds the before/after pair outside the timed region.
 
-interface Case {
+export interface Case {
   readonly name: string;
   /** Samples per side per round at scale 1. */
   readonly iterations: number;
@@ -268,7 +268,7 @@ export const CASES: readonly Case[] = [
   { name: "clear 1,000 rows", iterations: 30, states: (f) => ({ before: of(f.build(1000)), after: EMPTY }) },
 ];
 
-const SIDES: readonly Side[] = [typenative, preact];
+export const SIDES: readonly Side[] = [typenative, preact];
 
 interface SideResult {
   samples: Samples;
@@ -281,7 +281,7 @@ export interface CaseResult {
 }
 
 /** One timed sample; returns ms and the host operations of the timed render. */
-async function sample(side: Side, c: Case, factory: RowFactory): Promise<{ ms: number; counts: HostCounts }> {
+export async function sample(side: Side, c: Case, factory: RowFactory): Promise<{ ms: number; counts: HostCounts }> {
   const { before, after } = c.states(factory);
   const m = side.mount();
   m.render(before);
@@ -378,10 +378,4 @@ export function formatReconciler(results: readonly CaseResult[]): string {
     "",
     table(ops),
   ].join("\n");
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const options = parseOptions(process.argv.slice(2));
-  const results = await runReconciler(options, (line) => console.error(line));
-  console.log(formatReconciler(results));
 }

@@ -18,6 +18,12 @@ export { Alert, type AlertShowOptions, type AlertConfirmOptions, type AlertChoos
 export { Camera, type TakePhotoOptions, type PickFromGalleryOptions } from "./platform/camera.js";
 export { NotSupportedError } from "./platform/errors.js";
 
+// Data hooks.
+export { useAsyncEffect, useQuery, queryClient, QueryClient, QueryObserver, useMutation, Mutation } from "./data/index.js";
+export type {
+  QueryResult, QueryOptions, QueryKey, QueryStatus, QueryState, MutationState, MutationCall, MutationOptions, MutationContext, AsyncEffect,
+} from "./data/index.js";
+
 // Animated.
 export { Easing, AnimatedValue, AnimatedNode, AnimatedInterpolation } from "./animated/index.js";
 export { Animated, useAnimatedValue } from "./animated/components.js";

@@ -101,7 +101,7 @@ describe("example app in Chromium", () => {
     await page.getByTestId("user-name").filter({ hasText: "Ada Lovelace" }).waitFor();
     await page.getByText("Every task has an owner.").waitFor();
     assert.equal(await page.title(), "typenative example");
-    assert.ok(await page.getByRole("button", { name: "Post" }).isVisible());
+    assert.ok(await page.getByRole("button", { name: "Post", exact: true }).isVisible());
     assert.ok(await page.getByRole("textbox", { name: "Draft" }).isVisible());
     assert.ok(await page.getByRole("list").isVisible());
     await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="posts-screen"]')!).opacity === "1");
@@ -114,7 +114,8 @@ describe("example app in Chromium", () => {
     const loading = page.getByTestId("posts-loading");
     await loading.waitFor();
     assert.equal(await loading.textContent(), "Loading…");
-    await page.waitForFunction(() => document.querySelector('[data-testid="posts-screen"]') !== null);
+    // The request is waiting at the server (it may still be on its way when Loading… shows).
+    for (let turns = 0; held.arrived() === 0 && turns < 500; turns++) await new Promise((r) => setTimeout(r, 10));
     assert.equal(held.arrived(), 1, "the request is waiting at the server");
     assert.equal(await page.getByText("Every task has an owner.").count(), 0);
     held.release();
@@ -140,7 +141,7 @@ describe("example app in Chromium", () => {
     await page.getByText("Every task has an owner.").waitFor();
     const held = gate.hold("POST /api/posts");
     await page.getByRole("textbox", { name: "Draft" }).fill("Hello from the e2e test");
-    await page.getByRole("button", { name: "Post" }).click();
+    await page.getByRole("button", { name: "Post", exact: true }).click();
     const posting = page.getByRole("button", { name: "Posting…" });
     await posting.waitFor();
     assert.equal(await posting.isDisabled(), true);

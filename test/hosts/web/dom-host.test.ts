@@ -78,8 +78,9 @@ describe("web DOM host", () => {
     await page.getByRole("button", { name: "tap me" }).press(" ");
     // Only the innermost handler runs; a disabled view ignores clicks and keys.
     await page.locator('[data-testid="outer"] button').click();
-    await page.getByRole("button", { name: "off" }).click();
-    await page.getByRole("button", { name: "off" }).press("Enter");
+    await page.getByRole("button", { name: "off" }).click({ force: true });
+    await page.getByTestId("disabled-view").focus();
+    await page.keyboard.press("Enter");
     assert.equal(await page.getByTestId("disabled-view").getAttribute("aria-disabled"), "true");
     assert.deepEqual(await page.evaluate(() => (window as any).tn.log), ["view clicked", "view clicked", "view clicked", "inner clicked"]);
   });
