@@ -2,7 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Animated, AnimatedValue } from "../../src/animated/index.js";
 import { FRAME, useHarness } from "./harness.js";
-import { turn } from "../helpers/fake-clock.js";
+/** One macrotask turn: lets promise chains settle without moving virtual time. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe("Animation lifecycle", () => {
   const h = useHarness();

@@ -10,7 +10,7 @@ import { afterEach, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { runtime } from "../../src/runtime/runtime.js";
 import type { FrameSource } from "../../src/runtime/services.js";
-import { installFakeClock, type FakeClock } from "../helpers/fake-clock.js";
+import { fakeClock as installFakeClock, type FakeClock } from "typenative/testing";
 
 export const FRAME = 1000 / 60;
 

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
 import { settle } from "typenative/testing";
-import { QueryClient, QueryObserver, reduceQuery, type QueryState } from "../../src/data/index.js";
+import { Query, QueryClient, QueryObserver, reduceQuery, type QueryState } from "../../src/data/index.js";
 import { hashKey, keyStartsWith } from "../../src/data/query-key.js";
 import { deferred, useDataTest, type Deferred } from "../helpers/data.js";
 
@@ -243,6 +243,31 @@ describe("QueryClient", () => {
     assert.throws(() => client.invalidate(null as unknown as string), TypeError);
     assert.throws(() => new QueryObserver({} as QueryClient, { fetcher: async () => 1 }), TypeError);
     assert.throws(() => new QueryObserver(client, { fetcher: async () => 1, retryDelay: -1 }), TypeError);
+  });
+});
+
+describe("Query (one entry)", () => {
+  useDataTest();
+
+  it("fetch() joins the fetch in flight unless cancelRefetch; the promise resolves when fetching stops", async () => {
+    const query = new Query<string>(null, null, null, Infinity);
+    const api = manualFetcher<string>();
+    const first = query.fetch({ fetcher: api.fetcher }, false);
+    const joined = query.fetch({ fetcher: api.fetcher }, false);
+    assert.equal(api.requests.length, 1);
+    assert.equal(joined, first);
+    const replaced = query.fetch({ fetcher: api.fetcher }, true);
+    assert.equal(api.requests.length, 2);
+    assert.equal(api.requests[0]!.signal.aborted, true);
+    assert.equal(replaced, first, "one promise while the entry keeps fetching");
+    api.requests[0]!.reply.resolve("superseded");
+    await settle();
+    assert.equal(query.state.fetching, true);
+    assert.equal(query.state.data, undefined, "a superseded result is never published");
+    api.requests[1]!.reply.resolve("current");
+    await first;
+    assert.deepEqual([query.state.fetching, query.state.data], [false, "current"]);
+    assert.equal(pn.runtime.pendingTasks(), 0);
   });
 });
 

@@ -4,7 +4,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import * as pn from "../../src/index.js";
 import { isCancellation } from "../../src/runtime/errors.js";
-import { installFakeClock, turn } from "../helpers/fake-clock.js";
+import { fakeClock as installFakeClock, type FakeClock } from "typenative/testing";
+
+/** One macrotask turn: lets promise chains settle without moving virtual time. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 // ---------------------------------------------------------------------------
 // A real HTTP server on 127.0.0.1, one route per behaviour under test.

@@ -1,0 +1,82 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import * as pn from "typenative";
+import { settle } from "typenative/testing";
+import { Mutation, type MutationState } from "../../src/data/index.js";
+import { captureErrors } from "../helpers/errors.js";
+import { deferred, useDataTest, type Deferred } from "../helpers/data.js";
+
+function brief<R>(state: MutationState<R>): [boolean, R | undefined, string | null] {
+  return [state.loading, state.data, state.error === null ? null : state.error.message];
+}
+
+describe("Mutation (outside components)", () => {
+  useDataTest();
+
+  it("publishes start, success and failure states to subscribers", async () => {
+    const replies: Array<Deferred<number>> = [];
+    const mutation = new Mutation((_: string) => {
+      const reply = deferred<number>();
+      replies.push(reply);
+      return reply.promise;
+    });
+    const seen: Array<ReturnType<typeof brief>> = [];
+    const stop = mutation.subscribe((state) => seen.push(brief(state)));
+    const ok = mutation.mutate("a");
+    replies[0]!.resolve(1);
+    assert.equal(await ok, 1);
+    const bad = mutation.mutate("b");
+    replies[1]!.reject(new Error("no"));
+    await assert.rejects(Promise.resolve(bad), /no/);
+    stop();
+    mutation.mutate("c");
+    assert.deepEqual(seen, [
+      [true, undefined, null],
+      [false, 1, null],
+      [true, 1, null],
+      [false, 1, "no"],
+    ]);
+    replies[2]!.resolve(3);
+    await settle();
+    assert.deepEqual(brief(mutation.state), [false, 3, null], "state moves on without subscribers");
+    assert.equal(pn.runtime.pendingTasks(), 0);
+  });
+
+  it("calls are tasks of the app: counted by pendingTasks, never reported through onError", async () => {
+    const errors = captureErrors();
+    try {
+      const mutation = new Mutation(async () => {
+        await pn.sleep(10);
+        throw new Error("ignored failure");
+      });
+      mutation.mutate();
+      assert.equal(pn.runtime.pendingTasks(), 1);
+      await settle();
+      // (no clock advance needed to see it is pending; now let it fail)
+      const clock = (await import("typenative/testing")).fakeClock;
+      void clock;
+    } finally {
+      errors.restore();
+    }
+  });
+
+  it("reset() forgets calls in flight: their outcomes no longer reach the state", async () => {
+    const gate = deferred<string>();
+    const mutation = new Mutation(() => gate.promise);
+    const call = mutation.mutate();
+    assert.equal(mutation.state.loading, true);
+    mutation.reset();
+    assert.deepEqual(brief(mutation.state), [false, undefined, null]);
+    gate.resolve("late");
+    assert.equal(await call, "late");
+    await settle();
+    assert.deepEqual(brief(mutation.state), [false, undefined, null]);
+  });
+
+  it("setMutator replaces the mutator used by later calls", async () => {
+    const mutation = new Mutation(async () => "old");
+    mutation.setMutator(async () => "new");
+    assert.equal(await mutation.mutate(), "new");
+    assert.throws(() => mutation.setMutator("x" as unknown as () => Promise<string>), TypeError);
+  });
+});
