@@ -115,7 +115,7 @@ export interface QueryOwner {
  */
 export class Query<T = unknown, E = Error> {
   state: QueryState<T, E>;
-  private observers: QueryListener[] = [];
+  private readonly observers = new Set<QueryListener>();
   private task: Task<T> | null = null;
   /** Resolves when the entry stops fetching; shared by every caller while one fetch supersedes another. */
   private idle: { promise: Promise<void>; resolve: () => void } | null = null;
@@ -142,27 +142,22 @@ export class Query<T = unknown, E = Error> {
   dispatch(action: QueryAction<T, E>): void {
     this.state = reduceQuery(this.state, action);
     batch(() => {
-      const observers = this.observers.slice();
-      for (let i = 0; i < observers.length; i++) observers[i]!.onQueryUpdate();
+      for (const observer of Array.from(this.observers)) observer.onQueryUpdate();
     });
   }
 
   get observerCount(): number {
-    return this.observers.length;
+    return this.observers.size;
   }
 
   addObserver(observer: QueryListener): void {
-    if (this.observers.includes(observer)) return;
-    this.observers.push(observer);
+    this.observers.add(observer);
     this.clearGc();
   }
 
   /** The last observer leaving cancels the fetch in flight and starts the gc countdown. */
   removeObserver(observer: QueryListener): void {
-    const at = this.observers.indexOf(observer);
-    if (at === -1) return;
-    this.observers.splice(at, 1);
-    if (this.observers.length > 0) return;
+    if (!this.observers.delete(observer) || this.observers.size > 0) return;
     this.cancel();
     this.scheduleGc();
   }
@@ -216,8 +211,8 @@ export class Query<T = unknown, E = Error> {
   /** Marks the data stale and refetches it for the observers that are enabled (aborting a fetch in flight). */
   invalidate(): Promise<void> {
     this.dispatch({ type: "invalidate" });
-    for (let i = 0; i < this.observers.length; i++) {
-      const options = this.observers[i]!.fetchOptions();
+    for (const observer of this.observers) {
+      const options = observer.fetchOptions();
       if (options !== null) return this.fetch(options as FetchOptions<T, E>, true);
     }
     return Promise.resolve();
@@ -250,8 +245,8 @@ export class Query<T = unknown, E = Error> {
     if (owner === null || !Number.isFinite(this.cacheTime)) return;
     this.gcTimer = runtime.getLoop().callLater(this.cacheTime, () => {
       this.gcTimer = null;
-      if (this.observers.length === 0 && this.task === null) owner.remove(this as Query<unknown, unknown>);
-    });
+      if (this.observers.size === 0 && this.task === null) owner.remove(this as Query<unknown, unknown>);
+    }, { keepAlive: false });
   }
 
   private clearGc(): void {

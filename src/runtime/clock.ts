@@ -11,8 +11,12 @@ export interface TimerHandle {
 export interface Clock {
   /** Milliseconds, monotonic. */
   now(): number;
-  /** Calls `fn` once after `ms` milliseconds unless cancelled first. */
-  setTimer(ms: number, fn: () => void): TimerHandle;
+  /**
+   * Calls `fn` once after `ms` milliseconds unless cancelled first.
+   * `keepAlive: false` marks housekeeping (cache eviction) that must not keep
+   * a Node process running on its own.
+   */
+  setTimer(ms: number, fn: () => void, keepAlive?: boolean): TimerHandle;
 }
 
 /** The clock of a real process: `performance.now()` and `setTimeout`. */
@@ -20,8 +24,9 @@ export const realClock: Clock = {
   now() {
     return globalThis.performance.now();
   },
-  setTimer(ms, fn) {
+  setTimer(ms, fn, keepAlive = true) {
     const id = globalThis.setTimeout(fn, ms);
+    if (!keepAlive) (id as { unref?: () => void }).unref?.();
     return {
       cancel() {
         globalThis.clearTimeout(id);

@@ -39,11 +39,15 @@ export class Loop {
     }
   }
 
-  /** Runs `fn` on the loop after `ms` milliseconds of the loop's clock. */
-  callLater(ms: number, fn: Job): TimerHandle {
+  /**
+   * Runs `fn` on the loop after `ms` milliseconds of the loop's clock.
+   * With `{ keepAlive: false }` the timer does not keep a Node process alive
+   * (for housekeeping such as cache eviction).
+   */
+  callLater(ms: number, fn: Job, options?: { keepAlive?: boolean }): TimerHandle {
     if (typeof fn !== "function") throw new TypeError("callLater(ms, fn): fn must be a function");
     const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
-    return this.clock.setTimer(delay, () => this.callSoon(fn));
+    return this.clock.setTimer(delay, () => this.callSoon(fn), options?.keepAlive ?? true);
   }
 
   /** A new unresolved {@link Future}, settled through `runtime.resolveFuture`. */
