@@ -1,6 +1,6 @@
 import { isElement, type Element } from "./element.js";
 import type { Fiber } from "./fiber.js";
-import { DELETED, HOST, ROOT, TEXT, collectHosts, firstHost, hostParentOf, nextHostAfter } from "./fiber.js";
+import { DELETED, HOST, ROOT, TEXT, firstHost, hostParentOf, nextHostAfter } from "./fiber.js";
 import { OP_INSERT, OP_MOVE, OP_REMOVE, ops } from "./work.js";
 import { mountItem, updateItem } from "./reconcile.js";
 
@@ -34,6 +34,13 @@ function matches(fiber: Fiber, item: Item, index: number): boolean {
 
 /** Creates fibers for a new parent's children; their views are attached by the caller. */
 export function mountChildren(parent: Fiber, raw: unknown): void {
+  // One child (a Text's string, a row's element) is the common case: no
+  // intermediate list for it.
+  if (typeof raw === "string" || isElement(raw)) {
+    parent.children = [mountItem(raw, parent, 0)];
+    return;
+  }
+  if (raw === null || raw === undefined || typeof raw === "boolean") return;
   const items = flattenChildren(raw, []);
   const next: Fiber[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) next[i] = mountItem(items[i]!, parent, i);
@@ -152,17 +159,14 @@ function anchorFrom(parent: Fiber, next: Fiber[], from: number): object | null {
   return parent.kind === HOST || parent.kind === ROOT ? null : nextHostAfter(parent);
 }
 
-const scratch: object[] = [];
-
+/** Records an insert/move for each top-level view of `fiber`, in order; recursion instead of a scratch list keeps this allocation-free. */
 function placeHosts(code: number, hostNode: object, fiber: Fiber, before: object | null): void {
   if (fiber.kind === HOST || fiber.kind === TEXT) {
     ops.push(code, hostNode, fiber.node, before);
     return;
   }
-  scratch.length = 0;
-  collectHosts(fiber, scratch);
-  for (let i = 0; i < scratch.length; i++) ops.push(code, hostNode, scratch[i], before);
-  scratch.length = 0;
+  const children = fiber.children;
+  for (let i = 0; i < children.length; i++) placeHosts(code, hostNode, children[i]!, before);
 }
 
 function remove(hostNode: object, fiber: Fiber): void {

@@ -1,5 +1,5 @@
 import type { Fiber, RootState } from "./fiber.js";
-import { COMPONENT, DIRTY, HAS_EFFECTS, HOST, UNMOUNTED, collectHosts, componentName, componentStack } from "./fiber.js";
+import { COMPONENT, DIRTY, HAS_EFFECTS, HOST, TEXT, UNMOUNTED, componentName, componentStack } from "./fiber.js";
 import { EFFECT, type EffectHook } from "./hook-types.js";
 import { OP_ANIMATE, OP_INSERT, OP_MOVE, OP_REMOVE, OP_SIZE, OP_TEXT, OP_UPDATE, effectList, ops } from "./work.js";
 import { animatedNodesOf, resolveStyle } from "./animated-style.js";
@@ -117,15 +117,19 @@ function reportEffectError(fiber: Fiber, error: unknown): void {
   runtime.reportError(error, { source: "effect", component: componentName(fiber), componentStack: componentStack(fiber) });
 }
 
-const removed: object[] = [];
-
 /** Detaches a fiber's views, then unmounts its subtree. */
 function removeFiber(host: RootState["host"], parentNode: object, fiber: Fiber): void {
-  removed.length = 0;
-  collectHosts(fiber, removed);
-  for (let i = 0; i < removed.length; i++) host.removeChild(parentNode, removed[i]!);
-  removed.length = 0;
+  detachHosts(host, parentNode, fiber);
   unmountFiber(fiber);
+}
+
+function detachHosts(host: RootState["host"], parentNode: object, fiber: Fiber): void {
+  if (fiber.kind === HOST || fiber.kind === TEXT) {
+    host.removeChild(parentNode, fiber.node!);
+    return;
+  }
+  const children = fiber.children;
+  for (let i = 0; i < children.length; i++) detachHosts(host, parentNode, children[i]!);
 }
 
 /**

@@ -116,16 +116,6 @@ export function firstHost(fiber: Fiber): object | null {
   return null;
 }
 
-/** Pushes the top-level host views of `fiber`'s subtree, in order. */
-export function collectHosts(fiber: Fiber, out: object[]): void {
-  if (fiber.kind === HOST || fiber.kind === TEXT) {
-    out.push(fiber.node!);
-    return;
-  }
-  const children = fiber.children;
-  for (let i = 0; i < children.length; i++) collectHosts(children[i]!, out);
-}
-
 /** The nearest ancestor that owns a host view (HOST or ROOT): where `fiber`'s top views live. */
 export function hostParentOf(fiber: Fiber): Fiber {
   let p = fiber.parent;

@@ -32,10 +32,29 @@ export function hashKey(key: readonly unknown[]): string {
   });
 }
 
+/**
+ * The hash of each element of a key, computed once per key array: an
+ * `invalidate(prefix)` compares element hashes instead of re-serializing
+ * every cached key on every call.
+ */
+const elementHashes = new WeakMap<readonly unknown[], string[]>();
+
+function partsOf(key: readonly unknown[]): string[] {
+  let parts = elementHashes.get(key);
+  if (parts === undefined) {
+    parts = key.map((element) => hashKey([element]));
+    elementHashes.set(key, parts);
+  }
+  return parts;
+}
+
 /** True when `key` starts with every element of `prefix` (structurally). */
 export function keyStartsWith(key: readonly unknown[], prefix: readonly unknown[]): boolean {
   if (prefix.length > key.length) return false;
-  return hashKey(key.length === prefix.length ? key : key.slice(0, prefix.length)) === hashKey(prefix);
+  const keyParts = partsOf(key);
+  const prefixParts = partsOf(prefix);
+  for (let i = 0; i < prefixParts.length; i++) if (keyParts[i] !== prefixParts[i]) return false;
+  return true;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
