@@ -5,19 +5,9 @@
  */
 import * as pn from "typenative";
 
-export interface User {
-  id: number;
-  name: string;
-  email: string;
-  bio: string;
-}
+import type { Post, User } from "../model.js";
 
-export interface Post {
-  id: number;
-  authorId: number;
-  body: string;
-  createdAt: string;
-}
+export type { Post, User };
 
 export const api = {
   async getUser(id: number, signal?: AbortSignal): Promise<User> {

@@ -7,20 +7,9 @@
 import { mkdir, open, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 
-export interface User {
-  id: number;
-  name: string;
-  email: string;
-  bio: string;
-}
+import type { Post, User } from "../model.js";
 
-export interface Post {
-  id: number;
-  authorId: number;
-  body: string;
-  /** ISO 8601. */
-  createdAt: string;
-}
+export type { Post, User };
 
 interface Data {
   users: User[];

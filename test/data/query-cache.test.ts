@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import * as pn from "typenative";
 import { settle } from "typenative/testing";
 import { Query, QueryClient, QueryObserver, reduceQuery, type QueryState } from "../../src/data/index.js";
+import { emptyQueryState } from "../../src/data/query.js";
 import { hashKey, keyStartsWith } from "../../src/data/query-key.js";
 import { deferred, useDataTest, type Deferred } from "../helpers/data.js";
 
@@ -272,16 +273,7 @@ describe("Query (one entry)", () => {
 });
 
 describe("reduceQuery", () => {
-  const empty: QueryState<string, Error> = {
-    data: undefined,
-    hasData: false,
-    dataUpdatedAt: -Infinity,
-    dataUpdateCount: 0,
-    error: null,
-    failureCount: 0,
-    fetching: false,
-    invalidated: false,
-  };
+  const empty: QueryState<string, Error> = emptyQueryState<string, Error>();
 
   it("is pure and follows fetch → success / error", () => {
     const fetching = reduceQuery(empty, { type: "fetch" });
