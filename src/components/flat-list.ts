@@ -1,6 +1,7 @@
 import { component } from "../core/component.js";
 import { createElement, Fragment, isElement, withKey, type Child, type Element } from "../core/element.js";
 import { useRef, useState } from "../core/hooks.js";
+import { options } from "../core/options.js";
 import { isThenable, runAsync } from "../runtime/task.js";
 import type { Style } from "./builtins.js";
 import { computeWindow, totalHeight, type ItemLayout, type RowSizing, type Viewport } from "./list-window.js";
@@ -113,9 +114,9 @@ const ListBody = component(function FlatList(props: FlatListProps<unknown> & { d
         const next = computeWindow(sizing, data, viewport.current, windowSize, initialNumToRender);
         setRange(`${next.first}:${next.last}`);
         contentHeight = totalHeight(sizing, data);
-        if (!warnedUnbounded && height >= contentHeight && data.length > 2 * initialNumToRender) {
+        if (options.dev && !warnedUnbounded && height >= contentHeight && data.length > 2 * initialNumToRender) {
           warnedUnbounded = true;
-          console.warn("[typenative] FlatList: the list is as tall as its content, so every row is mounted; give it a bounded height (style.height, or flex: 1 inside a sized parent) to window it");
+          options.warn("FlatList: the list is as tall as its content, so every row is mounted; give it a bounded height (style.height, or flex: 1 inside a sized parent) to window it");
         }
       }
       onScroll?.(event);
