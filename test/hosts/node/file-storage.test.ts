@@ -149,9 +149,16 @@ describe("fileStorage", () => {
     const storage = fileStorage(file, { fs });
     const writes: Promise<void>[] = [];
     for (let i = 0; i < 40; i++) {
-      writes.push(storage.set(`k${i}`, String(i)));
+      let done = false;
+      const set = storage.set(`k${i}`, String(i)).then(() => {
+        done = true;
+      });
+      writes.push(set);
       if (i % 3 === 0) writes.push(storage.remove(`k${i - 1}`));
-      await turn();
+      // Wait until a file write is in flight (or this set already landed), so
+      // the next set always arrives while a write runs: real disk speed must
+      // not decide whether the writes overlap.
+      for (let t = 0; t < 10_000 && stats.writesInFlight === 0 && !done; t++) await turn();
     }
     await Promise.all(writes);
     assert.ok(stats.renames > 1, "the test needs several writes to overlap");
