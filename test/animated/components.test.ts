@@ -1,19 +1,14 @@
-import { describe, it, afterEach } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
-import { render, cleanup, fakeClock, settle } from "typenative/testing";
+import { useCleanRuntime } from "../helpers/lifecycle.js";
+import { render, settle } from "typenative/testing";
 
-let clock: ReturnType<typeof fakeClock>;
-afterEach(async () => {
-  cleanup();
-  clock?.uninstall();
-  await settle();
-  assert.equal(pn.runtime.pendingTasks(), 0);
-});
+const runtime = useCleanRuntime();
 
 describe("animated components", () => {
   it("an animated opacity updates the host view every frame while the component renders once", async () => {
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     let renders = 0;
     const FadeIn = pn.component(function FadeIn() {
       renders++;
@@ -46,7 +41,7 @@ describe("animated components", () => {
   });
 
   it("transforms and interpolations are followed too", async () => {
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     const value = new pn.AnimatedValue(0);
     const ui = render(
       pn.Animated.Text("x", { testID: "t", style: { transform: [{ translateX: value }], opacity: value.interpolate({ inputRange: [0, 100], outputRange: [0, 1] }) } }),
@@ -58,7 +53,7 @@ describe("animated components", () => {
   });
 
   it("unmount mid-animation stops frame updates and leaves nothing pending", async () => {
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     const values: pn.AnimatedValue[] = [];
     const Fader = pn.component(function Fader() {
       const opacity = pn.useAnimatedValue(0);
@@ -82,7 +77,7 @@ describe("animated components", () => {
   });
 
   it("a new style without animated values stops following the old one", async () => {
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     const value = new pn.AnimatedValue(0);
     const ui = render(pn.View({ style: { opacity: value }, testID: "v" }));
     ui.rerender(pn.View({ style: { opacity: 0.3 }, testID: "v" }));

@@ -1,20 +1,15 @@
-import { describe, it, afterEach } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
-import { render, cleanup, settle, fakeClock } from "typenative/testing";
+import { useCleanRuntime } from "../helpers/lifecycle.js";
+import { render, settle } from "typenative/testing";
 import { captureErrors } from "../helpers/errors.js";
 
-let clock: ReturnType<typeof fakeClock>;
-afterEach(async () => {
-  cleanup();
-  clock?.uninstall();
-  await settle();
-  assert.equal(pn.runtime.pendingTasks(), 0);
-});
+const runtime = useCleanRuntime();
 
 describe("task ownership", () => {
   it("a task started in a handler belongs to the component and is cancelled by unmount", async () => {
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     let task!: pn.Task<void>;
     let reachedEnd = false;
     const C = pn.component(function Exporter() {
@@ -39,7 +34,7 @@ describe("task ownership", () => {
   });
 
   it("the seed's Toolbar: runAsync(export()) from a handler is owned by the component", async () => {
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     const saved: string[] = [];
     const buildReport = () => pn.sleep(100).then(() => "report");
     const Toolbar = pn.component(function Toolbar() {
@@ -56,7 +51,7 @@ describe("task ownership", () => {
   });
 
   it("a runAsync made after an await belongs to the app, not the component", async () => {
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     let inner!: pn.Task<void>;
     const C = pn.component(function C() {
       pn.useEffect(() => {
@@ -76,7 +71,7 @@ describe("task ownership", () => {
   });
 
   it("tasks started in effects are cancelled by unmount", async () => {
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     let signal!: AbortSignal;
     const C = pn.component(function C() {
       pn.useEffect(() => {
@@ -95,7 +90,7 @@ describe("task ownership", () => {
   });
 
   it("a handler that returns a promise runs as a component task; its failure goes to onError", async () => {
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     const capture = captureErrors();
     try {
       let aborted = false;

@@ -1,10 +1,11 @@
 // The seed's "How everything fits together" screen, written as the seed
 // writes it, on the test host with virtual time: query, persisted draft,
 // mutation, refetch and the fade-in, together.
-import { describe, it, afterEach } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
-import { render, cleanup, fakeClock, settle } from "typenative/testing";
+import { useCleanRuntime } from "../helpers/lifecycle.js";
+import { render, settle } from "typenative/testing";
 
 type Post = { id: number; authorId: number; body: string };
 
@@ -54,19 +55,12 @@ const PostsScreen = pn.component(function PostsScreen({ userId }: { userId: numb
   );
 });
 
-let clock: ReturnType<typeof fakeClock>;
-afterEach(async () => {
-  cleanup();
-  pn.queryClient.clear();
-  clock?.uninstall();
-  await settle();
-  assert.equal(pn.runtime.pendingTasks(), 0);
-});
+const runtime = useCleanRuntime({ clearQueries: true });
 
 describe("the seed's PostsScreen on the test host", () => {
   it("fades in to opacity 1 over 300 ms without re-rendering per frame", async () => {
     api = makeApi();
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     const ui = render(PostsScreen({ userId: 1 }));
     const screen = ui.getByTestId("screen");
     assert.equal((screen.props.style as { opacity: number }).opacity, 0);
@@ -80,7 +74,7 @@ describe("the seed's PostsScreen on the test host", () => {
 
   it("loads posts, posts a draft (Posting…), clears it and refetches", async () => {
     api = makeApi();
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     const ui = render(PostsScreen({ userId: 1 }));
     assert.equal(ui.queryByText("first post"), null);
     await clock.advance(50);
@@ -104,7 +98,7 @@ describe("the seed's PostsScreen on the test host", () => {
 
   it("an empty draft posts nothing; unmounting mid-fetch leaves nothing running", async () => {
     api = makeApi();
-    clock = fakeClock();
+    const clock = runtime.fakeClock();
     const ui = render(PostsScreen({ userId: 1 }));
     ui.press(ui.getByText("Post"));
     await settle();
