@@ -1,4 +1,4 @@
-import { realClock, type Clock, type TimerHandle } from "./clock.js";
+import { NEVER_FIRES, realClock, type Clock, type TimerHandle } from "./clock.js";
 import { Future } from "./future.js";
 
 type Job = () => void;
@@ -41,13 +41,23 @@ export class Loop {
 
   /**
    * Runs `fn` on the loop after `ms` milliseconds of the loop's clock.
-   * With `{ keepAlive: false }` the timer does not keep a Node process alive
-   * (for housekeeping such as cache eviction).
+   * Any length works, also past `setTimeout`'s 2^31−1 ms (about 24.8 days);
+   * `Infinity` never fires (and holds no timer). A negative or `NaN` delay
+   * is a `TypeError`: it is always a computation gone wrong, and running it
+   * at once would hide that. With `{ keepAlive: false }` the timer does not
+   * keep a Node process alive (for housekeeping such as cache eviction).
+   *
+   * @example
+   * ```ts
+   * const handle = pn.runtime.getLoop().callLater(30 * 24 * 3600_000, expireSession);
+   * handle.cancel();
+   * ```
    */
   callLater(ms: number, fn: Job, options?: { keepAlive?: boolean }): TimerHandle {
     if (typeof fn !== "function") throw new TypeError("callLater(ms, fn): fn must be a function");
-    const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
-    return this.clock.setTimer(delay, () => this.callSoon(fn), options?.keepAlive ?? true);
+    checkDelay(ms, "callLater(ms, fn)");
+    if (ms === Infinity) return NEVER_FIRES;
+    return this.clock.setTimer(ms, () => this.callSoon(fn), options?.keepAlive ?? true);
   }
 
   /** A new unresolved {@link Future}, settled through `runtime.resolveFuture`. */
@@ -76,5 +86,15 @@ export class Loop {
     this.head = 0;
     this.scheduled = false;
     this.idleTurns++;
+  }
+}
+
+/**
+ * Throws a `TypeError` unless `ms` is a number ≥ 0 (`Infinity` included).
+ * Shared by `callLater` and `sleep` so both name the same rule.
+ */
+export function checkDelay(ms: unknown, where: string): asserts ms is number {
+  if (typeof ms !== "number" || !(ms >= 0)) {
+    throw new TypeError(`${where}: ms must be a number of milliseconds ≥ 0 (or Infinity), got ${typeof ms === "number" ? ms : typeof ms}`);
   }
 }

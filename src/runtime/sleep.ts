@@ -1,9 +1,13 @@
 import { cancellationOf } from "./errors.js";
+import { checkDelay } from "./loop.js";
 import { runtime } from "./runtime.js";
 
 /**
  * Resolves after `ms` milliseconds of the loop's clock (virtual time under
  * `fakeClock()`). Rejects with `CancelledError` as soon as `signal` aborts.
+ * Any delay works, also past `setTimeout`'s 2^31−1 ms; `sleep(Infinity)`
+ * never resolves by itself (only its signal ends it). A negative or `NaN`
+ * delay rejects with `TypeError`.
  *
  * @example
  * ```ts
@@ -15,8 +19,10 @@ import { runtime } from "./runtime.js";
  */
 export function sleep(ms: number, options: { signal?: AbortSignal } = {}): Promise<void> {
   const { signal } = options;
-  if (typeof ms !== "number" || Number.isNaN(ms)) {
-    return Promise.reject(new TypeError(`sleep(ms): ms must be a number, got ${String(ms)}`));
+  try {
+    checkDelay(ms, "sleep(ms)");
+  } catch (error) {
+    return Promise.reject(error);
   }
   if (signal?.aborted) return Promise.reject(cancellationOf(signal));
   return new Promise<void>((resolve, reject) => {
