@@ -19,6 +19,7 @@
 import type { HostConfig, Props } from "../../core/host.js";
 import { emit } from "../../core/events.js";
 import { runtime } from "../../runtime/runtime.js";
+import { resolveImageSource } from "../../platform/image-source.js";
 import { applyStyle } from "./style.js";
 import { installBaseStyles } from "./base-styles.js";
 
@@ -35,9 +36,6 @@ const VIEWS: Record<string, readonly [tag: string, className: string]> = {
   Image: ["img", "tn tn-image"],
   Spacer: ["div", "tn tn-spacer"],
 };
-
-/** URI schemes an `Image` may load; anything else (`javascript:`, ...) is refused. */
-const IMAGE_SCHEMES = /^(?:https?:|blob:|data:image\/)/i;
 
 type Input = HTMLInputElement | HTMLTextAreaElement;
 
@@ -196,14 +194,13 @@ function setInputProp(el: Input, name: string, value: unknown): void {
 
 function setImageProp(el: HTMLImageElement, name: string, value: unknown): void {
   if (name === "source") {
-    const uri = typeof value === "string" ? value : typeof value === "object" && value !== null ? (value as { uri?: unknown }).uri : undefined;
-    if (uri === undefined || uri === null || uri === "") {
-      el.removeAttribute("src");
-    } else if (typeof uri !== "string" || (/^[a-z][a-z0-9+.-]*:/i.test(uri) && !IMAGE_SCHEMES.test(uri))) {
-      el.removeAttribute("src");
-      runtime.reportError(new TypeError(`Image source ${JSON.stringify(String(uri)).slice(0, 80)} is not an http(s), blob:, data:image or relative URI`), { source: "host" });
+    // Decided on the URL as the browser parses it, against this document's base (see image-source.ts).
+    const decision = resolveImageSource(value, { base: el.ownerDocument.baseURI });
+    if (decision.action === "load") {
+      el.src = decision.uri;
     } else {
-      el.src = uri;
+      el.removeAttribute("src");
+      if (decision.action === "refuse") runtime.reportError(decision.error, { source: "host" });
     }
   } else if (name === "alt" || name === "accessibilityLabel") {
     // An image with no description is decorative: alt="" hides it from screen readers.

@@ -46,7 +46,8 @@ describe("web DOM host", () => {
       column: ["DIV", "flex", "column"],
       row: ["row", "4px"],
       scroll: ["auto", "40px"],
-      img: ["IMG", "/pixel.png", "A pixel", "10px"],
+      // The source the host checked, resolved against the page: what loads is what was allowed.
+      img: ["IMG", `${new URL(fx.site.url).origin}/pixel.png`, "A pixel", "10px"],
       badImg: false,
       sizedSpacer: ["true", "0", "12px"],
       search: ["INPUT", "Search", "Search"],
