@@ -12,9 +12,13 @@
  * Errors are JSON `{ error }` with a 4xx status. Every answer waits for
  * `delay(request)` first, so the app's loading states are visible (and tests
  * can hold a response until they have looked at the loading state).
+ *
+ * Requests whose `Host` is not this machine get 403 (see request-guard.ts),
+ * and a request target that does not parse gets 400.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_BODY_LENGTH, type Store } from "./store.js";
+import { isAllowedHost, requestTarget } from "./request-guard.js";
 
 /** Largest request body accepted, in bytes. */
 const MAX_REQUEST_BYTES = 64 * 1024;
@@ -22,6 +26,12 @@ const MAX_REQUEST_BYTES = 64 * 1024;
 export interface ApiOptions {
   /** Runs before each answer; the default waits nothing. */
   delay?: (request: IncomingMessage) => Promise<void>;
+  /**
+   * `Host` values answered besides loopback names: the `host:port` of the
+   * origin the server printed. Read at each request, so a server may fill
+   * it once it knows its port.
+   */
+  allowedHosts?: ReadonlySet<string>;
 }
 
 class HttpError extends Error {
@@ -43,9 +53,21 @@ export function createApiHandler(
 ): (request: IncomingMessage, response: ServerResponse) => boolean {
   const delay = options.delay;
   return (request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
+    const url = requestTarget(request);
+    if (url === null) {
+      sendJson(response, 400, { error: "malformed request target" });
+      return true;
+    }
     if (url.pathname !== "/api" && !url.pathname.startsWith("/api/")) return false;
-    void answer(store, request, response, url, delay);
+    if (!isAllowedHost(request, options.allowedHosts)) {
+      sendJson(response, 403, { error: `Host ${JSON.stringify(request.headers.host ?? "")} is not this server` });
+      return true;
+    }
+    answer(store, request, response, url, delay).catch((error: unknown) => {
+      // Only writing the answer can fail here (the client went away); never crash the server.
+      console.error("[example api]", error);
+      response.destroy();
+    });
     return true;
   };
 }
@@ -74,7 +96,12 @@ async function answer(
       payload = { error: "internal error" };
     }
   }
-  if (response.destroyed) return;
+  sendJson(response, status, payload);
+}
+
+/** Writes a JSON answer (or an empty 204), unless the response is gone or started. */
+function sendJson(response: ServerResponse, status: number, payload: unknown): void {
+  if (response.destroyed || response.headersSent) return;
   if (status === 204) {
     response.writeHead(204).end();
     return;

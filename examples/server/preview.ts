@@ -2,7 +2,9 @@
  * The preview server behind `npm start`: one `node:http` server on
  * 127.0.0.1 that serves the example app (bundled by esbuild, rebuilt
  * incrementally whenever the page is loaded, so an edit shows on reload) and
- * its JSON API under `/api/`.
+ * its JSON API under `/api/`. It answers only requests addressed to this
+ * machine (loopback names or the printed origin; 403 otherwise), and a
+ * request it cannot parse never takes the process down (see request-guard.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,6 +14,7 @@ import { dirname, join } from "node:path";
 import { context, type BuildContext, type BuildResult } from "esbuild";
 import { createApiHandler, type ApiOptions } from "./api.js";
 import { Store } from "./store.js";
+import { isAllowedHost, refuse, requestTarget } from "./request-guard.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The repository root (examples/server/ → ../..). */
@@ -69,25 +72,35 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const delay = options.delay ?? (latencyMs > 0 ? () => new Promise<void>((resolve) => setTimeout(resolve, latencyMs)) : undefined);
 
   const store = await Store.open(dataDir);
-  const api = createApiHandler(store, delay ? { delay } : {});
+  // The printed origin's host:port, filled in once the server listens.
+  const origins = new Set<string>();
+  const api = createApiHandler(store, delay ? { delay, allowedHosts: origins } : { allowedHosts: origins });
   const builder = await createBuilder();
   let build = builder.rebuild();
 
   const server = createServer((request, response) => {
-    if (api(request, response)) return;
-    void serveApp(request, response).catch((error: unknown) => {
+    const fail = (error: unknown): void => {
       console.error("[preview]", error);
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
       response.end("internal error");
-    });
+    };
+    // A throw escaping a request listener would end `npm start`: nothing gets out.
+    try {
+      const url = requestTarget(request);
+      if (url === null) return refuse(response, 400, "malformed request target");
+      if (!isAllowedHost(request, origins)) return refuse(response, 403, "this server answers only requests addressed to this machine");
+      if (api(request, response)) return;
+      serveApp(request, response, url.pathname).catch(fail);
+    } catch (error) {
+      fail(error);
+    }
   });
 
-  async function serveApp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function serveApp(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
     }
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path === "/" || path === "/index.html") {
       // A page load starts a fresh (incremental) build; the script request that follows waits for it.
       build = builder.rebuild();
@@ -115,6 +128,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   });
   await build;
   const { port } = server.address() as AddressInfo;
+  origins.add(`${host}:${port}`.toLowerCase());
   return {
     url: `http://${host}:${port}/`,
     store,

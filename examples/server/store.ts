@@ -2,7 +2,8 @@
  * The example API's data: users and posts kept in one JSON file under a data
  * directory. Reads come from memory; every change is written atomically
  * (temporary file, fsync, rename), one write at a time, so a crash never
- * leaves half a file behind.
+ * leaves half a file behind. Memory changes only once the write succeeded:
+ * a change whose write failed is not served, and not written later either.
  */
 import { mkdir, open, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
@@ -98,21 +99,26 @@ export class Store {
     return all.slice().sort((a, b) => b.id - a.id);
   }
 
-  /** Adds a post; resolves once it is on disk. */
-  async createPost(authorId: number, body: string): Promise<Post> {
-    const post: Post = { id: this.data.nextPostId++, authorId, body, createdAt: new Date().toISOString() };
-    this.data.posts.push(post);
-    await this.save();
-    return post;
+  /** Adds a post; resolves once it is on disk, rejects (adding nothing) when the write fails. */
+  createPost(authorId: number, body: string): Promise<Post> {
+    return this.change((draft) => {
+      const post: Post = { id: draft.nextPostId++, authorId, body, createdAt: new Date().toISOString() };
+      draft.posts.push(post);
+      return post;
+    });
   }
 
-  /** Removes a post; false when there was none with that id. Resolves once on disk. */
-  async deletePost(id: number): Promise<boolean> {
-    const index = this.data.posts.findIndex((p) => p.id === id);
-    if (index < 0) return false;
-    this.data.posts.splice(index, 1);
-    await this.save();
-    return true;
+  /**
+   * Removes a post; false when there was none with that id. Resolves once
+   * on disk, rejects (removing nothing) when the write fails.
+   */
+  deletePost(id: number): Promise<boolean> {
+    return this.change((draft) => {
+      const index = draft.posts.findIndex((p) => p.id === id);
+      if (index < 0) return NO_CHANGE;
+      draft.posts.splice(index, 1);
+      return true;
+    }).then((result) => result !== NO_CHANGE);
   }
 
   /** Resolves once every accepted change is on disk. */
@@ -120,14 +126,36 @@ export class Store {
     return this.writing;
   }
 
-  private save(): Promise<void> {
-    // Writes are chained: each one snapshots the data when its turn comes, so
-    // the last write on disk always holds every change made before it.
-    const next = this.writing.then(() => writeAtomically(this.file, JSON.stringify(this.data, null, 2)));
-    this.writing = next.catch(() => undefined);
+  /**
+   * Runs `edit` on a copy of the data when the previous write is done,
+   * writes the copy, and only then makes it the data. Changes are queued,
+   * so each edits the state every earlier successful change left. An edit
+   * returning {@link NO_CHANGE} writes nothing.
+   */
+  private change<R>(edit: (draft: Data) => R): Promise<R> {
+    const next = this.writing.then(async () => {
+      // Posts are never mutated in place, so copying the list is enough.
+      const draft: Data = { users: this.data.users, posts: this.data.posts.slice(), nextPostId: this.data.nextPostId };
+      const result = edit(draft);
+      if (result !== NO_CHANGE) {
+        await writeAtomically(this.file, JSON.stringify(draft, null, 2));
+        this.data = draft;
+      }
+      return result;
+    });
+    this.writing = next.then(noop, noop);
     return next;
   }
+
+  private save(): Promise<void> {
+    return this.change(() => undefined);
+  }
 }
+
+/** What an edit returns when it found nothing to change. */
+const NO_CHANGE: unique symbol = Symbol("no change");
+
+function noop(): void {}
 
 async function writeAtomically(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
