@@ -13,6 +13,8 @@
 import type { HostConfig, Props } from "../../core/host.js";
 import { emit } from "../../core/events.js";
 import { runtime } from "../../runtime/runtime.js";
+import { isBuiltInViewType, unknownViewTypeError } from "../../platform/view-types.js";
+import { IMAGE_PROTOCOLS, resolveImageSource } from "../../platform/image-source.js";
 import { MAX_PROP_DEPTH, ROOT_TAG, TEXT_TYPE, isHandlerName } from "./protocol.js";
 import type { Json, Op, WireProps } from "./protocol.js";
 import type { BridgeConnection, BridgeEvent } from "./connection.js";
@@ -129,6 +131,7 @@ export function createBridgeHost(connection: BridgeConnection): BridgeHost {
       else node.listening?.delete(name);
       return on ? true : undefined;
     }
+    if (name === "source" && node.type === "Image") return imageSource(value);
     return toWire(value, 0);
   }
 
@@ -177,6 +180,8 @@ export function createBridgeHost(connection: BridgeConnection): BridgeHost {
     flush: send,
 
     createView(type, props) {
+      // A render error here (reported like on every host), never a rejected commit later.
+      if (!isBuiltInViewType(type)) throw unknownViewTypeError("bridge", type);
       return new BridgeNode(nextTag++, type, props);
     },
 
@@ -270,6 +275,16 @@ export function createBridgeHost(connection: BridgeConnection): BridgeHost {
       send();
     },
   };
+}
+
+/** Image sources are decided here, once for every bridged host: the far side gets a URI it may load, or none. */
+const IMAGE_OPTIONS = { protocols: [...IMAGE_PROTOCOLS, "file:"] };
+
+function imageSource(value: unknown): Json | undefined {
+  const decision = resolveImageSource(value, IMAGE_OPTIONS);
+  if (decision.action === "load") return decision.uri;
+  if (decision.action === "refuse") runtime.reportError(decision.error, { source: "bridge" });
+  return undefined;
 }
 
 /**

@@ -33,3 +33,11 @@ describe("reference applier", () => {
     assert.equal(PROTOCOL_VERSION, 1);
   });
 });
+
+describe("protocol constants", () => {
+  it("the protocol's view types are the framework's built-in view types", async () => {
+    const { VIEW_TYPES } = await import("typenative/bridge");
+    const { BUILT_IN_VIEW_TYPES } = await import("../../../src/platform/view-types.js");
+    assert.deepEqual([...VIEW_TYPES].sort(), [...BUILT_IN_VIEW_TYPES].sort());
+  });
+});
