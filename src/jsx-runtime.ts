@@ -2,40 +2,43 @@
  * The JSX runtime (`"jsxImportSource": "typenative"`): `<UserCard userId={1} />`
  * builds the same element as `UserCard({ userId: 1 })`.
  */
-import { createElement, Fragment, resolveType, type Child, type Element, type HOST_TYPE } from "./core/element.js";
+import { createElement, Fragment, resolveType, type Child, type Element, type Key } from "./core/element.js";
+import type { TAG_PROPS } from "./components/builtins.js";
 import type { Props } from "./core/host.js";
 
 export { Fragment };
 
 /** Builds an element from JSX; `props.children` is already in place. */
 export function jsx(type: unknown, props: Props, key?: string | number): Element {
-  const resolved = resolveType(type);
-  if (typeof resolved === "string") {
-    // Built-ins take their text/children from props under JSX.
-    return createElement(resolved, props, key === undefined ? null : String(key));
-  }
-  return createElement(resolved, props, key === undefined ? null : String(key));
+  // A built-in resolves to its host type and takes its text or children from
+  // props as they are; a component factory resolves to its render function.
+  return createElement(resolveType(type), props, key === undefined ? null : String(key));
 }
 
 /** Same as {@link jsx}; the compiler uses it for static child arrays. */
 export const jsxs = jsx;
 
+/**
+ * JSX types. Tags are values: the built-ins (`<pn.Text>`, or `<Text>` after
+ * importing it) and components. There are no intrinsic (lower-case) tags:
+ * no host understands `<div>`, so it does not compile.
+ */
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace JSX {
   type Element = import("./core/element.js").Element;
-  interface IntrinsicElements {
-    [name: string]: Record<string, unknown>;
-  }
+  /** Empty on purpose: `<div>` and other lower-case tags are type errors. */
+  interface IntrinsicElements {}
   interface ElementChildrenAttribute {
     children: {};
   }
-  /** Built-ins take content first when called; as tags they take props, with content as children. */
-  type LibraryManagedAttributes<C, P> = C extends { readonly [HOST_TYPE]: string } ? HostTagProps : P;
-  interface HostTagProps {
-    children?: unknown;
-    key?: string | number;
-    [name: string]: unknown;
+  interface IntrinsicAttributes {
+    key?: Key;
   }
+  /**
+   * Built-ins take content first when called; as tags they take their props,
+   * with the content as `children` (`<pn.Button onClick={go}>Go</pn.Button>`)
+   * or, for `Image`, as `source`.
+   */
+  type LibraryManagedAttributes<C, P> = C extends { readonly [TAG_PROPS]: infer T } ? T : P;
 }
-
 export type { Child };

@@ -42,7 +42,7 @@ export const App = pn.component(function App(props: { userId: number; initialTab
       ),
       {
         testID: "app",
-        style: { minHeight: "100vh", alignItems: "center", backgroundColor: theme.background, color: theme.text },
+        style: { flexGrow: 1, alignItems: "center", backgroundColor: theme.background, color: theme.text },
       },
     ),
   );

@@ -31,8 +31,11 @@ export function useAnimatedValue(initial = 0): AnimatedValue {
  * to the host, so the component does not re-render per frame. `Animated.View`,
  * `Animated.Text` and `Animated.Image` are therefore the built-in factories
  * themselves, named for readers coming from React Native.
+ *
+ * A new object, made by a call a bundler may drop: importing this module
+ * mutates nothing, so an app that never uses `Animated` does not carry it.
  */
-export const Animated = Object.assign(engine, {
+export const Animated = /* @__PURE__ */ Object.assign({}, engine, {
   /** A View whose style may hold animated values (any built-in view may). */
   View,
   /** A Text whose style may hold animated values. */

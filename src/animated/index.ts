@@ -13,9 +13,10 @@ import { AnimatedValue } from "./value.js";
  * first awaited, resolves `{ finished }` and never rejects.
  *
  * Animated components (`Animated.View`, `Animated.Text`, `Animated.Image`)
- * are attached to this object by the component layer, which depends on the
- * reconciler; this object is deliberately not frozen so they can be added
- * next to the engine without the engine importing the core.
+ * belong to the component layer, which depends on the reconciler:
+ * `pn.Animated` (`src/animated/components.ts`) is a copy of this object with
+ * them added, so the engine never imports the core and nothing here is
+ * mutated when that layer loads.
  *
  * @example
  * ```ts

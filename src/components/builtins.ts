@@ -1,36 +1,9 @@
-import { createElement, HOST_TYPE, isElement, isPropsObject, type Child, type Element } from "../core/element.js";
+import { createElement, HOST_TYPE, isElement, isPropsObject, type Child, type Element, type Key } from "../core/element.js";
 import type { Props } from "../core/host.js";
+import type { ButtonProps, ImageProps, ImageSource, ScrollViewProps, SpacerProps, TextInputProps, TextProps, ViewProps } from "./props.js";
 
-/** Style keys are camelCase; numbers are density-independent points; any value may be an AnimatedValue. */
-export type Style = Record<string, unknown>;
-
-/** Props every built-in view understands. */
-export interface ViewProps {
-  style?: Style;
-  testID?: string;
-  key?: string | number;
-  [name: string]: unknown;
-}
-
-export interface TextProps extends ViewProps {}
-
-export interface ButtonProps extends ViewProps {
-  onClick?: () => unknown;
-  disabled?: boolean;
-}
-
-export interface TextInputProps extends ViewProps {
-  value?: string;
-  onChange?: (text: string) => unknown;
-  placeholder?: string;
-  multiline?: boolean;
-  /** Accessible name; hosts fall back to the placeholder. */
-  label?: string;
-}
-
-export interface ImageProps extends ViewProps {
-  alt?: string;
-}
+export type * from "./props.js";
+export type { Style } from "./style.js";
 
 function build(type: string, props: Props | undefined, children: unknown, extra?: Props): Element {
   let key: string | null = null;
@@ -54,13 +27,25 @@ function checkProps(name: string, props: unknown): Props | undefined {
   return props;
 }
 
-/** A built-in factory: callable, and usable as a JSX tag (`<pn.Text>…</pn.Text>`). */
-export type HostFactory<F> = F & { readonly [HOST_TYPE]: string };
+/**
+ * Type-only key of a built-in factory: the props it takes as a JSX tag
+ * (`<pn.Button onClick={go}>Go</pn.Button>`), where its positional content
+ * arrives as `children` (or `source`). Never present at runtime.
+ */
+export declare const TAG_PROPS: unique symbol;
 
-function mark<F>(factory: F, type: string): HostFactory<F> {
+/** A built-in factory: callable, and usable as a JSX tag (`<pn.Text>…</pn.Text>`) taking `TagProps`. */
+export type HostFactory<F, TagProps = unknown> = F & { readonly [HOST_TYPE]: string; readonly [TAG_PROPS]: TagProps };
+
+/** What `<Text>` and `<Button>` accept as children: their text. */
+export type TextChildren = string | number | boolean | null | undefined | readonly TextChildren[];
+
+// Writes to the factory it was given, so each call below is annotated
+// `@__PURE__`: a bundler may then drop the built-ins an app never uses.
+function mark<F, TagProps>(factory: F, type: string): HostFactory<F, TagProps> {
   (factory as Record<symbol, unknown>)[HOST_TYPE] = type;
   Object.defineProperty(factory, "name", { value: type });
-  return factory as HostFactory<F>;
+  return factory as HostFactory<F, TagProps>;
 }
 
 function textContent(name: string, value: unknown): unknown {
@@ -72,11 +57,19 @@ function textContent(name: string, value: unknown): unknown {
 }
 
 /**
- * A run of text. `pn.Text("Hello", { style: { fontSize: 18 } })`.
+ * A run of text. Nested `Text` inherits its parent's text style.
+ *
+ * @example
+ * ```ts
+ * pn.Text("Hello", { style: { fontSize: 18, fontWeight: "600" } });
+ * ```
  */
-export const Text = mark(function Text(text: string | number, props?: TextProps): Element {
-  return build("Text", checkProps("Text", props), textContent("Text", text));
-}, "Text");
+export const Text = /* @__PURE__ */ mark<(text: string | number, props?: TextProps) => Element, TextProps & { children?: Child }>(
+  function Text(text: string | number, props?: TextProps): Element {
+    return build("Text", checkProps("Text", props), textContent("Text", text));
+  },
+  "Text",
+);
 
 /**
  * A pressable button with a text label. `onClick` may return a promise: it
@@ -87,42 +80,72 @@ export const Text = mark(function Text(text: string | number, props?: TextProps)
  * pn.Button("Save", { onClick: () => pn.runAsync(save()), disabled: !draft });
  * ```
  */
-export const Button = mark(function Button(label: string | number, props?: ButtonProps): Element {
-  return build("Button", checkProps("Button", props), textContent("Button", label));
-}, "Button");
+export const Button = /* @__PURE__ */ mark<(label: string | number, props?: ButtonProps) => Element, ButtonProps & { children?: TextChildren }>(
+  function Button(label: string | number, props?: ButtonProps): Element {
+    return build("Button", checkProps("Button", props), textContent("Button", label));
+  },
+  "Button",
+);
 
 /**
  * A single- or multi-line text field. Controlled: pass `value` and update it in `onChange`.
  *
  * @example
  * ```ts
- * pn.TextInput({ value: title, onChange: setTitle, placeholder: "Title" });
+ * pn.TextInput({ value: title, onChange: setTitle, onSubmitEditing: (text) => save(text), placeholder: "Title" });
  * ```
  */
-export const TextInput = mark(function TextInput(props?: TextInputProps): Element {
-  return build("TextInput", checkProps("TextInput", props), undefined);
-}, "TextInput");
+export const TextInput = /* @__PURE__ */ mark<(props?: TextInputProps) => Element, TextInputProps>(
+  function TextInput(props?: TextInputProps): Element {
+    return build("TextInput", checkProps("TextInput", props), undefined);
+  },
+  "TextInput",
+);
 
 /** Empty space; flexes to fill a row or column unless sized. */
-export const Spacer = mark(function Spacer(props?: ViewProps): Element {
-  return build("Spacer", checkProps("Spacer", props), undefined);
-}, "Spacer");
+export const Spacer = /* @__PURE__ */ mark<(props?: SpacerProps) => Element, SpacerProps>(
+  function Spacer(props?: SpacerProps): Element {
+    return build("Spacer", checkProps("Spacer", props), undefined);
+  },
+  "Spacer",
+);
 
 /**
  * An image from a URI (`"https://…"`, a file path from the camera) or `{ uri }`.
+ *
+ * @example
+ * ```ts
+ * pn.Image(photo.uri, { alt: "Your photo", style: { width: 120, height: 120, resizeMode: "cover" } });
+ * ```
  */
-export const Image = mark(function Image(source: string | { uri: string }, props?: ImageProps): Element {
-  if (typeof source !== "string" && !(typeof source === "object" && source !== null && typeof source.uri === "string")) {
-    throw new TypeError("Image(source): source must be a URI string or { uri }");
-  }
-  return build("Image", checkProps("Image", props), undefined, { source });
-}, "Image");
+export const Image = /* @__PURE__ */ mark<(source: ImageSource, props?: ImageProps) => Element, ImageProps & { source: ImageSource }>(
+  function Image(source: ImageSource, props?: ImageProps): Element {
+    if (typeof source !== "string" && !(typeof source === "object" && source !== null && typeof source.uri === "string")) {
+      throw new TypeError("Image(source): source must be a URI string or { uri }");
+    }
+    return build("Image", checkProps("Image", props), undefined, { source });
+  },
+  "Image",
+);
 
-/** A container factory: children, with a props object first or last. */
-export type ContainerFactory = (...args: Array<Child | ViewProps>) => Element;
+/**
+ * A container factory: children, with one props object first or last.
+ *
+ * @example
+ * ```ts
+ * pn.Column(pn.Text("a"), pn.Text("b"));
+ * pn.Column(pn.Text("a"), pn.Text("b"), { style: { spacing: 8 } });
+ * pn.Column({ style: { spacing: 8 } }, pn.Text("a"), pn.Text("b"));
+ * ```
+ */
+export interface ContainerFactory<P = ViewProps> {
+  (...children: Child[]): Element;
+  (props: P, ...children: Child[]): Element;
+  (...args: [...children: Child[], props: P]): Element;
+}
 
-function container(type: string): HostFactory<ContainerFactory> {
-  return mark(function (...args: Array<Child | ViewProps>): Element {
+function container<P>(type: string): HostFactory<ContainerFactory<P>, P & { children?: Child; key?: Key }> {
+  return mark(function (...args: unknown[]): Element {
     let props: Props | undefined;
     let children: unknown[] = args;
     const last = args[args.length - 1];
@@ -145,14 +168,17 @@ function container(type: string): HostFactory<ContainerFactory> {
       }
     }
     return build(type, props, children.length === 0 ? undefined : children.length === 1 ? children[0] : children);
-  }, type);
+  } as ContainerFactory<P>, type);
 }
 
 /** A plain container: children stacked in a column. */
-export const View = container("View");
+export const View = /* @__PURE__ */ container<ViewProps>("View");
 /** Children stacked top to bottom; `style.spacing` is the gap between them. */
-export const Column = container("Column");
+export const Column = /* @__PURE__ */ container<ViewProps>("Column");
 /** Children laid out left to right; `style.spacing` is the gap between them. */
-export const Row = container("Row");
-/** A scrollable column. */
-export const ScrollView = container("ScrollView");
+export const Row = /* @__PURE__ */ container<ViewProps>("Row");
+/** A scrollable column; `onScroll` reports `{ offset, viewportHeight, contentHeight }`. */
+export const ScrollView = /* @__PURE__ */ container<ScrollViewProps>("ScrollView");
+
+/** The props a built-in factory takes as a JSX tag. */
+export type TagPropsOf<F> = F extends { readonly [TAG_PROPS]: infer T } ? T : never;

@@ -4,9 +4,19 @@ import type { Props } from "./host.js";
 /** What a component factory accepts: its props plus an optional `key`. */
 export type ComponentProps<P> = P & { key?: Key };
 
+/**
+ * The arguments of a component factory: its props (required when some prop
+ * is, optional when none is), then children. `Card()` does not compile when
+ * `Card` needs `{ id }`; a component whose props are all optional may be
+ * called bare.
+ */
+export type ComponentArgs<P> = {} extends P
+  ? [props?: ComponentProps<P>, ...children: Child[]]
+  : [props: ComponentProps<P>, ...children: Child[]];
+
 /** A component factory: calling it returns an element; it never renders by itself. */
 export interface ComponentFactory<P> {
-  (props?: ComponentProps<P>, ...children: Child[]): Element;
+  (...args: ComponentArgs<P>): Element;
   readonly displayName: string;
 }
 
@@ -51,7 +61,7 @@ export function component<P>(a: string | ((props: P) => Child), b?: (props: P) =
   Object.defineProperty(factory, "displayName", { value: name });
   Object.defineProperty(factory, "name", { value: name });
   (factory as unknown as { [COMPONENT_OF]: unknown })[COMPONENT_OF] = render;
-  return factory as ComponentFactory<P>;
+  return factory as unknown as ComponentFactory<P>;
 }
 
 /** The display name of a render function. */
