@@ -11,7 +11,7 @@ export { runtime, runAsync, sleep, Task, CancelledError, Future, Loop, Scope } f
 export type { Work, ErrorHandler, ErrorInfo, Clock, TimerHandle, Services, FrameSource } from "./runtime/index.js";
 
 // Platform modules (one line per module).
-export { fetch, FetchResponse, HTTPError, TimeoutError, NetworkError, type FetchOptions, type FetchBody, type FetchParams } from "./platform/fetch.js";
+export { fetch, FetchResponse, HTTPError, TimeoutError, NetworkError, ResponseTooLargeError, type FetchOptions, type FetchBody, type FetchParams } from "./platform/fetch.js";
 export { AsyncStorage, memoryStorage, type StorageBackend, type StorageListener } from "./platform/storage.js";
 export { usePersistedState } from "./platform/persisted-state.js";
 export { Alert, type AlertShowOptions, type AlertConfirmOptions, type AlertChooseOptions } from "./platform/alert.js";

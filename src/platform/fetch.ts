@@ -2,9 +2,11 @@ import { cancellationOf } from "../runtime/errors.js";
 import { runtime } from "../runtime/runtime.js";
 import { FetchResponse } from "./fetch-response.js";
 import { NetworkError, TimeoutError } from "./http-errors.js";
+import { DEFAULT_MAX_BODY_SIZE, readBody } from "./fetch-body.js";
 
 export { FetchResponse, type FetchResponseInit } from "./fetch-response.js";
-export { HTTPError, NetworkError, TimeoutError } from "./http-errors.js";
+export { HTTPError, NetworkError, ResponseTooLargeError, TimeoutError } from "./http-errors.js";
+export { DEFAULT_MAX_BODY_SIZE } from "./fetch-body.js";
 
 /** One query parameter value; `undefined` and `null` leave the key out. */
 export type FetchParamValue = string | number | boolean | bigint;
@@ -36,6 +38,13 @@ export interface FetchOptions {
    * and body — may take; default 30 000. `Infinity` disables it.
    */
   timeout?: number;
+  /**
+   * The most bytes of response body to buffer; default
+   * {@link DEFAULT_MAX_BODY_SIZE} (64 MiB), `Infinity` for no bound. A
+   * bigger body stops the read, drops the connection and rejects with
+   * {@link ResponseTooLargeError}.
+   */
+  maxBodySize?: number;
   /** Aborting it cancels the request, even mid-body, with `CancelledError`. */
   signal?: AbortSignal;
 }
@@ -43,7 +52,13 @@ export interface FetchOptions {
 /** 30 s, like most HTTP clients; a request that hangs forever is a bug, not a wait. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-const KNOWN_OPTIONS = new Set(["method", "headers", "body", "params", "timeout", "signal"]);
+const KNOWN_OPTIONS = new Set(["method", "headers", "body", "params", "timeout", "maxBodySize", "signal"]);
+/**
+ * Schemes `pn.fetch` requests. Others (`ftp:`, `file:`, `ws:`,
+ * `javascript:`) are a caller's mistake, so a `TypeError`, not a
+ * `NetworkError` to retry.
+ */
+const FETCH_PROTOCOLS = new Set(["http:", "https:", "data:", "blob:"]);
 /** RFC 9110 token characters. */
 const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Methods the fetch standard refuses outright. */
@@ -54,6 +69,7 @@ interface PreparedRequest {
   href: string;
   init: RequestInit;
   timeout: number;
+  maxBodySize: number;
   signal: AbortSignal | undefined;
 }
 
@@ -63,9 +79,10 @@ interface PreparedRequest {
  *
  * Failures are told apart by type: {@link NetworkError} (no response),
  * {@link TimeoutError} (`timeout` elapsed on the loop's clock, so it runs on
- * the virtual clock in tests), `CancelledError` (`signal` aborted). Bad
- * arguments reject with `TypeError`. Uses the platform's global `fetch`,
- * looked up at each call.
+ * the virtual clock in tests), `CancelledError` (`signal` aborted),
+ * {@link ResponseTooLargeError} (body over `maxBodySize`). Bad arguments,
+ * including a URL scheme other than http(s), data: or blob:, reject with
+ * `TypeError`. Uses the platform's global `fetch`, looked up at each call.
  *
  * @example
  * ```ts
@@ -82,7 +99,7 @@ interface PreparedRequest {
 export async function fetch(url: string | URL, options: FetchOptions = {}): Promise<FetchResponse> {
   // `async` so that argument errors reject instead of throwing at the call.
   const request = prepare(url, options);
-  const { href, timeout, signal } = request;
+  const { href, timeout, maxBodySize, signal } = request;
   if (signal?.aborted) throw cancellationOf(signal);
   const platformFetch = globalThis.fetch;
   if (typeof platformFetch !== "function") {
@@ -114,14 +131,15 @@ export async function fetch(url: string | URL, options: FetchOptions = {}): Prom
     const init: RequestInit = { ...request.init, signal: controller.signal };
     // The executor turns a synchronous throw of a stubbed fetch into a rejection.
     const response = await race(new Promise<Response>((resolve) => resolve(platformFetch.call(globalThis, href, init))));
-    // Read the whole body here so text()/json() can be synchronous.
-    const body = await race(response.arrayBuffer());
+    // Read the whole body here so text()/json() can be synchronous; past
+    // maxBodySize, `stop` drops the connection and the race rejects with that.
+    const content = await race(readBody(response, maxBodySize, href, stop));
     return new FetchResponse({
       status: response.status,
       statusText: response.statusText,
       url: response.url || href,
       headers: response.headers,
-      content: new Uint8Array(body),
+      content,
     });
   } finally {
     timer?.cancel();
@@ -163,6 +181,9 @@ function prepare(url: unknown, options: unknown): PreparedRequest {
   }
   const opts = options as FetchOptions;
   const target = parseUrl(url);
+  if (!FETCH_PROTOCOLS.has(target.protocol)) {
+    throw new TypeError(`fetch(${JSON.stringify(target.href.slice(0, 80))}): the ${target.protocol} scheme is not supported (use http:, https:, data: or blob:)`);
+  }
   if (opts.params !== undefined) appendParams(target, opts.params);
   const href = target.href;
 
@@ -177,13 +198,17 @@ function prepare(url: unknown, options: unknown): PreparedRequest {
   if (typeof timeout !== "number" || Number.isNaN(timeout) || timeout < 0) {
     throw new TypeError(`fetch(url, options): timeout must be a number of milliseconds >= 0, got ${describe(timeout)}`);
   }
+  const maxBodySize = opts.maxBodySize ?? DEFAULT_MAX_BODY_SIZE;
+  if (typeof maxBodySize !== "number" || !(maxBodySize >= 0)) {
+    throw new TypeError(`fetch(url, options): maxBodySize must be a number of bytes >= 0 (or Infinity), got ${describe(maxBodySize)}`);
+  }
   const signal = opts.signal;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new TypeError(`fetch(url, options): signal must be an AbortSignal, got ${describe(signal)}`);
   }
   const init: RequestInit = { method, headers, redirect: "follow" };
   if (body !== undefined) init.body = body;
-  return { href, init, timeout, signal };
+  return { href, init, timeout, maxBodySize, signal };
 }
 
 function parseUrl(url: unknown): URL {
@@ -281,13 +306,16 @@ function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
     return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
   }
   if (Array.isArray(body) || isPlainObject(body)) {
-    let json: string;
+    let json: string | undefined;
     try {
       json = JSON.stringify(body);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw new TypeError(`fetch(url, options): body cannot be serialized as JSON: ${detail}`, { cause: error });
     }
+    // A toJSON() returning undefined serializes to nothing: sending "" (or
+    // "undefined") would be a silent lie about the body.
+    if (json === undefined) throw new TypeError("fetch(url, options): body serializes to nothing (its toJSON() returned undefined)");
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
     return json;
   }

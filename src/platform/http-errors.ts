@@ -110,3 +110,34 @@ function describeCause(cause: unknown): string {
   }
   return cause.message;
 }
+
+/**
+ * The response body grew past the request's `maxBodySize` (default
+ * `DEFAULT_MAX_BODY_SIZE`, 64 MiB). `pn.fetch` buffers the whole body so that
+ * `text()` and `json()` can be synchronous; this bound keeps a huge or
+ * endless body from taking the app's memory. Reading stops and the
+ * connection is dropped as soon as the bound is crossed (at once, when
+ * `content-length` already says so).
+ *
+ * @example
+ * ```ts
+ * try { await pn.fetch(url, { maxBodySize: 1024 * 1024 }); }
+ * catch (e) { if (e instanceof pn.ResponseTooLargeError) showError("That file is too big"); else throw e; }
+ * ```
+ */
+export class ResponseTooLargeError extends Error {
+  /** The requested URL. */
+  readonly url: string;
+  /** The bound that was crossed, in bytes. */
+  readonly maxBodySize: number;
+  /** Bytes known when reading stopped: read so far, or what `content-length` announced. */
+  readonly received: number;
+
+  constructor(url: string, maxBodySize: number, received: number) {
+    super(`Response from ${url} is larger than maxBodySize (${maxBodySize} bytes; got at least ${received})`);
+    this.name = "ResponseTooLargeError";
+    this.url = url;
+    this.maxBodySize = maxBodySize;
+    this.received = received;
+  }
+}
