@@ -3,23 +3,16 @@ import { createElement, Fragment, isElement, withKey, type Child, type Element }
 import { useRef, useState } from "../core/hooks.js";
 import { options } from "../core/options.js";
 import { isThenable, runAsync } from "../runtime/task.js";
-import type { Style } from "./builtins.js";
+import type { AccessibilityProps, CommonProps, ScrollEvent } from "./props.js";
 import { computeWindow, totalHeight, type ItemLayout, type RowSizing, type Viewport } from "./list-window.js";
 
 export type { ItemLayout } from "./list-window.js";
 
 /** What a host reports when a list scrolls or its viewport is first measured or resized. */
-export interface ListScrollEvent {
-  /** Pixels (points) scrolled from the top. */
-  offset: number;
-  /** Height of the visible part. */
-  viewportHeight: number;
-  /** Height of everything, when the host knows it. */
-  contentHeight?: number;
-}
+export type ListScrollEvent = ScrollEvent;
 
 /** Props of {@link FlatList}. */
-export interface FlatListProps<T> {
+export interface FlatListProps<T> extends CommonProps, AccessibilityProps {
   /** Renders one row. */
   renderItem: (item: T, index: number) => Child;
   /** A stable key per row: keeps each row's view and state across updates and moves. Defaults to `item.key`, `item.id`, then the index. */
@@ -41,9 +34,6 @@ export interface FlatListProps<T> {
   onEndReachedThreshold?: number;
   /** Called on every scroll (and viewport measure) the host reports. */
   onScroll?: (event: ListScrollEvent) => unknown;
-  style?: Style;
-  testID?: string;
-  key?: string | number;
 }
 
 function defaultKey(item: unknown, index: number): string | number {
@@ -76,7 +66,7 @@ const AFTER_KEY = "\u0000after";
 
 let warnedUnbounded = false;
 
-const ListBody = component(function FlatList(props: FlatListProps<unknown> & { data: readonly unknown[] }) {
+const ListBody = /* @__PURE__ */ component(function FlatList(props: FlatListProps<unknown> & { data: readonly unknown[] }) {
   const {
     data, renderItem, keyExtractor = defaultKey, itemHeight: _h, getItemLayout: _l, windowSize = 3, initialNumToRender = 10,
     onEndReached, onEndReachedThreshold = 0.5, onScroll, children: _children, ...rest
@@ -87,6 +77,11 @@ const ListBody = component(function FlatList(props: FlatListProps<unknown> & { d
   const endFiredFor = useRef(-1);
   // Re-renders only when the mounted range changes, not on every scrolled pixel.
   const [, setRange] = useState("");
+  // What the scroll handler reads: written each render, so the handler itself
+  // is created once and the host view never gets a new one.
+  const latest = useRef<ScrollState>(null as unknown as ScrollState);
+  latest.current = { data, sizing, windowSize, initialNumToRender, onEndReached, onEndReachedThreshold, onScroll };
+  const [handleScroll] = useState(() => (event: ListScrollEvent) => scrolled(latest.current, event, viewport, endFiredFor, setRange));
 
   const shown = sizing === null
     ? { first: 0, last: data.length, before: 0, after: 0 }
@@ -95,44 +90,75 @@ const ListBody = component(function FlatList(props: FlatListProps<unknown> & { d
   if (shown.before > 0) rows.push(spacer(shown.before, BEFORE_KEY));
   for (let i = shown.first; i < shown.last; i++) {
     const item = data[i];
-    const key = keyExtractor(item, i);
-    const row = renderItem(item, i);
-    rows.push(isElement(row) && row.key === null ? withKey(row, key) : createElement(Fragment, { children: row }, String(key)));
+    rows.push(keyedRow(renderItem(item, i), keyExtractor(item, i)));
   }
   if (shown.after > 0) rows.push(spacer(shown.after, AFTER_KEY));
 
   const hostProps: Record<string, unknown> = { ...rest, children: rows };
-  if (sizing !== null || onEndReached !== undefined || onScroll !== undefined) {
-    hostProps.onScroll = (event: ListScrollEvent) => {
-      if (typeof event !== "object" || event === null || typeof event.offset !== "number" || typeof event.viewportHeight !== "number") {
-        throw new TypeError("FlatList: a host's onScroll event must be { offset, viewportHeight, contentHeight? }");
-      }
-      const height = event.viewportHeight;
-      viewport.current = { offset: event.offset, height };
-      let contentHeight = event.contentHeight;
-      if (sizing !== null) {
-        const next = computeWindow(sizing, data, viewport.current, windowSize, initialNumToRender);
-        setRange(`${next.first}:${next.last}`);
-        contentHeight = totalHeight(sizing, data);
-        if (options.dev && !warnedUnbounded && height >= contentHeight && data.length > 2 * initialNumToRender) {
-          warnedUnbounded = true;
-          options.warn("FlatList: the list is as tall as its content, so every row is mounted; give it a bounded height (style.height, or flex: 1 inside a sized parent) to window it");
-        }
-      }
-      onScroll?.(event);
-      if (onEndReached !== undefined && typeof contentHeight === "number" && height > 0) {
-        const distanceFromEnd = contentHeight - (event.offset + height);
-        if (distanceFromEnd <= onEndReachedThreshold * height && endFiredFor.current !== data.length) {
-          endFiredFor.current = data.length;
-          const result = onEndReached({ distanceFromEnd });
-          // An async onEndReached (loading the next page) runs as this component's task.
-          if (isThenable(result)) runAsync(result);
-        }
-      }
-    };
-  }
+  if (sizing !== null || onEndReached !== undefined || onScroll !== undefined) hostProps.onScroll = handleScroll;
   return createElement("FlatList", hostProps, null);
 });
+
+/** What the stable scroll handler needs from the latest render. */
+interface ScrollState {
+  data: readonly unknown[];
+  sizing: RowSizing<unknown> | null;
+  windowSize: number;
+  initialNumToRender: number;
+  onEndReached: FlatListProps<unknown>["onEndReached"];
+  onEndReachedThreshold: number;
+  onScroll: FlatListProps<unknown>["onScroll"];
+}
+
+function scrolled(
+  state: ScrollState,
+  event: ListScrollEvent,
+  viewport: { current: Viewport | null },
+  endFiredFor: { current: number },
+  setRange: (range: string) => void,
+): void {
+  if (typeof event !== "object" || event === null || typeof event.offset !== "number" || typeof event.viewportHeight !== "number") {
+    throw new TypeError("FlatList: a host's onScroll event must be { offset, viewportHeight, contentHeight? }");
+  }
+  const { data, sizing, windowSize, initialNumToRender, onEndReached, onEndReachedThreshold, onScroll } = state;
+  const height = event.viewportHeight;
+  viewport.current = { offset: event.offset, height };
+  let contentHeight = event.contentHeight;
+  if (sizing !== null) {
+    const next = computeWindow(sizing, data, viewport.current, windowSize, initialNumToRender);
+    setRange(`${next.first}:${next.last}`);
+    contentHeight = totalHeight(sizing, data);
+    if (options.dev && !warnedUnbounded && height >= contentHeight && data.length > 2 * initialNumToRender) {
+      warnedUnbounded = true;
+      options.warn("FlatList: the list is as tall as its content, so every row is mounted; give it a bounded height (style.height, or flex: 1 inside a sized parent) to window it");
+    }
+  }
+  onScroll?.(event);
+  if (onEndReached !== undefined && typeof contentHeight === "number" && height > 0) {
+    const distanceFromEnd = contentHeight - (event.offset + height);
+    if (distanceFromEnd <= onEndReachedThreshold * height && endFiredFor.current !== data.length) {
+      endFiredFor.current = data.length;
+      const result = onEndReached({ distanceFromEnd });
+      // An async onEndReached (loading the next page) runs as this component's task.
+      if (isThenable(result)) runAsync(result);
+    }
+  }
+}
+
+// A keyless row element gets the row's key through a copy. The copy is
+// cached per element, so a row element the app reuses (a memoized one)
+// stays the same element and its subtree is skipped without a diff.
+const keyedCopies = new WeakMap<Element, Element>();
+
+function keyedRow(row: Child, key: string | number): Element {
+  if (!isElement(row) || (row.key !== null && row.key !== String(key))) return createElement(Fragment, { children: row }, String(key));
+  if (row.key !== null) return row;
+  const cached = keyedCopies.get(row);
+  if (cached !== undefined && cached.key === String(key)) return cached;
+  const copy = withKey(row, key);
+  keyedCopies.set(row, copy);
+  return copy;
+}
 
 function spacer(height: number, key: string): Element {
   return createElement("Spacer", { style: { height, flexGrow: 0, flexShrink: 0 } }, key);

@@ -40,11 +40,16 @@ const RENAMED: Readonly<Record<string, string>> = {
  * @example
  * ```ts
  * checkHostProps("Button", { onPress: go }, "Toolbar");
- * // warns: Button (in Toolbar) has no prop "onPress"; did you mean "onClick"? …
+ * // warns: Button (in Toolbar) has no prop "onPress", so it is ignored. Did you mean "onClick"? …
  * ```
  */
 export function checkHostProps(type: string, props: Record<string, unknown>, owner: string | undefined): void {
-  if (!options.dev || process.env.NODE_ENV === "production") return;
+  // A wrapping `if`, not an early return: esbuild drops the helpers a
+  // known-false branch calls, but keeps those called after a folded return.
+  if (options.dev && process.env.NODE_ENV !== "production") checkProps(type, props, owner);
+}
+
+function checkProps(type: string, props: Record<string, unknown>, owner: string | undefined): void {
   const table = Object.prototype.hasOwnProperty.call(PROPS, type) ? PROPS[type]! : undefined;
   // An unknown host type is the host's error to report (it refuses to create it).
   if (table === undefined) return;
@@ -53,7 +58,7 @@ export function checkHostProps(type: string, props: Record<string, unknown>, own
     const kind = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
     const value = props[name];
     if (kind === undefined) {
-      report(`${type}|${name}`, `${where(type, owner)} has no prop "${name}"${suggest(name, table)}; it is ignored. Its props: ${Object.keys(table).join(", ")}.`);
+      report(`${type}|${name}`, `${where(type, owner)} has no prop "${name}", so it is ignored.${suggest(name, table)} ${type} takes: ${Object.keys(table).join(", ")}.`);
     } else if (value !== undefined && value !== null) {
       if (kind === "style") checkStyle(type, value, owner);
       else if (!matches(kind, value)) {
@@ -74,7 +79,7 @@ function checkStyle(type: string, style: unknown, owner: string | undefined): vo
     const kind = Object.prototype.hasOwnProperty.call(STYLES, key) ? STYLES[key] : undefined;
     const value = values[key];
     if (kind === undefined) {
-      report(`style.${key}`, `${where(type, owner)}: unknown style key "${key}"${suggest(key, STYLES)}; it is ignored.`);
+      report(`style.${key}`, `${where(type, owner)}: unknown style key "${key}", so it is ignored.${suggest(key, STYLES)}`);
     } else if (value !== undefined && value !== null && !isAnimated(value)) {
       if (kind === "transform") checkTransform(type, value, owner);
       else if (!matchesStyle(kind, value)) {
@@ -99,7 +104,7 @@ function checkTransform(type: string, value: unknown, owner: string | undefined)
       const kind = Object.prototype.hasOwnProperty.call(TRANSFORM_KINDS, name) ? TRANSFORM_KINDS[name] : undefined;
       const v = (item as Record<string, unknown>)[name];
       if (kind === undefined) {
-        report(`style.transform.${name}`, `${where(type, owner)}: unknown transform "${name}"${suggest(name, TRANSFORM_KINDS)}; it is ignored.`);
+        report(`style.transform.${name}`, `${where(type, owner)}: unknown transform "${name}", so it is ignored.${suggest(name, TRANSFORM_KINDS)}`);
       } else if (!isAnimated(v) && !(typeof v === "number" ? Number.isFinite(v) : typeof v === "string" && kind !== "number")) {
         report(`style.transform.${name}|${describe(v)}`, `${where(type, owner)}: transform ${name} should be ${kind === "number" ? "a number" : kind === "angle" ? 'a number of degrees or a string like "45deg"' : 'a number of points or a percentage like "50%"'}, got ${show(v)}.`);
       }
@@ -183,10 +188,10 @@ function where(type: string, owner: string | undefined): string {
   return owner === undefined ? type : `${type} (in ${owner})`;
 }
 
-/** `; did you mean "…"?` for a renamed prop, a different case, or a close spelling; "" when nothing is close. */
+/** ` Did you mean "…"?` for a renamed prop, a different case, or a close spelling; "" when nothing is close. */
 function suggest(name: string, known: Readonly<Record<string, unknown>>): string {
   const renamed = Object.prototype.hasOwnProperty.call(RENAMED, name) ? RENAMED[name]! : undefined;
-  if (renamed !== undefined && Object.prototype.hasOwnProperty.call(known, renamed)) return `; did you mean "${renamed}"?`;
+  if (renamed !== undefined && Object.prototype.hasOwnProperty.call(known, renamed)) return ` Did you mean "${renamed}"?`;
   let best: string | null = null;
   let bestDistance = 3;
   const lower = name.toLowerCase();
@@ -197,7 +202,7 @@ function suggest(name: string, known: Readonly<Record<string, unknown>>): string
       bestDistance = d;
     }
   }
-  return best === null ? "" : `; did you mean "${best}"?`;
+  return best === null ? "" : ` Did you mean "${best}"?`;
 }
 
 /** Levenshtein distance, giving up (returning `limit`) once it reaches `limit`. */
