@@ -29,7 +29,7 @@ async function load(define: string | null, globals: Record<string, unknown>): Pr
     logLevel: "silent",
   });
   const context: Record<string, unknown> = { ...globals };
-  runInNewContext(`${result.outputFiles[0]!.text}\nthis.loaded = typenative.options;`, context);
+  runInNewContext(`${result.outputFiles![0]!.text}\nthis.loaded = typenative.options;`, context);
   return context.loaded as Options;
 }
 
