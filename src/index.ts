@@ -33,11 +33,11 @@ export type { Animation, AnimationResult, EasingFunction, EasingName, Interpolat
 export {
   h, Fragment, isElement, withKey, component, createContext, useContext, ErrorBoundary,
   useState, useReducer, useRef, useMemo, useCallback, useEffect, useLayoutEffect, useComponentScope, useComponentName,
-  createRoot, emit, options,
+  useId, useSyncExternalStore, memo, shallowEqual, createRoot, emit, options,
 } from "./core/index.js";
 export type {
   Element, Child, Key, RenderFunction, ComponentFactory, ComponentProps, Context, ErrorBoundaryProps,
-  Deps, SetState, Dispatch, Root, HostConfig, Props,
+  Deps, SetState, Dispatch, Root, HostConfig, Props, AreEqual,
 } from "./core/index.js";
 
 // Built-in components.

@@ -1,49 +1,100 @@
-import { isElement, type Element } from "./element.js";
+import { createElement, Fragment, isElement, type Element } from "./element.js";
 import type { Fiber } from "./fiber.js";
-import { DELETED, HOST, ROOT, TEXT, firstHost, hostParentOf, nextHostAfter } from "./fiber.js";
+import { DELETED, HOST, ROOT, TEXT, componentName, firstHost, hostParentOf, nextHostAfter } from "./fiber.js";
 import { OP_INSERT, OP_MOVE, OP_REMOVE, ops } from "./work.js";
-import { mountItem, updateItem } from "./reconcile.js";
+import { options } from "./options.js";
 
-/** A child after flattening: an element or a text. */
+/** A child after collecting: an element or a text. */
 export type Item = Element | string;
 
+/** What a child is matched by: its explicit key (a string), else its position among its siblings (a number). */
+export type MatchKey = string | number;
+
 /**
- * Flattens what a render returned into a list of elements and texts.
- * Nested arrays flatten; `null`, `undefined` and booleans render nothing.
+ * How the children diff creates and updates one child. The reconciler passes
+ * itself in, which keeps this file free of an import cycle with it.
  */
-export function flattenChildren(raw: unknown, out: Item[]): Item[] {
-  if (raw === null || raw === undefined || typeof raw === "boolean") return out;
-  if (typeof raw === "string") out.push(raw);
-  else if (typeof raw === "number" || typeof raw === "bigint") out.push(String(raw));
-  else if (Array.isArray(raw)) for (let i = 0; i < raw.length; i++) flattenChildren(raw[i], out);
-  else if (isElement(raw)) out.push(raw);
-  else if (typeof raw === "function") throw new TypeError("Functions are not valid as a child; did you mean to call a component factory?");
-  else throw new TypeError(`Objects are not valid as a child (found ${Object.prototype.toString.call(raw)}); wrap data in pn.Text(...)`);
-  return out;
+export interface ItemVisitor {
+  mount(item: Item, key: MatchKey, parent: Fiber, index: number): Fiber;
+  update(fiber: Fiber, item: Item): Fiber;
 }
 
-/** The key an item is matched by: its explicit key, else its position. */
-export function keyOf(item: Item, index: number): string | number {
-  return typeof item === "string" ? index : (item.key ?? index);
+/**
+ * A parent's children as the diff sees them. `positions` is null when every
+ * child sits at its own index (no holes): the common case allocates nothing more.
+ */
+interface Collected {
+  items: Item[];
+  positions: number[] | null;
 }
 
-function matches(fiber: Fiber, item: Item, index: number): boolean {
-  if (fiber.key !== keyOf(item, index)) return false;
+/**
+ * Collects what a render returned. Empty slots (`null`, `undefined`,
+ * booleans) render nothing but keep their position, so an unkeyed sibling
+ * after `cond && X` keeps its state when `X` comes and goes, as in React and
+ * Preact. A nested array becomes an implicit fragment in its slot: its
+ * length can change without shifting the siblings after it.
+ */
+function collect(parent: Fiber, raw: unknown): Collected {
+  const items: Item[] = [];
+  let positions: number[] | null = null;
+  if (Array.isArray(raw)) {
+    for (let i = 0; i < raw.length; i++) {
+      const item = toItem(parent, raw[i]);
+      if (item === null) {
+        if (positions === null) {
+          positions = new Array(items.length);
+          for (let p = 0; p < items.length; p++) positions[p] = p;
+        }
+        continue;
+      }
+      items.push(item);
+      if (positions !== null) positions.push(i);
+    }
+    if (options.dev && items.length > 1) checkDuplicateKeys(parent, items);
+  } else {
+    const item = toItem(parent, raw);
+    if (item !== null) items.push(item);
+  }
+  return { items, positions };
+}
+
+function toItem(parent: Fiber, raw: unknown): Item | null {
+  if (raw === null || raw === undefined || typeof raw === "boolean") return null;
+  if (typeof raw === "string") return raw;
+  if (typeof raw === "number" || typeof raw === "bigint") return String(raw);
+  if (isElement(raw)) return raw;
+  if (Array.isArray(raw)) {
+    if (options.dev) checkArrayKeys(parent, raw);
+    return createElement(Fragment, { children: raw }, null);
+  }
+  if (typeof raw === "function") throw new TypeError("Functions are not valid as a child; did you mean to call a component factory?");
+  throw new TypeError(`Objects are not valid as a child (found ${Object.prototype.toString.call(raw)}); wrap data in pn.Text(...)`);
+}
+
+function keyAt(items: Item[], positions: number[] | null, j: number): MatchKey {
+  const item = items[j]!;
+  const position = positions === null ? j : positions[j]!;
+  return typeof item === "string" ? position : (item.key ?? position);
+}
+
+function matches(fiber: Fiber, item: Item, key: MatchKey): boolean {
+  if (fiber.key !== key) return false;
   return typeof item === "string" ? fiber.kind === TEXT : fiber.kind !== TEXT && fiber.type === item.type;
 }
 
 /** Creates fibers for a new parent's children; their views are attached by the caller. */
-export function mountChildren(parent: Fiber, raw: unknown): void {
+export function mountChildren(parent: Fiber, raw: unknown, visit: ItemVisitor): void {
   // One child (a Text's string, a row's element) is the common case: no
   // intermediate list for it.
   if (typeof raw === "string" || isElement(raw)) {
-    parent.children = [mountItem(raw, parent, 0)];
+    parent.children = [visit.mount(raw, typeof raw === "string" ? 0 : (raw.key ?? 0), parent, 0)];
     return;
   }
   if (raw === null || raw === undefined || typeof raw === "boolean") return;
-  const items = flattenChildren(raw, []);
+  const { items, positions } = collect(parent, raw);
   const next: Fiber[] = new Array(items.length);
-  for (let i = 0; i < items.length; i++) next[i] = mountItem(items[i]!, parent, i);
+  for (let i = 0; i < items.length; i++) next[i] = visit.mount(items[i]!, keyAt(items, positions, i), parent, i);
   parent.children = next;
 }
 
@@ -56,9 +107,17 @@ export function mountChildren(parent: Fiber, raw: unknown): void {
  *
  * The caller must have called `remember(parent)` first.
  */
-export function reconcileChildren(parent: Fiber, raw: unknown): void {
-  const items = flattenChildren(raw, []);
+export function reconcileChildren(parent: Fiber, raw: unknown, visit: ItemVisitor): void {
   const old = parent.children;
+  // A component re-rendering its one root element: update in place, no list.
+  if (old.length === 1 && (typeof raw === "string" || isElement(raw))) {
+    const only = old[0]!;
+    if (matches(only, raw, typeof raw === "string" ? 0 : (raw.key ?? 0))) {
+      visit.update(only, raw);
+      return;
+    }
+  }
+  const { items, positions } = collect(parent, raw);
   const newLen = items.length;
   const oldLen = old.length;
   if (newLen === 0 && oldLen === 0) return;
@@ -66,14 +125,16 @@ export function reconcileChildren(parent: Fiber, raw: unknown): void {
   const next: Fiber[] = new Array(newLen);
 
   let start = 0;
-  while (start < newLen && start < oldLen && matches(old[start]!, items[start]!, start)) {
-    next[start] = updateItem(old[start]!, items[start]!);
+  while (start < newLen && start < oldLen && matches(old[start]!, items[start]!, keyAt(items, positions, start))) {
+    next[start] = visit.update(old[start]!, items[start]!);
     start++;
   }
+  // The common suffix is matched now but updated last: children render (and
+  // so queue their effects) in tree order, as React runs them.
   let oldEnd = oldLen - 1;
   let newEnd = newLen - 1;
-  while (oldEnd >= start && newEnd >= start && matches(old[oldEnd]!, items[newEnd]!, newEnd)) {
-    next[newEnd] = updateItem(old[oldEnd]!, items[newEnd]!);
+  while (oldEnd >= start && newEnd >= start && matches(old[oldEnd]!, items[newEnd]!, keyAt(items, positions, newEnd))) {
+    next[newEnd] = old[oldEnd]!;
     oldEnd--;
     newEnd--;
   }
@@ -83,7 +144,7 @@ export function reconcileChildren(parent: Fiber, raw: unknown): void {
     if (start <= newEnd) {
       const anchor = anchorFrom(parent, next, newEnd + 1);
       for (let j = start; j <= newEnd; j++) {
-        const fiber = mountItem(items[j]!, parent, j);
+        const fiber = visit.mount(items[j]!, keyAt(items, positions, j), parent, j);
         next[j] = fiber;
         placeHosts(OP_INSERT, hostNode, fiber, anchor);
       }
@@ -92,8 +153,11 @@ export function reconcileChildren(parent: Fiber, raw: unknown): void {
     // Only removals.
     for (let i = start; i <= oldEnd; i++) remove(hostNode, old[i]!);
   } else {
-    reconcileMiddle(parent, hostNode, old, items, next, start, oldEnd, newEnd);
+    reconcileMiddle(parent, hostNode, old, items, positions, next, start, oldEnd, newEnd, visit);
   }
+  // Suffix views are anchors above; their updates' own ops come after, so
+  // an anchor they replace is still attached when the inserts before it apply.
+  for (let j = newEnd + 1; j < newLen; j++) visit.update(next[j]!, items[j]!);
 
   parent.children = next;
   for (let i = 0; i < newLen; i++) next[i]!.index = i;
@@ -104,13 +168,22 @@ function reconcileMiddle(
   hostNode: object,
   old: Fiber[],
   items: Item[],
+  positions: number[] | null,
   next: Fiber[],
   start: number,
   oldEnd: number,
   newEnd: number,
+  visit: ItemVisitor,
 ): void {
-  const keyToOld = new Map<string | number, number>();
-  for (let i = start; i <= oldEnd; i++) keyToOld.set(old[i]!.key!, i);
+  const keyToOld = new Map<MatchKey, number>();
+  // Old siblings that shared a key with an earlier one: nothing can match
+  // them by key, so they go (else they would stay on screen as ghosts).
+  let duplicates: number[] | null = null;
+  for (let i = start; i <= oldEnd; i++) {
+    const key = old[i]!.key!;
+    if (keyToOld.has(key)) (duplicates ??= []).push(i);
+    else keyToOld.set(key, i);
+  }
   const count = newEnd - start + 1;
   // sources[k] = old index reused at new position start + k, or -1 for a new fiber.
   const sources = new Int32Array(count).fill(-1);
@@ -118,20 +191,21 @@ function reconcileMiddle(
   let lastOld = -1;
   for (let j = start; j <= newEnd; j++) {
     const item = items[j]!;
-    const key = keyOf(item, j);
+    const key = keyAt(items, positions, j);
     const oi = keyToOld.get(key);
-    if (oi !== undefined && matches(old[oi]!, item, j)) {
+    if (oi !== undefined && matches(old[oi]!, item, key)) {
       keyToOld.delete(key);
       sources[j - start] = oi;
       if (oi < lastOld) moved = true;
       else lastOld = oi;
-      next[j] = updateItem(old[oi]!, item);
+      next[j] = visit.update(old[oi]!, item);
     } else {
-      next[j] = mountItem(item, parent, j);
+      next[j] = visit.mount(item, key, parent, j);
     }
   }
   // Whatever was not reused goes; marking first keeps anchors off dying views.
   for (const oi of keyToOld.values()) old[oi]!.flags |= DELETED;
+  if (duplicates !== null) for (const oi of duplicates) old[oi]!.flags |= DELETED;
 
   const stay = moved ? longestIncreasing(sources) : null;
   let s = stay === null ? -1 : stay.length - 1;
@@ -148,6 +222,7 @@ function reconcileMiddle(
     if (first !== null) anchor = first;
   }
   for (const oi of keyToOld.values()) remove(hostNode, old[oi]!);
+  if (duplicates !== null) for (const oi of duplicates) remove(hostNode, old[oi]!);
 }
 
 /** The first view at or after `next[from]`, else whatever follows the parent's views. */
@@ -205,4 +280,46 @@ export function longestIncreasing(sources: Int32Array): Int32Array {
     k = predecessor[k]!;
   }
   return result;
+}
+
+// Dev warnings: once per cause (component + key), so a list re-rendered on
+// every keystroke does not flood the console.
+const warned = new Set<string>();
+
+function warnOnce(cause: string, message: string): void {
+  if (warned.has(cause)) return;
+  warned.add(cause);
+  options.warn(message);
+}
+
+function checkDuplicateKeys(parent: Fiber, items: Item[]): void {
+  let seen: Set<string> | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (typeof item === "string" || item.key === null) continue;
+    seen ??= new Set();
+    if (!seen.has(item.key)) {
+      seen.add(item.key);
+      continue;
+    }
+    const owner = componentName(parent) ?? "the root";
+    warnOnce(
+      `dup:${owner}:${item.key}`,
+      `Encountered two children with the same key, "${item.key}", in ${owner}: keys must be unique among siblings. A duplicate key renders both children, but which one keeps the old state is undefined.`,
+    );
+  }
+}
+
+function checkArrayKeys(parent: Fiber, array: readonly unknown[]): void {
+  for (let i = 0; i < array.length; i++) {
+    const child = array[i];
+    if (isElement(child) && child.key === null) {
+      const owner = componentName(parent) ?? "the root";
+      warnOnce(
+        `keys:${owner}`,
+        `Each child in a list should have a unique "key": ${owner} rendered an array of elements without keys. Pass { key } (e.g. items.map((item) => Row({ key: item.id }, ...))) so rows keep their state and views when the list changes.`,
+      );
+      return;
+    }
+  }
 }

@@ -25,6 +25,17 @@ export const DELETED = 1 << 3;
 export const HAS_EFFECTS = 1 << 4;
 /** A dropped setter call has already been warned about. */
 export const WARNED_UNMOUNTED = 1 << 5;
+/**
+ * Dirty for a reason other than its own state (context, boundary, root):
+ * it renders even when every state hook's pending value equals its state.
+ */
+export const FORCED = 1 << 6;
+/** Its render was asked for by a setter called while rendering or running effects: counts toward the storm guard. */
+export const STORMY = 1 << 7;
+/** A `pn.memo` component: an update with equal props is skipped. */
+export const MEMO = 1 << 8;
+/** In `effectList` already: a component rendered twice in one flush is queued once, at its first place. */
+export const EFFECTS_QUEUED = 1 << 9;
 
 /** Per-root state shared by every fiber in it. */
 export interface RootState {
@@ -35,6 +46,8 @@ export interface RootState {
   dirty: Fiber[];
   flushScheduled: boolean;
   unmounted: boolean;
+  /** Renders and commits the dirty components; queued on the loop by the first update request. */
+  flush: () => void;
 }
 
 /**
@@ -50,6 +63,8 @@ export interface Fiber {
   key: Key | null;
   /** Element props; for text fibers, unused. */
   props: Props;
+  /** HOST fibers: what the host was last given (no children, handlers as `true`, styles resolved); computed while rendering. */
+  hostProps: Props | null;
   /** The element last rendered into this fiber, for the same-element bailout. */
   element: Element | null;
   text: string;
@@ -83,6 +98,7 @@ export function createFiber(kind: number, type: unknown, key: Key | null, props:
     type,
     key,
     props,
+    hostProps: null,
     element: null,
     text: "",
     parent,

@@ -4,6 +4,7 @@ export const EFFECT = 2;
 export const MEMO = 3;
 export const REF = 4;
 export const CONTEXT = 5;
+export const ID = 6;
 
 /** A `useState` / `useReducer` slot. `pending` holds the eagerly computed next state. */
 export interface StateHook {
@@ -20,9 +21,12 @@ export interface EffectHook {
   tag: typeof EFFECT;
   layout: boolean;
   create: () => unknown;
+  /** The deps of the last effect run that was committed: what a render compares with. */
   deps: readonly unknown[] | undefined;
+  /** The deps of the render that set `pending`; they become `deps` when the effect runs. */
+  nextDeps: readonly unknown[] | undefined;
   cleanup: (() => void) | null;
-  /** Set while rendering when the effect must run at the next commit. */
+  /** Recomputed by every render: true when the effect must run at the next commit. */
   pending: boolean;
 }
 
@@ -37,4 +41,9 @@ export interface RefHook {
   ref: { current: unknown };
 }
 
-export type Hook = StateHook | EffectHook | MemoHook | RefHook;
+export interface IdHook {
+  tag: typeof ID;
+  id: string;
+}
+
+export type Hook = StateHook | EffectHook | MemoHook | RefHook | IdHook;

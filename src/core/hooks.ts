@@ -1,8 +1,8 @@
 import type { Fiber } from "./fiber.js";
 import { HAS_EFFECTS, UNMOUNTED, WARNED_UNMOUNTED } from "./fiber.js";
 import { current } from "./current.js";
-import { EFFECT, MEMO, REF, STATE, type EffectHook, type Hook, type MemoHook, type RefHook, type StateHook } from "./hook-types.js";
-import { scheduleUpdate } from "./scheduler.js";
+import { EFFECT, ID, MEMO, REF, STATE, type EffectHook, type Hook, type IdHook, type MemoHook, type RefHook, type StateHook } from "./hook-types.js";
+import { scheduleStateUpdate } from "./dirty.js";
 import { nameOf } from "./component.js";
 import { options } from "./options.js";
 import { getComponentScope } from "./scope.js";
@@ -99,7 +99,8 @@ function createStateHook(fiber: Fiber, state: unknown, reducer: StateHook["reduc
     if (!hook.hasPending && Object.is(next, hook.state)) return;
     hook.pending = next;
     hook.hasPending = true;
-    scheduleUpdate(fiber);
+    // The flush skips the render if the batch nets out to the current state.
+    scheduleStateUpdate(fiber);
   };
   return hook;
 }
@@ -172,11 +173,13 @@ export function useLayoutEffect(effect: () => void | (() => void), deps?: Deps):
 function effectHook(name: string, create: () => unknown, deps: Deps, layout: boolean): void {
   const fiber = currentFiber(name);
   const mounting = current.mounting;
-  const hook = nextHook<EffectHook>(name, EFFECT, () => ({ tag: EFFECT, layout, create, deps: undefined, cleanup: null, pending: false }));
-  if (mounting || depsChanged(fiber, hook.deps, deps)) {
+  const hook = nextHook<EffectHook>(name, EFFECT, () => ({ tag: EFFECT, layout, create, deps: undefined, nextDeps: undefined, cleanup: null, pending: false }));
+  // Compared with the deps of the last *committed* run: a render pass that a
+  // render-phase update threw away must not leave its deps (or its closure) behind.
+  hook.pending = mounting || depsChanged(fiber, hook.deps, deps);
+  if (hook.pending) {
     hook.create = create;
-    hook.deps = deps;
-    hook.pending = true;
+    hook.nextDeps = deps;
     fiber.flags |= HAS_EFFECTS;
   }
 }
@@ -199,6 +202,23 @@ function depsChanged(fiber: Fiber, prev: Deps, next: Deps): boolean {
 }
 
 const warnedDeps = new WeakSet<Fiber>();
+
+let nextId = 0;
+
+/**
+ * An id string, stable for the component's lifetime and unique among the
+ * components of this runtime: for pairing a label with its field
+ * (`accessibilityLabelledBy`) or naming things in a host.
+ *
+ * @example
+ * ```ts
+ * const id = pn.useId();
+ * pn.TextInput({ nativeID: id, placeholder: "Name" });
+ * ```
+ */
+export function useId(): string {
+  return nextHook<IdHook>("useId", ID, () => ({ tag: ID, id: `:tn${(nextId++).toString(36)}:` })).id;
+}
 
 /**
  * The scope that owns the rendering component's tasks: for hooks that start

@@ -2,55 +2,66 @@ import type { Element } from "./element.js";
 import { Fragment } from "./element.js";
 import type { Fiber } from "./fiber.js";
 import {
-  BOUNDARY, COMPONENT, DIRTY, EMPTY, FRAGMENT, HAS_EFFECTS, HOST, NO_ERROR, PROVIDER, TEXT,
-  componentStack, createFiber,
+  BOUNDARY, COMPONENT, DIRTY, EFFECTS_QUEUED, EMPTY, FORCED, FRAGMENT, HAS_EFFECTS, HOST, MEMO, NO_ERROR, PROVIDER, STORMY, TEXT,
+  componentName, createFiber,
 } from "./fiber.js";
 import { BOUNDARY_TYPE, isContextType } from "./types.js";
 import { current, FIBER_OF } from "./current.js";
-import { mountChildren, reconcileChildren, type Item } from "./children.js";
-import { hasAnimatedStyle, diffProps, hostProps } from "./props.js";
+import { mountChildren, reconcileChildren, type Item, type ItemVisitor, type MatchKey } from "./children.js";
+import { applyChanges, diffProps, hasAnimatedStyle, hostProps } from "./props.js";
 import {
   OP_ANIMATE, OP_TEXT, OP_UPDATE, RenderFailure, effectList, ops, remember, rememberCreated, rollback, savepoint, workRoot,
 } from "./work.js";
-import { scheduleUpdate } from "./scheduler.js";
+import { scheduleUpdate } from "./dirty.js";
+import { catchError } from "./errors.js";
+import { MEMO_COMPARE, type AreEqual } from "./memo.js";
 import { nameOf } from "./component.js";
-import { runtime } from "../runtime/runtime.js";
+import { options } from "./options.js";
+import { checkHostProps } from "./host-prop-checks.js";
+import type { Props } from "./host.js";
 
 const EMPTY_PROPS = Object.freeze({}) as Fiber["props"];
 
+/** How the children diff reaches back into this file (passed, not imported, so the two files form no cycle). */
+const visitor: ItemVisitor = { mount: mountItem, update: updateItem };
+
 /** Creates the fiber (and detached views) for a new item. */
-export function mountItem(item: Item, parent: Fiber, index: number): Fiber {
+function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fiber {
   const root = workRoot();
   if (typeof item === "string") {
-    const fiber = createFiber(TEXT, null, index, EMPTY_PROPS, parent, root);
+    const fiber = createFiber(TEXT, null, key, EMPTY_PROPS, parent, root);
     fiber.text = item;
     fiber.node = root.host.createText(item);
     (fiber.node as Record<symbol, unknown>)[FIBER_OF] = fiber;
+    fiber.index = index;
     return fiber;
   }
   const type = item.type;
-  const key = item.key ?? index;
   const props = item.props;
   let fiber: Fiber;
   if (typeof type === "string") {
     fiber = createFiber(HOST, type, key, props, parent, root);
     fiber.element = item;
-    const node = root.host.createView(type, hostProps(props));
+    if (options.dev) checkHostProps(type, props, componentName(parent));
+    const visible = hostProps(props);
+    fiber.hostProps = visible;
+    const node = root.host.createView(type, visible);
     (node as Record<symbol, unknown>)[FIBER_OF] = fiber;
     fiber.node = node;
-    mountChildren(fiber, props.children);
+    mountChildren(fiber, props.children, visitor);
     const children = fiber.children;
     for (let i = 0; i < children.length; i++) appendHosts(root.host, node, children[i]!);
     if (hasAnimatedStyle(props)) ops.push(OP_ANIMATE, fiber, null, null);
   } else if (typeof type === "function") {
     fiber = createFiber(COMPONENT, type, key, props, parent, root);
     fiber.element = item;
+    if ((type as { [MEMO_COMPARE]?: unknown })[MEMO_COMPARE] !== undefined) fiber.flags |= MEMO;
     rememberCreated(fiber);
     renderComponent(fiber, true);
   } else if (type === Fragment) {
     fiber = createFiber(FRAGMENT, type, key, props, parent, root);
     fiber.element = item;
-    mountChildren(fiber, props.children);
+    mountChildren(fiber, props.children, visitor);
   } else if (type === BOUNDARY_TYPE) {
     fiber = createFiber(BOUNDARY, type, key, props, parent, root);
     fiber.element = item;
@@ -58,7 +69,7 @@ export function mountItem(item: Item, parent: Fiber, index: number): Fiber {
   } else if (isContextType(type)) {
     fiber = createFiber(PROVIDER, type, key, props, parent, root);
     fiber.element = item;
-    mountChildren(fiber, props.children);
+    mountChildren(fiber, props.children, visitor);
   } else {
     throw new TypeError(`Cannot render element of type ${String(type)}`);
   }
@@ -77,7 +88,7 @@ function appendHosts(host: Fiber["root"]["host"], parentNode: object, fiber: Fib
 }
 
 /** Brings a reused fiber up to date with a new item of the same type and key. */
-export function updateItem(fiber: Fiber, item: Item): Fiber {
+function updateItem(fiber: Fiber, item: Item): Fiber {
   if (typeof item === "string") {
     if (fiber.text !== item) {
       remember(fiber);
@@ -89,6 +100,11 @@ export function updateItem(fiber: Fiber, item: Item): Fiber {
   // Elements are immutable: the same element means the same output, unless
   // the component asked for a render itself (then it is in the dirty list).
   if (fiber.element === item && (fiber.flags & DIRTY) === 0) return fiber;
+  // A memo component with equal props keeps its output; it still renders
+  // when its own state or context asked for it.
+  if (fiber.flags & MEMO && (fiber.flags & DIRTY) === 0 && (fiber.type as { [MEMO_COMPARE]: AreEqual<Props> })[MEMO_COMPARE](fiber.props, item.props)) {
+    return fiber;
+  }
   remember(fiber);
   const prevProps = fiber.props;
   fiber.element = item;
@@ -97,12 +113,15 @@ export function updateItem(fiber: Fiber, item: Item): Fiber {
     case HOST: {
       const changes = diffProps(prevProps, item.props);
       if (changes !== null) {
-        ops.push(OP_UPDATE, fiber.node, fiber, changes);
+        if (options.dev) checkHostProps(fiber.type as string, item.props, componentName(fiber.parent));
+        const visible = applyChanges(fiber.hostProps!, changes);
+        fiber.hostProps = visible;
+        ops.push(OP_UPDATE, fiber, changes, visible);
         if ("style" in changes && (fiber.unsubscribe !== null || hasAnimatedStyle(item.props))) {
           ops.push(OP_ANIMATE, fiber, null, null);
         }
       }
-      reconcileChildren(fiber, item.props.children);
+      reconcileChildren(fiber, item.props.children, visitor);
       break;
     }
     case COMPONENT:
@@ -110,13 +129,13 @@ export function updateItem(fiber: Fiber, item: Item): Fiber {
       break;
     case PROVIDER:
       if (!Object.is(prevProps.value, item.props.value)) notifyConsumers(fiber);
-      reconcileChildren(fiber, item.props.children);
+      reconcileChildren(fiber, item.props.children, visitor);
       break;
     case BOUNDARY:
       renderBoundary(fiber, false);
       break;
     default:
-      reconcileChildren(fiber, item.props.children);
+      reconcileChildren(fiber, item.props.children, visitor);
   }
   return fiber;
 }
@@ -129,12 +148,16 @@ export function rerender(fiber: Fiber): void {
   remember(fiber);
   if (fiber.kind === COMPONENT) renderComponent(fiber, false);
   else if (fiber.kind === BOUNDARY) renderBoundary(fiber, false);
-  else reconcileChildren(fiber, fiber.element === null ? null : fiber.element.props.children);
+  else {
+    fiber.flags &= ~(DIRTY | FORCED | STORMY);
+    reconcileChildren(fiber, fiber.element === null ? null : fiber.element.props.children, visitor);
+  }
 }
 
 /** Calls the render function with hooks bound to `fiber`, then diffs its output. */
 function renderComponent(fiber: Fiber, mounting: boolean): void {
-  fiber.flags &= ~DIRTY;
+  // Effect hooks set HAS_EFFECTS again when this render leaves one pending.
+  fiber.flags &= ~(DIRTY | FORCED | STORMY | HAS_EFFECTS);
   current.fiber = fiber;
   current.index = 0;
   current.mounting = mounting;
@@ -149,9 +172,12 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
   } finally {
     current.fiber = null;
   }
-  if (mounting) mountChildren(fiber, output);
-  else reconcileChildren(fiber, output);
-  if (fiber.flags & HAS_EFFECTS) effectList.push(fiber);
+  if (mounting) mountChildren(fiber, output, visitor);
+  else reconcileChildren(fiber, output, visitor);
+  if (fiber.flags & HAS_EFFECTS && (fiber.flags & EFFECTS_QUEUED) === 0) {
+    fiber.flags |= EFFECTS_QUEUED;
+    effectList.push(fiber);
+  }
 }
 
 /**
@@ -161,11 +187,12 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
  * renders in its place within the same render.
  */
 function renderBoundary(fiber: Fiber, mounting: boolean): void {
+  fiber.flags &= ~(DIRTY | FORCED | STORMY);
   const mode = fiber.error === NO_ERROR ? "" : "error";
   if (!mounting && fiber.text !== mode) {
     // Switching between children and fallback always remounts: reset()
     // promises fresh children, and a fallback never inherits their state.
-    reconcileChildren(fiber, null);
+    reconcileChildren(fiber, null, visitor);
   }
   fiber.text = mode;
   if (mode === "error") {
@@ -179,7 +206,7 @@ function renderBoundary(fiber: Fiber, mounting: boolean): void {
     if (!(failure instanceof RenderFailure)) throw failure;
     rollback(save);
     if (mounting) fiber.children = EMPTY;
-    else reconcileChildren(fiber, null);
+    else reconcileChildren(fiber, null, visitor);
     catchError(fiber, failure.error, failure.fiber);
     fiber.text = "error";
     renderList(fiber, fallbackOf(fiber), mounting && fiber.children.length === 0);
@@ -187,22 +214,8 @@ function renderBoundary(fiber: Fiber, mounting: boolean): void {
 }
 
 function renderList(fiber: Fiber, raw: unknown, mounting: boolean): void {
-  if (mounting) mountChildren(fiber, raw);
-  else reconcileChildren(fiber, raw);
-}
-
-/** Puts a boundary into its error state and tells its `onError`. */
-export function catchError(boundary: Fiber, error: unknown, source: Fiber | null): void {
-  boundary.error = error;
-  const onError = boundary.props.onError;
-  if (typeof onError === "function") {
-    const info = { source: "render", component: source === null ? undefined : nameOf(source.type), componentStack: componentStack(source) };
-    try {
-      onError(error, info);
-    } catch (handlerError) {
-      runtime.reportError(handlerError, { source: "ErrorBoundary.onError" });
-    }
-  }
+  if (mounting) mountChildren(fiber, raw, visitor);
+  else reconcileChildren(fiber, raw, visitor);
 }
 
 function fallbackOf(fiber: Fiber): unknown {
@@ -214,14 +227,6 @@ function fallbackOf(fiber: Fiber): unknown {
     scheduleUpdate(fiber);
   };
   return (fallback as (error: unknown, reset: () => void) => unknown)(fiber.error, reset);
-}
-
-/** The nearest ErrorBoundary above `fiber` that is not already showing an error. */
-export function findBoundary(fiber: Fiber): Fiber | null {
-  for (let f = fiber.parent; f !== null; f = f.parent) {
-    if (f.kind === BOUNDARY && f.error === NO_ERROR && f.text === "") return f;
-  }
-  return null;
 }
 
 function notifyConsumers(provider: Fiber): void {

@@ -3,8 +3,9 @@ import type { Fiber, RootState } from "./fiber.js";
 import { DIRTY, ROOT, createFiber } from "./fiber.js";
 import { createElement, isElement, type Child } from "./element.js";
 import { Fragment } from "./element.js";
-import { flushRoot, scheduleUpdate } from "./scheduler.js";
-import { flushPassiveEffects } from "./commit.js";
+import { flushRoot } from "./scheduler.js";
+import { scheduleUpdate } from "./dirty.js";
+import { flushPassiveEffects } from "./effects.js";
 
 /** A mounted tree on a host container. */
 export interface Root {
@@ -29,7 +30,9 @@ export function createRoot<N extends object>(host: HostConfig<N>, container: N):
   const state = {} as RootState;
   const fiber: Fiber = createFiber(ROOT, null, null, {}, null, state);
   fiber.node = container;
-  Object.assign(state, { host: host as HostConfig<object>, container, fiber, dirty: [], flushScheduled: false, unmounted: false });
+  Object.assign(state, {
+    host: host as HostConfig<object>, container, fiber, dirty: [], flushScheduled: false, unmounted: false, flush: () => flushRoot(state),
+  });
   return {
     state,
     render(element: Child) {

@@ -1,31 +1,16 @@
 import type { Fiber, RootState } from "./fiber.js";
-import { DIRTY, UNMOUNTED, componentName, componentStack } from "./fiber.js";
+import { DIRTY, FORCED, STORMY, UNMOUNTED } from "./fiber.js";
+import { STATE, type StateHook } from "./hook-types.js";
 import { beginWork, endWork, RenderFailure, rollback, savepoint } from "./work.js";
-import { catchError, findBoundary, rerender } from "./reconcile.js";
-import { commitRoot, flushPassiveEffects } from "./commit.js";
+import { rerender } from "./reconcile.js";
+import { commitRoot } from "./commit.js";
+import { flushPassiveEffects } from "./effects.js";
+import { routeError } from "./errors.js";
 import { nameOf } from "./component.js";
 import { runtime } from "../runtime/runtime.js";
 
 /** Passes one component may take with no idle loop turn between them before it is a render storm. */
 export const MAX_RENDER_PASSES = 50;
-
-/**
- * Asks for `fiber` to render in the next flush. Never renders inline: every
- * request made in one handler, effect or task step lands in one flush.
- */
-export function scheduleUpdate(fiber: Fiber): void {
-  if (fiber.flags & (DIRTY | UNMOUNTED)) return;
-  fiber.flags |= DIRTY;
-  const root = fiber.root;
-  root.dirty.push(fiber);
-  requestFlush(root);
-}
-
-export function requestFlush(root: RootState): void {
-  if (root.flushScheduled || root.unmounted) return;
-  root.flushScheduled = true;
-  runtime.getLoop().callSoon(() => flushRoot(root));
-}
 
 function byDepth(a: Fiber, b: Fiber): number {
   return a.depth - b.depth;
@@ -35,7 +20,7 @@ function byDepth(a: Fiber, b: Fiber): number {
  * Renders every dirty component of `root`, shallowest first, then commits
  * once. Components dirtied while rendering (context consumers, boundaries
  * that caught an error, render-phase setters) are picked up by further
- * passes of the same flush; each pass counts toward the storm guard.
+ * passes of the same flush.
  */
 export function flushRoot(root: RootState): void {
   root.flushScheduled = false;
@@ -48,10 +33,15 @@ export function flushRoot(root: RootState): void {
     while (root.dirty.length > 0) {
       const batch = root.dirty;
       root.dirty = [];
-      batch.sort(byDepth);
+      if (batch.length > 1) batch.sort(byDepth);
       for (let i = 0; i < batch.length; i++) {
         const fiber = batch[i]!;
         if ((fiber.flags & DIRTY) === 0 || fiber.flags & UNMOUNTED) continue;
+        if ((fiber.flags & FORCED) === 0 && !takeStateChange(fiber)) {
+          // The batch netted out (`set(1); set(0)`): nothing to render, no effect to re-run.
+          fiber.flags &= ~(DIRTY | STORMY);
+          continue;
+        }
         if (isStorming(fiber, turn)) continue;
         const save = savepoint();
         try {
@@ -59,11 +49,12 @@ export function flushRoot(root: RootState): void {
         } catch (failure) {
           rollback(save);
           fiber.flags &= ~DIRTY;
-          routeRenderError(failure instanceof RenderFailure ? failure.error : failure, failure instanceof RenderFailure ? failure.fiber : fiber);
+          if (failure instanceof RenderFailure) routeError(failure.error, failure.fiber, "render");
+          else routeError(failure, fiber, "render");
         }
       }
     }
-    // Dirty requests made while rendering were served by the passes above.
+    // Requests made while rendering were served by the passes above.
     root.flushScheduled = false;
     commitRoot(root);
   } finally {
@@ -71,33 +62,55 @@ export function flushRoot(root: RootState): void {
   }
 }
 
-/** Counts a render pass of `fiber`; past the limit, reports the storm instead of rendering. */
+/**
+ * True when a state hook of `fiber` holds a pending value that differs from
+ * its state. When none does, the pending values are dropped (they equal the
+ * state) so the component is left exactly as it was.
+ */
+function takeStateChange(fiber: Fiber): boolean {
+  const hooks = fiber.hooks;
+  if (hooks === null) return true;
+  let changed = false;
+  for (let i = 0; i < hooks.length; i++) {
+    const hook = hooks[i]!;
+    if (hook.tag === STATE && hook.hasPending && !Object.is(hook.pending, hook.state)) {
+      changed = true;
+      break;
+    }
+  }
+  if (!changed) {
+    for (let i = 0; i < hooks.length; i++) {
+      const hook = hooks[i]!;
+      if (hook.tag === STATE) {
+        (hook as StateHook).hasPending = false;
+        (hook as StateHook).pending = undefined;
+      }
+    }
+  }
+  return changed;
+}
+
+/**
+ * Counts a render pass of `fiber` that a setter called while rendering or in
+ * an effect asked for; past the limit, reports the storm instead of
+ * rendering. Other passes (external renders, handlers, context) reset the count.
+ */
 function isStorming(fiber: Fiber, turn: number): boolean {
+  if ((fiber.flags & STORMY) === 0) {
+    fiber.stormCount = 0;
+    return false;
+  }
+  fiber.flags &= ~STORMY;
   fiber.stormCount = fiber.stormTurn === turn ? fiber.stormCount + 1 : 1;
   fiber.stormTurn = turn;
   if (fiber.stormCount <= MAX_RENDER_PASSES) return false;
   fiber.flags &= ~DIRTY;
   fiber.stormCount = 0;
   const name = nameOf(fiber.type);
-  routeRenderError(
+  routeError(
     new Error(`Too many re-renders: ${name} asked to render more than ${MAX_RENDER_PASSES} times in a row. A setter called during render or in an effect without deps keeps scheduling renders.`),
     fiber,
+    "render",
   );
   return true;
-}
-
-/**
- * Sends a render-phase error to the nearest boundary above `fiber` (which
- * re-renders with its fallback in this same flush), else to `onError` — and
- * the last committed tree stays.
- */
-export function routeRenderError(error: unknown, fiber: Fiber): void {
-  const boundary = findBoundary(fiber);
-  if (boundary !== null) {
-    catchError(boundary, error, fiber);
-    boundary.flags &= ~DIRTY;
-    scheduleUpdate(boundary);
-    return;
-  }
-  runtime.reportError(error, { source: "render", component: componentName(fiber), componentStack: componentStack(fiber) });
 }

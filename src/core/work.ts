@@ -1,5 +1,5 @@
 import type { Fiber, RootState } from "./fiber.js";
-import { COMPONENT, DELETED, UNMOUNTED } from "./fiber.js";
+import { COMPONENT, DELETED, EFFECTS_QUEUED, UNMOUNTED } from "./fiber.js";
 
 /**
  * The state of the render in progress. Rendering is synchronous and never
@@ -15,7 +15,7 @@ import { COMPONENT, DELETED, UNMOUNTED } from "./fiber.js";
 export const OP_INSERT = 1; // parentNode, childNode, beforeNode
 export const OP_MOVE = 2; // parentNode, childNode, beforeNode
 export const OP_REMOVE = 3; // parentNode, fiber
-export const OP_UPDATE = 4; // node, fiber, changes
+export const OP_UPDATE = 4; // fiber, changes, full host props
 export const OP_TEXT = 5; // node, text
 export const OP_ANIMATE = 6; // fiber
 export const OP_SIZE = 4;
@@ -27,12 +27,12 @@ export const ops: unknown[] = [];
 export const effectList: Fiber[] = [];
 
 /**
- * Undo log, `UNDO_SIZE` slots per entry: `[fiber, children, props, element, text]`.
+ * Undo log, `UNDO_SIZE` slots per entry: `[fiber, children, props, element, text, hostProps]`.
  * `children === null` marks a component fiber created by this render, which
  * a rollback marks unmounted instead of restoring.
  */
 export const undo: unknown[] = [];
-export const UNDO_SIZE = 5;
+export const UNDO_SIZE = 6;
 
 let activeRoot: RootState | null = null;
 
@@ -65,12 +65,12 @@ export function savepoint(): Savepoint {
 
 /** Records `fiber` as it is, before the render changes it. */
 export function remember(fiber: Fiber): void {
-  undo.push(fiber, fiber.children, fiber.props, fiber.element, fiber.text);
+  undo.push(fiber, fiber.children, fiber.props, fiber.element, fiber.text, fiber.hostProps);
 }
 
 /** Records a component fiber created by this render. */
 export function rememberCreated(fiber: Fiber): void {
-  undo.push(fiber, null, null, null, null);
+  undo.push(fiber, null, null, null, null, null);
 }
 
 /** Throws away everything the render did after `save`. */
@@ -79,6 +79,7 @@ export function rollback(save: Savepoint): void {
     if (ops[i] === OP_REMOVE) (ops[i + 2] as Fiber).flags &= ~DELETED;
   }
   ops.length = save.ops;
+  for (let i = save.effects; i < effectList.length; i++) effectList[i]!.flags &= ~EFFECTS_QUEUED;
   effectList.length = save.effects;
   for (let i = undo.length - UNDO_SIZE; i >= save.undo; i -= UNDO_SIZE) {
     const fiber = undo[i] as Fiber;
@@ -92,6 +93,7 @@ export function rollback(save: Savepoint): void {
     fiber.props = undo[i + 2] as Fiber["props"];
     fiber.element = undo[i + 3] as Fiber["element"];
     fiber.text = undo[i + 4] as string;
+    fiber.hostProps = undo[i + 5] as Fiber["hostProps"];
   }
   undo.length = save.undo;
 }
@@ -111,4 +113,9 @@ export class RenderFailure {
     readonly error: unknown,
     readonly fiber: Fiber,
   ) {}
+}
+
+/** True while a render is in progress (a setter called now is a render-phase update). */
+export function isRendering(): boolean {
+  return activeRoot !== null;
 }

@@ -107,14 +107,15 @@ export function render(element: Child): RenderResult {
     press(node) {
       for (let n: TestNode | null = node; n !== null && n !== container; n = n.parent) {
         if (n.props.disabled === true) throw new Error(`press(): ${n.type} is disabled`);
-        if (typeof n.props.onClick === "function") return emit(n, "onClick");
+        // Hosts see handlers as `true`; emit calls the component's current one.
+        if (n.props.onClick === true) return emit(n, "onClick");
       }
       throw new Error(`press(): no onClick at or above ${node.type}`);
     },
     changeText(node, text) {
       if (typeof text !== "string") throw new TypeError("changeText(node, text): text must be a string");
       if (node.props.disabled === true || node.props.editable === false) throw new Error(`changeText(): ${node.type} is not editable`);
-      if (typeof node.props.onChange !== "function") throw new Error(`changeText(): ${node.type} has no onChange`);
+      if (node.props.onChange !== true) throw new Error(`changeText(): ${node.type} has no onChange`);
       return emit(node, "onChange", text);
     },
     settle,

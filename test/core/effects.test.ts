@@ -76,7 +76,7 @@ describe("effects", () => {
     assert.deepEqual(counts, { once: 1, every: 3, len: 2 });
   });
 
-  it("unmount runs cleanups children first and none run twice", async () => {
+  it("unmount runs layout cleanups, then passive cleanups, each parent first in tree order, and none twice (React's order)", async () => {
     const log: string[] = [];
     const Leaf = pn.component(function Leaf() {
       pn.useEffect(() => () => log.push("leaf"), []);
@@ -91,7 +91,7 @@ describe("effects", () => {
     await settle();
     ui.unmount();
     await settle();
-    assert.deepEqual(log, ["leaf", "leaf layout", "tree"]);
+    assert.deepEqual(log, ["leaf layout", "tree", "leaf"]);
   });
 
   it("a layout effect's setter renders again before passive effects of the first commit", async () => {

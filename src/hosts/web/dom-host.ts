@@ -130,7 +130,7 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
     }
     case "onClick":
       listen(el, "click", onClick, value);
-      if (type !== "Button") makeClickable(el, typeof value === "function", props);
+      if (type !== "Button") makeClickable(el, value === true, props);
       return;
     case "disabled":
       if (type === "Button" || type === "TextInput") (el as HTMLButtonElement | Input).disabled = value === true;
@@ -138,7 +138,7 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       return;
     case "onScroll":
       listen(el, "scroll", onScroll, value);
-      if (typeof value === "function") scrollWatch.watch(el);
+      if (value === true) scrollWatch.watch(el);
       else scrollWatch.unwatch(el);
       return;
   }
@@ -241,7 +241,7 @@ function isSized(style: unknown): boolean {
 /** The role a view has when `accessibilityRole` does not say. */
 function defaultRole(type: string, props: Props): string | undefined {
   if (type === "FlatList") return "list";
-  if (type !== "Button" && typeof props.onClick === "function") return "button";
+  if (type !== "Button" && props.onClick === true) return "button";
   return undefined;
 }
 
@@ -258,9 +258,9 @@ function setAttr(el: Element, name: string, value: unknown): void {
   else el.setAttribute(name, String(value));
 }
 
-/** Adds the shared listener while a handler prop is a function; the same function twice is a no-op. */
+/** Adds the shared listener while the view has a handler (hosts see handlers as `true`); adding it twice is a no-op. */
 function listen(el: HTMLElement, event: string, listener: (this: HTMLElement, e: Event) => void, handler: unknown): void {
-  if (typeof handler === "function") el.addEventListener(event, listener as EventListener);
+  if (handler === true) el.addEventListener(event, listener as EventListener);
   else el.removeEventListener(event, listener as EventListener);
 }
 

@@ -1,0 +1,154 @@
+import type { Fiber } from "./fiber.js";
+import { COMPONENT, UNMOUNTED } from "./fiber.js";
+import { EFFECT, type EffectHook } from "./hook-types.js";
+import { routeError } from "./errors.js";
+import { beginEffects, endEffects } from "./dirty.js";
+import { getComponentScope } from "./scope.js";
+import { options } from "./options.js";
+import { nameOf } from "./component.js";
+import { runtime, withScope } from "../runtime/runtime.js";
+import { isThenable } from "../runtime/task.js";
+
+/**
+ * Running effects, in React's order. For one commit:
+ *
+ * 1. layout cleanups of removed subtrees, parent first in tree order, while
+ *    their views are still attached (`runRemovedLayoutCleanups`, before the
+ *    host ops);
+ * 2. the host ops;
+ * 3. layout cleanups of updated components, then every layout effect,
+ *    children before parents (`runLayoutEffects`);
+ * 4. on the next loop turn (or before the next render, whichever is first):
+ *    passive cleanups of removed components, then of updated ones, then
+ *    every passive effect (`flushPassiveEffects`).
+ *
+ * Every cleanup of a kind runs before any effect of that kind, so an effect
+ * never sees a sibling's stale subscription. Errors thrown by effects and
+ * cleanups alike go to the nearest ErrorBoundary.
+ */
+
+/** Removed components whose passive cleanups are due, parent first. */
+let removedQueue: Fiber[] = [];
+/** Committed components with passive effects due, children before parents. */
+let passiveQueue: Fiber[] = [];
+let passiveScheduled = false;
+
+/** Step 1: a removed subtree's layout cleanups, parent first; its passive cleanups are queued for step 4. */
+export function runRemovedLayoutCleanups(fiber: Fiber): void {
+  if (fiber.kind === COMPONENT && fiber.hooks !== null) {
+    const hooks = fiber.hooks;
+    let passive = false;
+    for (let i = 0; i < hooks.length; i++) {
+      const hook = hooks[i]!;
+      if (hook.tag !== EFFECT) continue;
+      if (hook.layout) runCleanup(fiber, hook);
+      else if (hook.cleanup !== null) passive = true;
+    }
+    if (passive) removedQueue.push(fiber);
+  }
+  const children = fiber.children;
+  for (let i = 0; i < children.length; i++) runRemovedLayoutCleanups(children[i]!);
+}
+
+/** Step 3: `fibers` in commit order (children before parents). Queues their passive effects. */
+export function runLayoutEffects(fibers: readonly Fiber[]): void {
+  for (let i = 0; i < fibers.length; i++) runCleanups(fibers[i]!, true);
+  for (let i = 0; i < fibers.length; i++) runCreates(fibers[i]!, true);
+  for (let i = 0; i < fibers.length; i++) passiveQueue.push(fibers[i]!);
+  schedulePassive();
+}
+
+/** Queues step 4 on the loop (it runs earlier if a render comes first). */
+export function schedulePassive(): void {
+  if (passiveScheduled || (passiveQueue.length === 0 && removedQueue.length === 0)) return;
+  passiveScheduled = true;
+  runtime.getLoop().callSoon(flushPassiveEffects);
+}
+
+/** Step 4, now. A flush calls this first, so effects never fall behind renders. */
+export function flushPassiveEffects(): void {
+  passiveScheduled = false;
+  if (removedQueue.length > 0) {
+    const removed = removedQueue;
+    removedQueue = [];
+    for (let i = 0; i < removed.length; i++) {
+      const fiber = removed[i]!;
+      const hooks = fiber.hooks!;
+      for (let h = 0; h < hooks.length; h++) {
+        const hook = hooks[h]!;
+        if (hook.tag === EFFECT && !hook.layout) runCleanup(fiber, hook);
+      }
+    }
+  }
+  if (passiveQueue.length === 0) return;
+  const fibers = passiveQueue;
+  passiveQueue = [];
+  for (let i = 0; i < fibers.length; i++) runCleanups(fibers[i]!, false);
+  for (let i = 0; i < fibers.length; i++) runCreates(fibers[i]!, false);
+}
+
+function runCleanups(fiber: Fiber, layout: boolean): void {
+  if (fiber.flags & UNMOUNTED) return;
+  const hooks = fiber.hooks!;
+  for (let i = 0; i < hooks.length; i++) {
+    const hook = hooks[i]!;
+    if (hook.tag === EFFECT && hook.pending && hook.layout === layout) runCleanup(fiber, hook);
+  }
+}
+
+function runCreates(fiber: Fiber, layout: boolean): void {
+  if (fiber.flags & UNMOUNTED) return;
+  const hooks = fiber.hooks!;
+  for (let i = 0; i < hooks.length; i++) {
+    const hook = hooks[i]!;
+    if (hook.tag !== EFFECT || !hook.pending || hook.layout !== layout) continue;
+    hook.pending = false;
+    hook.deps = hook.nextDeps;
+    let result: unknown;
+    beginEffects();
+    try {
+      result = withScope(getComponentScope(fiber), hook.create);
+    } catch (error) {
+      // Its boundary shows the fallback (or onError was told): the
+      // component's later effects must not run against a broken render.
+      routeError(error, fiber, "effect");
+      return;
+    } finally {
+      endEffects();
+    }
+    if (typeof result === "function") hook.cleanup = result as () => void;
+    else if (isThenable(result)) asyncEffectReturned(fiber, result);
+  }
+}
+
+/** An async function passed to useEffect: its promise is not a cleanup. Keep its failure visible, never unhandled. */
+function asyncEffectReturned(fiber: Fiber, promise: PromiseLike<unknown>): void {
+  if (options.dev) warnAsyncEffect(fiber);
+  promise.then(undefined, (error: unknown) => routeError(error, fiber, "effect"));
+}
+
+const warnedAsync = new WeakSet<object>();
+
+function warnAsyncEffect(fiber: Fiber): void {
+  const type = fiber.type as object;
+  if (warnedAsync.has(type)) return;
+  warnedAsync.add(type);
+  options.warn(
+    `An effect of ${nameOf(fiber.type)} returned a promise: useEffect callbacks must be synchronous and may return only a cleanup function. For async work use pn.useAsyncEffect(async (signal) => { ... }, deps), which cancels it on unmount.`,
+  );
+}
+
+/** Runs and drops a hook's cleanup; a throw goes to the nearest boundary like an effect's. */
+export function runCleanup(fiber: Fiber, hook: EffectHook): void {
+  const cleanup = hook.cleanup;
+  if (cleanup === null) return;
+  hook.cleanup = null;
+  beginEffects();
+  try {
+    withScope(getComponentScope(fiber), cleanup);
+  } catch (error) {
+    routeError(error, fiber, "effect");
+  } finally {
+    endEffects();
+  }
+}
