@@ -17,6 +17,28 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * @internal A {@link CancelledError} that captures no stack frames. V8 keeps
+ * the receiver and function of every captured frame until the stack is
+ * formatted, and a cancellation made while unmounting has the root, the
+ * scope and the fibers of the unmounted tree on its stack. The error lives
+ * as long as the cancelled task and its signal's `reason` — which detached
+ * work that never settles holds forever — so its frames would keep the whole
+ * unmounted component alive. Cancelling is control flow, not a bug: the
+ * place it was called from is not worth that memory.
+ */
+export function frameless(reason?: string): CancelledError {
+  const ctor = Error as { stackTraceLimit?: number };
+  const limit = ctor.stackTraceLimit;
+  if (typeof limit !== "number") return new CancelledError(reason);
+  ctor.stackTraceLimit = 0;
+  try {
+    return new CancelledError(reason);
+  } finally {
+    ctor.stackTraceLimit = limit;
+  }
+}
+
 /** True for a {@link CancelledError}, or an `AbortError` raised by a platform API we passed a signal to. */
 export function isCancellation(error: unknown): boolean {
   return (

@@ -1,4 +1,4 @@
-import { CancelledError, isCancellation } from "./errors.js";
+import { frameless, isCancellation } from "./errors.js";
 import type { Scope } from "./scope.js";
 import { getCurrentScope, runtime, trackTask } from "./runtime.js";
 
@@ -28,9 +28,22 @@ export class Task<T> implements PromiseLike<T> {
   private result: unknown = undefined;
   private observed = false;
   private waiters: Waiter[] | null = null;
+  /**
+   * The owner while the task runs. Dropped on settling: a cancelled task may
+   * stay reachable from detached work that never settles, and through the
+   * scope it would keep its unmounted component alive with it.
+   */
+  private scope: Scope | null;
+  /**
+   * What the work's `then` callbacks reach the task through, cut on
+   * settling: detached work that never settles then holds two empty
+   * closures, not the task, its signal and its error.
+   */
+  private link: { task: Task<T> | null } | null = null;
 
   /** @internal Use `runAsync`. */
-  constructor(private readonly scope: Scope) {
+  constructor(scope: Scope) {
+    this.scope = scope;
     this.signal = this.controller.signal;
     trackTask(1);
     scope.adopt(this as Task<unknown>);
@@ -44,7 +57,8 @@ export class Task<T> implements PromiseLike<T> {
   /** Cancels the task: aborts its signal and rejects awaiters with `CancelledError`. No-op once settled. */
   cancel(reason?: string): void {
     if (this.state !== PENDING) return;
-    const error = new CancelledError(reason);
+    // Frameless: see `frameless` for how a stack would keep an unmounted tree alive.
+    const error = frameless(reason);
     this.settle(REJECTED, error);
     this.controller.abort(error);
   }
@@ -70,16 +84,24 @@ export class Task<T> implements PromiseLike<T> {
     return this.then().finally(onFinally);
   }
 
-  private reportIfUnobserved(): void {
-    if (!this.observed) runtime.reportError(this.result, { source: "task", ...this.scope.describe() });
-  }
-
-  /** @internal Follows the work's promise. */
-  follow(promise: PromiseLike<T>): void {
-    promise.then(
-      (value) => this.settle(FULFILLED, value),
-      (error: unknown) => this.settle(REJECTED, error),
-    );
+  /**
+   * @internal Follows a thenable whose `then` was already read (a getter is
+   * read once). A `then` that throws fails the task.
+   */
+  followThen(thenable: unknown, then: PromiseLike<T>["then"]): void {
+    // The callbacks must not close over `this`: only over the cuttable link.
+    const link: { task: Task<T> | null } = { task: this };
+    this.link = link;
+    try {
+      then.call(
+        thenable,
+        (value) => link.task?.settle(FULFILLED, value),
+        (error: unknown) => link.task?.settle(REJECTED, error),
+      );
+    } catch (error) {
+      // As a promise would: a throwing `then` is a rejection, not a throw at the call.
+      this.settle(REJECTED, error);
+    }
   }
 
   /** @internal */
@@ -88,7 +110,13 @@ export class Task<T> implements PromiseLike<T> {
     this.state = state;
     this.result = result;
     trackTask(-1);
-    this.scope.release(this as Task<unknown>);
+    const scope = this.scope!;
+    this.scope = null;
+    scope.release(this as Task<unknown>);
+    if (this.link !== null) {
+      this.link.task = null;
+      this.link = null;
+    }
     const waiters = this.waiters;
     this.waiters = null;
     if (waiters !== null) {
@@ -98,7 +126,12 @@ export class Task<T> implements PromiseLike<T> {
       // `await task` attaches its `then` one microtask after the await starts,
       // so a task that fails at once would be reported although awaited.
       // Two microtasks later is still "right after", and late enough.
-      queueMicrotask(() => queueMicrotask(() => this.reportIfUnobserved()));
+      const info = { source: "task", ...scope.describe() };
+      queueMicrotask(() =>
+        queueMicrotask(() => {
+          if (!this.observed) runtime.reportError(result, info);
+        }),
+      );
     }
   }
 }
@@ -125,16 +158,12 @@ export function runAsync<T>(work: Work<T>): Task<T> {
 
 /** @internal `runAsync` with an explicit owner, for hooks that know their component. */
 export function startTask<T>(scope: Scope, work: Work<T>): Task<T> {
-  if (typeof work !== "function" && !isThenable(work)) {
-    throw new TypeError("runAsync(work): work must be a promise or a function (signal) => promise");
-  }
-  const task = new Task<T>(scope);
-  if (scope.closed) {
-    task.cancel("owner is gone");
-    if (typeof work !== "function") detach(work);
-    return task;
-  }
   if (typeof work === "function") {
+    const task = new Task<T>(scope);
+    if (scope.closed) {
+      task.cancel("owner is gone");
+      return task;
+    }
     let result: T | PromiseLike<T>;
     try {
       result = work(task.signal);
@@ -142,12 +171,50 @@ export function startTask<T>(scope: Scope, work: Work<T>): Task<T> {
       task.settle(REJECTED, error);
       return task;
     }
-    if (isThenable(result)) task.follow(result);
-    else task.settle(FULFILLED, result);
+    settleWith(task, result);
+    return task;
+  }
+  // `then` is read once: a getter may answer differently, or throw.
+  const read = readThen(work);
+  if (read === NOT_THENABLE) {
+    throw new TypeError("runAsync(work): work must be a promise or a function (signal) => promise");
+  }
+  const task = new Task<T>(scope);
+  if (read instanceof ThenFailure) {
+    task.settle(REJECTED, read.error);
+  } else if (scope.closed) {
+    task.cancel("owner is gone");
+    detach(work, read);
   } else {
-    task.follow(work);
+    task.followThen(work, read as PromiseLike<T>["then"]);
   }
   return task;
+}
+
+/** A `then` getter that threw. */
+class ThenFailure {
+  constructor(readonly error: unknown) {}
+}
+const NOT_THENABLE = Symbol("not thenable");
+
+/** The `then` method of `value`, read once; {@link NOT_THENABLE} when there is none. */
+function readThen(value: unknown): PromiseLike<unknown>["then"] | ThenFailure | typeof NOT_THENABLE {
+  if (value === null || (typeof value !== "object" && typeof value !== "function")) return NOT_THENABLE;
+  let then: unknown;
+  try {
+    then = (value as { then?: unknown }).then;
+  } catch (error) {
+    return new ThenFailure(error);
+  }
+  return typeof then === "function" ? (then as PromiseLike<unknown>["then"]) : NOT_THENABLE;
+}
+
+/** Settles `task` with what `work(signal)` returned: a plain value, or a thenable to follow. */
+function settleWith<T>(task: Task<T>, result: T | PromiseLike<T>): void {
+  const then = readThen(result);
+  if (then === NOT_THENABLE) task.settle(FULFILLED, result);
+  else if (then instanceof ThenFailure) task.settle(REJECTED, then.error);
+  else task.followThen(result, then as PromiseLike<T>["then"]);
 }
 
 /** @internal Thenable check without touching getters twice. */
@@ -159,8 +226,12 @@ export function isThenable<T>(value: unknown): value is PromiseLike<T> {
   );
 }
 
-function detach(promise: PromiseLike<unknown>): void {
-  promise.then(noop, noop);
+function detach(thenable: unknown, then: PromiseLike<unknown>["then"]): void {
+  try {
+    then.call(thenable, noop, noop);
+  } catch {
+    // Its result was going to be dropped anyway.
+  }
 }
 
 function noop(): void {}
