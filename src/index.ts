@@ -42,4 +42,9 @@ export type {
 
 // Built-in components.
 export { Text, Button, TextInput, Spacer, Image, View, Column, Row, ScrollView, FlatList } from "./components/index.js";
-export type { Style, ViewProps, TextProps, ButtonProps, TextInputProps, ImageProps, FlatListProps } from "./components/index.js";
+export type {
+  Style, StyleValues, Animatable, AnimatedLike, DimensionValue, ColorValue, AngleValue, FontWeight, TransformItem,
+  CommonProps, AccessibilityProps, AccessibilityRole, AccessibilityState, PressableProps, ViewProps, ScrollViewProps, TextProps,
+  ButtonProps, TextInputProps, ImageProps, ImageSource, SpacerProps, ScrollEvent, FlatListProps, ListScrollEvent, ItemLayout,
+  ContainerFactory, HostFactory,
+} from "./components/index.js";
