@@ -6,6 +6,9 @@ const PENDING = 0;
 const FULFILLED = 1;
 const REJECTED = 2;
 
+/** A `then` method read off a thenable, called with the thenable as `this`. Untyped in T, so Task stays covariant. */
+type ThenMethod = (this: unknown, onFulfilled: (value: unknown) => void, onRejected: (error: unknown) => void) => unknown;
+
 type Waiter = [resolve: (value: unknown) => void, reject: (error: unknown) => void];
 
 /** What `runAsync` accepts: a promise (detachable only) or `(signal) => promise` (interruptible). */
@@ -88,7 +91,7 @@ export class Task<T> implements PromiseLike<T> {
    * @internal Follows a thenable whose `then` was already read (a getter is
    * read once). A `then` that throws fails the task.
    */
-  followThen(thenable: unknown, then: PromiseLike<T>["then"]): void {
+  followThen(thenable: unknown, then: ThenMethod): void {
     // The callbacks must not close over `this`: only over the cuttable link.
     const link: { task: Task<T> | null } = { task: this };
     this.link = link;
@@ -186,7 +189,7 @@ export function startTask<T>(scope: Scope, work: Work<T>): Task<T> {
     task.cancel("owner is gone");
     detach(work, read);
   } else {
-    task.followThen(work, read as PromiseLike<T>["then"]);
+    task.followThen(work, read);
   }
   return task;
 }
@@ -198,7 +201,7 @@ class ThenFailure {
 const NOT_THENABLE = Symbol("not thenable");
 
 /** The `then` method of `value`, read once; {@link NOT_THENABLE} when there is none. */
-function readThen(value: unknown): PromiseLike<unknown>["then"] | ThenFailure | typeof NOT_THENABLE {
+function readThen(value: unknown): ThenMethod | ThenFailure | typeof NOT_THENABLE {
   if (value === null || (typeof value !== "object" && typeof value !== "function")) return NOT_THENABLE;
   let then: unknown;
   try {
@@ -206,7 +209,7 @@ function readThen(value: unknown): PromiseLike<unknown>["then"] | ThenFailure | 
   } catch (error) {
     return new ThenFailure(error);
   }
-  return typeof then === "function" ? (then as PromiseLike<unknown>["then"]) : NOT_THENABLE;
+  return typeof then === "function" ? (then as ThenMethod) : NOT_THENABLE;
 }
 
 /** Settles `task` with what `work(signal)` returned: a plain value, or a thenable to follow. */
@@ -214,7 +217,7 @@ function settleWith<T>(task: Task<T>, result: T | PromiseLike<T>): void {
   const then = readThen(result);
   if (then === NOT_THENABLE) task.settle(FULFILLED, result);
   else if (then instanceof ThenFailure) task.settle(REJECTED, then.error);
-  else task.followThen(result, then as PromiseLike<T>["then"]);
+  else task.followThen(result, then);
 }
 
 /** @internal Thenable check without touching getters twice. */
@@ -226,7 +229,7 @@ export function isThenable<T>(value: unknown): value is PromiseLike<T> {
   );
 }
 
-function detach(thenable: unknown, then: PromiseLike<unknown>["then"]): void {
+function detach(thenable: unknown, then: ThenMethod): void {
   try {
     then.call(thenable, noop, noop);
   } catch {

@@ -23,7 +23,7 @@ describe("tasks of misbehaving work", () => {
     } as PromiseLike<number>);
     assert.equal(task.done, true);
     assert.equal(pn.runtime.pendingTasks(), 0);
-    await assert.rejects(task, (error: unknown) => error === boom);
+    await assert.rejects(task.then(), (error: unknown) => error === boom);
   });
 
   it("a then getter that throws, or work returning such a thenable, fails the task too", async () => {
@@ -33,10 +33,10 @@ describe("tasks of misbehaving work", () => {
         throw boom;
       },
     }) as PromiseLike<number>;
-    await assert.rejects(pn.runAsync(hostile), (error: unknown) => error === boom);
+    await assert.rejects(pn.runAsync(hostile).then(), (error: unknown) => error === boom);
     const fromWork = pn.runAsync(() => ({ then: () => { throw boom; } }) as unknown as PromiseLike<number>);
     assert.equal(fromWork.done, true);
-    await assert.rejects(fromWork, (error: unknown) => error === boom);
+    await assert.rejects(fromWork.then(), (error: unknown) => error === boom);
     assert.equal(pn.runtime.pendingTasks(), 0);
   });
 
@@ -55,7 +55,7 @@ describe("tasks of misbehaving work", () => {
 
   it("a cancelled task waiting on detached work lets go of its scope", async () => {
     const never = new Promise<never>(() => {});
-    let task: pn.Task<unknown> | null = null;
+    let task = null as pn.Task<unknown> | null;
     const Waiting = pn.component(function Waiting() {
       pn.useEffect(() => {
         task = pn.runAsync(() => never);
