@@ -8,15 +8,21 @@ import type { Props } from "./core/host.js";
 
 export { Fragment };
 
-/** Builds an element from JSX; `props.children` is already in place. */
+/** Builds an element from JSX with one (dynamic) child; `props.children` is already in place. */
 export function jsx(type: unknown, props: Props, key?: string | number): Element {
+  // `<Column>{rows}</Column>`: a lone array expression is one slot, as a
+  // nested array is, so it gets the "missing key" check and its length can
+  // change without moving siblings.
+  if (Array.isArray(props.children)) props = { ...props, children: [props.children] };
+  return jsxs(type, props, key);
+}
+
+/** Builds an element from JSX with several static children (the compiler's array is the child list itself). */
+export function jsxs(type: unknown, props: Props, key?: string | number): Element {
   // A built-in resolves to its host type and takes its text or children from
   // props as they are; a component factory resolves to its render function.
   return createElement(resolveType(type), props, key === undefined ? null : String(key));
 }
-
-/** Same as {@link jsx}; the compiler uses it for static child arrays. */
-export const jsxs = jsx;
 
 /**
  * JSX types. Tags are values: the built-ins (`<pn.Text>`, or `<Text>` after

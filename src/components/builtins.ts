@@ -167,7 +167,7 @@ function container<P>(type: string): HostFactory<ContainerFactory<P>, P & { chil
         throw new TypeError(`${type}(...children, props?): a props object must come first or last`);
       }
     }
-    return build(type, props, children.length === 0 ? undefined : children.length === 1 ? children[0] : children);
+    return build(type, props, children.length === 0 ? undefined : children.length === 1 && !Array.isArray(children[0]) ? children[0] : children);
   } as ContainerFactory<P>, type);
 }
 

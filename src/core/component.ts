@@ -54,8 +54,9 @@ export function component<P>(a: string | ((props: P) => Child), b?: (props: P) =
         } else finalProps[k] = (props as Props)[k];
       }
     }
-    if (children.length === 1) finalProps.children = children[0];
-    else if (children.length > 1) finalProps.children = children;
+    // A lone array stays nested: it is one slot (and a list that should be keyed).
+    if (children.length === 1 && !Array.isArray(children[0])) finalProps.children = children[0];
+    else if (children.length > 0) finalProps.children = children;
     return createElement(render, finalProps, key);
   };
   Object.defineProperty(factory, "displayName", { value: name });

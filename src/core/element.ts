@@ -76,8 +76,9 @@ export function h(type: unknown, props?: Props | null, ...children: unknown[]): 
       }
     }
   }
-  if (children.length === 1) finalProps.children = children[0];
-  else if (children.length > 1) finalProps.children = children;
+  // A lone array stays nested: it is one slot (and a list that should be keyed).
+  if (children.length === 1 && !Array.isArray(children[0])) finalProps.children = children[0];
+  else if (children.length > 0) finalProps.children = children;
   return createElement(resolved, finalProps, key);
 }
 

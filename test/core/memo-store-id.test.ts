@@ -222,3 +222,38 @@ describe("dev warnings", () => {
     }
   });
 });
+
+describe("a lone array child", () => {
+  it("passed to a container factory is one slot that must be keyed", () => {
+    const warnings = captureWarnings();
+    try {
+      const Feed = pn.component(function Feed() {
+        return pn.Column(["a", "b"].map((s) => pn.Text(s)));
+      });
+      const ui = render(Feed());
+      ui.getByText("a");
+      assert.equal(warnings.warnings.filter((w) => /key/.test(w) && /Feed/.test(w)).length, 1);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it("with keys is silent, and a sibling after it keeps its state as it grows", async () => {
+    const warnings = captureWarnings();
+    try {
+      const Tally = pn.component(function Tally() {
+        const [n, setN] = pn.useState(0);
+        return pn.Button(`tally ${n}`, { onClick: () => setN(n + 1) });
+      });
+      const App = (items: string[]) => pn.h(pn.Column, null, items.map((s) => pn.Text(s, { key: s })), Tally());
+      const ui = render(App(["a"]));
+      ui.press(ui.getByText("tally 0"));
+      await settle();
+      ui.rerender(App(["a", "b"]));
+      ui.getByText("tally 1");
+      assert.deepEqual(warnings.warnings, []);
+    } finally {
+      warnings.restore();
+    }
+  });
+});
