@@ -128,7 +128,7 @@ function scrolled(
     const next = computeWindow(sizing, data, viewport.current, windowSize, initialNumToRender);
     setRange(`${next.first}:${next.last}`);
     contentHeight = totalHeight(sizing, data);
-    if (options.dev && !warnedUnbounded && height >= contentHeight && data.length > 2 * initialNumToRender) {
+    if (options.dev && process.env.NODE_ENV !== "production" && !warnedUnbounded && height >= contentHeight && data.length > 2 * initialNumToRender) {
       warnedUnbounded = true;
       options.warn("FlatList: the list is as tall as its content, so every row is mounted; give it a bounded height (style.height, or flex: 1 inside a sized parent) to window it");
     }

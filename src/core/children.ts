@@ -51,7 +51,7 @@ function collect(parent: Fiber, raw: unknown): Collected {
       items.push(item);
       if (positions !== null) positions.push(i);
     }
-    if (options.dev && items.length > 1) checkDuplicateKeys(parent, items);
+    if (options.dev && process.env.NODE_ENV !== "production" && items.length > 1) checkDuplicateKeys(parent, items);
   } else {
     const item = toItem(parent, raw);
     if (item !== null) items.push(item);
@@ -65,7 +65,7 @@ function toItem(parent: Fiber, raw: unknown): Item | null {
   if (typeof raw === "number" || typeof raw === "bigint") return String(raw);
   if (isElement(raw)) return raw;
   if (Array.isArray(raw)) {
-    if (options.dev) checkArrayKeys(parent, raw);
+    if (options.dev && process.env.NODE_ENV !== "production") checkArrayKeys(parent, raw);
     return createElement(Fragment, { children: raw }, null);
   }
   if (typeof raw === "function") throw new TypeError("Functions are not valid as a child; did you mean to call a component factory?");

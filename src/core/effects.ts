@@ -123,7 +123,7 @@ function runCreates(fiber: Fiber, layout: boolean): void {
 
 /** An async function passed to useEffect: its promise is not a cleanup. Keep its failure visible, never unhandled. */
 function asyncEffectReturned(fiber: Fiber, promise: PromiseLike<unknown>): void {
-  if (options.dev) warnAsyncEffect(fiber);
+  if (options.dev && process.env.NODE_ENV !== "production") warnAsyncEffect(fiber);
   promise.then(undefined, (error: unknown) => routeError(error, fiber, "effect"));
 }
 

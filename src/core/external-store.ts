@@ -23,7 +23,7 @@ export function useSyncExternalStore<T>(subscribe: (onStoreChange: () => void) =
     throw new TypeError("useSyncExternalStore(subscribe, getSnapshot): both must be functions");
   }
   const value = getSnapshot();
-  if (options.dev && !Object.is(value, getSnapshot())) {
+  if (options.dev && process.env.NODE_ENV !== "production" && !Object.is(value, getSnapshot())) {
     options.warn("useSyncExternalStore: getSnapshot returned a different value on two calls in a row; it must return a cached value while the store is unchanged, or the component re-renders forever.");
   }
   // The version bump forces a render: the new snapshot is read then.

@@ -89,7 +89,7 @@ function createStateHook(fiber: Fiber, state: unknown, reducer: StateHook["reduc
   const hook: StateHook = { tag: STATE, state, pending: undefined, hasPending: false, reducer, dispatch: noop };
   hook.dispatch = (action: unknown): void => {
     if (fiber.flags & UNMOUNTED) {
-      warnUnmounted(fiber);
+      if (options.dev && process.env.NODE_ENV !== "production") warnUnmounted(fiber);
       return;
     }
     // The next state is computed now, against the latest pending one, so an
@@ -106,7 +106,7 @@ function createStateHook(fiber: Fiber, state: unknown, reducer: StateHook["reduc
 }
 
 function warnUnmounted(fiber: Fiber): void {
-  if (!options.dev || fiber.flags & WARNED_UNMOUNTED) return;
+  if (fiber.flags & WARNED_UNMOUNTED) return;
   fiber.flags |= WARNED_UNMOUNTED;
   options.warn(`A state setter of ${nameOf(fiber.type)} was called after it unmounted; the update was dropped. Cancel async work on unmount (useAsyncEffect's signal does this for you).`);
 }
@@ -191,7 +191,7 @@ function effectHook(name: string, create: () => unknown, deps: Deps, layout: boo
 function depsChanged(fiber: Fiber, prev: Deps, next: Deps): boolean {
   if (prev === undefined || next === undefined) return true;
   if (prev.length !== next.length) {
-    if (options.dev && !warnedDeps.has(fiber)) {
+    if (options.dev && process.env.NODE_ENV !== "production" && !warnedDeps.has(fiber)) {
       warnedDeps.add(fiber);
       options.warn(`The dependency list of a hook in ${nameOf(fiber.type)} changed length (${prev.length} → ${next.length}); keep it constant.`);
     }

@@ -42,7 +42,7 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
   if (typeof type === "string") {
     fiber = createFiber(HOST, type, key, props, parent, root);
     fiber.element = item;
-    if (options.dev) checkHostProps(type, props, componentName(parent));
+    if (options.dev && process.env.NODE_ENV !== "production") checkHostProps(type, props, componentName(parent));
     const visible = hostProps(props);
     fiber.hostProps = visible;
     const node = root.host.createView(type, visible);
@@ -113,7 +113,7 @@ function updateItem(fiber: Fiber, item: Item): Fiber {
     case HOST: {
       const changes = diffProps(prevProps, item.props);
       if (changes !== null) {
-        if (options.dev) checkHostProps(fiber.type as string, item.props, componentName(fiber.parent));
+        if (options.dev && process.env.NODE_ENV !== "production") checkHostProps(fiber.type as string, item.props, componentName(fiber.parent));
         const visible = applyChanges(fiber.hostProps!, changes);
         fiber.hostProps = visible;
         ops.push(OP_UPDATE, fiber, changes, visible);
