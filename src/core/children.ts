@@ -305,7 +305,7 @@ function checkDuplicateKeys(parent: Fiber, items: Item[]): void {
     const owner = componentName(parent) ?? "the root";
     warnOnce(
       `dup:${owner}:${item.key}`,
-      `Encountered two children with the same key, "${item.key}", in ${owner}: keys must be unique among siblings. A duplicate key renders both children, but which one keeps the old state is undefined.`,
+      `Duplicate key "${item.key}" among the children rendered by ${owner}: two siblings have the same key. Keys must be unique among siblings; both children render, but which one keeps the old state is undefined.`,
     );
   }
 }
