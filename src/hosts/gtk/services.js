@@ -1,0 +1,188 @@
+// The GTK host's services: alerts as modal dialogs, the camera as a file
+// chooser, storage in a JSON file written atomically, frames from the
+// window's frame clock, the display's clipboard. Each method gets the call's
+// args and the call (`call.onCancel(fn)` runs when the runtime cancels).
+import Gtk from "gi://Gtk?version=4.0";
+import Gdk from "gi://Gdk?version=4.0";
+import Gio from "gi://Gio";
+import GLib from "gi://GLib";
+
+/** Modal message dialogs; cancelling a call closes its dialog. */
+export function alertService(window) {
+  return {
+    present([request], call) {
+      return new Promise((resolve) => {
+        const dialog = new Gtk.MessageDialog({
+          transient_for: window,
+          modal: true,
+          message_type: Gtk.MessageType.QUESTION,
+          buttons: Gtk.ButtonsType.NONE,
+          text: String(request.title),
+          secondary_text: typeof request.message === "string" ? request.message : null,
+        });
+        dialog.set_title(String(request.title));
+        const destructive = new Set(request.destructive || []);
+        request.buttons.forEach((label, index) => {
+          const button = dialog.add_button(String(label), index);
+          if (destructive.has(label)) button.add_css_class("destructive-action");
+          if (index === request.cancelIndex) dialog.set_default_response(index);
+        });
+        let open = true;
+        const close = () => {
+          if (!open) return;
+          open = false;
+          dialog.destroy();
+        };
+        dialog.connect("response", (_dialog, response) => {
+          // Escape or the window manager's close button: a dismiss.
+          resolve(response >= 0 && response < request.buttons.length ? response : null);
+          close();
+        });
+        call.onCancel(close);
+        dialog.present();
+      });
+    },
+  };
+}
+
+/** "Take a photo" on a desktop: an honest file chooser for images. */
+export function cameraService(window) {
+  const choose = (title) => (_args, call) =>
+    new Promise((resolve) => {
+      const dialog = new Gtk.FileChooserDialog({ title, action: Gtk.FileChooserAction.OPEN, transient_for: window, modal: true });
+      dialog.add_button("Cancel", Gtk.ResponseType.CANCEL);
+      dialog.add_button("Open", Gtk.ResponseType.ACCEPT);
+      const filter = new Gtk.FileFilter();
+      filter.set_name("Images");
+      filter.add_mime_type("image/*");
+      dialog.add_filter(filter);
+      let open = true;
+      const close = () => {
+        if (!open) return;
+        open = false;
+        dialog.destroy();
+      };
+      dialog.connect("response", (_dialog, response) => {
+        const file = response === Gtk.ResponseType.ACCEPT ? dialog.get_file() : null;
+        resolve(file === null ? null : file.get_path() || file.get_uri());
+        close();
+      });
+      call.onCancel(close);
+      dialog.present();
+    });
+  return { takePhoto: choose("Choose a photo"), pickFromGallery: choose("Choose from your pictures") };
+}
+
+/**
+ * Key/value storage in one JSON file. Writes go to a temporary file that
+ * replaces the old one (Gio's `replace_contents`, which syncs before the
+ * rename), so a crash leaves the old or the new file, never half of one.
+ * Writes coalesce: while one is on disk, later changes wait for the next,
+ * and each `set` resolves once a write that contains it is done.
+ */
+export function storageService(path) {
+  const file = Gio.File.new_for_path(path);
+  let data = {};
+  try {
+    const [ok, bytes] = file.load_contents(null);
+    if (ok) {
+      const parsed = JSON.parse(new TextDecoder().decode(bytes));
+      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) data = parsed;
+    }
+  } catch (error) {
+    if (!(error instanceof GLib.Error && error.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_FOUND))) printerr(`typenative-gtk: storage file unreadable, starting empty: ${error.message}`);
+  }
+  let writing = null;
+  let waiting = [];
+
+  function writeNow() {
+    const done = waiting;
+    waiting = [];
+    const parent = file.get_parent();
+    if (parent !== null && !parent.query_exists(null)) parent.make_directory_with_parents(null);
+    const bytes = new TextEncoder().encode(JSON.stringify(data));
+    writing = new Promise((resolve) => {
+      file.replace_contents_bytes_async(new GLib.Bytes(bytes), null, false, Gio.FileCreateFlags.REPLACE_DESTINATION, null, (_file, result) => {
+        let error = null;
+        try {
+          file.replace_contents_finish(result);
+        } catch (e) {
+          error = e;
+        }
+        for (const settle of done) settle(error);
+        writing = null;
+        if (waiting.length > 0) writeNow();
+        resolve();
+      });
+    });
+  }
+
+  function persist() {
+    return new Promise((resolve, reject) => {
+      waiting.push((error) => (error === null ? resolve(null) : reject(error)));
+      if (writing === null) writeNow();
+    });
+  }
+
+  return {
+    get([key]) {
+      return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : null;
+    },
+    set([key, value]) {
+      data[key] = String(value);
+      return persist();
+    },
+    remove([key]) {
+      delete data[key];
+      return persist();
+    },
+    keys() {
+      return Object.keys(data);
+    },
+    clear() {
+      data = {};
+      return persist();
+    },
+    flush() {
+      return writing === null ? null : writing.then(() => null);
+    },
+  };
+}
+
+/** One answer per display frame of `widget`; a cancelled request is dropped. */
+export function framesService(widget) {
+  return {
+    next(_args, call) {
+      return new Promise((resolve) => {
+        const id = widget.add_tick_callback(() => {
+          resolve(null);
+          return GLib.SOURCE_REMOVE;
+        });
+        call.onCancel(() => widget.remove_tick_callback(id));
+      });
+    },
+  };
+}
+
+export function clipboardService() {
+  const clipboard = () => Gdk.Display.get_default().get_clipboard();
+  return {
+    getText(_args, call) {
+      return new Promise((resolve, reject) => {
+        const cancellable = new Gio.Cancellable();
+        call.onCancel(() => cancellable.cancel());
+        clipboard().read_text_async(cancellable, (source, result) => {
+          try {
+            resolve(source.read_text_finish(result));
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+    },
+    setText([text]) {
+      clipboard().set_content(Gdk.ContentProvider.new_for_value(String(text)));
+      return null;
+    },
+  };
+}
