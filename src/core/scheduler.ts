@@ -25,8 +25,20 @@ function byDepth(a: Fiber, b: Fiber): number {
 export function flushRoot(root: RootState): void {
   root.flushScheduled = false;
   if (root.unmounted) return;
-  flushPassiveEffects();
-  if (root.dirty.length === 0) return;
+  // Updates asked for by layout effects (measure, then re-render) or by a
+  // boundary catching an effect's error are rendered and committed before
+  // this returns, as React does: the host never shows the in-between tree.
+  // Passive effects of the previous commit always run before the next render.
+  do {
+    flushPassiveEffects();
+    if (root.dirty.length === 0) break;
+    renderAndCommit(root);
+  } while (root.dirty.length > 0);
+  // Requests made while rendering were all served.
+  root.flushScheduled = false;
+}
+
+function renderAndCommit(root: RootState): void {
   beginWork(root);
   try {
     const turn = runtime.getLoop().idleTurns;
@@ -54,12 +66,10 @@ export function flushRoot(root: RootState): void {
         }
       }
     }
-    // Requests made while rendering were served by the passes above.
-    root.flushScheduled = false;
-    commitRoot(root);
   } finally {
     endWork();
   }
+  commitRoot(root);
 }
 
 /**
