@@ -97,3 +97,82 @@ it("an error in a boundary's fallback goes to the boundary above", async () => {
   ui.getByText("outer");
 });
 });
+
+describe("more behaviours from Preact's and React's suites", () => {
+
+it("0 renders as text", () => { const ui = render(pn.Column(0, pn.Text("a"))); assert.deepEqual(ui.toJSON(), { type: "Column", props: {}, children: ["0", { type: "Text", props: {}, children: ["a"] }] }); });
+it("component returning array and string", () => {
+  const A = pn.component(function A() { return [pn.Text("x", { key: "x" }), "y"]; });
+  const ui = render(pn.Column(A()));
+  assert.deepEqual(ui.toJSON(), { type: "Column", props: {}, children: [{ type: "Text", props: {}, children: ["x"] }, "y"] });
+});
+it("key change remounts", async () => {
+  let mounts = 0;
+  const C = pn.component(function C() { pn.useEffect(() => { mounts++; }, []); const [n] = pn.useState(() => Math.random()); return pn.Text(String(n)); });
+  const ui = render(C({ key: 1 }));
+  await settle();
+  ui.rerender(C({ key: 2 }));
+  await settle();
+  assert.equal(mounts, 2);
+});
+it("render(null) clears then re-renders", () => {
+  const ui = render(pn.Text("a"));
+  ui.rerender(null);
+  assert.equal(ui.toJSON(), null);
+  ui.rerender(pn.Text("b"));
+  ui.getByText("b");
+});
+it("provider value change does not rerender non-consumers", async () => {
+  const Ctx = pn.createContext(0);
+  let plain = 0;
+  const Plain = pn.memo(function Plain() { plain++; return pn.Text("plain"); });
+  const Reader = pn.component(function Reader() { return pn.Text(`r${pn.useContext(Ctx)}`); });
+  let set!: (n: number) => void;
+  const App = pn.component(function App() { const [n, s] = pn.useState(0); set = s; return Ctx.Provider({ value: n }, Plain(), pn.Column(Reader())); });
+  const ui = render(App());
+  set(1); await settle();
+  ui.getByText("r1");
+  assert.equal(plain, 1);
+});
+it("nested providers", () => {
+  const Ctx = pn.createContext("d");
+  const R = pn.component(function R() { return pn.Text(pn.useContext(Ctx)); });
+  const ui = render(pn.Column(R(), Ctx.Provider({ value: "a" }, R(), Ctx.Provider({ value: "b" }, R()))));
+  assert.deepEqual(ui.getAllByText(/^[dab]$/).map(n => n.text), ["d", "a", "b"]);
+});
+it("a conditional hook is a reported render error", () => {
+  const errors: unknown[] = [];
+  const prev = pn.runtime.onError; pn.runtime.onError = (e) => errors.push(e);
+  try {
+    const C = pn.component(function C(p: { x: boolean }) { if (p.x) pn.useState(0); pn.useState(1); return null; });
+    const ui = render(C({ x: false }));
+    ui.rerender(C({ x: true }));
+    assert.equal(errors.length, 1);
+  } finally { pn.runtime.onError = prev; }
+});
+it("a parent setter called while its child renders lands in the same flush", async () => {
+  let setP!: (n: number) => void;
+  const Child = pn.component(function Child(p: { n: number }) { if (p.n === 0) setP(1); return pn.Text(`n${p.n}`); });
+  const Parent = pn.component(function Parent() { const [n, s] = pn.useState(0); setP = s; return Child({ n }); });
+  const ui = render(Parent());
+  await settle();
+  ui.getByText("n1");
+});
+it("unmount removes every view", async () => {
+  const ui = render(pn.Column(pn.Text("a")));
+  ui.unmount();
+  assert.equal(ui.container.children.length, 0);
+});
+it("FlatList rows keep their state through reorders, and duplicate ids leave no ghosts", async () => {
+  const Row = pn.component(function Row(p: { id: number }) { const [n, setN] = pn.useState(0); return pn.Button(`${p.id}:${n}`, { onClick: () => setN(n + 1) }); });
+  const list = (ids: number[]) => pn.FlatList(ids.map(id => ({ id })), { renderItem: (x) => Row({ id: x.id }) });
+  const ui = render(list([1, 2, 3]));
+  ui.press(ui.getByText("2:0")); await settle();
+  ui.rerender(list([3, 2, 1]));
+  ui.getByText("2:1");
+  ui.rerender(list([2, 2, 1]));
+  assert.equal(ui.getAllByText(/^2:/).length, 2);
+  ui.rerender(list([]));
+  assert.equal(ui.queryByText(/:/), null);
+});
+});
