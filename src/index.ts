@@ -7,8 +7,8 @@
  */
 
 // Runtime: loop, tasks, cancellation.
-export { runtime, runAsync, sleep, Task, CancelledError, Future, Loop, Scope } from "./runtime/index.js";
-export type { Work, ErrorHandler, ErrorInfo, Clock, TimerHandle, Services, FrameSource } from "./runtime/index.js";
+export { runtime, createRuntime, currentRuntime, Runtime, runAsync, sleep, Task, CancelledError, Future, Loop, Scope } from "./runtime/index.js";
+export type { Work, ErrorHandler, ErrorInfo, RuntimeOptions, Clock, TimerHandle, Services, FrameSource } from "./runtime/index.js";
 
 // Platform modules (one line per module).
 export { fetch, FetchResponse, HTTPError, TimeoutError, NetworkError, ResponseTooLargeError, type FetchOptions, type FetchBody, type FetchParams } from "./platform/fetch.js";

@@ -1,4 +1,4 @@
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 
 /** How an animation ended: `finished: false` when it was stopped, superseded or aborted. */
 export interface AnimationResult {
@@ -142,7 +142,7 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
       this.begin(time);
     } catch (error) {
       // Never a rejection: a broken run is reported and ends as stopped.
-      runtime.reportError(error, { source: "animation" });
+      currentRuntime().reportError(error, { source: "animation" });
       this.endRun(STOPPED, time);
     }
   }
@@ -180,7 +180,7 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
     try {
       this.halt();
     } catch (error) {
-      runtime.reportError(error, { source: "animation" });
+      currentRuntime().reportError(error, { source: "animation" });
     }
     const onEnd = this.onEnd;
     this.onEnd = null;
@@ -203,5 +203,5 @@ export function isAnimation(value: unknown): value is Animation {
 
 /** Milliseconds on the runtime loop's clock, read at call time (virtual under a fake clock). */
 export function now(): number {
-  return runtime.getLoop().time();
+  return currentRuntime().getLoop().time();
 }

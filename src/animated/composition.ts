@@ -1,4 +1,4 @@
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import type { TimerHandle } from "../runtime/clock.js";
 import type { FrameHandle } from "../runtime/services.js";
 import { Animation, type AnimationOptions, type AnimationResult, type EndCallback, type Restore } from "./animation.js";
@@ -30,7 +30,7 @@ class DelayAnimation extends Animation {
       this.finish(time);
       return;
     }
-    this.timer = runtime.getLoop().callLater(this.ms, () => {
+    this.timer = currentRuntime().getLoop().callLater(this.ms, () => {
       this.timer = null;
       // The logical end instant, so offsets stay exact even if the timer fires late.
       this.finish(time + this.ms);
@@ -221,7 +221,7 @@ class LoopAnimation extends Chain {
       if (this.iterations < 0) {
         // An endless loop of an instant animation would spin forever in this
         // call; give it one iteration per frame instead.
-        this.frame = runtime.services.frames.requestFrame((frameTime) => {
+        this.frame = currentRuntime().services.frames.requestFrame((frameTime) => {
           this.frame = null;
           if (this.running) this.iterate(frameTime);
         });

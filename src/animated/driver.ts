@@ -1,4 +1,4 @@
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import type { TimerHandle } from "../runtime/clock.js";
 import type { FrameHandle } from "../runtime/services.js";
 import { Animation, type AnimationOptions, type Restore } from "./animation.js";
@@ -62,7 +62,7 @@ export abstract class ValueAnimation extends Animation {
     if (this.startValue === null) this.startValue = this.target.value;
     if (this.delay > 0) {
       const run = this.runId;
-      this.timer = runtime.getLoop().callLater(this.delay, () => {
+      this.timer = currentRuntime().getLoop().callLater(this.delay, () => {
         this.timer = null;
         if (this.runId === run && this.running) this.go(time + this.delay);
       });
@@ -97,7 +97,7 @@ export abstract class ValueAnimation extends Animation {
     // A listener may have stopped (or restarted) this animation while it set the value.
     if (this.runId !== run || !this.running) return;
     if (done) this.finish(time);
-    else this.frame = runtime.services.frames.requestFrame(this.onFrameBound);
+    else this.frame = currentRuntime().services.frames.requestFrame(this.onFrameBound);
   }
 
   private onFrame(time: number): void {
@@ -114,12 +114,12 @@ export abstract class ValueAnimation extends Animation {
     }
     if (this.runId !== run || !this.running) return;
     if (done) this.finish(time);
-    else this.frame = runtime.services.frames.requestFrame(this.onFrameBound);
+    else this.frame = currentRuntime().services.frames.requestFrame(this.onFrameBound);
   }
 
   /** A user easing threw: report it and end the run as stopped, never leaving an awaiter hanging. */
   private fail(error: unknown): void {
-    runtime.reportError(error, { source: "animation" });
+    currentRuntime().reportError(error, { source: "animation" });
     this.stop();
   }
 }

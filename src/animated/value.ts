@@ -1,4 +1,4 @@
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import { createInterpolator, type InterpolationConfig } from "./interpolate.js";
 
 /** Called with the new value after each change. */
@@ -92,7 +92,7 @@ export abstract class AnimatedNode<T extends number | string = number | string> 
       try {
         subscription.fn(value);
       } catch (error) {
-        runtime.reportError(error, { source: "animated listener" });
+        currentRuntime().reportError(error, { source: "animated listener" });
       }
     }
   }

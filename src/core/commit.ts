@@ -39,13 +39,13 @@ export function commitRoot(root: RootState): void {
     }
   }
   if (effectList.length === 0) {
-    schedulePassive();
+    schedulePassive(root);
     return;
   }
   const fibers = effectList.slice();
   effectList.length = 0;
   for (let i = 0; i < fibers.length; i++) fibers[i]!.flags &= ~EFFECTS_QUEUED;
-  runLayoutEffects(fibers);
+  runLayoutEffects(root, fibers);
 }
 
 function detachHosts(host: RootState["host"], parentNode: object, fiber: Fiber): void {

@@ -1,7 +1,6 @@
 import type { Fiber, RootState } from "./fiber.js";
 import { DIRTY, FORCED, STORMY, UNMOUNTED } from "./fiber.js";
 import { isRendering } from "./work.js";
-import { runtime } from "../runtime/runtime.js";
 
 /**
  * Render requests. A request never renders inline: it marks the fiber dirty
@@ -61,5 +60,5 @@ function markDirty(fiber: Fiber): void {
 export function requestFlush(root: RootState): void {
   if (root.flushScheduled || root.unmounted) return;
   root.flushScheduled = true;
-  runtime.getLoop().callSoon(root.flush);
+  root.runtime.getLoop().callSoon(root.flush);
 }

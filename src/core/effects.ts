@@ -1,4 +1,4 @@
-import type { Fiber } from "./fiber.js";
+import type { Fiber, RootState } from "./fiber.js";
 import { COMPONENT, UNMOUNTED } from "./fiber.js";
 import { EFFECT, type EffectHook } from "./hook-types.js";
 import { routeError } from "./errors.js";
@@ -6,7 +6,7 @@ import { beginEffects, endEffects } from "./dirty.js";
 import { getComponentScope } from "./scope.js";
 import { options } from "./options.js";
 import { nameOf } from "./component.js";
-import { runtime, withScope } from "../runtime/runtime.js";
+import { enterRuntime, leaveRuntime, withScope } from "../runtime/runtime.js";
 import { isThenable } from "../runtime/task.js";
 
 /**
@@ -27,12 +27,6 @@ import { isThenable } from "../runtime/task.js";
  * cleanups alike go to the nearest ErrorBoundary.
  */
 
-/** Removed components whose passive cleanups are due, parent first. */
-let removedQueue: Fiber[] = [];
-/** Committed components with passive effects due, children before parents. */
-let passiveQueue: Fiber[] = [];
-let passiveScheduled = false;
-
 /** Step 1: a removed subtree's layout cleanups, parent first; its passive cleanups are queued for step 4. */
 export function runRemovedLayoutCleanups(fiber: Fiber): void {
   if (fiber.kind === COMPONENT && fiber.hooks !== null) {
@@ -44,33 +38,44 @@ export function runRemovedLayoutCleanups(fiber: Fiber): void {
       if (hook.layout) runCleanup(fiber, hook);
       else if (hook.cleanup !== null) passive = true;
     }
-    if (passive) removedQueue.push(fiber);
+    if (passive) fiber.root.removed.push(fiber);
   }
   const children = fiber.children;
   for (let i = 0; i < children.length; i++) runRemovedLayoutCleanups(children[i]!);
 }
 
 /** Step 3: `fibers` in commit order (children before parents). Queues their passive effects. */
-export function runLayoutEffects(fibers: readonly Fiber[]): void {
+export function runLayoutEffects(root: RootState, fibers: readonly Fiber[]): void {
   for (let i = 0; i < fibers.length; i++) runCleanups(fibers[i]!, true);
   for (let i = 0; i < fibers.length; i++) runCreates(fibers[i]!, true);
-  for (let i = 0; i < fibers.length; i++) passiveQueue.push(fibers[i]!);
-  schedulePassive();
+  const passive = root.passive;
+  for (let i = 0; i < fibers.length; i++) passive.push(fibers[i]!);
+  schedulePassive(root);
 }
 
-/** Queues step 4 on the loop (it runs earlier if a render comes first). */
-export function schedulePassive(): void {
-  if (passiveScheduled || (passiveQueue.length === 0 && removedQueue.length === 0)) return;
-  passiveScheduled = true;
-  runtime.getLoop().callSoon(flushPassiveEffects);
+/** Queues step 4 on the root's loop (it runs earlier if a render comes first). */
+export function schedulePassive(root: RootState): void {
+  if (root.passiveScheduled || (root.passive.length === 0 && root.removed.length === 0)) return;
+  root.passiveScheduled = true;
+  root.runtime.getLoop().callSoon(root.flushPassive);
 }
 
 /** Step 4, now. A flush calls this first, so effects never fall behind renders. */
-export function flushPassiveEffects(): void {
-  passiveScheduled = false;
-  if (removedQueue.length > 0) {
-    const removed = removedQueue;
-    removedQueue = [];
+export function flushPassiveEffects(root: RootState): void {
+  root.passiveScheduled = false;
+  if (root.removed.length === 0 && root.passive.length === 0) return;
+  const previous = enterRuntime(root.runtime);
+  try {
+    runPassive(root);
+  } finally {
+    leaveRuntime(previous);
+  }
+}
+
+function runPassive(root: RootState): void {
+  if (root.removed.length > 0) {
+    const removed = root.removed;
+    root.removed = [];
     for (let i = 0; i < removed.length; i++) {
       const fiber = removed[i]!;
       const hooks = fiber.hooks!;
@@ -80,9 +85,9 @@ export function flushPassiveEffects(): void {
       }
     }
   }
-  if (passiveQueue.length === 0) return;
-  const fibers = passiveQueue;
-  passiveQueue = [];
+  if (root.passive.length === 0) return;
+  const fibers = root.passive;
+  root.passive = [];
   for (let i = 0; i < fibers.length; i++) runCleanups(fibers[i]!, false);
   for (let i = 0; i < fibers.length; i++) runCreates(fibers[i]!, false);
 }

@@ -2,7 +2,6 @@ import type { Fiber } from "./fiber.js";
 import { BOUNDARY, DELETED, DIRTY, NO_ERROR, UNMOUNTED, componentName, componentStack } from "./fiber.js";
 import { scheduleUpdate } from "./dirty.js";
 import { nameOf } from "./component.js";
-import { runtime } from "../runtime/runtime.js";
 
 /**
  * Error routing, in one place: an error thrown while rendering, by an
@@ -36,7 +35,7 @@ export function catchError(boundary: Fiber, error: unknown, source: Fiber | null
     try {
       onError(error, info);
     } catch (handlerError) {
-      runtime.reportError(handlerError, { source: "ErrorBoundary.onError" });
+      boundary.root.runtime.reportError(handlerError, { source: "ErrorBoundary.onError" });
     }
   }
 }
@@ -54,5 +53,5 @@ export function routeError(error: unknown, fiber: Fiber, kind: ErrorSource): voi
     scheduleUpdate(boundary);
     return;
   }
-  runtime.reportError(error, { source: kind, component: componentName(fiber), componentStack: componentStack(fiber) });
+  fiber.root.runtime.reportError(error, { source: kind, component: componentName(fiber), componentStack: componentStack(fiber) });
 }

@@ -2,7 +2,7 @@ import type { Fiber } from "./fiber.js";
 import { UNMOUNTED, componentName, componentStack, ownerComponent } from "./fiber.js";
 import { FIBER_OF } from "./current.js";
 import { getComponentScope } from "./scope.js";
-import { getAppScope, runtime, withScope } from "../runtime/runtime.js";
+import { withScope } from "../runtime/runtime.js";
 import { isThenable, startTask } from "../runtime/task.js";
 
 /** The fiber a host view belongs to, or null for views the reconciler does not own (or no longer does). */
@@ -33,12 +33,12 @@ export function emit(node: object, name: string, ...args: unknown[]): unknown {
   const handler = fiber.props[name];
   if (typeof handler !== "function") return undefined;
   const owner = ownerComponent(fiber);
-  const scope = owner === null ? getAppScope() : getComponentScope(owner);
+  const scope = owner === null ? fiber.root.runtime.appScope : getComponentScope(owner);
   let result: unknown;
   try {
     result = withScope(scope, () => (handler as (...a: unknown[]) => unknown)(...args));
   } catch (error) {
-    runtime.reportError(error, { source: "handler", component: componentName(fiber), componentStack: componentStack(fiber) });
+    fiber.root.runtime.reportError(error, { source: "handler", component: componentName(fiber), componentStack: componentStack(fiber) });
     return undefined;
   }
   // A handler that returns a promise (an async function) runs as a task of

@@ -1,4 +1,5 @@
 import type { Scope } from "../runtime/scope.js";
+import type { Runtime } from "../runtime/runtime.js";
 import type { HostConfig, Props } from "./host.js";
 import type { Element, Key } from "./element.js";
 import type { Hook } from "./hook-types.js";
@@ -48,6 +49,15 @@ export interface RootState {
   unmounted: boolean;
   /** Renders and commits the dirty components; queued on the loop by the first update request. */
   flush: () => void;
+  /** The runtime whose loop renders this root and whose services its components use. */
+  runtime: Runtime;
+  /** Removed components whose passive cleanups are due, parent first. */
+  removed: Fiber[];
+  /** Committed components with passive effects due, children before parents. */
+  passive: Fiber[];
+  passiveScheduled: boolean;
+  /** `flushPassiveEffects` bound to this root, for the loop. */
+  flushPassive: () => void;
 }
 
 /**

@@ -8,7 +8,7 @@ export { memo, shallowEqual, type AreEqual } from "./memo.js";
 export { useSyncExternalStore } from "./external-store.js";
 export { createContext, useContext, type Context } from "./context.js";
 export { ErrorBoundary, type ErrorBoundaryProps } from "./error-boundary.js";
-export { createRoot, type Root } from "./root.js";
+export { createRoot, type Root, type RootOptions } from "./root.js";
 export { emit, fiberOf } from "./events.js";
 export { options } from "./options.js";
 export type { HostConfig, Props } from "./host.js";

@@ -6,9 +6,18 @@ import { Fragment } from "./element.js";
 import { flushRoot } from "./scheduler.js";
 import { scheduleUpdate } from "./dirty.js";
 import { flushPassiveEffects } from "./effects.js";
+import { runtime as defaultRuntime, type Runtime } from "../runtime/runtime.js";
+
+/** Options of {@link createRoot}. */
+export interface RootOptions {
+  /** The runtime the tree renders on and whose services its components use. Default: `pn.runtime`. */
+  runtime?: Runtime;
+}
 
 /** A mounted tree on a host container. */
 export interface Root {
+  /** The runtime this root renders on. */
+  readonly runtime: Runtime;
   /** Renders `element` synchronously: render, commit and layout effects. Passive effects follow on the loop. */
   render(element: Child): void;
   /** Unmounts everything synchronously: cleanups run, component tasks are cancelled. */
@@ -26,15 +35,18 @@ export interface Root {
  * root.render(App());
  * ```
  */
-export function createRoot<N extends object>(host: HostConfig<N>, container: N): Root {
+export function createRoot<N extends object>(host: HostConfig<N>, container: N, options: RootOptions = {}): Root {
+  const runtime = options.runtime ?? defaultRuntime;
   const state = {} as RootState;
   const fiber: Fiber = createFiber(ROOT, null, null, {}, null, state);
   fiber.node = container;
   Object.assign(state, {
     host: host as HostConfig<object>, container, fiber, dirty: [], flushScheduled: false, unmounted: false, flush: () => flushRoot(state),
-  });
+    runtime, removed: [], passive: [], passiveScheduled: false, flushPassive: () => flushPassiveEffects(state),
+  } satisfies Omit<RootState, never>);
   return {
     state,
+    runtime,
     render(element: Child) {
       if (state.unmounted) throw new Error("render(): this root was unmounted");
       if (element !== null && element !== undefined && typeof element === "object" && !Array.isArray(element) && !isElement(element)) {
@@ -52,7 +64,7 @@ export function createRoot<N extends object>(host: HostConfig<N>, container: N):
       fiber.flags &= ~DIRTY;
       scheduleUpdate(fiber);
       flushRoot(state);
-      flushPassiveEffects();
+      flushPassiveEffects(state);
       state.unmounted = true;
     },
   };

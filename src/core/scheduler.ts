@@ -7,7 +7,7 @@ import { commitRoot } from "./commit.js";
 import { flushPassiveEffects } from "./effects.js";
 import { routeError } from "./errors.js";
 import { nameOf } from "./component.js";
-import { runtime } from "../runtime/runtime.js";
+import { enterRuntime, leaveRuntime } from "../runtime/runtime.js";
 
 /** Passes one component may take with no idle loop turn between them before it is a render storm. */
 export const MAX_RENDER_PASSES = 50;
@@ -25,12 +25,22 @@ function byDepth(a: Fiber, b: Fiber): number {
 export function flushRoot(root: RootState): void {
   root.flushScheduled = false;
   if (root.unmounted) return;
+  // Platform modules called while rendering or from effects use this root's services.
+  const previous = enterRuntime(root.runtime);
+  try {
+    flushDirty(root);
+  } finally {
+    leaveRuntime(previous);
+  }
+}
+
+function flushDirty(root: RootState): void {
   // Updates asked for by layout effects (measure, then re-render) or by a
   // boundary catching an effect's error are rendered and committed before
   // this returns, as React does: the host never shows the in-between tree.
   // Passive effects of the previous commit always run before the next render.
   do {
-    flushPassiveEffects();
+    flushPassiveEffects(root);
     if (root.dirty.length === 0) break;
     renderAndCommit(root);
   } while (root.dirty.length > 0);
@@ -41,7 +51,7 @@ export function flushRoot(root: RootState): void {
 function renderAndCommit(root: RootState): void {
   beginWork(root);
   try {
-    const turn = runtime.getLoop().idleTurns;
+    const turn = root.runtime.getLoop().idleTurns;
     while (root.dirty.length > 0) {
       const batch = root.dirty;
       root.dirty = [];

@@ -10,7 +10,7 @@ import { Scope } from "../runtime/scope.js";
 export function getComponentScope(fiber: Fiber): Scope {
   let scope = fiber.scope;
   if (scope === null) {
-    scope = new Scope(() => ({ component: nameOf(fiber.type), componentStack: componentStack(fiber) }));
+    scope = new Scope(fiber.root.runtime, () => ({ component: nameOf(fiber.type), componentStack: componentStack(fiber) }));
     fiber.scope = scope;
   }
   return scope;

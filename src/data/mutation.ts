@@ -1,5 +1,5 @@
 import { isCancellation } from "../runtime/errors.js";
-import { getAppScope, runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import { isThenable, startTask } from "../runtime/task.js";
 
 /** What `useMutation` shows: frozen, idle (`{ loading: false, data: undefined, error: null }`) at first. */
@@ -143,7 +143,7 @@ export class Mutation<A extends unknown[], R, E = Error> {
     const mutator = this.mutator;
     const withSignal = this.options.withSignal === true;
     this.dispatch({ type: "start", id });
-    const task = startTask<R>(getAppScope(), (signal) => (withSignal ? mutator(...args, { signal }) : mutator(...args)));
+    const task = startTask<R>(currentRuntime().appScope, (signal) => (withSignal ? mutator(...args, { signal }) : mutator(...args)));
     // cancel() aborts the signal synchronously: `loading` clears at once.
     task.signal.addEventListener("abort", () => this.dispatch({ type: "cancel", id }), { once: true });
     // Attaching here also marks the task observed, so its failure is never
@@ -179,7 +179,7 @@ export class Mutation<A extends unknown[], R, E = Error> {
       try {
         slot.listener(state);
       } catch (error) {
-        runtime.reportError(error, { source: "mutation" });
+        currentRuntime().reportError(error, { source: "mutation" });
       }
     }
   }
@@ -189,10 +189,10 @@ export class Mutation<A extends unknown[], R, E = Error> {
     if (callback === undefined) return;
     try {
       const result = callback(value, ...args);
-      if (isThenable(result)) result.then(undefined, (error: unknown) => runtime.reportError(error, { source: "mutation" }));
+      if (isThenable(result)) result.then(undefined, (error: unknown) => currentRuntime().reportError(error, { source: "mutation" }));
     } catch (error) {
       // A bug in the callback, not a failure of the mutation: report it.
-      runtime.reportError(error, { source: "mutation" });
+      currentRuntime().reportError(error, { source: "mutation" });
     }
   }
 }

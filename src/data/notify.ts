@@ -1,4 +1,4 @@
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 
 /**
  * Batched notifications for the query cache, after TanStack's notify
@@ -44,6 +44,6 @@ function deliver(notify: () => void): void {
     notify();
   } catch (error) {
     // One broken listener must not starve the others.
-    runtime.reportError(error, { source: "query" });
+    currentRuntime().reportError(error, { source: "query" });
   }
 }

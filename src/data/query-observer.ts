@@ -1,4 +1,4 @@
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import { batch, scheduleNotify } from "./notify.js";
 import { Query, emptyQueryState, isStale, type FetchOptions, type QueryListener, type QueryState } from "./query.js";
 import { QueryClient, checkDuration } from "./query-cache.js";
@@ -276,7 +276,7 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
       try {
         slot.listener(result);
       } catch (error) {
-        runtime.reportError(error, { source: "query" });
+        currentRuntime().reportError(error, { source: "query" });
       }
     }
   };

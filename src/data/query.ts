@@ -1,6 +1,6 @@
 import type { TimerHandle } from "../runtime/clock.js";
 import { isCancellation } from "../runtime/errors.js";
-import { getAppScope, runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import { startTask, type Task } from "../runtime/task.js";
 import { batch } from "./notify.js";
 import { withRetry, type RetryPolicy } from "./retry.js";
@@ -84,7 +84,7 @@ export function emptyQueryState<T, E>(): QueryState<T, E> {
 
 /** True when `state` should be fetched again for an observer with this `staleTime`. */
 export function isStale(state: QueryState<unknown, unknown>, staleTime: number): boolean {
-  return state.invalidated || state.error !== null || runtime.getLoop().time() - state.dataUpdatedAt >= staleTime;
+  return state.invalidated || state.error !== null || currentRuntime().getLoop().time() - state.dataUpdatedAt >= staleTime;
 }
 
 /** What runs a fetch: the fetcher and its retry policy. */
@@ -178,7 +178,7 @@ export class Query<T = unknown, E = Error> {
     }
     const idle = (this.idle ??= deferred());
     this.dispatch({ type: "fetch" });
-    const task: Task<T> = startTask(getAppScope(), (signal) =>
+    const task: Task<T> = startTask(currentRuntime().appScope, (signal) =>
       withRetry<T, E>(options.fetcher, signal, options, (failureCount) => {
         if (this.task === task) this.dispatch({ type: "failed", failureCount });
       }),
@@ -187,7 +187,7 @@ export class Query<T = unknown, E = Error> {
     // finds `this.task` changed and its result is dropped.
     task.then(
       (data) => {
-        if (this.task === task) this.finish({ type: "success", data, at: runtime.getLoop().time() });
+        if (this.task === task) this.finish({ type: "success", data, at: currentRuntime().getLoop().time() });
       },
       (error: unknown) => {
         if (this.task === task) this.finish(isCancellation(error) ? { type: "cancel" } : { type: "error", error: error as E });
@@ -221,7 +221,7 @@ export class Query<T = unknown, E = Error> {
   /** Sets the data (a value or an updater of the previous data); a fetch in flight still lands afterwards. */
   setData(value: T | ((previous: T | undefined) => T)): T {
     const data = typeof value === "function" ? (value as (previous: T | undefined) => T)(this.state.data) : value;
-    this.dispatch({ type: "setData", data, at: runtime.getLoop().time() });
+    this.dispatch({ type: "setData", data, at: currentRuntime().getLoop().time() });
     return data;
   }
 
@@ -243,7 +243,7 @@ export class Query<T = unknown, E = Error> {
     this.clearGc();
     const owner = this.owner;
     if (owner === null || !Number.isFinite(this.cacheTime)) return;
-    this.gcTimer = runtime.getLoop().callLater(this.cacheTime, () => {
+    this.gcTimer = currentRuntime().getLoop().callLater(this.cacheTime, () => {
       this.gcTimer = null;
       if (this.observers.size === 0 && this.task === null) owner.remove(this as Query<unknown, unknown>);
     }, { keepAlive: false });

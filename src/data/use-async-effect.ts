@@ -1,6 +1,6 @@
 import { useComponentScope, useEffect, type Deps } from "../core/hooks.js";
 import { isCancellation } from "../runtime/errors.js";
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
 
@@ -80,5 +80,5 @@ function callCleanup(scope: Scope, cleanup: AsyncEffectCleanup): void {
 }
 
 function report(scope: Scope, error: unknown): void {
-  runtime.reportError(error, { source: "effect", ...scope.describe() });
+  currentRuntime().reportError(error, { source: "effect", ...scope.describe() });
 }

@@ -4,7 +4,7 @@
  * it and answers with the pressed button's index or `null` for a dismiss, and
  * this module turns that index into the caller's result.
  */
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import type { AlertPresenter, AlertRequest } from "../runtime/services.js";
 import { abortable, checkSignal } from "./abortable.js";
 import { NotSupportedError } from "./errors.js";
@@ -81,13 +81,13 @@ export const Alert = {
     try {
       answer = present(request, options.signal);
     } catch (error) {
-      runtime.reportError(error, { source: "alert" });
+      currentRuntime().reportError(error, { source: "alert" });
       return Promise.resolve();
     }
     return answer.then(noop, (error: unknown) => {
       // A cancelled notice is simply gone; anything else deserves a report,
       // since nobody awaits a fire-and-forget `show`.
-      if (!options.signal?.aborted) runtime.reportError(error, { source: "alert" });
+      if (!options.signal?.aborted) currentRuntime().reportError(error, { source: "alert" });
     });
   },
 
@@ -162,11 +162,11 @@ export const Alert = {
 
 /** Hands `request` to the host's presenter and checks its answer. Throws `NotSupportedError` without one. */
 function present(request: AlertRequest, signal: AbortSignal | undefined): Promise<number | null> {
-  const presenter: AlertPresenter | null = runtime.services.alert;
+  const presenter: AlertPresenter | null = currentRuntime().services.alert;
   if (presenter === null || presenter === undefined) {
     throw new NotSupportedError(
       "alert",
-      `Alert.${request.kind}("${request.title}"): this host has no alert presenter (runtime.services.alert is null). ` +
+      `Alert.${request.kind}("${request.title}"): this host has no alert presenter (currentRuntime().services.alert is null). ` +
         "Render with a host that provides one (typenative/web, typenative/testing) or install your own AlertPresenter.",
     );
   }

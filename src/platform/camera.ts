@@ -2,7 +2,7 @@
  * `pn.Camera`: photos from the host's camera or gallery, through the
  * `CameraService` a host plugs into `runtime.services.camera`.
  */
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import type { CameraService } from "../runtime/services.js";
 import { abortable, checkSignal } from "./abortable.js";
 import { NotSupportedError } from "./errors.js";
@@ -72,11 +72,11 @@ export const Camera = {
 };
 
 function cameraService(method: string): CameraService {
-  const service = runtime.services.camera;
+  const service = currentRuntime().services.camera;
   if (service === null || service === undefined) {
     throw new NotSupportedError(
       "camera",
-      `Camera.${method}(): this host has no camera (runtime.services.camera is null). ` +
+      `Camera.${method}(): this host has no camera (currentRuntime().services.camera is null). ` +
         "The web host uses a file input, typenative/testing a programmable fake; on other hosts, install a CameraService.",
     );
   }

@@ -1,5 +1,5 @@
 import { cancellationOf } from "../runtime/errors.js";
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import { FetchResponse } from "./fetch-response.js";
 import { NetworkError, TimeoutError } from "./http-errors.js";
 import { DEFAULT_MAX_BODY_SIZE, readBody } from "./fetch-body.js";
@@ -124,7 +124,7 @@ export async function fetch(url: string | URL, options: FetchOptions = {}): Prom
   signal?.addEventListener("abort", onCallerAbort, { once: true });
   // Loop timer, not AbortSignal.timeout: it must run on the virtual clock in tests.
   const timer = Number.isFinite(timeout)
-    ? runtime.getLoop().callLater(timeout, () => stop(new TimeoutError(href, timeout)))
+    ? currentRuntime().getLoop().callLater(timeout, () => stop(new TimeoutError(href, timeout)))
     : null;
   const race = <T>(work: Promise<T>): Promise<T> => raceStop(work, stopped, () => stopReason, href);
   try {

@@ -8,7 +8,7 @@
  * or a sync newer than the load always wins over it.
  */
 import { useComponentScope, useEffect, useRef, useState, type SetState } from "../core/hooks.js";
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime } from "../runtime/runtime.js";
 import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
 import { OrderedWrites } from "./ordered-writes.js";
@@ -184,7 +184,7 @@ function parse<T>(text: string | null): T | typeof ABSENT {
 }
 
 function report(error: unknown, scope: Scope): void {
-  runtime.reportError(error, { source: "storage", ...scope.describe() });
+  currentRuntime().reportError(error, { source: "storage", ...scope.describe() });
 }
 
 function noop(): void {}

@@ -1,4 +1,4 @@
-import { runtime } from "../runtime/runtime.js";
+import { currentRuntime, type Runtime } from "../runtime/runtime.js";
 import { memoryStorage } from "./memory-storage.js";
 import type { StorageBackend } from "./storage-backend.js";
 
@@ -11,14 +11,33 @@ export { memoryStorage } from "./memory-storage.js";
  */
 export type StorageListener = (value: string | null, key: string) => void;
 
-// Memory until a host or the app picks something else. `explicit` records an
-// app's (or `typenative/testing`'s) `configure()`, which a host default such as
-// `TYPENATIVE_STORAGE_DIR` must never override — whichever module loads first.
-let backend: StorageBackend = memoryStorage();
-let explicit = false;
+/**
+ * What AsyncStorage keeps per runtime besides the backend (which is the
+ * runtime's `services.storage`). `explicit` records an app's (or
+ * `typenative/testing`'s) `configure()`, which a host default such as
+ * `TYPENATIVE_STORAGE_DIR` must never override — whichever module loads first.
+ */
+interface StorageState {
+  explicit: boolean;
+  /** key -> listeners. A Map, so "__proto__" and friends are ordinary keys. */
+  listeners: Map<string, Set<StorageListener>>;
+}
 
-// key -> listeners. A Map, so "__proto__" and friends are ordinary keys.
-const listeners = new Map<string, Set<StorageListener>>();
+const states = new WeakMap<Runtime, StorageState>();
+
+function stateOf(rt: Runtime): StorageState {
+  let state = states.get(rt);
+  if (state === undefined) {
+    state = { explicit: false, listeners: new Map() };
+    states.set(rt, state);
+  }
+  return state;
+}
+
+/** The backend of `rt`: memory until a host or the app picks something else. */
+function backendOf(rt: Runtime): StorageBackend {
+  return (rt.services.storage ??= memoryStorage());
+}
 
 const BACKEND_METHODS = ["get", "set", "remove", "keys", "clear"] as const;
 
@@ -44,7 +63,7 @@ export const AsyncStorage = {
   /** The string stored under `key`, or `null`. */
   async get(key: string): Promise<string | null> {
     checkKey("get", key);
-    return backend.get(key);
+    return backendOf(currentRuntime()).get(key);
   },
 
   /** Stores `value` under `key`. Rejects with `TypeError` unless both are strings. */
@@ -55,27 +74,30 @@ export const AsyncStorage = {
         `AsyncStorage.set: value must be a string, got ${describe(value)} (use setJson for other values)`,
       );
     }
-    await backend.set(key, value);
-    notify(key, value);
+    const rt = currentRuntime();
+    await backendOf(rt).set(key, value);
+    notify(rt, key, value);
   },
 
   /** Deletes `key`; removing a missing key is not an error. */
   async remove(key: string): Promise<void> {
     checkKey("remove", key);
-    await backend.remove(key);
-    notify(key, null);
+    const rt = currentRuntime();
+    await backendOf(rt).remove(key);
+    notify(rt, key, null);
   },
 
   /** Every stored key. */
   async keys(): Promise<string[]> {
-    return backend.keys();
+    return backendOf(currentRuntime()).keys();
   },
 
   /** Deletes every key. */
   async clear(): Promise<void> {
-    await backend.clear();
+    const rt = currentRuntime();
+    await backendOf(rt).clear();
     // Copy the keys first: a listener may unsubscribe while we notify.
-    for (const key of Array.from(listeners.keys())) notify(key, null);
+    for (const key of Array.from(stateOf(rt).listeners.keys())) notify(rt, key, null);
   },
 
   /**
@@ -85,7 +107,7 @@ export const AsyncStorage = {
    */
   async getJson<T = unknown>(key: string): Promise<T | null> {
     checkKey("getJson", key);
-    const text = await backend.get(key);
+    const text = await backendOf(currentRuntime()).get(key);
     if (text === null) return null;
     try {
       return JSON.parse(text) as T;
@@ -112,8 +134,9 @@ export const AsyncStorage = {
     if (text === undefined) {
       throw new TypeError(`AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: got ${describe(value)}`);
     }
-    await backend.set(key, text);
-    notify(key, text);
+    const rt = currentRuntime();
+    await backendOf(rt).set(key, text);
+    notify(rt, key, text);
   },
 
   /**
@@ -121,7 +144,7 @@ export const AsyncStorage = {
    * medium (a no-op for backends without `flush`).
    */
   async flush(): Promise<void> {
-    const current = backend;
+    const current = backendOf(currentRuntime());
     if (current.flush !== undefined) await current.flush();
   },
 
@@ -142,8 +165,9 @@ export const AsyncStorage = {
       throw new TypeError("AsyncStorage.configure({ backend }): options must be an object");
     }
     validateBackend(options.backend, "AsyncStorage.configure");
-    backend = options.backend;
-    explicit = true;
+    const rt = currentRuntime();
+    rt.services.storage = options.backend;
+    stateOf(rt).explicit = true;
   },
 
   /**
@@ -165,6 +189,7 @@ export const AsyncStorage = {
   subscribe(key: string, listener: StorageListener): () => void {
     checkKey("subscribe", key);
     if (typeof listener !== "function") throw new TypeError("AsyncStorage.subscribe(key, listener): listener must be a function");
+    const listeners = stateOf(currentRuntime()).listeners;
     let set = listeners.get(key);
     if (set === undefined) {
       set = new Set();
@@ -179,9 +204,9 @@ export const AsyncStorage = {
   },
 };
 
-/** @internal The backend `AsyncStorage` uses right now. */
-export function getStorageBackend(): StorageBackend {
-  return backend;
+/** @internal The backend `AsyncStorage` uses right now (in `rt`, default: the current runtime). */
+export function getStorageBackend(rt: Runtime = currentRuntime()): StorageBackend {
+  return backendOf(rt);
 }
 
 /**
@@ -190,20 +215,20 @@ export function getStorageBackend(): StorageBackend {
  * `TYPENATIVE_STORAGE_DIR`; `typenative/testing` uses `configure`, so its memory
  * storage wins in either import order.
  */
-export function setDefaultBackend(candidate: StorageBackend): boolean {
+export function setDefaultBackend(candidate: StorageBackend, rt: Runtime = currentRuntime()): boolean {
   validateBackend(candidate, "setDefaultBackend");
-  if (explicit) return false;
-  backend = candidate;
+  if (stateOf(rt).explicit) return false;
+  rt.services.storage = candidate;
   return true;
 }
 
-/** @internal True once `AsyncStorage.configure` has chosen the backend. */
-export function isStorageConfigured(): boolean {
-  return explicit;
+/** @internal True once `AsyncStorage.configure` has chosen the backend (of `rt`). */
+export function isStorageConfigured(rt: Runtime = currentRuntime()): boolean {
+  return stateOf(rt).explicit;
 }
 
-function notify(key: string, value: string | null): void {
-  const set = listeners.get(key);
+function notify(rt: Runtime, key: string, value: string | null): void {
+  const set = stateOf(rt).listeners.get(key);
   if (set === undefined) return;
   // Iterate over a copy so a listener can unsubscribe (itself or others) safely.
   for (const listener of Array.from(set)) {
@@ -211,7 +236,7 @@ function notify(key: string, value: string | null): void {
       listener(value, key);
     } catch (error) {
       // The write itself succeeded; a broken listener must not turn it into a rejection.
-      runtime.reportError(error, { source: "storage" });
+      rt.reportError(error, { source: "storage" });
     }
   }
 }

@@ -1,4 +1,4 @@
-export { runtime, logError, type ErrorHandler, type ErrorInfo } from "./runtime.js";
+export { runtime, createRuntime, currentRuntime, Runtime, logError, type ErrorHandler, type ErrorInfo, type RuntimeOptions } from "./runtime.js";
 export { runAsync, Task, type Work } from "./task.js";
 export { sleep } from "./sleep.js";
 export { CancelledError, isCancellation, throwIfCancelled } from "./errors.js";

@@ -12,25 +12,23 @@ export const logError: ErrorHandler = (error, info) => {
   console.error(`[typenative] uncaught ${info.source} error:`, error, where);
 };
 
-let appScope = new Scope();
-let currentScope: Scope | null = null;
-let pending = 0;
-
-function report(error: unknown, info: ErrorInfo): void {
-  try {
-    runtime.onError(error, info);
-  } catch (handlerError) {
-    // A broken handler must not take the loop down with it.
-    logError(handlerError, { source: "onError" });
-    logError(error, info);
-  }
+/** Options of {@link createRuntime}. */
+export interface RuntimeOptions {
+  /** Services the host provides; the rest default to loop frames, no alert UI, no camera, memory storage. */
+  services?: Partial<Services>;
+  /** The error handler; defaults to {@link logError}. */
+  onError?: ErrorHandler;
 }
 
-const loop = new Loop((error, source) => report(error, { source }));
-
 /**
- * The app's runtime: the loop everything async runs on, ownership of tasks,
- * and the error path for failures nobody awaits.
+ * A runtime: the loop everything async runs on, the owner of tasks that no
+ * component owns, the error path for failures nobody awaits, and the
+ * services a host plugs in (frames, alert presenter, camera, storage).
+ *
+ * A host creates one per app (or uses the default `pn.runtime`); a root
+ * renders on its runtime's loop, its components' tasks count on it, and the
+ * platform modules called from its components use its services. Two runtimes
+ * in one process — a test host's and a bridged app's — never share services.
  *
  * @example
  * ```ts
@@ -39,21 +37,41 @@ const loop = new Loop((error, source) => report(error, { source }));
  * const handle = loop.callLater(500, () => console.log("half a second later"));
  * ```
  */
-export const runtime = {
+export class Runtime {
   /**
    * Receives every failure nobody else handles: a task's error nobody awaited,
    * a render error with no boundary, an event handler's throw, a corrupt
    * storage file. Settable. Defaults to {@link logError}.
    */
-  onError: logError as ErrorHandler,
+  onError: ErrorHandler;
 
-  /** Host services (frames, alert presenter, camera), plugged in by a host. */
-  services: defaultServices(loop) as Services,
+  /** Host services, plugged in by the host that created (or claimed) this runtime. */
+  readonly services: Services;
+
+  /**
+   * Who installed the services (a mounted web app, a bridge connection, the
+   * testing entry), or null. A host that finds the runtime claimed creates
+   * its own instead of replacing another root's services.
+   */
+  owner: object | null = null;
+
+  /** @internal The scope of tasks started outside any component. */
+  appScope: Scope;
+
+  private readonly loop: Loop;
+  private pending = 0;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.onError = options.onError ?? logError;
+    this.loop = new Loop((error, source) => this.reportError(error, { source }));
+    this.services = { ...defaultServices(this.loop), ...options.services };
+    this.appScope = new Scope(this);
+  }
 
   /** The runtime loop: `time()`, `callSoon`, `callLater`, `createFuture`. */
   getLoop(): Loop {
-    return loop;
-  },
+    return this.loop;
+  }
 
   /**
    * Delivers `value` to `future` on the loop. The first of
@@ -62,33 +80,96 @@ export const runtime = {
   resolveFuture<T>(future: Future<T>, value: T): void {
     if (future.claimed) return;
     future.claimed = true;
-    loop.callSoon(() => future.settle(true, value));
-  },
+    this.loop.callSoon(() => future.settle(true, value));
+  }
 
   /** Delivers `error` to `future` on the loop; no-op if already settled. */
   rejectFuture(future: Future<unknown>, error: unknown): void {
     if (future.claimed) return;
     future.claimed = true;
-    loop.callSoon(() => future.settle(false, error));
-  },
+    this.loop.callSoon(() => future.settle(false, error));
+  }
 
   /** Unsettled tasks: `runAsync` tasks, handler tasks, async effects, query fetches. */
   pendingTasks(): number {
-    return pending;
-  },
+    return this.pending;
+  }
 
-  /** @internal Routes an error to `onError`, guarding against a throwing handler. */
-  reportError: report,
-};
+  /** @internal Routes an error to `onError`, guarding against a throwing handler. Bound, so it can be passed around. */
+  readonly reportError = (error: unknown, info: ErrorInfo): void => {
+    try {
+      this.onError(error, info);
+    } catch (handlerError) {
+      // A broken handler must not take the loop down with it.
+      logError(handlerError, { source: "onError" });
+      logError(error, info);
+    }
+  };
 
-/** @internal The scope new tasks join: a component's during its handlers and effects, else the app's. */
-export function getCurrentScope(): Scope {
-  return currentScope ?? appScope;
+  /** @internal Pending-task bookkeeping for Task. */
+  trackTask(delta: 1 | -1): void {
+    this.pending += delta;
+  }
+
+  /** @internal Test isolation: cancels every app task and starts a fresh app scope. */
+  resetAppScope(): void {
+    const old = this.appScope;
+    this.appScope = new Scope(this);
+    old.close();
+  }
 }
 
-/** @internal The app scope, owner of tasks started outside any component. */
+/**
+ * Creates a runtime with its own loop, tasks and services: for a host that
+ * runs an app beside others in one process (a bridged app next to tests).
+ *
+ * @example
+ * ```ts
+ * const rt = pn.createRuntime({ services: { alert: myPresenter } });
+ * const root = pn.createRoot(myHost, container, { runtime: rt });
+ * ```
+ */
+export function createRuntime(options?: RuntimeOptions): Runtime {
+  return new Runtime(options);
+}
+
+/** The default runtime: the one `pn.AsyncStorage`, `pn.Alert` and friends use outside any component. */
+export const runtime: Runtime = new Runtime();
+
+let currentScope: Scope | null = null;
+/** The runtime of the root being rendered or committed, set by the reconciler around a flush. */
+let activeRuntime: Runtime | null = null;
+
+/** @internal The scope new tasks join: a component's during its handlers and effects, else the default app scope. */
+export function getCurrentScope(): Scope {
+  return currentScope ?? runtime.appScope;
+}
+
+/**
+ * The runtime of the code running now: a component's (its root's runtime)
+ * while its render, handler or effect runs synchronously, else the default.
+ * Platform modules use its services.
+ */
+export function currentRuntime(): Runtime {
+  if (currentScope !== null) return currentScope.runtime;
+  return activeRuntime ?? runtime;
+}
+
+/** @internal Makes `rt` current while a root renders and commits; returns the previous one for {@link leaveRuntime}. */
+export function enterRuntime(rt: Runtime): Runtime | null {
+  const previous = activeRuntime;
+  activeRuntime = rt;
+  return previous;
+}
+
+/** @internal Restores what {@link enterRuntime} returned. */
+export function leaveRuntime(previous: Runtime | null): void {
+  activeRuntime = previous;
+}
+
+/** @internal The default runtime's app scope. */
 export function getAppScope(): Scope {
-  return appScope;
+  return runtime.appScope;
 }
 
 /** @internal Runs `fn` with `scope` as the owner of any task it starts synchronously. */
@@ -102,14 +183,7 @@ export function withScope<R>(scope: Scope | null, fn: () => R): R {
   }
 }
 
-/** @internal Pending-task bookkeeping for Task. */
-export function trackTask(delta: 1 | -1): void {
-  pending += delta;
-}
-
-/** @internal Test isolation: cancels every app task and starts a fresh app scope. */
+/** @internal Test isolation for the default runtime. */
 export function resetAppScope(): void {
-  const old = appScope;
-  appScope = new Scope();
-  old.close();
+  runtime.resetAppScope();
 }

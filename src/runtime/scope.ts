@@ -1,4 +1,5 @@
 import type { Task } from "./task.js";
+import type { Runtime } from "./runtime.js";
 
 /** Where an error came from, handed to `runtime.onError` next to the error. */
 export interface ErrorInfo {
@@ -20,8 +21,14 @@ export class Scope {
   /** Once closed, tasks started in this scope are cancelled at birth. */
   closed = false;
 
-  /** @param describe Tells error reports which component owns the scope. */
-  constructor(readonly describe: () => Omit<ErrorInfo, "source"> = appInfo) {}
+  /**
+   * @param runtime Whose loop, task count and error path the scope's tasks use.
+   * @param describe Tells error reports which component owns the scope.
+   */
+  constructor(
+    readonly runtime: Runtime,
+    readonly describe: () => Omit<ErrorInfo, "source"> = appInfo,
+  ) {}
 
   /** @internal Called by Task. */
   adopt(task: Task<unknown>): void {

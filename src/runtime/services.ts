@@ -1,4 +1,5 @@
 import type { Loop } from "./loop.js";
+import type { StorageBackend } from "../platform/storage-backend.js";
 
 /** A scheduled frame; `cancel()` before it fires drops it. */
 export interface FrameHandle {
@@ -59,9 +60,14 @@ export interface Services {
   frames: FrameSource;
   alert: AlertPresenter | null;
   camera: CameraService | null;
+  /**
+   * Where `AsyncStorage` keeps its strings; null until a host or the app
+   * picks one (then memory storage is made on first use).
+   */
+  storage: StorageBackend | null;
 }
 
-/** Services of a host that brings none: loop frames, no alert UI, no camera. */
+/** Services of a host that brings none: loop frames, no alert UI, no camera, storage picked on first use. */
 export function defaultServices(loop: Loop): Services {
-  return { frames: loopFrames(loop), alert: null, camera: null };
+  return { frames: loopFrames(loop), alert: null, camera: null, storage: null };
 }

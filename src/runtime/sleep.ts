@@ -1,6 +1,6 @@
 import { cancellationOf } from "./errors.js";
 import { checkDelay } from "./loop.js";
-import { runtime } from "./runtime.js";
+import { currentRuntime } from "./runtime.js";
 
 /**
  * Resolves after `ms` milliseconds of the loop's clock (virtual time under
@@ -26,7 +26,7 @@ export function sleep(ms: number, options: { signal?: AbortSignal } = {}): Promi
   }
   if (signal?.aborted) return Promise.reject(cancellationOf(signal));
   return new Promise<void>((resolve, reject) => {
-    const timer = runtime.getLoop().callLater(ms, () => {
+    const timer = currentRuntime().getLoop().callLater(ms, () => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     });

@@ -1,6 +1,6 @@
 import { frameless, isCancellation } from "./errors.js";
 import type { Scope } from "./scope.js";
-import { getCurrentScope, runtime, trackTask } from "./runtime.js";
+import { getCurrentScope } from "./runtime.js";
 
 const PENDING = 0;
 const FULFILLED = 1;
@@ -48,7 +48,7 @@ export class Task<T> implements PromiseLike<T> {
   constructor(scope: Scope) {
     this.scope = scope;
     this.signal = this.controller.signal;
-    trackTask(1);
+    scope.runtime.trackTask(1);
     scope.adopt(this as Task<unknown>);
   }
 
@@ -112,8 +112,8 @@ export class Task<T> implements PromiseLike<T> {
     if (this.state !== PENDING) return;
     this.state = state;
     this.result = result;
-    trackTask(-1);
     const scope = this.scope!;
+    scope.runtime.trackTask(-1);
     this.scope = null;
     scope.release(this as Task<unknown>);
     if (this.link !== null) {
@@ -132,7 +132,7 @@ export class Task<T> implements PromiseLike<T> {
       const info = { source: "task", ...scope.describe() };
       queueMicrotask(() =>
         queueMicrotask(() => {
-          if (!this.observed) runtime.reportError(result, info);
+          if (!this.observed) scope.runtime.reportError(result, info);
         }),
       );
     }

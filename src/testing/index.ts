@@ -23,8 +23,12 @@ export const alerts = new TestAlerts();
 /** Answers camera requests: `pending()`, `respond(pathOrNull)`. */
 export const camera = new TestCamera();
 
+// The testing entry's promise (SPEC §6): importing it sets up the default
+// runtime for tests, and claims it, so a host mounted in the same process
+// (a bridged app, say) runs on a runtime of its own instead of replacing these.
 runtime.services.alert = alerts;
 runtime.services.camera = camera;
+runtime.owner = alerts;
 AsyncStorage.configure({ backend: memoryStorage() });
 
 /**

@@ -1,6 +1,6 @@
 import * as nodeFs from "node:fs/promises";
 import { dirname } from "node:path";
-import { runtime } from "../../runtime/runtime.js";
+import { currentRuntime } from "../../runtime/runtime.js";
 import type { StorageBackend } from "../../platform/storage-backend.js";
 
 /** The `node:fs/promises` functions `fileStorage` uses; tests may pass a wrapped set. */
@@ -270,7 +270,7 @@ class FileStorage implements StorageBackend {
     const error = new Error(
       `AsyncStorage file ${this.path} is not a JSON object of strings (${entries}); moved it to ${aside} and started empty`,
     );
-    runtime.reportError(error, { source: "storage" });
+    currentRuntime().reportError(error, { source: "storage" });
     return new Map();
   }
 

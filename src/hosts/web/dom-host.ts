@@ -18,7 +18,7 @@
  */
 import type { HostConfig, Props } from "../../core/host.js";
 import { emit } from "../../core/events.js";
-import { runtime } from "../../runtime/runtime.js";
+import { currentRuntime } from "../../runtime/runtime.js";
 import { resolveImageSource } from "../../platform/image-source.js";
 import { applyStyle } from "./style.js";
 import { installBaseStyles } from "./base-styles.js";
@@ -200,7 +200,7 @@ function setImageProp(el: HTMLImageElement, name: string, value: unknown): void 
       el.src = decision.uri;
     } else {
       el.removeAttribute("src");
-      if (decision.action === "refuse") runtime.reportError(decision.error, { source: "host" });
+      if (decision.action === "refuse") currentRuntime().reportError(decision.error, { source: "host" });
     }
   } else if (name === "alt" || name === "accessibilityLabel") {
     // An image with no description is decorative: alt="" hides it from screen readers.

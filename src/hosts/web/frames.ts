@@ -6,7 +6,7 @@
  * Browsers stop animation frames in hidden tabs; there frames fall back to
  * loop timers at 60 Hz, so an awaited animation still finishes.
  */
-import { runtime } from "../../runtime/runtime.js";
+import { runtime as defaultRuntime, type Runtime } from "../../runtime/runtime.js";
 import { FRAME_MS, type FrameHandle, type FrameSource } from "../../runtime/services.js";
 
 /**
@@ -17,7 +17,7 @@ import { FRAME_MS, type FrameHandle, type FrameSource } from "../../runtime/serv
  * pn.runtime.services.frames = animationFrames(window);
  * ```
  */
-export function animationFrames(view: Window & typeof globalThis = window): FrameSource {
+export function animationFrames(view: Window & typeof globalThis = window, runtime: Runtime = defaultRuntime): FrameSource {
   return {
     requestFrame(callback): FrameHandle {
       const loop = runtime.getLoop();

@@ -19,7 +19,7 @@
  */
 import { createRoot, type Root } from "../../core/root.js";
 import type { Child } from "../../core/element.js";
-import { runtime } from "../../runtime/runtime.js";
+import { createRuntime, runtime as defaultRuntime, type Runtime } from "../../runtime/runtime.js";
 import type { Services } from "../../runtime/services.js";
 import { getStorageBackend, setDefaultBackend } from "../../platform/storage.js";
 import { createDomHost } from "./dom-host.js";
@@ -40,10 +40,17 @@ export { installErrorOverlay, type ErrorOverlay } from "./overlay.js";
 export interface MountOptions {
   /** Show uncaught errors over the page. Default: true (turn off in production builds). */
   errorOverlay?: boolean;
+  /**
+   * The runtime the app runs on. Default: `pn.runtime` when no other app has
+   * claimed it, else a new one — a mount never replaces another root's services.
+   */
+  runtime?: Runtime;
 }
 
 /** A mounted app. */
 export interface WebApp {
+  /** The runtime the app runs on (its services are the browser's). */
+  readonly runtime: Runtime;
   /** Renders a new element into the same root (an update, not a remount). */
   render(element: Child): void;
   /** Unmounts the tree, cancels its tasks, dismisses open alerts and restores the services it installed. */
@@ -65,23 +72,26 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   if (view === null) throw new Error("mount(): domNode's document has no window");
 
+  const runtime = claimRuntime(options.runtime);
   const alert = createAlertPresenter(doc);
-  const installed: Partial<Services> = { frames: animationFrames(view), alert, camera: createFileCamera(doc) };
+  const installed: Partial<Services> = { frames: animationFrames(view, runtime), alert, camera: createFileCamera(doc) };
   const previous: Partial<Services> = {};
   const services = runtime.services as unknown as Record<string, unknown>;
   for (const name of Object.keys(installed) as (keyof Services)[]) {
     previous[name] = runtime.services[name] as never;
     services[name] = installed[name];
   }
-  const previousBackend = getStorageBackend();
+  const owner = {};
+  runtime.owner = owner;
+  const previousBackend = runtime.services.storage;
   const storage = localStorageBackend();
-  const storageInstalled = setDefaultBackend(storage);
-  const overlay = options.errorOverlay === false ? null : installErrorOverlay(doc);
+  const storageInstalled = setDefaultBackend(storage, runtime);
+  const overlay = options.errorOverlay === false ? null : installErrorOverlay(doc, runtime);
 
   let root: Root;
   try {
     domNode.replaceChildren();
-    root = createRoot(createDomHost(doc), domNode);
+    root = createRoot(createDomHost(doc), domNode, { runtime });
     mounted.add(domNode);
     root.render(element);
   } catch (error) {
@@ -97,11 +107,13 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
     for (const name of Object.keys(installed) as (keyof Services)[]) {
       if (services[name] === installed[name]) services[name] = previous[name];
     }
-    if (storageInstalled && getStorageBackend() === storage) setDefaultBackend(previousBackend);
+    if (storageInstalled && getStorageBackend(runtime) === storage) runtime.services.storage = previousBackend;
+    if (runtime.owner === owner) runtime.owner = null;
   }
 
   let done = false;
   return {
+    runtime,
     render(next) {
       if (done) throw new Error("render(): this app was unmounted");
       root.render(next);
@@ -116,4 +128,13 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
       }
     },
   };
+}
+
+/** The runtime a new app may install its services into: never one another app or the testing entry claimed. */
+function claimRuntime(requested: Runtime | undefined): Runtime {
+  if (requested !== undefined) {
+    if (requested.owner !== null) throw new Error("mount(): that runtime's services belong to another app; create one with pn.createRuntime()");
+    return requested;
+  }
+  return defaultRuntime.owner === null ? defaultRuntime : createRuntime();
 }

@@ -4,7 +4,7 @@
  * developer dismisses it. It wraps `runtime.onError` rather than replacing
  * it, so the previous handler (logging, by default) still runs.
  */
-import { runtime, type ErrorHandler, type ErrorInfo } from "../../runtime/runtime.js";
+import { runtime as defaultRuntime, type ErrorHandler, type ErrorInfo, type Runtime } from "../../runtime/runtime.js";
 import { installBaseStyles } from "./base-styles.js";
 
 /** At most this many errors are listed; later ones only bump the count. */
@@ -29,7 +29,7 @@ export interface ErrorOverlay {
  * overlay.uninstall();
  * ```
  */
-export function installErrorOverlay(doc: Document = document): ErrorOverlay {
+export function installErrorOverlay(doc: Document = document, runtime: Runtime = defaultRuntime): ErrorOverlay {
   installBaseStyles(doc);
   const previous: ErrorHandler = runtime.onError;
   let panel: HTMLElement | null = null;

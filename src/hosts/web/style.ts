@@ -11,7 +11,7 @@
  * Each element remembers the CSS it was given, so a frame that changes only
  * `opacity` writes only `opacity`, and an unchanged value is never rewritten.
  */
-import { runtime } from "../../runtime/runtime.js";
+import { currentRuntime } from "../../runtime/runtime.js";
 
 /** Keys whose numbers are not lengths. */
 const UNITLESS = new Set([
@@ -162,6 +162,6 @@ function transformText(list: unknown[]): string | null {
 
 function badValue(key: string, value: unknown, why: string): null {
   const shown = typeof value === "object" && value !== null ? Object.prototype.toString.call(value) : typeof value === "string" ? JSON.stringify(value) : String(value);
-  runtime.reportError(new TypeError(`style.${key}: ${shown} is not a valid value (${why})`), { source: "host" });
+  currentRuntime().reportError(new TypeError(`style.${key}: ${shown} is not a valid value (${why})`), { source: "host" });
   return null;
 }
