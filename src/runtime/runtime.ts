@@ -136,6 +136,19 @@ export function createRuntime(options?: RuntimeOptions): Runtime {
 /** The default runtime: the one `pn.AsyncStorage`, `pn.Alert` and friends use outside any component. */
 export const runtime: Runtime = new Runtime();
 
+/**
+ * @internal The runtime a host that is mounting an app may plug its services
+ * into: `requested` if unclaimed, else the default runtime if unclaimed,
+ * else a new one. A mount never replaces another root's services.
+ */
+export function claimRuntime(requested: Runtime | undefined, who: string): Runtime {
+  if (requested !== undefined) {
+    if (requested.owner !== null) throw new Error(`${who}: that runtime's services belong to another app; create one with pn.createRuntime()`);
+    return requested;
+  }
+  return runtime.owner === null ? runtime : new Runtime();
+}
+
 let currentScope: Scope | null = null;
 /** The runtime of the root being rendered or committed, set by the reconciler around a flush. */
 let activeRuntime: Runtime | null = null;

@@ -12,7 +12,7 @@
  */
 import type { HostConfig, Props } from "../../core/host.js";
 import { emit } from "../../core/events.js";
-import { runtime } from "../../runtime/runtime.js";
+import { currentRuntime, runtime as defaultRuntime, type Runtime } from "../../runtime/runtime.js";
 import { isBuiltInViewType, unknownViewTypeError } from "../../platform/view-types.js";
 import { IMAGE_PROTOCOLS, resolveImageSource } from "../../platform/image-source.js";
 import { MAX_PROP_DEPTH, ROOT_TAG, TEXT_TYPE, isHandlerName } from "./protocol.js";
@@ -60,7 +60,7 @@ export interface BridgeHost extends HostConfig<BridgeNode> {
  * createRoot(host, host.container).render(App());
  * ```
  */
-export function createBridgeHost(connection: BridgeConnection): BridgeHost {
+export function createBridgeHost(connection: BridgeConnection, runtime: Runtime = defaultRuntime): BridgeHost {
   const container = new BridgeNode(ROOT_TAG, "#root", {});
   container.sent = true;
   const live = new Map<number, BridgeNode>([[ROOT_TAG, container]]);
@@ -283,7 +283,8 @@ const IMAGE_OPTIONS = { protocols: [...IMAGE_PROTOCOLS, "file:"] };
 function imageSource(value: unknown): Json | undefined {
   const decision = resolveImageSource(value, IMAGE_OPTIONS);
   if (decision.action === "load") return decision.uri;
-  if (decision.action === "refuse") runtime.reportError(decision.error, { source: "bridge" });
+  // Props are serialized while committing, so the current runtime is the root's.
+  if (decision.action === "refuse") currentRuntime().reportError(decision.error, { source: "bridge" });
   return undefined;
 }
 

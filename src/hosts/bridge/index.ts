@@ -19,7 +19,7 @@
  */
 import { createRoot, type Root } from "../../core/root.js";
 import type { Child } from "../../core/element.js";
-import { runtime } from "../../runtime/runtime.js";
+import { claimRuntime, type Runtime } from "../../runtime/runtime.js";
 import { BridgeConnection, BridgeError, type ConnectOptions } from "./connection.js";
 import { createBridgeHost, type BridgeHost } from "./bridge-host.js";
 import { bridgeServices, installBridgeServices, type BridgeServices } from "./services.js";
@@ -52,10 +52,17 @@ export { inProcessPair, messagePortTransport, streamTransport, MAX_LINE_BYTES, t
 export interface MountBridgeOptions extends ConnectOptions {
   /** Plug the host's services (alert, camera, frames, storage) into the runtime. Default true. */
   services?: boolean;
+  /**
+   * The runtime the app runs on. Default: `pn.runtime` when no other app
+   * (or the testing entry) has claimed it, else a new one.
+   */
+  runtime?: Runtime;
 }
 
 /** An app rendering across a bridge. */
 export interface BridgeApp {
+  /** The runtime the app runs on; its services are the bridged ones. */
+  readonly runtime: Runtime;
   readonly connection: BridgeConnection;
   readonly host: BridgeHost;
   readonly services: BridgeServices;
@@ -69,17 +76,24 @@ export interface BridgeApp {
  * rejected commit is reported through `runtime.onError` (source `"bridge"`).
  */
 export async function mountBridge(element: Child, transport: Transport, options: MountBridgeOptions = {}): Promise<BridgeApp> {
+  const runtime = claimRuntime(options.runtime, "mountBridge()");
   const connection = new BridgeConnection(transport, {
     ...options,
     onError: options.onError ?? ((error: BridgeError) => runtime.reportError(error, { source: "bridge" })),
   });
   await connection.ready;
-  const host = createBridgeHost(connection);
-  const services = bridgeServices(connection);
-  const restore = options.services === false ? () => {} : installBridgeServices(services);
+  const host = createBridgeHost(connection, runtime);
+  const services = bridgeServices(connection, runtime);
+  const owner = {};
+  const installed = options.services === false ? () => {} : installBridgeServices(services, runtime);
+  if (options.services !== false) runtime.owner ??= owner;
+  const restore = (): void => {
+    installed();
+    if (runtime.owner === owner) runtime.owner = null;
+  };
   let root: Root;
   try {
-    root = createRoot(host, host.container);
+    root = createRoot(host, host.container, { runtime });
     root.render(element);
   } catch (error) {
     restore();
@@ -88,6 +102,7 @@ export async function mountBridge(element: Child, transport: Transport, options:
   }
   let done = false;
   return {
+    runtime,
     connection,
     host,
     services,

@@ -9,7 +9,7 @@
  * Each service is a small factory over a connection, so an owner (a root, a
  * runtime instance) decides where it is plugged in.
  */
-import { runtime } from "../../runtime/runtime.js";
+import { runtime as defaultRuntime, type Runtime } from "../../runtime/runtime.js";
 import { isCancellation } from "../../runtime/errors.js";
 import type { AlertPresenter, CameraService, FrameHandle, FrameSource, Services } from "../../runtime/services.js";
 import type { StorageBackend } from "../../platform/storage-backend.js";
@@ -47,7 +47,7 @@ export function bridgeCamera(connection: BridgeConnection): CameraService {
  * CADisplayLink, Choreographer): each request is a `frames.next` call the
  * host answers on its next frame. The callback gets the runtime loop's time.
  */
-export function bridgeFrames(connection: BridgeConnection): FrameSource {
+export function bridgeFrames(connection: BridgeConnection, runtime: Runtime = defaultRuntime): FrameSource {
   return {
     requestFrame(callback): FrameHandle {
       const controller = new AbortController();
@@ -121,23 +121,23 @@ export interface BridgeServices {
  * The bridged services of `connection`. With a handshake done, only the
  * services the host announced are made; before it, all of them.
  */
-export function bridgeServices(connection: BridgeConnection): BridgeServices {
+export function bridgeServices(connection: BridgeConnection, runtime: Runtime = defaultRuntime): BridgeServices {
   const has = (name: string) => connection.hostInfo === null || (connection.hostInfo.services[name]?.length ?? 0) > 0;
   return {
     alert: has("alert") ? bridgeAlert(connection) : null,
     camera: has("camera") ? bridgeCamera(connection) : null,
-    frames: has("frames") ? bridgeFrames(connection) : null,
+    frames: has("frames") ? bridgeFrames(connection, runtime) : null,
     storage: has("storage") ? bridgeStorage(connection) : null,
     clipboard: has("clipboard") ? bridgeClipboard(connection) : null,
   };
 }
 
 /**
- * Plugs `services` into the default runtime (`runtime.services` and the
- * default storage backend, unless the app configured its own) and returns
- * a function that puts back what it replaced — only what is still ours.
+ * Plugs `services` into `runtime` (its services and its storage backend,
+ * unless the app configured its own) and returns a function that puts back
+ * what it replaced — only what is still ours.
  */
-export function installBridgeServices(services: BridgeServices): () => void {
+export function installBridgeServices(services: BridgeServices, runtime: Runtime): () => void {
   const slots = runtime.services as unknown as Record<string, unknown>;
   const installed: Partial<Record<keyof Services, unknown>> = {};
   const previous: Partial<Record<keyof Services, unknown>> = {};
@@ -148,12 +148,12 @@ export function installBridgeServices(services: BridgeServices): () => void {
     installed[name] = service;
     slots[name] = service;
   }
-  const previousBackend = getStorageBackend();
-  const storageInstalled = services.storage !== null && setDefaultBackend(services.storage);
+  const previousBackend = runtime.services.storage;
+  const storageInstalled = services.storage !== null && setDefaultBackend(services.storage, runtime);
   return () => {
     for (const name of Object.keys(installed) as (keyof Services)[]) {
       if (slots[name] === installed[name]) slots[name] = previous[name];
     }
-    if (storageInstalled && getStorageBackend() === services.storage) setDefaultBackend(previousBackend);
+    if (storageInstalled && getStorageBackend(runtime) === services.storage) runtime.services.storage = previousBackend;
   };
 }

@@ -19,7 +19,7 @@
  */
 import { createRoot, type Root } from "../../core/root.js";
 import type { Child } from "../../core/element.js";
-import { createRuntime, runtime as defaultRuntime, type Runtime } from "../../runtime/runtime.js";
+import { claimRuntime, type Runtime } from "../../runtime/runtime.js";
 import type { Services } from "../../runtime/services.js";
 import { getStorageBackend, setDefaultBackend } from "../../platform/storage.js";
 import { createDomHost } from "./dom-host.js";
@@ -72,7 +72,7 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   if (view === null) throw new Error("mount(): domNode's document has no window");
 
-  const runtime = claimRuntime(options.runtime);
+  const runtime = claimRuntime(options.runtime, "mount()");
   const alert = createAlertPresenter(doc);
   const installed: Partial<Services> = { frames: animationFrames(view, runtime), alert, camera: createFileCamera(doc) };
   const previous: Partial<Services> = {};
@@ -130,11 +130,3 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   };
 }
 
-/** The runtime a new app may install its services into: never one another app or the testing entry claimed. */
-function claimRuntime(requested: Runtime | undefined): Runtime {
-  if (requested !== undefined) {
-    if (requested.owner !== null) throw new Error("mount(): that runtime's services belong to another app; create one with pn.createRuntime()");
-    return requested;
-  }
-  return defaultRuntime.owner === null ? defaultRuntime : createRuntime();
-}

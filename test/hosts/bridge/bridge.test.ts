@@ -244,7 +244,7 @@ describe("bridge: service calls", () => {
         },
       },
     });
-    const restore = installBridgeServices(bridgeServices(b.connection));
+    const restore = installBridgeServices(bridgeServices(b.connection), pn.runtime);
     try {
       const controller = new AbortController();
       const answer = pn.Alert.confirm("Delete?", "For good", { signal: controller.signal });
