@@ -172,8 +172,14 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
   } finally {
     current.fiber = null;
   }
-  if (mounting) mountChildren(fiber, output, visitor);
-  else reconcileChildren(fiber, output, visitor);
+  try {
+    if (mounting) mountChildren(fiber, output, visitor);
+    else reconcileChildren(fiber, output, visitor);
+  } catch (error) {
+    // A bad child (an object, an unknown view type a host refused) is this
+    // component's render error: its boundary catches it.
+    throw error instanceof RenderFailure ? error : new RenderFailure(error, fiber);
+  }
   if (fiber.flags & HAS_EFFECTS && (fiber.flags & EFFECTS_QUEUED) === 0) {
     fiber.flags |= EFFECTS_QUEUED;
     effectList.push(fiber);
@@ -202,8 +208,8 @@ function renderBoundary(fiber: Fiber, mounting: boolean): void {
   const save = savepoint();
   try {
     renderList(fiber, fiber.props.children, mounting);
-  } catch (failure) {
-    if (!(failure instanceof RenderFailure)) throw failure;
+  } catch (thrown) {
+    const failure = thrown instanceof RenderFailure ? thrown : new RenderFailure(thrown, fiber);
     rollback(save);
     if (mounting) fiber.children = EMPTY;
     else reconcileChildren(fiber, null, visitor);

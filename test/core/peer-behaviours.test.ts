@@ -176,3 +176,23 @@ it("FlatList rows keep their state through reorders, and duplicate ids leave no 
   assert.equal(ui.queryByText(/:/), null);
 });
 });
+
+describe("errors a host raises while rendering", () => {
+  it("an unknown view type inside a component is caught by the boundary above it", () => {
+    const caught: unknown[] = [];
+    const Bad = pn.component(function Bad() {
+      return pn.h("div", null);
+    });
+    const ui = render(pn.ErrorBoundary({ fallback: pn.Text("fallback"), onError: (e) => caught.push(e) }, pn.Column(Bad())));
+    ui.getByText("fallback");
+    assert.equal(caught.length, 1);
+    assert.match(String(caught[0]), /unknown view type "div"/);
+  });
+
+  it("an object as a child is caught by the boundary directly above", () => {
+    const caught: unknown[] = [];
+    const ui = render(pn.ErrorBoundary({ fallback: pn.Text("fallback"), onError: (e) => caught.push(e) }, { nope: 1 } as unknown as pn.Child));
+    ui.getByText("fallback");
+    assert.match(String(caught[0]), /Objects are not valid as a child/);
+  });
+});
