@@ -6,4 +6,4 @@ export { Loop } from "./loop.js";
 export { Future } from "./future.js";
 export { Scope } from "./scope.js";
 export type { Clock, TimerHandle } from "./clock.js";
-export type { Services, FrameSource, FrameHandle, AlertPresenter, AlertRequest, CameraService } from "./services.js";
+export type { Services, FrameSource, FrameHandle, AlertPresenter, AlertRequest, CameraService, HostSignal } from "./services.js";

@@ -55,6 +55,19 @@ export interface CameraService {
   pickFromGallery(options: { signal?: AbortSignal }): Promise<string | null>;
 }
 
+/**
+ * A yes/no fact the host knows and announces changes of: whether the device
+ * is online (`navigator.onLine` and `online`/`offline` events on the web),
+ * whether the app has focus (`visibilitychange`). `subscribe` calls the
+ * listener after each change and returns the unsubscribe function. The
+ * online and focus managers (`pn.onlineManager`, `pn.focusManager`) follow
+ * it unless the app (or a test) sets a value.
+ */
+export interface HostSignal {
+  get(): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
 /** The services a host plugs into the runtime. */
 export interface Services {
   frames: FrameSource;
@@ -65,9 +78,13 @@ export interface Services {
    * picks one (then memory storage is made on first use).
    */
   storage: StorageBackend | null;
+  /** Whether the device is online; null: a host that cannot tell (always online). */
+  online: HostSignal | null;
+  /** Whether the app is focused (visible); null: a host that cannot tell (always focused). */
+  focus: HostSignal | null;
 }
 
-/** Services of a host that brings none: loop frames, no alert UI, no camera, storage picked on first use. */
+/** Services of a host that brings none: loop frames, no alert UI, no camera, storage picked on first use, always online and focused. */
 export function defaultServices(loop: Loop): Services {
-  return { frames: loopFrames(loop), alert: null, camera: null, storage: null };
+  return { frames: loopFrames(loop), alert: null, camera: null, storage: null, online: null, focus: null };
 }

@@ -5,7 +5,9 @@
  * browser's services into the runtime: alerts as accessible modal dialogs,
  * `AsyncStorage` in `localStorage` (unless the app configured another
  * backend), the camera through a file input, animation frames from
- * `requestAnimationFrame`, and a development error overlay.
+ * `requestAnimationFrame`, online and focus state (`navigator.onLine`,
+ * `visibilitychange`) for `pn.onlineManager` / `pn.focusManager`, and a
+ * development error overlay.
  *
  * @example
  * ```ts
@@ -27,6 +29,7 @@ import { createAlertPresenter } from "./alert-dialog.js";
 import { createFileCamera } from "./camera.js";
 import { animationFrames } from "./frames.js";
 import { localStorageBackend } from "./local-storage.js";
+import { browserFocus, browserOnline } from "./connectivity.js";
 import { installErrorOverlay } from "./overlay.js";
 
 export { createDomHost, type ScrollEvent } from "./dom-host.js";
@@ -34,6 +37,7 @@ export { createAlertPresenter, type DialogAlertPresenter } from "./alert-dialog.
 export { createFileCamera } from "./camera.js";
 export { animationFrames } from "./frames.js";
 export { localStorageBackend } from "./local-storage.js";
+export { browserOnline, browserFocus } from "./connectivity.js";
 export { installErrorOverlay, type ErrorOverlay } from "./overlay.js";
 
 /** Options of {@link mount}. */
@@ -74,7 +78,10 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
 
   const runtime = claimRuntime(options.runtime, "mount()");
   const alert = createAlertPresenter(doc);
-  const installed: Partial<Services> = { frames: animationFrames(view, runtime), alert, camera: createFileCamera(doc) };
+  const installed: Partial<Services> = {
+    frames: animationFrames(view, runtime), alert, camera: createFileCamera(doc),
+    online: browserOnline(view), focus: browserFocus(doc),
+  };
   const previous: Partial<Services> = {};
   const services = runtime.services as unknown as Record<string, unknown>;
   for (const name of Object.keys(installed) as (keyof Services)[]) {

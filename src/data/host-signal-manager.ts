@@ -1,0 +1,99 @@
+import type { HostSignal } from "../runtime/services.js";
+import type { Runtime } from "../runtime/runtime.js";
+
+/** Hears the new value after each change. */
+export type SignalListener = (value: boolean) => void;
+
+/**
+ * A yes/no fact of one runtime — online, focused — that follows the host's
+ * {@link HostSignal} (the runtime's `services.online` / `services.focus`)
+ * unless the app or a test sets it. The shared machinery of the online and
+ * focus managers, after TanStack's: listeners hear only real changes, in
+ * subscription order, iterating over a copy so one may unsubscribe
+ * meanwhile; the host is subscribed only while someone listens, so nothing
+ * listens to the platform at import time.
+ */
+export class SignalManager {
+  /** Set by the app or a test; `undefined` follows the host. */
+  private override: boolean | undefined = undefined;
+  private readonly listeners = new Set<{ listener: SignalListener }>();
+  /** The host signal we are subscribed to, and how to stop. */
+  private bound: HostSignal | null = null;
+  private unbind: (() => void) | null = null;
+  /** The value listeners last heard about. */
+  private last: boolean;
+
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly service: "online" | "focus",
+  ) {
+    this.last = this.get();
+  }
+
+  /** The value now: the set one, else the host's, else true (a host that cannot tell). */
+  get(): boolean {
+    if (this.override !== undefined) return this.override;
+    const host = this.runtime.services[this.service];
+    return host === null || host === undefined ? true : host.get() !== false;
+  }
+
+  /** Sets the value (`undefined`: follow the host again) and tells the listeners if it changed. */
+  set(value: boolean | undefined, where: string): void {
+    if (value !== undefined && typeof value !== "boolean") throw new TypeError(`${where}: expected true, false or undefined, got ${String(value)}`);
+    this.override = value;
+    this.changed();
+  }
+
+  /** Calls `listener(value)` after each change; returns the unsubscribe function. */
+  subscribe(listener: SignalListener, where: string): () => void {
+    if (typeof listener !== "function") throw new TypeError(`${where}: listener must be a function`);
+    const slot = { listener };
+    if (this.listeners.size === 0) this.last = this.get();
+    this.listeners.add(slot);
+    this.bind();
+    return () => {
+      if (!this.listeners.delete(slot) || this.listeners.size > 0) return;
+      this.unbind?.();
+      this.unbind = null;
+      this.bound = null;
+    };
+  }
+
+  /** Follows the runtime's current host signal (a host may have been mounted since we subscribed). */
+  private bind(): void {
+    const host = this.runtime.services[this.service] ?? null;
+    if (host === this.bound) return;
+    this.unbind?.();
+    this.unbind = null;
+    this.bound = host;
+    if (host !== null) this.unbind = host.subscribe(this.onHost);
+  }
+
+  private readonly onHost = (): void => {
+    this.changed();
+  };
+
+  private changed(): void {
+    if (this.listeners.size > 0) this.bind();
+    const value = this.get();
+    if (value === this.last) return;
+    this.last = value;
+    for (const slot of Array.from(this.listeners)) {
+      try {
+        slot.listener(value);
+      } catch (error) {
+        this.runtime.reportError(error, { source: this.service });
+      }
+    }
+  }
+}
+
+/** The managers of each runtime, made on first use. */
+const managers = new WeakMap<Runtime, { online?: SignalManager; focus?: SignalManager }>();
+
+/** @internal The `service` manager of `rt`. */
+export function signalManagerOf(rt: Runtime, service: "online" | "focus"): SignalManager {
+  let pair = managers.get(rt);
+  if (pair === undefined) managers.set(rt, (pair = {}));
+  return (pair[service] ??= new SignalManager(rt, service));
+}
