@@ -24,9 +24,13 @@ if (files.length === 0) {
 }
 // The web host's and the example app's tests drive the system Chromium.
 if (files.some((file) => /(^|[\\/])test[\\/](e2e|hosts[\\/]web)[\\/]/.test(file))) ensureChromium();
+// Inside the repo `typenative` resolves to the TypeScript sources (the
+// "typenative-source" export condition); published consumers get dist/.
+// NODE_OPTIONS carries the condition into every child process a test starts.
+const NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --conditions=typenative-source`.trim();
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--import", "./test/setup.ts", "--test", "--test-concurrency=2", ...flags, ...files],
-  { stdio: "inherit" },
+  { stdio: "inherit", env: { ...process.env, NODE_OPTIONS } },
 );
 process.exit(result.status ?? 1);

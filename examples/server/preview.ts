@@ -176,6 +176,7 @@ async function createBuilder(): Promise<Builder> {
     // Component names show in error reports and component stacks.
     keepNames: true,
     logLevel: "silent",
+    conditions: ["typenative-source"],
     define: { "process.env.NODE_ENV": '"development"' },
   });
   let running: Promise<BuildOutput> | null = null;

@@ -28,6 +28,8 @@ export async function bundle(entry: string): Promise<string> {
     // Component names show in error reports and component stacks.
     keepNames: true,
     logLevel: "silent",
+    // `typenative` resolves to the sources inside the repo (see package.json's exports).
+    conditions: ["typenative-source"],
     define: { "process.env.NODE_ENV": '"development"' },
   });
   return result.outputFiles[0]!.text;
