@@ -48,3 +48,11 @@ export type {
   ButtonProps, TextInputProps, ImageProps, ImageSource, SpacerProps, ScrollEvent, FlatListProps, ListScrollEvent, ItemLayout,
   ContainerFactory, HostFactory,
 } from "./components/index.js";
+
+// Navigation.
+export { createStack, createTabs, NavigationContainer, useNavigation, useRoute, useFocusEffect, useIsFocused } from "./navigation/index.js";
+export type {
+  Navigation, NavigationState, NavigationAction, Route, RouteOf, ParamListBase, NavigationContainerProps, NavigatorProps, ScreenOptions,
+  LinkingOptions, BeforeRemoveEvent, NavigatorFactories,
+} from "./navigation/index.js";
+export { BackHandler } from "./platform/back-handler.js";

@@ -68,6 +68,18 @@ export interface HostSignal {
   subscribe(listener: () => void): () => void;
 }
 
+/**
+ * A host's address bar and back/forward buttons (the browser's history), for
+ * navigation containers with `linking`. Paths are like `/post/7`.
+ */
+export interface HistoryService {
+  location(): string;
+  push(path: string): void;
+  replace(path: string): void;
+  /** Back/forward moves made by the user; returns the unsubscribe. */
+  subscribe(listener: (path: string) => void): () => void;
+}
+
 /** The services a host plugs into the runtime. */
 export interface Services {
   frames: FrameSource;
@@ -82,6 +94,8 @@ export interface Services {
   online: HostSignal | null;
   /** Whether the app is focused (visible); null: a host that cannot tell (always focused). */
   focus: HostSignal | null;
+  /** The host's URL history, where it has one (the web). */
+  history?: HistoryService | null;
 }
 
 /** Services of a host that brings none: loop frames, no alert UI, no camera, storage picked on first use, always online and focused. */

@@ -2,7 +2,11 @@ import type { Child } from "../core/element.js";
 import { createRoot, type Root } from "../core/root.js";
 import { emit } from "../core/events.js";
 import { TestHost, type TestNode } from "../hosts/test/test-host.js";
-import { allNodes, describeMatcher, findAllByTestId, findAllByText, printTree, type TextMatcher } from "./queries.js";
+import {
+  allNodes, describeMatcher, findAllByLabelText, findAllByPlaceholderText, findAllByRole, findAllByTestId, findAllByText, printTree,
+  type TextMatcher,
+} from "./queries.js";
+import { pressBack } from "../platform/back-handler.js";
 import { macrotask, settle } from "./settle.js";
 
 /** A plain snapshot of a view: `{ type, props, children }`, text as strings. */
@@ -30,6 +34,44 @@ export interface RenderResult {
   findByText(matcher: TextMatcher, options?: { timeout?: number }): Promise<TestNode>;
   getByTestId(id: string): TestNode;
   queryByTestId(id: string): TestNode | null;
+  getAllByTestId(id: string): TestNode[];
+  findByTestId(id: string, options?: { timeout?: number }): Promise<TestNode>;
+  /**
+   * Exactly one visible view with this role (`"button"`, `"switch"`,
+   * `"textbox"`, `"text"`, `"image"`, `"list"`, `"progressbar"`, `"dialog"`,
+   * `"tab"`, or an `accessibilityRole`), optionally with this accessible name
+   * (`accessibilityLabel`, else a button's label, a field's label or
+   * placeholder, else the text).
+   */
+  getByRole(role: string, options?: { name?: TextMatcher }): TestNode;
+  queryByRole(role: string, options?: { name?: TextMatcher }): TestNode | null;
+  getAllByRole(role: string, options?: { name?: TextMatcher }): TestNode[];
+  queryAllByRole(role: string, options?: { name?: TextMatcher }): TestNode[];
+  findByRole(role: string, options?: { name?: TextMatcher; timeout?: number }): Promise<TestNode>;
+  /** By `accessibilityLabel` (or a `TextInput`'s `label`). */
+  getByLabelText(matcher: TextMatcher): TestNode;
+  queryByLabelText(matcher: TextMatcher): TestNode | null;
+  getAllByLabelText(matcher: TextMatcher): TestNode[];
+  queryAllByLabelText(matcher: TextMatcher): TestNode[];
+  findByLabelText(matcher: TextMatcher, options?: { timeout?: number }): Promise<TestNode>;
+  /** A `TextInput` by its placeholder. */
+  getByPlaceholderText(matcher: TextMatcher): TestNode;
+  queryByPlaceholderText(matcher: TextMatcher): TestNode | null;
+  getAllByPlaceholderText(matcher: TextMatcher): TestNode[];
+  queryAllByPlaceholderText(matcher: TextMatcher): TestNode[];
+  findByPlaceholderText(matcher: TextMatcher, options?: { timeout?: number }): Promise<TestNode>;
+  /** The system back action (Android's back button): pops the deepest focused stack. Returns whether anything handled it. */
+  back(): boolean;
+  /** Reports a scroll to the nearest `onScroll` at or above `node` (a `FlatList` windows its rows from it). */
+  scroll(node: TestNode, options: { offset: number; viewportHeight?: number; contentHeight?: number }): unknown;
+  /** Calls the nearest `onLongPress` at or above `node`. Throws for a disabled target. */
+  longPress(node: TestNode): unknown;
+  /**
+   * Calls the nearest handler `name` at or above `node` with `payload`:
+   * `"onClick"`, `"onChange"`, `"onRefresh"`, ... (`"press"` and
+   * `"changeText"` work too, as in React Native Testing Library).
+   */
+  fireEvent(node: TestNode, name: string, ...payload: unknown[]): unknown;
   /** Calls the nearest `onClick` at or above `node`, with no arguments. Throws for a disabled target. Returns what the handler returned. */
   press(node: TestNode): unknown;
   /** Fires `onChange(text)` on a text input. */
@@ -76,6 +118,46 @@ export function render(element: Child): RenderResult {
     return node;
   };
 
+  /** get/query/getAll/queryAll/find for one finder. */
+  const variants = <A extends unknown[]>(find: (...args: A) => TestNode[], what: (...args: A) => string) => ({
+    get: (...args: A) => get(find(...args), what(...args)),
+    query: (...args: A) => one(find(...args), what(...args)),
+    getAll(...args: A) {
+      const all = find(...args);
+      if (all.length === 0) throw new Error(`Found no view with ${what(...args)}.\n\n${printTree(container)}`);
+      return all;
+    },
+    queryAll: (...args: A) => find(...args),
+    async find(timeout: number | undefined, ...args: A): Promise<TestNode> {
+      const deadline = globalThis.performance.now() + (timeout ?? 1000);
+      for (;;) {
+        await settle();
+        const found = find(...args);
+        if (found.length >= 1) return get(found, what(...args));
+        if (globalThis.performance.now() >= deadline) {
+          throw new Error(`no view with ${what(...args)} appeared within ${timeout ?? 1000} ms.\n\n${printTree(container)}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await macrotask();
+      }
+    },
+  });
+  const byRole = variants(
+    (role: string, name: TextMatcher | undefined) => findAllByRole(container, role, name),
+    (role, name) => `role ${JSON.stringify(role)}${name === undefined ? "" : ` and name ${describeMatcher(name)}`}`,
+  );
+  const byLabel = variants((m: TextMatcher) => findAllByLabelText(container, m), (m) => `label ${describeMatcher(m)}`);
+  const byPlaceholder = variants((m: TextMatcher) => findAllByPlaceholderText(container, m), (m) => `placeholder ${describeMatcher(m)}`);
+  const byTestId = variants((id: string) => findAllByTestId(container, id), (id) => `testID ${JSON.stringify(id)}`);
+  /** The nearest view at or above `node` with a handler `name`, refusing disabled targets. */
+  const handlerAbove = (node: TestNode, name: string, action: string): TestNode => {
+    for (let n: TestNode | null = node; n !== null && n !== container; n = n.parent) {
+      if (n.props.disabled === true) throw new Error(`${action}(): ${n.type} is disabled`);
+      if (n.props[name] === true) return n;
+    }
+    throw new Error(`${action}(): no ${name} at or above ${node.type}`);
+  };
+
   const result: RenderResult = {
     host,
     container,
@@ -102,8 +184,40 @@ export function render(element: Child): RenderResult {
         await macrotask();
       }
     },
-    getByTestId: (id) => get(findAllByTestId(container, id), `testID ${JSON.stringify(id)}`),
-    queryByTestId: (id) => one(findAllByTestId(container, id), `testID ${JSON.stringify(id)}`),
+    getByTestId: byTestId.get,
+    queryByTestId: byTestId.query,
+    getAllByTestId: byTestId.getAll,
+    findByTestId: (id, options = {}) => byTestId.find(options.timeout, id),
+    getByRole: (role, options = {}) => byRole.get(role, options.name),
+    queryByRole: (role, options = {}) => byRole.query(role, options.name),
+    getAllByRole: (role, options = {}) => byRole.getAll(role, options.name),
+    queryAllByRole: (role, options = {}) => byRole.queryAll(role, options.name),
+    findByRole: (role, options = {}) => byRole.find(options.timeout, role, options.name),
+    getByLabelText: byLabel.get,
+    queryByLabelText: byLabel.query,
+    getAllByLabelText: byLabel.getAll,
+    queryAllByLabelText: byLabel.queryAll,
+    findByLabelText: (m, options = {}) => byLabel.find(options.timeout, m),
+    getByPlaceholderText: byPlaceholder.get,
+    queryByPlaceholderText: byPlaceholder.query,
+    getAllByPlaceholderText: byPlaceholder.getAll,
+    queryAllByPlaceholderText: byPlaceholder.queryAll,
+    findByPlaceholderText: (m, options = {}) => byPlaceholder.find(options.timeout, m),
+    back: () => pressBack(root.runtime),
+    scroll(node, options) {
+      if (typeof options !== "object" || options === null || typeof options.offset !== "number") {
+        throw new TypeError("scroll(node, { offset }): offset must be a number");
+      }
+      const target = handlerAbove(node, "onScroll", "scroll");
+      const event: Record<string, number> = { offset: options.offset, viewportHeight: options.viewportHeight ?? 600 };
+      if (options.contentHeight !== undefined) event.contentHeight = options.contentHeight;
+      return emit(target, "onScroll", event);
+    },
+    longPress: (node) => emit(handlerAbove(node, "onLongPress", "longPress"), "onLongPress"),
+    fireEvent(node, name, ...payload) {
+      const handler = EVENT_ALIASES[name] ?? (name.startsWith("on") ? name : `on${name.charAt(0).toUpperCase()}${name.slice(1)}`);
+      return emit(handlerAbove(node, handler, "fireEvent"), handler, ...payload);
+    },
     press(node) {
       for (let n: TestNode | null = node; n !== null && n !== container; n = n.parent) {
         if (n.props.disabled === true) throw new Error(`press(): ${n.type} is disabled`);
@@ -132,6 +246,9 @@ export function render(element: Child): RenderResult {
   };
   return result;
 }
+
+/** React Native Testing Library's event names. */
+const EVENT_ALIASES: Record<string, string> = { press: "onClick", changeText: "onChange", longPress: "onLongPress", scroll: "onScroll" };
 
 function toJSONNode(node: TestNode): JSONNode | string {
   if (node.type === "#text") return node.text;

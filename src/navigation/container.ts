@@ -1,0 +1,124 @@
+import type { Child } from "../core/element.js";
+import { component } from "../core/component.js";
+import { useEffect, useMemo, useRef, useState } from "../core/hooks.js";
+import { useAsyncEffect } from "../data/use-async-effect.js";
+import { AsyncStorage } from "../platform/storage.js";
+import { BackHandler } from "../platform/back-handler.js";
+import { currentRuntime } from "../runtime/runtime.js";
+import { ContainerContext, SlotContext, type ContainerHandle, type StateSlot } from "./context.js";
+import { dispatch, type NavigatorHandle } from "./navigator.js";
+import { pathFromState, stateFromPath, type LinkingOptions } from "./linking.js";
+import type { NavigationState } from "./state.js";
+
+/** Props of {@link NavigationContainer}. */
+export interface NavigationContainerProps {
+  /** The state to start from (plain JSON, as `onStateChange` gave it). */
+  initialState?: NavigationState;
+  /** Told about every new state, after it is on screen. */
+  onStateChange?: (state: NavigationState) => void;
+  /**
+   * Saves the state under this AsyncStorage key and restores it before the
+   * first render (nothing renders until it has been read).
+   */
+  persistKey?: string;
+  /** URL paths for screens; the web host keeps the address bar and the back button in step. */
+  linking?: LinkingOptions;
+  children?: Child;
+}
+
+/**
+ * Holds the navigation state of the navigators inside it: the root
+ * navigator's state and, in its routes, the nested ones'. The state is
+ * plain JSON; with `persistKey` it survives restarts, with `linking` it
+ * follows the URL where the host has one. The system back action (a
+ * browser's back button, Escape on desktop, `ui.back()` in tests) pops the
+ * deepest focused stack.
+ *
+ * @example
+ * ```ts
+ * pn.NavigationContainer({ persistKey: "nav" }, Stack.Navigator({}, ...screens));
+ * ```
+ */
+export const NavigationContainer = component(function NavigationContainer(props: NavigationContainerProps): Child {
+  const { persistKey, linking } = props;
+  const history = linking === undefined ? null : currentRuntime().services.history ?? null;
+  const [state, setState] = useState<NavigationState | undefined>(() => {
+    if (history !== null && linking !== undefined) return stateFromPath(history.location(), linking) ?? props.initialState;
+    return props.initialState;
+  });
+  const [ready, setReady] = useState(persistKey === undefined);
+  const container = useMemo<ContainerHandle>(() => ({ navigators: new Set() }), []);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useAsyncEffect(async () => {
+    if (persistKey === undefined) return;
+    try {
+      const saved = await AsyncStorage.getJson<NavigationState>(persistKey);
+      // A URL the user opened wins over the saved stack.
+      if (saved !== null && !(history !== null && linking !== undefined && stateFromPath(history.location(), linking) !== undefined)) setState(saved);
+    } finally {
+      setReady(true);
+    }
+  }, []);
+
+  const lastPath = useRef<string | null>(null);
+  useEffect(() => {
+    if (!ready || state === undefined) return;
+    latest.current.onStateChange?.(state);
+    if (persistKey !== undefined) void AsyncStorage.setJson(persistKey, state);
+    if (history !== null && linking !== undefined) {
+      const path = pathFromState(state, linking);
+      if (path !== undefined && path !== history.location() && path !== lastPath.current) history.push(path);
+      lastPath.current = path ?? null;
+    }
+  }, [state, ready]);
+
+  // The browser's back and forward buttons: go to the screen the URL names,
+  // popping to it when it is already in the stack (its state kept).
+  useEffect(() => {
+    if (history === null || linking === undefined) return;
+    return history.subscribe((path) => {
+      lastPath.current = path;
+      const target = stateFromPath(path, linking);
+      const root = rootNavigator(container);
+      if (target === undefined || root === null) return;
+      const name = deepestRoute(target);
+      if (name !== undefined && popsTo(root, name.name)) void dispatch(root, { type: "navigate", name: name.name, params: name.params });
+      else void dispatch(root, { type: "reset", state: target });
+    });
+  }, []);
+
+  useEffect(() => BackHandler.addEventListener("hardwareBackPress", () => back(container)).remove, []);
+
+  const slot = useMemo<StateSlot>(() => ({ state, set: setState }), [state]);
+  if (!ready) return null;
+  return ContainerContext.Provider({ value: container }, SlotContext.Provider({ value: slot }, props.children));
+});
+
+/** Pops the deepest focused stack that can pop; false when none can (the host may then close the app). */
+function back(container: ContainerHandle): boolean {
+  let best: NavigatorHandle | null = null;
+  for (const handle of container.navigators) {
+    if (!handle.focused || handle.type !== "stack" || handle.state.index === 0) continue;
+    if (best === null || handle.depth > best.depth) best = handle;
+  }
+  if (best === null) return false;
+  void dispatch(best, { type: "goBack" });
+  return true;
+}
+
+function rootNavigator(container: ContainerHandle): NavigatorHandle | null {
+  for (const handle of container.navigators) if (handle.depth === 0) return handle;
+  return null;
+}
+
+function deepestRoute(state: NavigationState): { name: string; params?: unknown } | undefined {
+  const route = state.routes[state.index];
+  if (route === undefined) return undefined;
+  return route.state !== undefined ? deepestRoute(route.state) ?? route : route;
+}
+
+function popsTo(handle: NavigatorHandle, name: string): boolean {
+  return handle.state.routes.some((route, i) => i < handle.state.index && route.name === name);
+}

@@ -1,0 +1,74 @@
+import type { Child } from "../core/element.js";
+import { component } from "../core/component.js";
+import { useLayoutEffect, useRef } from "../core/hooks.js";
+import { Button, Column, Row, View } from "../components/builtins.js";
+import type { Style } from "../components/style.js";
+import { dispatch, finishTransition, optionsOf } from "./navigator.js";
+import { ScreenView, useNavigatorHandle, type NavigatorProps } from "./screen-view.js";
+import { screenFactory, screenOf, type NavigatorFactories } from "./stack.js";
+import { useNavigation, useRoute } from "./hooks.js";
+import type { Navigation, ParamListBase } from "./types.js";
+
+/**
+ * A tab navigator: a tab bar (buttons with the `tab` role, the selected one
+ * marked) and the selected tab's screen. A tab is mounted when first shown
+ * and keeps its state while another tab is selected.
+ *
+ * @example
+ * ```ts
+ * const Tabs = pn.createTabs<{ Posts: undefined; Settings: undefined }>();
+ * Tabs.Navigator({}, Tabs.Screen({ name: "Posts", component: Posts }), Tabs.Screen({ name: "Settings", component: Settings }));
+ * ```
+ */
+export function createTabs<PL extends ParamListBase>(): NavigatorFactories<PL> {
+  return {
+    Navigator: TabNavigator as NavigatorFactories<PL>["Navigator"],
+    Screen: screenFactory<PL>(),
+    useNavigation: useNavigation as () => Navigation<PL>,
+    useRoute: useRoute as NavigatorFactories<PL>["useRoute"],
+  };
+}
+
+const TabNavigator = component(function TabNavigator(props: NavigatorProps): Child {
+  const handle = useNavigatorHandle("tabs", props);
+  const { state } = handle;
+  const focusedKey = state.routes[state.index]!.key;
+  // Tabs mount lazily: a tab's screen exists once it has been shown.
+  const visited = useRef(new Set<string>());
+  visited.current.add(focusedKey);
+  // Switching tabs does not animate: a move resolves once it is on screen.
+  useLayoutEffect(() => finishTransition(handle), [focusedKey]);
+
+  const screens = state.routes.map((route, i) =>
+    visited.current.has(route.key)
+      ? ScreenView({
+          key: route.key,
+          handle,
+          route,
+          screen: screenOf(handle.screens, route.name)!,
+          focused: handle.focused && i === state.index,
+          hidden: i !== state.index,
+          style: undefined,
+        })
+      : null,
+  );
+  const bar = Row(
+    state.routes.map((route, i) => {
+      const title = optionsOf(screenOf(handle.screens, route.name), route, props.screenOptions).title ?? route.name;
+      return Button(title, {
+        key: route.key,
+        accessibilityRole: "tab",
+        accessibilityState: { selected: i === state.index },
+        onClick: () => void dispatch(handle, { type: "navigate", name: route.name }),
+        style: i === state.index ? TAB_SELECTED : TAB,
+      });
+    }),
+    { accessibilityRole: "tablist", style: BAR },
+  );
+  return Column(View(screens, { style: BODY }), bar, { style: BODY });
+});
+
+const BODY: Style = { flexGrow: 1, flexShrink: 1 };
+const BAR: Style = { borderTopWidth: 1, borderColor: "#ddd" };
+const TAB: Style = { flexGrow: 1 };
+const TAB_SELECTED: Style = { flexGrow: 1, fontWeight: "700" };
