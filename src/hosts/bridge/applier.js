@@ -98,6 +98,7 @@ function checkOp(draft, op, i) {
         if (!KNOWN_TYPES.has(op.type)) return fail(i, "unknown-type", `create: unknown view type ${JSON.stringify(op.type)}`);
         const problem = propsProblem(op.props);
         if (problem !== null) return fail(i, "bad-props", `create ${op.type} ${op.tag}: ${problem}`);
+        if (op.edit !== undefined && !isCount(op.edit)) return fail(i, "bad-edit", `create ${op.type} ${op.tag}: edit must be a count`);
       }
       draft.create(op.tag, op.type);
       return null;
@@ -189,6 +190,8 @@ export function createApplier(backend = {}) {
   const root = new ShadowNode(ROOT_TAG, "#root", {}, "");
   nodes.set(ROOT_TAG, root);
   let lastRevision = 0;
+  /** During a resync: the user's edits of the old tree's TextInputs, tag → { edit, value }. */
+  let carried = null;
 
   function release(node) {
     // Children first, so a backend can tear down bottom-up.
@@ -210,6 +213,15 @@ export function createApplier(backend = {}) {
       case "create": {
         const text = op.type === TEXT_TYPE;
         const node = new ShadowNode(op.tag, op.type, text ? {} : copyProps(op.props), text ? op.text : "");
+        if (op.type === "TextInput") {
+          // A resync re-creates inputs the user may have typed into since the
+          // runtime's snapshot: their edit count survives, and the user's
+          // newer text wins over a value computed for an older edit.
+          const sent = op.edit === undefined ? 0 : op.edit;
+          const kept = carried === null ? undefined : carried.get(op.tag);
+          node.edit = kept === undefined ? sent : Math.max(kept.edit, sent);
+          if (kept !== undefined && sent < kept.edit) node.props.value = kept.value;
+        }
         nodes.set(op.tag, node);
         const make = text ? backend.createText : backend.createView;
         if (make) node.handle = make.call(backend, node);
@@ -265,6 +277,17 @@ export function createApplier(backend = {}) {
     }
   }
 
+  /** Removes and releases every child of the root. */
+  function clear() {
+    const children = root.children.slice();
+    for (const child of children) {
+      root.children.splice(root.children.indexOf(child), 1);
+      child.parent = null;
+      if (backend.remove) backend.remove(root, child);
+      release(child);
+    }
+  }
+
   const applier = {
     root,
 
@@ -289,7 +312,9 @@ export function createApplier(backend = {}) {
       if (!isCount(commit.revision) || commit.revision === 0) return protocolError("bad-revision", `revision must be a positive integer, got ${JSON.stringify(commit.revision)}`);
       if (commit.revision <= lastRevision) return protocolError("stale-revision", `revision ${commit.revision} is not after ${lastRevision}`);
       if (!Array.isArray(commit.ops)) return protocolError("malformed", "ops must be a list");
-      const draft = new Draft(nodes);
+      if (commit.resync !== undefined && typeof commit.resync !== "boolean") return protocolError("malformed", "resync must be a boolean");
+      // A resync describes the whole tree: it is checked against an empty root.
+      const draft = new Draft(commit.resync === true ? emptyTree() : nodes);
       for (let i = 0; i < commit.ops.length; i++) {
         const error = checkOp(draft, commit.ops[i], i);
         if (error !== null) return error;
@@ -304,6 +329,9 @@ export function createApplier(backend = {}) {
     /**
      * Validates then applies `commit`. Returns null when applied, or the
      * error that rejected it (then nothing changed, and the revision still counts as seen).
+     * A commit with `resync: true` replaces the whole tree: it is validated
+     * against an empty root, then every view goes and the ops build the new
+     * tree (TextInputs keep the user's edits, see `create`).
      */
     apply(commit) {
       const error = applier.validate(commit);
@@ -313,7 +341,18 @@ export function createApplier(backend = {}) {
       }
       lastRevision = commit.revision;
       const ops = commit.ops;
-      for (let i = 0; i < ops.length; i++) applyOp(ops[i]);
+      if (commit.resync === true) {
+        carried = new Map();
+        for (const node of nodes.values()) {
+          if (node.type === "TextInput" && node.edit > 0) carried.set(node.tag, { edit: node.edit, value: node.props.value });
+        }
+        clear();
+      }
+      try {
+        for (let i = 0; i < ops.length; i++) applyOp(ops[i]);
+      } finally {
+        carried = null;
+      }
       if (backend.commitEnd) backend.commitEnd(commit.revision);
       return null;
     },
@@ -333,13 +372,7 @@ export function createApplier(backend = {}) {
 
     /** Forgets the whole tree (a new app instance): every child of the root is removed and released. */
     reset() {
-      const children = root.children.slice();
-      for (const child of children) {
-        root.children.splice(root.children.indexOf(child), 1);
-        child.parent = null;
-        if (backend.remove) backend.remove(root, child);
-        release(child);
-      }
+      clear();
       lastRevision = 0;
     },
 
@@ -349,6 +382,11 @@ export function createApplier(backend = {}) {
     },
   };
   return applier;
+}
+
+/** A tree holding only the root: what a resync commit is validated against. */
+function emptyTree() {
+  return new Map([[ROOT_TAG, new ShadowNode(ROOT_TAG, "#root", {}, "")]]);
 }
 
 function nodeJSON(node) {

@@ -89,8 +89,11 @@ export function createBridgeHost(connection: BridgeConnection, runtime: Runtime 
     });
   }
 
-  /** Emits creates (and inserts for its initial children) for a view the far side does not have yet. */
-  function serialize(node: BridgeNode): void {
+  /**
+   * Emits creates (and inserts for its initial children) for a view the far
+   * side does not have yet — or, in a resync, for every view again.
+   */
+  function serialize(node: BridgeNode, resync = false): void {
     node.sent = true;
     live.set(node.tag, node);
     if (node.type === TEXT_TYPE) ops.push({ op: "create", tag: node.tag, type: TEXT_TYPE, text: node.text });
@@ -100,17 +103,42 @@ export function createBridgeHost(connection: BridgeConnection, runtime: Runtime 
         const value = wireProp(node, name, node.props[name]);
         if (value !== undefined) props[name] = value;
       }
-      ops.push({ op: "create", tag: node.tag, type: node.type, props });
+      const op: Op = { op: "create", tag: node.tag, type: node.type, props };
+      // A re-created input carries the newest edit its value answers (the controlled-input rule).
+      if (resync && node.seenEdit > 0) op.edit = node.seenEdit;
+      ops.push(op);
       if (node.type === "TextInput" && typeof node.props.value === "string") node.hostText = node.props.value;
     }
     const children = node.children;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
-      if (child.sent) throw new Error(`bridge host: view ${child.tag} is already on the far side and cannot join new view ${node.tag}`);
-      serialize(child);
+      if (child.sent && !resync) throw new Error(`bridge host: view ${child.tag} is already on the far side and cannot join new view ${node.tag}`);
+      serialize(child, resync);
       ops.push({ op: "insert", parent: node.tag, child: child.tag, index: i });
     }
   }
+
+  /**
+   * After a rejected commit the far side kept its last good tree, which is
+   * no longer ours: send our whole tree as one `resync` commit, which
+   * replaces it. Ops waiting for the next flush are dropped (the snapshot
+   * already holds their effect). Rejections of commits sent before the
+   * resync are superseded by it; a rejected resync is not retried (it was
+   * reported, and would fail the same way).
+   */
+  let resyncRevision = 0;
+  connection.onReject = (revision) => {
+    if (revision <= resyncRevision || connection.isClosed) return;
+    ops = [];
+    const children = container.children;
+    for (let i = 0; i < children.length; i++) {
+      serialize(children[i]!, true);
+      ops.push({ op: "insert", parent: ROOT_TAG, child: children[i]!.tag, index: i });
+    }
+    const snapshot = ops;
+    ops = [];
+    resyncRevision = connection.commit(snapshot, true);
+  };
 
   /** Forgets `node`'s subtree: later events against it are dropped. */
   function forget(node: BridgeNode): void {

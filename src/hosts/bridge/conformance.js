@@ -21,6 +21,12 @@ const up = (tag, props, removed, edit) => {
 };
 const tx = (tag, text) => ({ op: "text", tag, text });
 const commit = (revision, ops, reject = null) => ({ commit: { type: "commit", revision, ops }, reject });
+const resync = (revision, ops, reject = null) => ({ commit: { type: "commit", revision, ops, resync: true }, reject });
+const input = (tag, props, edit) => {
+  const op = v(tag, "TextInput", props);
+  if (edit !== undefined) op.edit = edit;
+  return op;
+};
 
 /** A column (tag 1) holding Text "a" (2, text 3) and Text "b" (4, text 5). */
 const BASE = commit(1, [
@@ -113,6 +119,43 @@ export const CASES = [
       commit(3, [up(1, { value: "" }, undefined, 1)]),
     ],
     tree: [{ type: "TextInput", props: { value: "", onChange: true }, children: [] }],
+  },
+  {
+    name: "a resync after a rejection replaces the whole tree (tags may come back)",
+    steps: [
+      BASE,
+      commit(2, [tx(3, "lost"), ins(1, 99, 0)], "dead-tag"),
+      resync(3, [v(1, "Column", { testID: "col" }), v(4, "Text"), t(5, "b"), ins(4, 5, 0), ins(1, 4, 0), v(6, "Row"), ins(0, 1, 0), ins(0, 6, 1)]),
+      commit(4, [tx(5, "B")]),
+    ],
+    tree: [
+      { type: "Column", props: { testID: "col" }, children: [{ type: "Text", props: {}, children: ["B"] }] },
+      { type: "Row", props: {}, children: [] },
+    ],
+  },
+  { name: "a resync is checked against an empty tree", steps: [BASE, resync(2, [v(6, "Spacer"), ins(1, 6, 0)], "dead-tag")], tree: BASE_TREE },
+  { name: "a resync must attach what it creates", steps: [BASE, resync(2, [v(1, "Column")], "orphan")], tree: BASE_TREE },
+  { name: "an empty resync empties the tree", steps: [BASE, resync(2, [])], tree: [] },
+  {
+    name: "a resync keeps the user's newer typing and edit count",
+    steps: [
+      commit(1, [input(1, { value: "", onChange: true }), ins(0, 1, 0)]),
+      { edit: [1, "h"], number: 1 },
+      { edit: [1, "hi"], number: 2 },
+      // The runtime's snapshot answers edit 1 only.
+      resync(2, [input(1, { value: "h", onChange: true, placeholder: "Say" }, 1), ins(0, 1, 0)]),
+      { edit: [1, "hi!"], number: 3 },
+    ],
+    tree: [{ type: "TextInput", props: { value: "hi!", onChange: true, placeholder: "Say" }, children: [] }],
+  },
+  {
+    name: "a resync value for the newest edit replaces the text",
+    steps: [
+      commit(1, [input(1, { value: "", onChange: true }), ins(0, 1, 0)]),
+      { edit: [1, "hi"], number: 1 },
+      resync(2, [input(1, { value: "HI", onChange: true }, 1), ins(0, 1, 0)]),
+    ],
+    tree: [{ type: "TextInput", props: { value: "HI", onChange: true }, children: [] }],
   },
 ];
 

@@ -63,6 +63,8 @@ export interface BridgeStats {
   commits: number;
   acked: number;
   rejected: number;
+  /** Whole-tree commits sent to repair the far side after a rejection. */
+  resyncs: number;
   eventsDelivered: number;
   eventsDropped: number;
 }
@@ -94,9 +96,14 @@ export class BridgeConnection {
   readonly ready: Promise<HostInfo>;
   /** The host's info (after `ready`). */
   hostInfo: HostInfo | null = null;
-  readonly stats: BridgeStats = { commits: 0, acked: 0, rejected: 0, eventsDelivered: 0, eventsDropped: 0 };
+  readonly stats: BridgeStats = { commits: 0, acked: 0, rejected: 0, resyncs: 0, eventsDelivered: 0, eventsDropped: 0 };
   /** Receives every event that passed the connection's checks. */
   onEvent: (event: BridgeEvent) => void = () => {};
+  /**
+   * Called after a rejection is reported, with the rejected revision: the
+   * bridge host answers with a resync (the whole tree as one commit).
+   */
+  onReject: ((revision: number) => void) | null = null;
   /** Receives `presented` reports (revision on screen). */
   onPresented: ((message: { revision: number; [key: string]: Json }) => void) | null = null;
   onError: (error: BridgeError) => void;
@@ -145,11 +152,17 @@ export class BridgeConnection {
     return this.closed;
   }
 
-  /** Sends one commit; returns its revision. */
-  commit(ops: Op[]): number {
+  /**
+   * Sends one commit; returns its revision. With `resync`, the ops describe
+   * the whole tree and replace the far side's (see docs/bridge.md, Resync).
+   */
+  commit(ops: Op[], resync = false): number {
     const revision = ++this.revision;
     this.stats.commits++;
-    this.transport.send({ type: "commit", revision, ops });
+    if (resync) {
+      this.stats.resyncs++;
+      this.transport.send({ type: "commit", revision, ops, resync: true });
+    } else this.transport.send({ type: "commit", revision, ops });
     return revision;
   }
 
@@ -276,6 +289,7 @@ export class BridgeConnection {
         this.stats.rejected++;
         this.settle(message.revision);
         this.onError(rejection(message.revision, message.error));
+        this.onReject?.(message.revision);
         return;
       }
       case "event": {

@@ -28,7 +28,7 @@ export type WireProps = Record<string, Json>;
 
 /** One operation of a commit. */
 export type Op =
-  | { op: "create"; tag: number; type: string; props: WireProps }
+  | { op: "create"; tag: number; type: string; props: WireProps; edit?: number }
   | { op: "create"; tag: number; type: "#text"; text: string }
   | { op: "insert"; parent: number; child: number; index: number }
   | { op: "move"; parent: number; child: number; index: number }
@@ -39,7 +39,7 @@ export type Op =
 /** Runtime → host. */
 export type RuntimeMessage =
   | { type: "hello"; protocol: number; instance: string }
-  | { type: "commit"; revision: number; ops: Op[] }
+  | { type: "commit"; revision: number; ops: Op[]; resync?: boolean }
   | { type: "call"; id: number; service: string; method: string; args: Json[] }
   | { type: "cancel"; id: number }
   | { type: "bye" };
