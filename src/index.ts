@@ -20,8 +20,10 @@ export { NotSupportedError } from "./platform/errors.js";
 
 // Data hooks.
 export { useAsyncEffect, useQuery, queryClient, QueryClient, QueryObserver, useMutation, Mutation } from "./data/index.js";
+export { onlineManager, focusManager } from "./data/index.js";
 export type {
   QueryResult, QueryOptions, QueryKey, QueryStatus, QueryState, MutationState, MutationCall, MutationOptions, MutationContext, AsyncEffect,
+  FetchStatus, NetworkMode,
 } from "./data/index.js";
 
 // Animated.

@@ -1,12 +1,20 @@
-import { currentRuntime } from "../runtime/runtime.js";
+import type { TimerHandle } from "../runtime/clock.js";
+import { currentRuntime, type Runtime } from "../runtime/runtime.js";
 import { batch, scheduleNotify } from "./notify.js";
-import { Query, emptyQueryState, isStale, type FetchOptions, type QueryListener, type QueryState } from "./query.js";
+import { Query, emptyQueryState, isStale, type FetchOptions, type FetchStatus, type QueryListener, type QueryState } from "./query.js";
+import type { SignalManager } from "./host-signal-manager.js";
+import { onlineManagerOf } from "./online-manager.js";
+import { focusManagerOf } from "./focus-manager.js";
+import { checkNetworkMode, pausesAtStart, type NetworkMode } from "./network-mode.js";
+import { replaceEqualDeep } from "./structural-sharing.js";
 import { QueryClient, checkDuration } from "./query-cache.js";
 import { normalizeKey, type QueryKey } from "./query-key.js";
 import { validateRetry, type RetryDelayOption, type RetryOption } from "./retry.js";
 
-/** `"loading"` while a fetch runs (or is about to), else `"error"`, `"success"` (data to show) or `"idle"`. */
-export type QueryStatus = "idle" | "loading" | "success" | "error";
+/** `"error"` after a failed fetch, else `"success"` with data to show, else `"pending"` (no data yet). */
+export type QueryStatus = "pending" | "error" | "success";
+
+export type { FetchStatus } from "./query.js";
 
 /**
  * What `useQuery` returns and a {@link QueryObserver} publishes: frozen, and
@@ -19,7 +27,14 @@ export interface QueryResult<T, E = Error> {
   readonly loading: boolean;
   /** The last fetch's failure; `null` while refetching and after a success. */
   readonly error: E | null;
+  /** `"error"`, else `"success"` (there is data to show), else `"pending"`. */
   readonly status: QueryStatus;
+  /** `"fetching"`, `"paused"` (waiting for the network, see `networkMode`) or `"idle"`. */
+  readonly fetchStatus: FetchStatus;
+  /** True when the data is older than `staleTime`, invalidated, failed, or missing: the next trigger refetches it. */
+  readonly isStale: boolean;
+  /** Loop-clock time (`pn.runtime.getLoop().time()`) of the data shown, fetched or set; 0 for none. */
+  readonly dataUpdatedAt: number;
   /** Refetches now (aborting a fetch in flight); resolves with the new result, never rejects. Stable. */
   readonly refetch: () => Promise<QueryResult<T, E>>;
 }
@@ -28,7 +43,7 @@ export interface QueryResult<T, E = Error> {
 export type Fetcher<T> = (signal: AbortSignal) => T | PromiseLike<T>;
 
 /** Options of `useQuery` (and of a {@link QueryObserver}). */
-export interface QueryOptions<T, E = Error> {
+export interface QueryOptions<T, E = Error, S = T> {
   /** Shown until data arrives (and whenever the entry has none). */
   initialData?: T;
   /** On a deps or key change, keep showing the old data until the new arrives. */
@@ -45,16 +60,38 @@ export interface QueryOptions<T, E = Error> {
   retry?: RetryOption<E>;
   /** Backoff before each retry; default 1 s, 2 s, 4 s, … capped at 30 s, on the loop clock. */
   retryDelay?: RetryDelayOption<E>;
+  /** When fetches may use the network: `"online"` (default: pause while offline), `"always"`, `"offlineFirst"`. */
+  networkMode?: NetworkMode;
+  /** Refetch stale data when the app comes back online (`"always"`: even fresh data). Default `true`. */
+  refetchOnReconnect?: boolean | "always";
+  /** Refetch stale data when the app regains focus (`"always"`: even fresh data). Default `true`. */
+  refetchOnWindowFocus?: boolean | "always";
+  /** Refetch every this many milliseconds (loop clock) while watched; `false` (default) never. */
+  refetchInterval?: number | false;
+  /** Keep polling while the app is unfocused or offline. Default `false`: polling pauses. */
+  refetchIntervalInBackground?: boolean;
+  /**
+   * Derives what the result shows from the fetched data. The result keeps
+   * the same `data` object while the selected value is structurally equal,
+   * so a component can compare it by identity.
+   */
+  select?: (data: T) => S;
 }
 
 /** {@link QueryOptions} plus what `useQuery` takes positionally. */
-export interface QueryObserverOptions<T, E = Error> extends QueryOptions<T, E> {
+export interface QueryObserverOptions<T, E = Error, S = T> extends QueryOptions<T, E, S> {
   fetcher: Fetcher<T>;
   /** A change (pairwise `Object.is`) aborts the fetch in flight and fetches again. Default `[]`. */
   deps?: readonly unknown[];
 }
 
-interface Normalized<T, E> extends FetchOptions<T, E> {
+interface Normalized<T, E, S> extends FetchOptions<T, E> {
+  networkMode: NetworkMode;
+  refetchOnReconnect: boolean | "always";
+  refetchOnWindowFocus: boolean | "always";
+  refetchInterval: number | false;
+  refetchIntervalInBackground: boolean;
+  select: ((data: T) => S) | undefined;
   deps: readonly unknown[];
   key: readonly unknown[] | null;
   enabled: boolean;
@@ -77,7 +114,7 @@ interface Plan<T, E> {
   fetch: FetchMode;
 }
 
-type Listener<T, E> = (result: QueryResult<T, E>) => void;
+type Listener<S, E> = (result: QueryResult<S, E>) => void;
 
 /**
  * Watches one query and publishes {@link QueryResult} snapshots: the
@@ -96,21 +133,38 @@ type Listener<T, E> = (result: QueryResult<T, E>) => void;
  * stop(); // aborts the fetch if nobody else watches the key
  * ```
  */
-export class QueryObserver<T = unknown, E = Error> implements QueryListener {
+export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListener {
   private readonly client: QueryClient;
-  private options: Normalized<T, E>;
+  private readonly online: SignalManager;
+  private readonly focus: SignalManager;
+  private options: Normalized<T, E, S>;
   private entry: Query<T, E>;
   /** Entry data with `dataUpdateCount <= hideBelow` predates our deps: not shown. */
   private hideBelow = -1;
-  private readonly listeners = new Set<{ listener: Listener<T, E> }>();
-  private result: QueryResult<T, E>;
+  private readonly listeners = new Set<{ listener: Listener<S, E> }>();
+  private result: QueryResult<S, E>;
   /** The last result `getOptimisticResult` handed out, reused when the real one catches up. */
-  private optimistic: QueryResult<T, E> | null = null;
+  private optimistic: QueryResult<S, E> | null = null;
   private notifyScheduled = false;
+  /** `select`'s last input, function and (structurally shared) output. */
+  private selectInput: unknown = undefined;
+  private selectFn: ((data: T) => S) | undefined = undefined;
+  private selected: S | undefined = undefined;
+  /** The manager subscriptions, held while someone listens. */
+  private unsubscribeManagers: (() => void) | null = null;
+  private intervalTimer: TimerHandle | null = null;
+  /** The interval the timer was armed with (a re-render with the same one keeps it running). */
+  private armedInterval = 0;
+  private staleTimer: TimerHandle | null = null;
+  /** When the stale timer fires (loop time), to re-arm it only on a change. */
+  private staleAt = -1;
 
-  constructor(client: QueryClient, options: QueryObserverOptions<T, E>) {
+  constructor(client: QueryClient, options: QueryObserverOptions<T, E, S>) {
     if (!(client instanceof QueryClient)) throw new TypeError("new QueryObserver(client, options): client must be a QueryClient");
     this.client = client;
+    const rt: Runtime = currentRuntime();
+    this.online = onlineManagerOf(rt);
+    this.focus = focusManagerOf(rt);
     this.options = normalize(options);
     const key = this.options.key;
     this.entry = key !== null ? client.build<T, E>(key, this.options.cacheTime) : privateEntry<T, E>();
@@ -118,7 +172,7 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
   }
 
   /** The current result. */
-  getResult(): QueryResult<T, E> {
+  getResult(): QueryResult<S, E> {
     return this.result;
   }
 
@@ -126,7 +180,7 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
    * The result these options will give once applied, without applying them
    * (no fetch, no abort): what a component renders before its effects run.
    */
-  getOptimisticResult(options: QueryObserverOptions<T, E>): QueryResult<T, E> {
+  getOptimisticResult(options: QueryObserverOptions<T, E, S>): QueryResult<S, E> {
     const next = normalize(options);
     const plan = this.plan(next);
     const state = plan.entry !== null ? plan.entry.state : emptyQueryState<T, E>();
@@ -142,7 +196,7 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
    * next one starts; a key change moves to that key's entry. The latest
    * fetcher is the one later fetches call.
    */
-  setOptions(options: QueryObserverOptions<T, E>): void {
+  setOptions(options: QueryObserverOptions<T, E, S>): void {
     const next = normalize(options);
     const plan = this.plan(next);
     const previous = this.entry;
@@ -157,17 +211,22 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
           this.entry.addObserver(this);
         }
       }
-      if (subscribed) this.fetchIf(plan.fetch);
+      if (subscribed) {
+        this.fetchIf(plan.fetch);
+        this.updateInterval();
+      }
       this.updateResult();
     });
   }
 
   /**
    * Calls `listener` with each new result. The first subscriber starts a
-   * fetch if the data is stale. Returns the unsubscribe function; the last
-   * one to leave aborts the fetch in flight unless other observers want it.
+   * fetch if the data is stale, and the observer starts listening for
+   * reconnects, focus and its polling interval. Returns the unsubscribe
+   * function; the last one to leave aborts the fetch in flight unless other
+   * observers want it.
    */
-  subscribe(listener: Listener<T, E>): () => void {
+  subscribe(listener: Listener<S, E>): () => void {
     if (typeof listener !== "function") throw new TypeError("observer.subscribe(listener): listener must be a function");
     const slot = { listener };
     this.listeners.add(slot);
@@ -175,11 +234,13 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
       batch(() => {
         this.entry.addObserver(this);
         this.fetchIf(this.options.enabled ? IF_STALE : NONE);
+        this.startWatching();
         this.updateResult();
       });
     }
     return () => {
       if (!this.listeners.delete(slot) || this.listeners.size > 0) return;
+      this.stopWatching();
       this.entry.removeObserver(this);
       this.updateResult();
     };
@@ -189,6 +250,7 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
   destroy(): void {
     if (this.listeners.size === 0) return;
     this.listeners.clear();
+    this.stopWatching();
     this.entry.removeObserver(this);
   }
 
@@ -197,7 +259,7 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
    * once it settles and never rejects. Does nothing (resolving with the
    * current result) while nobody is subscribed. Stable: pass it around freely.
    */
-  readonly refetch = (): Promise<QueryResult<T, E>> => {
+  readonly refetch = (): Promise<QueryResult<S, E>> => {
     if (this.listeners.size === 0) return Promise.resolve(this.result);
     return this.entry.fetch(this.options, true).then(() => this.result);
   };
@@ -212,7 +274,95 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
     return this.options.enabled ? (this.options as unknown as FetchOptions<unknown, unknown>) : null;
   }
 
-  private plan(next: Normalized<T, E>): Plan<T, E> {
+  private startWatching(): void {
+    const stopOnline = this.online.subscribe(this.onOnline, "QueryObserver");
+    const stopFocus = this.focus.subscribe(this.onFocus, "QueryObserver");
+    this.unsubscribeManagers = () => {
+      stopOnline();
+      stopFocus();
+    };
+    this.updateInterval();
+  }
+
+  private stopWatching(): void {
+    this.unsubscribeManagers?.();
+    this.unsubscribeManagers = null;
+    this.clearInterval();
+    this.clearStaleTimer();
+  }
+
+  private readonly onOnline = (online: boolean): void => {
+    // A paused fetch continues by itself; this refetches settled stale data.
+    if (online) this.refetchOn(this.options.refetchOnReconnect);
+    this.updateInterval();
+  };
+
+  private readonly onFocus = (focused: boolean): void => {
+    if (focused) this.refetchOn(this.options.refetchOnWindowFocus);
+    this.updateInterval();
+  };
+
+  /** A reconnect or focus trigger: refetch stale data (`"always"`: any data) unless a fetch is under way. */
+  private refetchOn(setting: boolean | "always"): void {
+    const entry = this.entry;
+    if (setting === false || !this.options.enabled || entry.state.fetching) return;
+    if (setting === "always" || isStale(entry.state, this.options.staleTime)) void entry.fetch(this.options, false);
+  }
+
+  /** Arms, keeps or drops the polling timer for the current options, focus and connection. */
+  private updateInterval(): void {
+    const { refetchInterval, refetchIntervalInBackground, enabled } = this.options;
+    const wanted =
+      this.listeners.size > 0 && enabled && refetchInterval !== false && refetchInterval > 0 &&
+      (refetchIntervalInBackground || (this.focus.get() && this.online.get()))
+        ? refetchInterval
+        : 0;
+    if (wanted === this.armedInterval && (wanted === 0 || this.intervalTimer !== null)) return;
+    this.clearInterval();
+    if (wanted === 0) return;
+    this.armedInterval = wanted;
+    this.intervalTimer = currentRuntimeLoop().callLater(wanted, this.onInterval);
+  }
+
+  private readonly onInterval = (): void => {
+    this.intervalTimer = null;
+    this.armedInterval = 0;
+    if (this.listeners.size === 0) return;
+    // Like any trigger, a poll joins a fetch under way rather than aborting it.
+    if (this.options.enabled && !this.entry.state.fetching) void this.entry.fetch(this.options, false);
+    this.updateInterval();
+  };
+
+  private clearInterval(): void {
+    this.intervalTimer?.cancel();
+    this.intervalTimer = null;
+    this.armedInterval = 0;
+  }
+
+  /** While watched, re-derives the result when fresh data turns stale, so `isStale` is true without a fetch. */
+  private updateStaleTimer(): void {
+    const state = this.entry.state;
+    const staleTime = this.options.staleTime;
+    const at = this.listeners.size > 0 && state.hasData && !this.result.isStale && Number.isFinite(staleTime) ? state.dataUpdatedAt + staleTime : -1;
+    if (at === this.staleAt) return;
+    this.clearStaleTimer();
+    if (at < 0) return;
+    this.staleAt = at;
+    const loop = currentRuntimeLoop();
+    this.staleTimer = loop.callLater(Math.max(0, at - loop.time()), () => {
+      this.staleTimer = null;
+      this.staleAt = -1;
+      this.updateResult();
+    }, { keepAlive: false });
+  }
+
+  private clearStaleTimer(): void {
+    this.staleTimer?.cancel();
+    this.staleTimer = null;
+    this.staleAt = -1;
+  }
+
+  private plan(next: Normalized<T, E, S>): Plan<T, E> {
     const depsChanged = !sameDeps(this.options.deps, next.deps);
     const entry = next.key !== null ? this.client.build<T, E>(next.key, next.cacheTime) : this.entry.hash === null && !depsChanged ? this.entry : null;
     let hideBelow = this.hideBelow;
@@ -241,28 +391,62 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
     else if (mode === IF_STALE && !entry.state.fetching && isStale(entry.state, this.options.staleTime)) void entry.fetch(this.options, false);
   }
 
-  private derive(state: QueryState<T, E>, plan: Plan<T, E>, options: Normalized<T, E>, previous: QueryResult<T, E> | null): QueryResult<T, E> {
-    const willFetch = plan.fetch === FORCE || (plan.fetch === IF_STALE && !state.fetching && isStale(state, options.staleTime));
+  private derive(state: QueryState<T, E>, plan: Plan<T, E>, options: Normalized<T, E, S>, previous: QueryResult<S, E> | null): QueryResult<S, E> {
+    const stale = !state.hasData || isStale(state, options.staleTime);
+    const willFetch = plan.fetch === FORCE || (plan.fetch === IF_STALE && !state.fetching && stale);
     const loading = state.fetching || willFetch;
-    const data =
-      state.hasData && state.dataUpdateCount > plan.hideBelow
-        ? state.data
-        : options.keepPreviousData && previous !== null
-          ? previous.data
-          : options.initialData;
-    const error = loading ? null : state.error;
-    const status: QueryStatus = loading ? "loading" : error !== null ? "error" : data !== undefined ? "success" : "idle";
-    return Object.freeze({ data, loading, error, status, refetch: this.refetch });
+    const fetchStatus: FetchStatus = state.fetching ? state.fetchStatus : willFetch ? (pausesAtStart(options.networkMode, this.online) ? "paused" : "fetching") : "idle";
+    const own = state.hasData && state.dataUpdateCount > plan.hideBelow;
+    let data: S | undefined;
+    let error: E | null = loading ? null : state.error;
+    if (!own && options.keepPreviousData && previous !== null) {
+      data = previous.data;
+    } else {
+      const raw = own ? state.data : options.initialData;
+      try {
+        data = this.select(raw, options.select);
+      } catch (selectError) {
+        // A broken `select` is this observer's failure, shown like a fetch's.
+        data = undefined;
+        error = selectError as E;
+      }
+    }
+    const status: QueryStatus = error !== null ? "error" : data !== undefined ? "success" : "pending";
+    return Object.freeze({
+      data,
+      loading,
+      error,
+      status,
+      fetchStatus,
+      isStale: stale,
+      dataUpdatedAt: own ? state.dataUpdatedAt : 0,
+      refetch: this.refetch,
+    });
+  }
+
+  /** `select(raw)`, memoized on both, sharing structure with the last output. */
+  private select(raw: T | undefined, select: ((data: T) => S) | undefined): S | undefined {
+    if (select === undefined || raw === undefined) return raw as S | undefined;
+    if (raw === this.selectInput && select === this.selectFn) return this.selected;
+    const next = replaceEqualDeep(this.selected, select(raw));
+    this.selectInput = raw;
+    this.selectFn = select;
+    this.selected = next;
+    return next;
   }
 
   private updateResult(): void {
     const next = this.derive(this.entry.state, this.currentPlan(), this.options, this.result);
-    if (sameResult(next, this.result)) return;
+    if (sameResult(next, this.result)) {
+      this.updateStaleTimer();
+      return;
+    }
     const optimistic = this.optimistic;
     this.optimistic = null;
     // Reuse the object a render already showed, so the component can tell
     // nothing new happened.
     this.result = optimistic !== null && sameResult(next, optimistic) ? optimistic : next;
+    this.updateStaleTimer();
     if (this.listeners.size > 0 && !this.notifyScheduled) {
       this.notifyScheduled = true;
       scheduleNotify(this.notifyListeners);
@@ -282,12 +466,19 @@ export class QueryObserver<T = unknown, E = Error> implements QueryListener {
   };
 }
 
+function currentRuntimeLoop() {
+  return currentRuntime().getLoop();
+}
+
 function privateEntry<T, E>(): Query<T, E> {
   return new Query<T, E>(null, null, null, Infinity);
 }
 
-function sameResult<T, E>(a: QueryResult<T, E>, b: QueryResult<T, E>): boolean {
-  return a.loading === b.loading && a.status === b.status && Object.is(a.data, b.data) && Object.is(a.error, b.error);
+function sameResult<S, E>(a: QueryResult<S, E>, b: QueryResult<S, E>): boolean {
+  return (
+    a.loading === b.loading && a.status === b.status && a.fetchStatus === b.fetchStatus && a.isStale === b.isStale &&
+    a.dataUpdatedAt === b.dataUpdatedAt && Object.is(a.data, b.data) && Object.is(a.error, b.error)
+  );
 }
 
 function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -299,13 +490,17 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 const NO_DEPS: readonly unknown[] = [];
 
-function normalize<T, E>(options: QueryObserverOptions<T, E>): Normalized<T, E> {
+function normalize<T, E, S>(options: QueryObserverOptions<T, E, S>): Normalized<T, E, S> {
   if (options === null || typeof options !== "object") throw new TypeError("query options must be an object");
-  const { fetcher, deps, key, enabled } = options;
+  const { fetcher, deps, key, enabled, select, refetchInterval } = options;
   if (typeof fetcher !== "function") throw new TypeError(`useQuery(fetcher, ...): fetcher must be a function (signal) => data, got ${typeof fetcher}`);
   if (deps !== undefined && !Array.isArray(deps)) throw new TypeError("useQuery(fetcher, deps): deps must be an array");
   if (enabled !== undefined && typeof enabled !== "boolean") throw new TypeError(`useQuery options: enabled must be a boolean, got ${String(enabled)}`);
-  validateRetry(options as QueryOptions<T, never>, "useQuery options");
+  if (select !== undefined && typeof select !== "function") throw new TypeError("useQuery options: select must be a function (data) => selected");
+  if (refetchInterval !== undefined && refetchInterval !== false && !(typeof refetchInterval === "number" && refetchInterval >= 0)) {
+    throw new TypeError(`useQuery options: refetchInterval must be a number of milliseconds ≥ 0 or false, got ${String(refetchInterval)}`);
+  }
+  validateRetry(options as QueryOptions<T, never, S>, "useQuery options");
   return {
     fetcher,
     deps: deps ?? NO_DEPS,
@@ -317,5 +512,17 @@ function normalize<T, E>(options: QueryObserverOptions<T, E>): Normalized<T, E> 
     cacheTime: options.cacheTime === undefined ? undefined : checkDuration(options.cacheTime, 0, "useQuery options: cacheTime"),
     retry: options.retry,
     retryDelay: options.retryDelay,
+    networkMode: checkNetworkMode(options.networkMode, "useQuery options"),
+    refetchOnReconnect: checkTrigger(options.refetchOnReconnect, "refetchOnReconnect"),
+    refetchOnWindowFocus: checkTrigger(options.refetchOnWindowFocus, "refetchOnWindowFocus"),
+    refetchInterval: refetchInterval ?? false,
+    refetchIntervalInBackground: options.refetchIntervalInBackground === true,
+    select,
   };
+}
+
+function checkTrigger(value: unknown, name: string): boolean | "always" {
+  if (value === undefined) return true;
+  if (typeof value !== "boolean" && value !== "always") throw new TypeError(`useQuery options: ${name} must be true, false or "always", got ${String(value)}`);
+  return value;
 }

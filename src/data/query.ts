@@ -4,6 +4,11 @@ import { currentRuntime } from "../runtime/runtime.js";
 import { startTask, type Task } from "../runtime/task.js";
 import { batch } from "./notify.js";
 import { withRetry, type RetryPolicy } from "./retry.js";
+import { onlineManagerOf } from "./online-manager.js";
+import { pausesAtStart, pausesBeforeRetry, untilOnline, type NetworkMode } from "./network-mode.js";
+
+/** `"fetching"` while a fetch runs, `"paused"` while it waits for the network, else `"idle"`. */
+export type FetchStatus = "fetching" | "paused" | "idle";
 
 /** What a query entry holds. Replaced, never mutated: every change goes through {@link reduceQuery}. */
 export interface QueryState<T = unknown, E = Error> {
@@ -18,27 +23,38 @@ export interface QueryState<T = unknown, E = Error> {
   readonly error: E | null;
   /** Failed attempts of the fetch in flight (retries), or of the last fetch. */
   readonly failureCount: number;
+  /** True while a fetch is under way, running or paused. */
   readonly fetching: boolean;
+  /** Whether the fetch under way runs or waits for the network (see `networkMode`). */
+  readonly fetchStatus: FetchStatus;
   /** Set by `invalidate()`: the data is stale whatever the `staleTime`. */
   readonly invalidated: boolean;
 }
 
 /** Every way a query entry's state can change. */
 export type QueryAction<T, E> =
-  | { type: "fetch" }
+  | { type: "fetch"; paused?: boolean }
+  | { type: "pause" }
+  | { type: "continue" }
   | { type: "failed"; failureCount: number }
   | { type: "success"; data: T; at: number }
   | { type: "error"; error: E }
   | { type: "cancel" }
   | { type: "setData"; data: T; at: number }
-  | { type: "invalidate" };
+  | { type: "invalidate" }
+  /** Data from a persisted cache: shown at once, stale (so it refetches). */
+  | { type: "restore"; data: T; at: number };
 
 /** The only place a query state changes. Pure: the same state and action give the same result. */
 export function reduceQuery<T, E>(state: QueryState<T, E>, action: QueryAction<T, E>): QueryState<T, E> {
   switch (action.type) {
     case "fetch":
       // While refetching the last data stays and the old error clears.
-      return { ...state, fetching: true, error: null, failureCount: 0 };
+      return { ...state, fetching: true, fetchStatus: action.paused === true ? "paused" : "fetching", error: null, failureCount: 0 };
+    case "pause":
+      return state.fetching && state.fetchStatus !== "paused" ? { ...state, fetchStatus: "paused" } : state;
+    case "continue":
+      return state.fetching && state.fetchStatus !== "fetching" ? { ...state, fetchStatus: "fetching" } : state;
     case "failed":
       return { ...state, failureCount: action.failureCount };
     case "success":
@@ -50,17 +66,20 @@ export function reduceQuery<T, E>(state: QueryState<T, E>, action: QueryAction<T
         error: null,
         failureCount: 0,
         fetching: false,
+        fetchStatus: "idle",
         invalidated: false,
       };
     case "error":
       // A failure keeps the last data.
-      return { ...state, error: action.error, failureCount: state.failureCount + 1, fetching: false };
+      return { ...state, error: action.error, failureCount: state.failureCount + 1, fetching: false, fetchStatus: "idle" };
     case "cancel":
-      return { ...state, fetching: false };
+      return { ...state, fetching: false, fetchStatus: "idle" };
     case "setData":
       return { ...state, data: action.data, hasData: true, dataUpdatedAt: action.at, dataUpdateCount: state.dataUpdateCount + 1, error: null, invalidated: false };
     case "invalidate":
       return state.invalidated ? state : { ...state, invalidated: true };
+    case "restore":
+      return { ...state, data: action.data, hasData: true, dataUpdatedAt: action.at, dataUpdateCount: state.dataUpdateCount + 1, error: null, invalidated: true };
   }
 }
 
@@ -78,6 +97,7 @@ export function emptyQueryState<T, E>(): QueryState<T, E> {
     error: null,
     failureCount: 0,
     fetching: false,
+    fetchStatus: "idle",
     invalidated: false,
   };
 }
@@ -90,6 +110,8 @@ export function isStale(state: QueryState<unknown, unknown>, staleTime: number):
 /** What runs a fetch: the fetcher and its retry policy. */
 export interface FetchOptions<T, E = Error> extends RetryPolicy<E> {
   fetcher: (signal: AbortSignal) => T | PromiseLike<T>;
+  /** When the fetch may use the network; default `"online"`. */
+  networkMode?: NetworkMode;
 }
 
 /** What a query entry needs from the observers watching it. */
@@ -103,6 +125,8 @@ export interface QueryListener {
 /** What a query entry needs from its cache. */
 export interface QueryOwner {
   remove(query: Query<unknown, unknown>): void;
+  /** Hears every state change of its entries (a persister writes on it). */
+  onQueryChange?(query: Query<unknown, unknown>, action: QueryAction<unknown, unknown>): void;
 }
 
 /**
@@ -141,6 +165,7 @@ export class Query<T = unknown, E = Error> {
   /** Applies `action` and notifies the observers in one batch, iterating over a copy so they may unsubscribe meanwhile. */
   dispatch(action: QueryAction<T, E>): void {
     this.state = reduceQuery(this.state, action);
+    this.owner?.onQueryChange?.(this as Query<unknown, unknown>, action as QueryAction<unknown, unknown>);
     batch(() => {
       for (const observer of Array.from(this.observers)) observer.onQueryUpdate();
     });
@@ -177,12 +202,35 @@ export class Query<T = unknown, E = Error> {
       running.cancel("superseded by a newer fetch");
     }
     const idle = (this.idle ??= deferred());
-    this.dispatch({ type: "fetch" });
-    const task: Task<T> = startTask(currentRuntime().appScope, (signal) =>
-      withRetry<T, E>(options.fetcher, signal, options, (failureCount) => {
-        if (this.task === task) this.dispatch({ type: "failed", failureCount });
-      }),
-    );
+    const rt = currentRuntime();
+    const online = onlineManagerOf(rt);
+    const mode = options.networkMode ?? "online";
+    const paused = pausesAtStart(mode, online);
+    this.dispatch({ type: "fetch", paused });
+    // Offline, a fetch (or a retry) waits for the network inside its task:
+    // cancelling it, or the last observer leaving, ends the wait.
+    const waitForNetwork = async (signal: AbortSignal): Promise<void> => {
+      if (this.task === task) this.dispatch({ type: "pause" });
+      await untilOnline(online, signal);
+      if (this.task === task) this.dispatch({ type: "continue" });
+    };
+    const task: Task<T> = startTask(rt.appScope, async (signal) => {
+      if (paused) {
+        // Already "paused" by the fetch action (and `task` is not assigned
+        // until this synchronous part returns).
+        await untilOnline(online, signal);
+        if (this.task === task) this.dispatch({ type: "continue" });
+      }
+      return withRetry<T, E>(
+        options.fetcher,
+        signal,
+        options,
+        (failureCount) => {
+          if (this.task === task) this.dispatch({ type: "failed", failureCount });
+        },
+        () => (pausesBeforeRetry(mode, online) ? waitForNetwork(signal) : undefined),
+      );
+    });
     // Only the current task may publish: a superseded or cancelled one
     // finds `this.task` changed and its result is dropped.
     task.then(

@@ -26,7 +26,9 @@ export function defaultRetryDelay(failureCount: number): number {
  * Runs `attempt(signal)` until it succeeds, the policy gives up, or `signal`
  * aborts. Waits between attempts sleep on the runtime loop's clock, so a
  * virtual clock drives the backoff in tests. A cancellation is never retried.
- * `onFailure` hears about each failure that will be retried.
+ * `onFailure` hears about each failure that will be retried; `beforeRetry`
+ * runs after the backoff, right before the next attempt (a query waits there
+ * for the network while offline).
  *
  * @example
  * ```ts
@@ -38,6 +40,7 @@ export async function withRetry<T, E = unknown>(
   signal: AbortSignal,
   policy: RetryPolicy<E>,
   onFailure?: (failureCount: number, error: E) => void,
+  beforeRetry?: () => void | PromiseLike<void>,
 ): Promise<T> {
   for (let failureCount = 1; ; failureCount++) {
     try {
@@ -46,6 +49,7 @@ export async function withRetry<T, E = unknown>(
       if (signal.aborted || isCancellation(error) || !shouldRetry(policy.retry, failureCount, error as E)) throw error;
       onFailure?.(failureCount, error as E);
       await sleep(delayFor(policy.retryDelay, failureCount, error as E), { signal });
+      if (beforeRetry !== undefined) await beforeRetry();
     }
   }
 }

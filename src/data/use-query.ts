@@ -4,7 +4,8 @@ import { QueryObserver, type Fetcher, type QueryObserverOptions, type QueryOptio
 
 /**
  * Loads data with `fetcher(signal)` and re-renders when the result changes.
- * Returns a frozen {@link QueryResult} `{ data, loading, error, status, refetch }`.
+ * Returns a frozen {@link QueryResult} `{ data, loading, error, status,
+ * fetchStatus, isStale, dataUpdatedAt, refetch }`.
  *
  * - The first render has `loading: true` and `data` = `initialData`.
  * - A deps change (omitted deps = `[]`) aborts the fetch in flight before
@@ -16,6 +17,10 @@ import { QueryObserver, type Fetcher, type QueryObserverOptions, type QueryOptio
  * - Unmounting aborts the fetch in flight (unless another component shares it).
  * - With `key`, the data lives in `pn.queryClient` under that key, shared by
  *   every query naming it, with one request in flight per key.
+ * - Offline, a fetch pauses (`fetchStatus: "paused"`, see `networkMode`) and
+ *   continues on reconnect; stale data refetches on reconnect and on focus;
+ *   `refetchInterval` polls while the app is focused and online; `select`
+ *   derives what is shown, structurally shared.
  *
  * A thin adapter over {@link QueryObserver}: the observer does the work, the
  * hook renders its results.
@@ -30,13 +35,13 @@ import { QueryObserver, type Fetcher, type QueryObserverOptions, type QueryOptio
  * });
  * ```
  */
-export function useQuery<T, E = Error>(fetcher: Fetcher<T>, deps?: Deps, options?: QueryOptions<T, E>): QueryResult<T, E> {
+export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, options?: QueryOptions<T, E, S>): QueryResult<S, E> {
   if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError("useQuery(fetcher, deps, options): options must be an object");
   const [, rerender] = useReducer(increment, 0);
-  const observerRef = useRef<QueryObserver<T, E> | null>(null);
-  const rendered = useRef<QueryResult<T, E> | null>(null);
-  const observerOptions: QueryObserverOptions<T, E> = { ...options, fetcher, deps: deps ?? NO_DEPS };
-  const observer = (observerRef.current ??= new QueryObserver<T, E>(queryClient, observerOptions));
+  const observerRef = useRef<QueryObserver<T, E, S> | null>(null);
+  const rendered = useRef<QueryResult<S, E> | null>(null);
+  const observerOptions: QueryObserverOptions<T, E, S> = { ...options, fetcher, deps: deps ?? NO_DEPS };
+  const observer = (observerRef.current ??= new QueryObserver<T, E, S>(queryClient, observerOptions));
   // What these options will show, computed without side effects: fetching
   // and aborting wait for the commit.
   const result = observer.getOptimisticResult(observerOptions);

@@ -140,7 +140,7 @@ describe("QueryObserver (outside components)", () => {
     const stop = observer.subscribe(() => {});
     await client.invalidate("k");
     assert.equal(calls, 0);
-    assert.deepEqual([observer.getResult().status, observer.getResult().loading], ["idle", false]);
+    assert.deepEqual([observer.getResult().status, observer.getResult().loading], ["pending", false]);
     observer.setOptions({ key: "k", fetcher, enabled: true });
     await settle();
     assert.equal(calls, 1);

@@ -32,6 +32,8 @@ export function useDataTest(): { readonly clock: FakeClock } {
   afterEach(() => {
     cleanup();
     pn.queryClient.clear();
+    pn.onlineManager.setOnline(undefined);
+    pn.focusManager.setFocused(undefined);
     clock?.uninstall();
     clock = null;
   });
