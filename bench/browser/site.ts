@@ -1,0 +1,94 @@
+/**
+ * Builds the benchmark pages (production bundles: esbuild, minified,
+ * `NODE_ENV=production`) and serves them on 127.0.0.1, one HTML page per
+ * bundle: `/<name>.html` loads `/<name>.js` into a page holding `#main`.
+ */
+import { build } from "esbuild";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+export const HERE = dirname(fileURLToPath(import.meta.url));
+export const REPO = join(HERE, "..", "..");
+
+/** The table implementations, vanilla first (the ratios' denominator). */
+export const TABLE_IMPLS = ["vanilla", "typenative", "preact", "react"] as const;
+export type TableImpl = (typeof TABLE_IMPLS)[number];
+export const QUERY_IMPLS = ["typenative", "react"] as const;
+
+export interface BuildOptions {
+  /** Minify (default true). */
+  minify?: boolean;
+}
+
+/** A production bundle of `entry` (a path, or source text resolved from bench/browser). */
+export async function bundleProduction(entry: { path: string } | { source: string }, options: BuildOptions = {}): Promise<string> {
+  const result = await build({
+    ...("path" in entry ? { entryPoints: [entry.path] } : { stdin: { contents: entry.source, resolveDir: HERE, sourcefile: "entry.ts", loader: "ts" } }),
+    absWorkingDir: REPO,
+    bundle: true,
+    minify: options.minify ?? true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+    // `typenative` imports (the example app) resolve to the TypeScript sources.
+    conditions: ["typenative-source"],
+    define: { "process.env.NODE_ENV": '"production"' },
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Every page the browser benchmark opens, by name. */
+export async function buildPages(): Promise<Map<string, string>> {
+  const pages = new Map<string, string>();
+  await Promise.all([
+    ...TABLE_IMPLS.map(async (impl) => {
+      pages.set(`table-${impl}`, await bundleProduction({ source: `import { installHarness } from "./page-harness.ts";\nimport { start } from "./apps/${impl}.ts";\ninstallHarness();\nstart();\n` }));
+    }),
+    ...QUERY_IMPLS.map(async (impl) => {
+      pages.set(`query-${impl}`, await bundleProduction({ path: join(HERE, "apps", `query-${impl}.ts`) }));
+    }),
+  ]);
+  return pages;
+}
+
+export interface Site {
+  url(page: string): string;
+  close(): Promise<void>;
+}
+
+export async function serve(pages: Map<string, string>): Promise<Site> {
+  const html = (name: string) =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title></head><body><div id="main"></div><script type="module" src="/${name}.js"></script></body></html>`;
+  const server = createServer((req, res) => {
+    const match = /^\/([\w-]+)\.(html|js)(\?.*)?$/.exec(req.url ?? "");
+    const script = match === null ? undefined : pages.get(match[1]!);
+    if (match === null || script === undefined) {
+      res.writeHead(404).end();
+    } else if (match[2] === "html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html(match[1]!));
+    } else {
+      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(script);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (page) => `http://127.0.0.1:${port}/${page}.html`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Minified and min+gzip (level 9) sizes of a production bundle, in bytes. */
+export async function bundleSize(entry: { path: string } | { source: string }): Promise<{ min: number; gzip: number }> {
+  const code = await bundleProduction(entry);
+  return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
