@@ -1,6 +1,8 @@
 import { batch } from "./notify.js";
-import { Query, type QueryOwner, type QueryState } from "./query.js";
+import { Query, type QueryAction, type QueryOwner, type QueryState } from "./query.js";
 import { hashKey, keyStartsWith, normalizeKey, type QueryKey } from "./query-key.js";
+import { persistQueryClient, type PersistOptions } from "./persist.js";
+import { checkDuration } from "./durations.js";
 
 /** Five minutes: how long an entry nobody observes stays cached by default. */
 export const DEFAULT_CACHE_TIME = 5 * 60 * 1000;
@@ -31,6 +33,8 @@ export interface QueryClientOptions {
 export class QueryClient implements QueryOwner {
   readonly cacheTime: number;
   private readonly entries = new Map<string, Query<unknown, unknown>>();
+  /** Hear data changes and removals (a persister). */
+  private readonly dataListeners = new Set<{ listener: () => void }>();
 
   constructor(options: QueryClientOptions = {}) {
     this.cacheTime = checkDuration(options.cacheTime, DEFAULT_CACHE_TIME, "new QueryClient(options): cacheTime");
@@ -91,6 +95,59 @@ export class QueryClient implements QueryOwner {
     batch(() => {
       for (const entry of entries) entry.destroy();
     });
+    if (entries.length > 0) this.dataChanged();
+  }
+
+  /**
+   * Restores the cache from `storage` (default `pn.AsyncStorage`) and keeps
+   * it written there until the returned `stop()`; see {@link PersistOptions}.
+   * Resolves once the restored entries are in the cache, so a component
+   * mounted afterwards renders their data on its first render. Restored
+   * entries are stale: a component showing one refetches it in the background.
+   *
+   * @example
+   * ```ts
+   * const stop = await pn.queryClient.persist({ buster: "v2" });
+   * mount(App(), root);    // the first render shows yesterday's posts
+   * ```
+   */
+  persist(options?: PersistOptions): Promise<() => Promise<void>> {
+    return persistQueryClient(this, options);
+  }
+
+  /** @internal Calls `listener` after an entry's data changes (fetched or set) and after entries leave the cache. */
+  subscribeData(listener: () => void): () => void {
+    const slot = { listener };
+    this.dataListeners.add(slot);
+    return () => void this.dataListeners.delete(slot);
+  }
+
+  /** @internal The entries holding data, for a persister. */
+  entriesWithData(): Array<Query<unknown, unknown>> {
+    const out: Array<Query<unknown, unknown>> = [];
+    for (const entry of this.entries.values()) if (entry.state.hasData) out.push(entry);
+    return out;
+  }
+
+  /**
+   * @internal Puts persisted `data` under `key` (fetched at loop time `at`),
+   * marked stale, unless the entry already has data of its own. Observers
+   * watching it refetch at once.
+   */
+  restore(key: readonly unknown[], data: unknown, at: number): void {
+    const entry = this.entryFor<unknown, unknown>(key, hashKey(key), this.cacheTime);
+    if (entry.state.hasData || entry.state.fetching) return;
+    entry.dispatch({ type: "restore", data, at });
+    if (entry.observerCount > 0) void entry.invalidate();
+  }
+
+  /** @internal Called by an entry after each state change. */
+  onQueryChange(_query: Query<unknown, unknown>, action: QueryAction<unknown, unknown>): void {
+    if (action.type === "success" || action.type === "setData") this.dataChanged();
+  }
+
+  private dataChanged(): void {
+    for (const slot of Array.from(this.dataListeners)) slot.listener();
   }
 
   /** @internal The entry for a normalized `key`, created when missing. */
@@ -100,7 +157,9 @@ export class QueryClient implements QueryOwner {
 
   /** @internal Called by an entry's gc timer. */
   remove(query: Query<unknown, unknown>): void {
-    if (query.hash !== null && this.entries.get(query.hash) === query) this.entries.delete(query.hash);
+    if (query.hash === null || this.entries.get(query.hash) !== query) return;
+    this.entries.delete(query.hash);
+    if (query.state.hasData) this.dataChanged();
   }
 
   private entryFor<T, E>(key: readonly unknown[], hash: string, cacheTime: number): Query<T, E> {
@@ -120,12 +179,7 @@ export class QueryClient implements QueryOwner {
   }
 }
 
-/** Validates an optional duration in ms (`Infinity` allowed), falling back to `fallback`. */
-export function checkDuration(value: unknown, fallback: number, what: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !(value >= 0)) throw new TypeError(`${what} must be a number of milliseconds ≥ 0, got ${String(value)}`);
-  return value;
-}
+export { checkDuration };
 
 function noop(): void {}
 

@@ -1,0 +1,6 @@
+/** Validates an optional duration in ms (`Infinity` allowed), falling back to `fallback`. */
+export function checkDuration(value: unknown, fallback: number, what: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !(value >= 0)) throw new TypeError(`${what} must be a number of milliseconds ≥ 0, got ${String(value)}`);
+  return value;
+}
