@@ -121,6 +121,20 @@ export const CASES = [
     tree: [{ type: "TextInput", props: { value: "", onChange: true }, children: [] }],
   },
   {
+    name: "keeps a FlatList's rows in order through inserts, moves and removes",
+    steps: [
+      commit(1, [v(1, "FlatList", { style: { height: 200, spacing: 4 } }), v(2, "Text"), t(3, "a"), ins(2, 3, 0), v(4, "Text"), t(5, "b"), ins(4, 5, 0), v(6, "Text"), t(7, "c"), ins(6, 7, 0), ins(1, 2, 0), ins(1, 4, 1), ins(1, 6, 2), ins(0, 1, 0)]),
+      commit(2, [mv(1, 6, 0), rm(2), v(8, "Text"), t(9, "d"), ins(8, 9, 0), ins(1, 8, 1), up(1, { style: { height: 120 } })]),
+    ],
+    tree: [
+      {
+        type: "FlatList",
+        props: { style: { height: 120 } },
+        children: [{ type: "Text", props: {}, children: ["c"] }, { type: "Text", props: {}, children: ["d"] }, { type: "Text", props: {}, children: ["b"] }],
+      },
+    ],
+  },
+  {
     name: "a resync after a rejection replaces the whole tree (tags may come back)",
     steps: [
       BASE,

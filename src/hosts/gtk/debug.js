@@ -26,6 +26,21 @@ export function debugService(window) {
         height: widget.get_height(),
       };
     },
+    /**
+     * `[testID]` of a FlatList → `{ rows, bound }`: the rows its Gtk.ListView
+     * holds, and how many of them are bound to a list item (realized) now.
+     */
+    list([testID]) {
+      const scroller = findByName(window, String(testID));
+      const view = scroller === null ? null : scroller.get_child();
+      if (!(view instanceof Gtk.ListView)) return null;
+      let bound = 0;
+      for (let item = view.get_first_child(); item !== null; item = item.get_next_sibling()) {
+        const cell = item.get_first_child();
+        if (cell !== null && cell.get_first_child() !== null) bound++;
+      }
+      return { rows: view.get_model().get_n_items(), bound };
+    },
     /** `[path]` → saves a PNG of the window as GTK renders it. */
     screenshot([path]) {
       const width = window.get_width();

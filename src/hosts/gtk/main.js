@@ -50,7 +50,8 @@ function widgetProblems(node) {
     if (handle.content !== null) {
       const expected = view.children.filter((child) => child.type !== "#text").map((child) => child.handle.widget);
       const actual = [];
-      for (let w = handle.content.get_first_child(); w !== null; w = w.get_next_sibling()) actual.push(w);
+      if (typeof handle.content.children === "function") actual.push(...handle.content.children());
+      else for (let w = handle.content.get_first_child(); w !== null; w = w.get_next_sibling()) actual.push(w);
       if (expected.length !== actual.length || expected.some((w, i) => w !== actual[i])) problems.push(`children of ${view.tag} out of order`);
     }
     const text = (n) => (n.type === "#text" ? n.text : n.children.map(text).join(""));

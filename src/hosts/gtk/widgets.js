@@ -8,7 +8,7 @@
 // | View, Column | Gtk.Box, vertical                                        |
 // | Row          | Gtk.Box, horizontal                                      |
 // | ScrollView   | Gtk.ScrolledWindow around a vertical Gtk.Box             |
-// | FlatList     | Gtk.ScrolledWindow around a Gtk.Box with the list role   |
+// | FlatList     | Gtk.ScrolledWindow around a Gtk.ListView (virtualized)   |
 // | Image        | Gtk.Picture                                              |
 // | Spacer       | an empty Gtk.Box that expands along its parent's axis    |
 //
@@ -38,6 +38,80 @@ class Handle {
     this.content = content;
     /** Set while the host writes a TextInput's text, so the change is not the user's. */
     this.writing = false;
+  }
+}
+
+/**
+ * The children of a FlatList: a `Gtk.ListView` over a `Gio.ListStore` of the
+ * row widgets the runtime sent, in order. The ListView is virtualized: it
+ * binds (parents, measures, draws, exposes to AT-SPI) only the rows in and
+ * near its viewport. Each list item's child is a cell box of ours, and
+ * binding puts the row widget into the cell, taking it out of whatever cell
+ * held it before — so GTK's recycling never parents one widget twice.
+ * It speaks the subset of `Gtk.Box` the backend uses for containers.
+ */
+class ListContent {
+  constructor() {
+    this.store = new Gio.ListStore({ item_type: Gtk.Widget.$gtype });
+    this.spacing = 0;
+    this.cells = new Set();
+    const factory = new Gtk.SignalListItemFactory();
+    factory.connect("setup", (_factory, item) => {
+      const cell = new Gtk.Box({ orientation: Gtk.Orientation.VERTICAL });
+      this.cells.add(cell);
+      item.set_child(cell);
+    });
+    factory.connect("teardown", (_factory, item) => this.cells.delete(item.get_child()));
+    factory.connect("bind", (_factory, item) => {
+      const cell = item.get_child();
+      const row = item.get_item();
+      for (let child = cell.get_first_child(); child !== null; child = cell.get_first_child()) cell.remove(child);
+      const holder = row.get_parent();
+      if (holder !== null) holder.remove(row);
+      cell.append(row);
+      cell.set_margin_bottom(this.spacing);
+    });
+    factory.connect("unbind", (_factory, item) => {
+      const cell = item.get_child();
+      const row = item.get_item();
+      if (row.get_parent() === cell) cell.remove(row);
+    });
+    this.view = new Gtk.ListView({ model: new Gtk.NoSelection({ model: this.store }), factory });
+  }
+
+  indexOf(widget) {
+    const [found, position] = this.store.find(widget);
+    return found ? position : -1;
+  }
+
+  insert_child_after(widget, before) {
+    this.store.insert(before === null ? 0 : this.indexOf(before) + 1, widget);
+  }
+
+  reorder_child_after(widget, before) {
+    const at = this.indexOf(widget);
+    if (at >= 0) this.store.remove(at);
+    this.insert_child_after(widget, before);
+  }
+
+  remove(widget) {
+    const at = this.indexOf(widget);
+    if (at >= 0) this.store.remove(at);
+    const holder = widget.get_parent();
+    if (holder !== null) holder.remove(widget);
+  }
+
+  set_spacing(spacing) {
+    if (spacing === this.spacing) return;
+    this.spacing = spacing;
+    for (const cell of this.cells) cell.set_margin_bottom(spacing);
+  }
+
+  /** The row widgets in order (for checks). */
+  children() {
+    const out = [];
+    for (let i = 0; i < this.store.get_n_items(); i++) out.push(this.store.get_item(i));
+    return out;
   }
 }
 
@@ -154,9 +228,9 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
     return handle;
   }
 
-  function makeScroller(node, role) {
-    const content = vertical(role);
-    const widget = new Gtk.ScrolledWindow({ hscrollbar_policy: Gtk.PolicyType.NEVER, propagate_natural_height: true, child: content });
+  function makeScroller(node, list) {
+    const content = list ? new ListContent() : vertical();
+    const widget = new Gtk.ScrolledWindow({ hscrollbar_policy: Gtk.PolicyType.NEVER, propagate_natural_height: true, child: list ? content.view : content });
     const adjustment = widget.get_vadjustment();
     const report = () => {
       const offset = adjustment.get_value();
@@ -195,7 +269,7 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
       case "ScrollView":
         return makeScroller(node);
       case "FlatList":
-        return makeScroller(node, Gtk.AccessibleRole.LIST);
+        return makeScroller(node, true);
       case "Image":
         return new Handle(new Gtk.Picture({ can_shrink: true, content_fit: 1 /* CONTAIN */ }), null);
       case "Spacer": {
