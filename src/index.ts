@@ -44,6 +44,15 @@ export type {
 
 // Built-in components.
 export { Text, Button, TextInput, Spacer, Image, View, Column, Row, ScrollView, FlatList } from "./components/index.js";
+export {
+  Pressable, Switch, ActivityIndicator, Modal, SectionList, RefreshControl, SafeAreaView, KeyboardAvoidingView, StyleSheet,
+} from "./components/index.js";
+export type {
+  PressableComponentProps, PressState, SwitchProps, ActivityIndicatorProps, ModalProps, Section, SectionListProps, RefreshControlProps,
+  StyleProp, ScrollViewWithRefreshProps,
+} from "./components/index.js";
+export { Platform, type PlatformOS } from "./platform/platform.js";
+export { Appearance, useColorScheme, type ColorScheme } from "./platform/appearance.js";
 export type {
   Style, StyleValues, Animatable, AnimatedLike, DimensionValue, ColorValue, AngleValue, FontWeight, TransformItem,
   CommonProps, AccessibilityProps, AccessibilityRole, AccessibilityState, PressableProps, ViewProps, ScrollViewProps, TextProps,

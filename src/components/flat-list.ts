@@ -4,6 +4,8 @@ import { useRef, useState } from "../core/hooks.js";
 import { options } from "../core/options.js";
 import { isThenable, runAsync } from "../runtime/task.js";
 import type { AccessibilityProps, CommonProps, ScrollEvent } from "./props.js";
+import { refreshPropsOf } from "./refresh-control.js";
+import { ActivityIndicator } from "./activity-indicator.js";
 import { computeWindow, totalHeight, type ItemLayout, type RowSizing, type Viewport } from "./list-window.js";
 
 export type { ItemLayout } from "./list-window.js";
@@ -13,6 +15,8 @@ export type ListScrollEvent = ScrollEvent;
 
 /** Props of {@link FlatList}. */
 export interface FlatListProps<T> extends CommonProps, AccessibilityProps {
+  /** Pull-to-refresh: `pn.RefreshControl({ refreshing, onRefresh })`. */
+  refreshControl?: Element;
   /** Renders one row. */
   renderItem: (item: T, index: number) => Child;
   /** A stable key per row: keeps each row's view and state across updates and moves. Defaults to `item.key`, `item.id`, then the index. */
@@ -63,13 +67,14 @@ function sizingOf(props: FlatListProps<unknown>): RowSizing<unknown> | null {
 // Keys of the spacers that stand in for unmounted rows; NUL keeps them apart from any row key.
 const BEFORE_KEY = "\u0000before";
 const AFTER_KEY = "\u0000after";
+const REFRESH_KEY = "\u0000refreshing";
 
 let warnedUnbounded = false;
 
 const ListBody = /* @__PURE__ */ component(function FlatList(props: FlatListProps<unknown> & { data: readonly unknown[] }) {
   const {
     data, renderItem, keyExtractor = defaultKey, itemHeight: _h, getItemLayout: _l, windowSize = 3, initialNumToRender = 10,
-    onEndReached, onEndReachedThreshold = 0.5, onScroll, children: _children, ...rest
+    onEndReached, onEndReachedThreshold = 0.5, onScroll, refreshControl, children: _children, ...rest
   } = props as typeof props & { children?: unknown };
   const sizing = sizingOf(props);
   const viewport = useRef<Viewport | null>(null);
@@ -96,6 +101,12 @@ const ListBody = /* @__PURE__ */ component(function FlatList(props: FlatListProp
 
   const hostProps: Record<string, unknown> = { ...rest, children: rows };
   if (sizing !== null || onEndReached !== undefined || onScroll !== undefined) hostProps.onScroll = handleScroll;
+  const refresh = refreshPropsOf(refreshControl);
+  if (refresh !== null) {
+    hostProps.refreshing = refresh.refreshing;
+    if (refresh.onRefresh !== undefined) hostProps.onRefresh = refresh.onRefresh;
+    if (refresh.refreshing) rows.unshift(ActivityIndicator({ key: REFRESH_KEY }));
+  }
   return createElement("FlatList", hostProps, null);
 });
 

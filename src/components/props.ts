@@ -62,13 +62,25 @@ export interface PressableProps {
   onClick?: () => unknown;
   /** Ignores presses (and, on a `Button` or `TextInput`, greys it out). */
   disabled?: boolean;
+  /** A press held for about half a second (the host decides); `onClick` does not follow it. */
+  onLongPress?: () => unknown;
+  /** The finger (pointer) went down on the view: for pressed-state feedback. */
+  onPressIn?: () => unknown;
+  /** The finger (pointer) left the view or went up. */
+  onPressOut?: () => unknown;
 }
 
 /** Props of `View`, `Column` and `Row`. */
 export interface ViewProps extends CommonProps, AccessibilityProps, PressableProps {}
 
+/** Pull-to-refresh, as a host shows it: a spinner while `refreshing`, `onRefresh` when the user pulls. */
+export interface RefreshProps {
+  refreshing?: boolean;
+  onRefresh?: () => unknown;
+}
+
 /** Props of `ScrollView`. */
-export interface ScrollViewProps extends ViewProps {
+export interface ScrollViewProps extends ViewProps, RefreshProps {
   /** Every scroll, and the first layout or a resize of the viewport. */
   onScroll?: (event: ScrollEvent) => unknown;
 }
@@ -115,7 +127,7 @@ export interface ImageProps extends CommonProps, AccessibilityProps, PressablePr
 export interface SpacerProps extends CommonProps {}
 
 /** The view a `FlatList` renders into (its rows are its children). */
-export interface ListViewProps extends CommonProps, AccessibilityProps {
+export interface ListViewProps extends CommonProps, AccessibilityProps, RefreshProps {
   onScroll?: (event: ScrollEvent) => unknown;
 }
 
@@ -157,7 +169,8 @@ const ROLES = [
 
 const COMMON = { style: "style", testID: "string" } as const;
 const ACCESSIBILITY = { accessibilityLabel: "string", accessibilityRole: ROLES, accessibilityState: "object" } as const;
-const PRESSABLE = { onClick: "function", disabled: "boolean" } as const;
+const PRESSABLE = { onClick: "function", disabled: "boolean", onLongPress: "function", onPressIn: "function", onPressOut: "function" } as const;
+const REFRESH = { refreshing: "boolean", onRefresh: "function" } as const;
 const VIEW = { ...COMMON, ...ACCESSIBILITY, ...PRESSABLE } as const;
 
 /** Every built-in host type and the props it takes (the runtime twin of {@link HostPropsByType}). */
@@ -186,8 +199,8 @@ export const HOST_PROPS = {
   View: VIEW,
   Column: VIEW,
   Row: VIEW,
-  ScrollView: { ...VIEW, onScroll: "function" },
-  FlatList: { ...COMMON, ...ACCESSIBILITY, onScroll: "function" },
+  ScrollView: { ...VIEW, ...REFRESH, onScroll: "function" },
+  FlatList: { ...COMMON, ...ACCESSIBILITY, ...REFRESH, onScroll: "function" },
 } as const satisfies { readonly [T in HostType]: { readonly [K in Exclude<keyof HostPropsByType[T], "key">]-?: PropKindOf<NonNullable<HostPropsByType[T][K]>> } };
 
 /** The kind that describes a prop's type, so {@link HOST_PROPS} cannot disagree with the interfaces. */

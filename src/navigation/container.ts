@@ -1,6 +1,6 @@
 import type { Child } from "../core/element.js";
 import { component } from "../core/component.js";
-import { useEffect, useMemo, useRef, useState } from "../core/hooks.js";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "../core/hooks.js";
 import { useAsyncEffect } from "../data/use-async-effect.js";
 import { AsyncStorage } from "../platform/storage.js";
 import { BackHandler } from "../platform/back-handler.js";
@@ -89,7 +89,8 @@ export const NavigationContainer = component(function NavigationContainer(props:
     });
   }, []);
 
-  useEffect(() => BackHandler.addEventListener("hardwareBackPress", () => back(container)).remove, []);
+  // A layout effect: back works as soon as the container is on screen.
+  useLayoutEffect(() => BackHandler.addEventListener("hardwareBackPress", () => back(container)).remove, []);
 
   const slot = useMemo<StateSlot>(() => ({ state, set: setState }), [state]);
   if (!ready) return null;

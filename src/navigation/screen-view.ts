@@ -1,6 +1,6 @@
 import { h, type Child } from "../core/element.js";
 import { useContext } from "../core/context.js";
-import { useEffect, useMemo, useRef } from "../core/hooks.js";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "../core/hooks.js";
 import { memo } from "../core/memo.js";
 import { View } from "../components/builtins.js";
 import type { Style } from "../components/style.js";
@@ -73,7 +73,8 @@ export function useNavigatorHandle(type: NavigationState["type"], props: Navigat
   handle.focused = parentRoute === null ? true : parentRoute.focused;
   handle.depth = parentRoute === null ? 0 : parentRoute.depth + 1;
   const registered = handle;
-  useEffect(() => {
+  // A layout effect, so the back action reaches this navigator from its first commit.
+  useLayoutEffect(() => {
     container.navigators.add(registered);
     return () => void container.navigators.delete(registered);
   }, []);

@@ -96,6 +96,16 @@ export interface Services {
   focus: HostSignal | null;
   /** The host's URL history, where it has one (the web). */
   history?: HistoryService | null;
+  /** Which host runs the app (`pn.Platform.OS`): `"web"`, `"gtk"`, `"test"`, ... */
+  os?: string;
+  /** The system's light or dark appearance (`pn.useColorScheme()`); absent: light. */
+  colorScheme?: ColorSchemeService | null;
+}
+
+/** The system colour scheme, as a host reports it. */
+export interface ColorSchemeService {
+  get(): "light" | "dark";
+  subscribe(listener: () => void): () => void;
 }
 
 /** Services of a host that brings none: loop frames, no alert UI, no camera, storage picked on first use, always online and focused. */

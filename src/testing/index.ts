@@ -9,6 +9,7 @@ import { runtime } from "../runtime/runtime.js";
 import { TestAlerts, TestCamera } from "../hosts/test/services.js";
 import { AsyncStorage } from "../platform/storage.js";
 import { memoryStorage } from "../platform/memory-storage.js";
+import { overrideColorScheme } from "../platform/appearance.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -28,8 +29,17 @@ export const camera = new TestCamera();
 // (a bridged app, say) runs on a runtime of its own instead of replacing these.
 runtime.services.alert = alerts;
 runtime.services.camera = camera;
+runtime.services.os = "test";
 runtime.owner = alerts;
 AsyncStorage.configure({ backend: memoryStorage() });
+
+/**
+ * Sets the system colour scheme `pn.useColorScheme()` reports (default
+ * `"light"`); components using it re-render.
+ */
+export function setColorScheme(scheme: "light" | "dark"): void {
+  overrideColorScheme(scheme, runtime);
+}
 
 /**
  * Ends a test's UI: unmounts every tree `render` mounted and answers any
@@ -39,4 +49,5 @@ export function cleanup(): void {
   unmountAll();
   alerts.reset();
   camera.reset();
+  overrideColorScheme("light", runtime);
 }
