@@ -20,10 +20,10 @@ export { NotSupportedError } from "./platform/errors.js";
 
 // Data hooks.
 export { useAsyncEffect, useQuery, queryClient, QueryClient, QueryObserver, useMutation, Mutation } from "./data/index.js";
-export { onlineManager, focusManager } from "./data/index.js";
+export { onlineManager, focusManager, defineMutation, mutationQueue } from "./data/index.js";
 export type {
   QueryResult, QueryOptions, QueryKey, QueryStatus, QueryState, MutationState, MutationCall, MutationOptions, MutationContext, AsyncEffect,
-  FetchStatus, NetworkMode,
+  FetchStatus, NetworkMode, MutationDefinition, DefineMutationOptions, DurableContext, OutboxEntry, FailedOutboxEntry, PersistOptions, PersistStorage,
 } from "./data/index.js";
 
 // Animated.

@@ -15,4 +15,7 @@ export { replaceEqualDeep } from "./structural-sharing.js";
 export type { QueryKey } from "./query-key.js";
 export { withRetry, defaultRetryDelay, type RetryOption, type RetryDelayOption } from "./retry.js";
 export { useMutation, type Mutate } from "./use-mutation.js";
-export { Mutation, type MutationState, type MutationCall, type MutationOptions, type MutationContext, type MutationAction } from "./mutation.js";
+export { Mutation, type MutationState, type MutationCall, type MutationOptions, type MutationContext, type MutationAction, type MutationSource } from "./mutation.js";
+export { defineMutation, isMutationDefinition, type MutationDefinition, type DefineMutationOptions, type DurableContext } from "./define-mutation.js";
+export { mutationQueue, OUTBOX_KEY, type OutboxEntry, type FailedOutboxEntry } from "./outbox.js";
+export type { PersistOptions, PersistStorage } from "./persist.js";

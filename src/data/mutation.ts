@@ -1,15 +1,25 @@
 import { isCancellation } from "../runtime/errors.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import { isThenable, startTask } from "../runtime/task.js";
+import { isMutationDefinition, type DurableContext, type MutationDefinition } from "./define-mutation.js";
+import { randomId } from "./ids.js";
+import { outboxOf } from "./outbox.js";
+import { withRetry } from "./retry.js";
 
-/** What `useMutation` shows: frozen, idle (`{ loading: false, data: undefined, error: null }`) at first. */
+/** What `useMutation` shows: frozen, idle (`{ loading: false, data: undefined, error: null, queued: false }`) at first. */
 export interface MutationState<R, E = Error> {
-  /** True while any call is in flight. */
+  /** True while any call is in flight (a durable call: until the server has it). */
   readonly loading: boolean;
   /** The result of the newest call that succeeded (kept through later failures). */
   readonly data: R | undefined;
   /** The failure of the newest settled call, `null` after a success and while a new call runs. */
   readonly error: E | null;
+  /**
+   * True while a durable call waits for the network in the outbox (offline,
+   * or its last attempt failed with a network error). It is saved: show
+   * "will send when online", not an error.
+   */
+  readonly queued: boolean;
 }
 
 /**
@@ -20,9 +30,16 @@ export interface MutationState<R, E = Error> {
 export interface MutationCall<R> extends PromiseLike<R> {
   /** True once the call has settled. */
   readonly done: boolean;
-  /** Aborts on `cancel()`; handed to the mutator with `withSignal: true`. */
+  /** Aborts on `cancel()`; handed to the mutator with `withSignal: true` (and always to a defined mutation). */
   readonly signal: AbortSignal;
-  /** Settles the call at once with `CancelledError` and aborts its signal. No-op once settled. */
+  /**
+   * A durable call only: resolves once the call is in the outbox on the
+   * storage medium — from then on it reaches the server exactly once, through
+   * offline periods, crashes and restarts. Rejects if that write failed (the
+   * call then never runs) or the call was cancelled first. Safe to ignore.
+   */
+  readonly persisted?: Promise<void>;
+  /** Settles the call at once with `CancelledError` and aborts its signal (a queued durable call leaves the outbox). No-op once settled. */
   cancel(reason?: string): void;
   catch<T = never>(onRejected?: ((reason: unknown) => T | PromiseLike<T>) | null): Promise<R | T>;
   finally(onFinally?: (() => void) | null): Promise<R>;
@@ -34,16 +51,26 @@ export interface MutationContext {
   readonly signal: AbortSignal;
 }
 
-/** Options of `useMutation` / {@link Mutation}. */
-export interface MutationOptions<R, A extends unknown[] = unknown[], E = Error> {
-  /** Called after each successful call with its result and arguments (the latest callback is used). */
-  onSuccess?: (data: R, ...args: A) => unknown;
-  /** Called after each failed call (not a cancelled one) with the error and the arguments. */
-  onError?: (error: E, ...args: A) => unknown;
+/**
+ * Options of `useMutation` / {@link Mutation}, after TanStack Query's. `C`
+ * is what `onMutate` returns (for optimistic updates: what to roll back to).
+ * The latest callbacks are used; a callback that throws is reported through
+ * `pn.runtime.onError` as a bug, and never changes the call's outcome.
+ */
+export interface MutationOptions<R, A extends unknown[] = unknown[], E = Error, C = unknown> {
+  /** Called with the arguments when a call starts, before the mutator; its result (awaited) is the `context` of the other callbacks. */
+  onMutate?: (...args: A) => C | PromiseLike<C>;
+  /** Called after each successful call. */
+  onSuccess?: (data: R, args: A, context: C | undefined) => unknown;
+  /** Called after each failed call (not a cancelled one): roll an optimistic update back here. */
+  onError?: (error: E, args: A, context: C | undefined) => unknown;
+  /** Called after each call that succeeded or failed (not a cancelled one). */
+  onSettled?: (data: R | undefined, error: E | null, args: A, context: C | undefined) => unknown;
   /**
    * Pass `{ signal }` to the mutator after the arguments of `mutate`, so
    * `cancel()` aborts its I/O. Off by default, so a plain `(arg) => promise`
    * mutator, optional parameters and all, is called exactly as written.
+   * (A defined mutation always gets its context object.)
    */
   withSignal?: boolean;
 }
@@ -52,6 +79,8 @@ interface Store<R, E> {
   readonly state: MutationState<R, E>;
   /** Ids of the calls in flight. */
   readonly inFlight: readonly number[];
+  /** Ids of the durable calls waiting for the network. */
+  readonly queuedIds: readonly number[];
   /** Id of the newest call whose outcome `state` shows. */
   readonly applied: number;
 }
@@ -59,38 +88,52 @@ interface Store<R, E> {
 /** Every way a mutation's state can change. */
 export type MutationAction<R, E> =
   | { type: "start"; id: number }
+  | { type: "queued"; id: number; queued: boolean }
   | { type: "success"; id: number; data: R }
   | { type: "error"; id: number; error: E }
   | { type: "cancel"; id: number }
   | { type: "reset" };
 
-const IDLE: MutationState<never, never> = Object.freeze({ loading: false, data: undefined, error: null });
+const IDLE: MutationState<never, never> = Object.freeze({ loading: false, data: undefined, error: null, queued: false });
 
 function reduce<R, E>(store: Store<R, E>, action: MutationAction<R, E>): Store<R, E> {
-  const { state, inFlight } = store;
-  if (action.type === "reset") return { state: IDLE, inFlight: [], applied: store.applied };
+  const { state, inFlight, queuedIds } = store;
+  if (action.type === "reset") return { state: IDLE, inFlight: [], queuedIds: [], applied: store.applied };
   if (action.type === "start") {
-    return { state: Object.freeze({ loading: true, data: state.data, error: null }), inFlight: [...inFlight, action.id], applied: store.applied };
+    return { state: Object.freeze({ loading: true, data: state.data, error: null, queued: state.queued }), inFlight: [...inFlight, action.id], queuedIds, applied: store.applied };
   }
   // A call forgotten by reset(), or settled already (a cancel heard twice), changes nothing.
   if (!inFlight.includes(action.id)) return store;
+  if (action.type === "queued") {
+    const has = queuedIds.includes(action.id);
+    if (has === action.queued) return store;
+    const ids = action.queued ? [...queuedIds, action.id] : queuedIds.filter((id) => id !== action.id);
+    const queued = ids.length > 0;
+    return { state: queued === state.queued ? state : Object.freeze({ ...state, queued }), inFlight, queuedIds: ids, applied: store.applied };
+  }
   const rest = inFlight.filter((id) => id !== action.id);
+  const restQueued = queuedIds.includes(action.id) ? queuedIds.filter((id) => id !== action.id) : queuedIds;
   const loading = rest.length > 0;
+  const queued = restQueued.length > 0;
   // An older call settling after a newer one did never overwrites its outcome.
   if (action.type === "cancel" || action.id < store.applied) {
-    return { state: loading === state.loading ? state : Object.freeze({ ...state, loading }), inFlight: rest, applied: store.applied };
+    const same = loading === state.loading && queued === state.queued;
+    return { state: same ? state : Object.freeze({ ...state, loading, queued }), inFlight: rest, queuedIds: restQueued, applied: store.applied };
   }
-  const next = action.type === "success" ? { loading, data: action.data, error: null } : { loading, data: state.data, error: action.error };
-  return { state: Object.freeze(next), inFlight: rest, applied: action.id };
+  const next = action.type === "success" ? { loading, data: action.data, error: null, queued } : { loading, data: state.data, error: action.error, queued };
+  return { state: Object.freeze(next), inFlight: rest, queuedIds: restQueued, applied: action.id };
 }
 
 type Mutator<A extends unknown[], R> = (...args: A) => R | PromiseLike<R>;
 
+/** What a {@link Mutation} runs: a plain mutator, or a definition from `pn.defineMutation`. */
+export type MutationSource<A extends unknown[], R> = Mutator<A, R> | Mutator<[...A, MutationContext], R> | MutationDefinition<A, R>;
+
 /**
- * The framework-free half of `useMutation`: runs calls of a mutator and
- * keeps their {@link MutationState}. Calls are tasks of the app scope, not of
- * a component: a write the user started finishes even if the screen goes
- * away; only `cancel()` stops it.
+ * The framework-free half of `useMutation`: runs calls of a mutator (or of a
+ * defined mutation) and keeps their {@link MutationState}. Calls are tasks of
+ * the app scope, not of a component: a write the user started finishes even
+ * if the screen goes away; only `cancel()` stops it.
  *
  * @example
  * ```ts
@@ -99,15 +142,16 @@ type Mutator<A extends unknown[], R> = (...args: A) => R | PromiseLike<R>;
  * const post = await create.mutate({ title: "Hello" });
  * ```
  */
-export class Mutation<A extends unknown[], R, E = Error> {
-  private store: Store<R, E> = { state: IDLE, inFlight: [], applied: 0 };
+export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
+  private store: Store<R, E> = { state: IDLE, inFlight: [], queuedIds: [], applied: 0 };
   private mutator!: (...args: unknown[]) => R | PromiseLike<R>;
-  private options!: MutationOptions<R, A, E>;
+  private definition: MutationDefinition<A, R> | null = null;
+  private options!: MutationOptions<R, A, E, C>;
   private nextId = 0;
   private readonly listeners = new Set<{ listener: (state: MutationState<R, E>) => void }>();
 
-  constructor(mutator: Mutator<A, R> | Mutator<[...A, MutationContext], R>, options: MutationOptions<R, A, E> = {}) {
-    this.setMutator(mutator, options);
+  constructor(source: MutationSource<A, R>, options: MutationOptions<R, A, E, C> = {}) {
+    this.setMutator(source, options);
   }
 
   /** The current state. */
@@ -115,14 +159,18 @@ export class Mutation<A extends unknown[], R, E = Error> {
     return this.store.state;
   }
 
-  /** Replaces the mutator and options used by later calls (and callbacks of calls in flight). */
-  setMutator(mutator: Mutator<A, R> | Mutator<[...A, MutationContext], R>, options: MutationOptions<R, A, E> = {}): void {
-    if (typeof mutator !== "function") throw new TypeError(`useMutation(mutator): mutator must be a function (...args) => promise, got ${typeof mutator}`);
+  /** Replaces the mutator (or definition) and options used by later calls (and callbacks of calls in flight). */
+  setMutator(source: MutationSource<A, R>, options: MutationOptions<R, A, E, C> = {}): void {
+    const definition = isMutationDefinition(source) ? (source as MutationDefinition<A, R>) : null;
+    if (definition === null && typeof source !== "function") {
+      throw new TypeError(`useMutation(mutator): mutator must be a function (...args) => promise or a pn.defineMutation(...) definition, got ${typeof source}`);
+    }
     if (options === null || typeof options !== "object") throw new TypeError("useMutation(mutator, options): options must be an object");
-    for (const name of ["onSuccess", "onError"] as const) {
+    for (const name of ["onMutate", "onSuccess", "onError", "onSettled"] as const) {
       if (options[name] !== undefined && typeof options[name] !== "function") throw new TypeError(`useMutation options: ${name} must be a function`);
     }
-    this.mutator = mutator as (...args: unknown[]) => R | PromiseLike<R>;
+    this.definition = definition;
+    this.mutator = (definition !== null ? definition.mutator : source) as (...args: unknown[]) => R | PromiseLike<R>;
     this.options = options;
   }
 
@@ -135,15 +183,51 @@ export class Mutation<A extends unknown[], R, E = Error> {
   }
 
   /**
-   * Calls the mutator with `args` (plus `{ signal }` with `withSignal`) and
-   * returns the {@link MutationCall}. Stable: safe to pass around.
+   * Calls the mutator with `args` (plus `{ signal }` with `withSignal`; a
+   * defined mutation always gets `{ signal, idempotencyKey }` last) and
+   * returns the {@link MutationCall}. A durable definition's call goes
+   * through the outbox. Stable: safe to pass around.
    */
   readonly mutate = (...args: A): MutationCall<R> => {
     const id = ++this.nextId;
     const mutator = this.mutator;
+    const definition = this.definition;
     const withSignal = this.options.withSignal === true;
+    const onMutate = this.options.onMutate;
+    const rt = currentRuntime();
+    let context: C | undefined;
+    let persisted: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | null = null;
+    if (definition?.durable === true) {
+      persisted = deferred<void>();
+      // Safe to ignore: a rejection nobody awaits is not an unhandled one.
+      persisted.promise.catch(noop);
+    }
     this.dispatch({ type: "start", id });
-    const task = startTask<R>(currentRuntime().appScope, (signal) => (withSignal ? mutator(...args, { signal }) : mutator(...args)));
+    const task = startTask<R>(rt.appScope, (signal) => {
+      // onMutate runs first; a synchronous one keeps the mutator's call synchronous.
+      const prepared = onMutate?.(...args);
+      const run = (): R | PromiseLike<R> => {
+        if (definition === null) return withSignal ? mutator(...args, { signal }) : mutator(...args);
+        const idempotencyKey = randomId();
+        if (persisted === null) {
+          return withRetry((attemptSignal) => mutator(...args, { signal: attemptSignal, idempotencyKey } satisfies DurableContext), signal, definition);
+        }
+        return this.enqueue(definition, args, idempotencyKey, signal, id, persisted);
+      };
+      if (isThenable<C>(prepared)) {
+        return Promise.resolve(prepared).then((value) => {
+          context = value;
+          return run();
+        });
+      }
+      context = prepared;
+      return run();
+    });
+    if (persisted !== null) {
+      Object.defineProperty(task, "persisted", { value: persisted.promise, enumerable: true });
+      // A call that fails before reaching the outbox (onMutate threw, arguments not JSON) was never persisted.
+      task.then(undefined, (error: unknown) => persisted!.reject(error));
+    }
     // cancel() aborts the signal synchronously: `loading` clears at once.
     task.signal.addEventListener("abort", () => this.dispatch({ type: "cancel", id }), { once: true });
     // Attaching here also marks the task observed, so its failure is never
@@ -151,7 +235,8 @@ export class Mutation<A extends unknown[], R, E = Error> {
     task.then(
       (data) => {
         this.dispatch({ type: "success", id, data });
-        this.callback("onSuccess", data, args);
+        this.callback("onSuccess", [data, args, context]);
+        this.callback("onSettled", [data, null, args, context]);
       },
       (error: unknown) => {
         if (isCancellation(error)) {
@@ -159,16 +244,49 @@ export class Mutation<A extends unknown[], R, E = Error> {
           return;
         }
         this.dispatch({ type: "error", id, error: error as E });
-        this.callback("onError", error, args);
+        this.callback("onError", [error, args, context]);
+        this.callback("onSettled", [undefined, error, args, context]);
       },
     );
-    return task;
+    return task as MutationCall<R>;
   };
 
   /** Back to idle. Calls in flight keep running, but their outcomes no longer reach the state. */
   readonly reset = (): void => {
     this.dispatch({ type: "reset" });
   };
+
+  /** Puts a durable call in the outbox; resolves with its result once the server has it. */
+  private enqueue(
+    definition: MutationDefinition<A, R>,
+    args: A,
+    idempotencyKey: string,
+    signal: AbortSignal,
+    id: number,
+    persisted: { resolve(): void; reject(error: unknown): void },
+  ): Promise<R> {
+    let stored: unknown[];
+    try {
+      // Stored as JSON, and run with what was stored, so a replay after a
+      // restart calls the mutator exactly as this process would have.
+      stored = JSON.parse(JSON.stringify(args)) as unknown[];
+    } catch (error) {
+      return Promise.reject(new TypeError(`mutate(...) of durable mutation "${definition.name}": the arguments must be JSON (${error instanceof Error ? error.message : String(error)})`));
+    }
+    const outbox = outboxOf(currentRuntime());
+    return new Promise<R>((resolve, reject) => {
+      outbox.submit(
+        { id: randomId(), name: definition.name, args: stored, idempotencyKey, createdAt: Date.now() },
+        signal,
+        {
+          resolve: resolve as (value: unknown) => void,
+          reject,
+          persisted,
+          onQueued: (queued) => this.dispatch({ type: "queued", id, queued }),
+        },
+      );
+    });
+  }
 
   private dispatch(action: MutationAction<R, E>): void {
     const previous = this.store.state;
@@ -184,11 +302,11 @@ export class Mutation<A extends unknown[], R, E = Error> {
     }
   }
 
-  private callback(name: "onSuccess" | "onError", value: unknown, args: A): void {
-    const callback = this.options[name] as ((value: unknown, ...args: A) => unknown) | undefined;
+  private callback(name: "onSuccess" | "onError" | "onSettled", values: unknown[]): void {
+    const callback = this.options[name] as ((...values: unknown[]) => unknown) | undefined;
     if (callback === undefined) return;
     try {
-      const result = callback(value, ...args);
+      const result = callback(...values);
       if (isThenable(result)) result.then(undefined, (error: unknown) => currentRuntime().reportError(error, { source: "mutation" }));
     } catch (error) {
       // A bug in the callback, not a failure of the mutation: report it.
@@ -196,3 +314,15 @@ export class Mutation<A extends unknown[], R, E = Error> {
     }
   }
 }
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+function noop(): void {}

@@ -65,14 +65,14 @@ export function validateRetry(policy: RetryPolicy<never>, where: string): void {
   }
 }
 
-function shouldRetry<E>(retry: RetryOption<E> | undefined, failureCount: number, error: E): boolean {
+export function shouldRetry<E>(retry: RetryOption<E> | undefined, failureCount: number, error: E): boolean {
   if (retry === undefined || retry === false) return false;
   if (retry === true) return failureCount <= 3;
   if (typeof retry === "number") return failureCount <= retry;
   return retry(failureCount, error);
 }
 
-function delayFor<E>(retryDelay: RetryDelayOption<E> | undefined, failureCount: number, error: E): number {
+export function delayFor<E>(retryDelay: RetryDelayOption<E> | undefined, failureCount: number, error: E): number {
   if (retryDelay === undefined) return defaultRetryDelay(failureCount);
   return typeof retryDelay === "number" ? retryDelay : retryDelay(failureCount, error);
 }

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useReducer, useRef } from "../core/hooks.js";
-import { Mutation, type MutationCall, type MutationContext, type MutationOptions, type MutationState } from "./mutation.js";
+import { Mutation, type MutationCall, type MutationContext, type MutationOptions, type MutationSource, type MutationState } from "./mutation.js";
+import type { MutationDefinition } from "./define-mutation.js";
 
 /** The `mutate` function of `useMutation`: stable, calls the latest mutator. */
 export type Mutate<A extends unknown[], R> = (...args: A) => MutationCall<R>;
@@ -19,7 +20,12 @@ export type Mutate<A extends unknown[], R> = (...args: A) => MutationCall<R>;
  * - Unmounting does not cancel a call: the write finishes, the state update
  *   is dropped.
  * - Failures never go to `pn.runtime.onError`; they are in `state.error`.
- * - `onSuccess(data, ...args)` / `onError(error, ...args)` run after each call.
+ * - `onMutate(...args)` runs first and returns a context (say, the data to
+ *   roll back to); `onSuccess(data, args, context)`, `onError(error, args,
+ *   context)` and `onSettled(data, error, args, context)` run after each call.
+ * - Pass a definition from `pn.defineMutation(name, mutator, { durable })`
+ *   to get `{ signal, idempotencyKey }` as the mutator's last argument and,
+ *   for a durable one, the outbox: `call.persisted` and `state.queued`.
  * - `reset()` (stable) returns to idle; calls still running no longer touch the state.
  *
  * **Cancelling the I/O.** With `{ withSignal: true }` the mutator gets one
@@ -47,21 +53,25 @@ export type Mutate<A extends unknown[], R> = (...args: A) => MutationCall<R>;
  * });
  * ```
  */
-export function useMutation<A extends unknown[], R, E = Error>(
+export function useMutation<A extends unknown[], R, E = Error, C = unknown>(
+  definition: MutationDefinition<A, R>,
+  options?: Omit<MutationOptions<R, A, E, C>, "withSignal">,
+): [MutationState<R, E>, Mutate<A, R>, () => void];
+export function useMutation<A extends unknown[], R, E = Error, C = unknown>(
   mutator: (...args: [...A, MutationContext]) => R | PromiseLike<R>,
-  options: MutationOptions<R, A, E> & { withSignal: true },
+  options: MutationOptions<R, A, E, C> & { withSignal: true },
 ): [MutationState<R, E>, Mutate<A, R>, () => void];
-export function useMutation<A extends unknown[], R, E = Error>(
+export function useMutation<A extends unknown[], R, E = Error, C = unknown>(
   mutator: (...args: A) => R | PromiseLike<R>,
-  options?: MutationOptions<R, A, E> & { withSignal?: false },
+  options?: MutationOptions<R, A, E, C> & { withSignal?: false },
 ): [MutationState<R, E>, Mutate<A, R>, () => void];
-export function useMutation<A extends unknown[], R, E = Error>(
-  mutator: (...args: A) => R | PromiseLike<R>,
-  options: MutationOptions<R, A, E> = {},
+export function useMutation<A extends unknown[], R, E = Error, C = unknown>(
+  mutator: MutationSource<A, R>,
+  options: MutationOptions<R, A, E, C> = {},
 ): [MutationState<R, E>, Mutate<A, R>, () => void] {
   const [, rerender] = useReducer(increment, 0);
-  const ref = useRef<Mutation<A, R, E> | null>(null);
-  const mutation = (ref.current ??= new Mutation<A, R, E>(mutator, options));
+  const ref = useRef<Mutation<A, R, E, C> | null>(null);
+  const mutation = (ref.current ??= new Mutation<A, R, E, C>(mutator, options));
   const state = mutation.state;
 
   // Layout effects run at the commit, before any handler can fire: `mutate`

@@ -111,14 +111,14 @@ describe("useMutation", () => {
   it("starts idle; await mutate(41) returns the value", async () => {
     const { Probe, state, mutate } = probe(() => pn.useMutation(async (n: number) => n + 1));
     const ui = render(Probe());
-    assert.deepEqual({ ...state() }, { loading: false, data: undefined, error: null });
+    assert.deepEqual({ ...state() }, { loading: false, data: undefined, error: null, queued: false });
     assert.ok(Object.isFrozen(state()));
     const call = mutate()(41);
     assert.equal(call.done, false);
     assert.equal(await call, 42);
     assert.equal(call.done, true);
     await ui.settle();
-    assert.deepEqual({ ...state() }, { loading: false, data: 42, error: null });
+    assert.deepEqual({ ...state() }, { loading: false, data: 42, error: null, queued: false });
     await unmountAndCheck(ui);
   });
 
@@ -308,7 +308,7 @@ describe("useMutation", () => {
     await unmountAndCheck(ui);
   });
 
-  it("onSuccess and onError get the outcome and the arguments; a throwing callback is reported", async () => {
+  it("onMutate, onSuccess, onError and onSettled get the outcome, the arguments and the context; a throwing callback is reported", async () => {
     const log: unknown[] = [];
     const errors = captureErrors();
     try {
@@ -319,11 +319,13 @@ describe("useMutation", () => {
             return n * 2;
           },
           {
-            onSuccess: (data, n, label) => {
-              log.push(["success", data, n, label]);
+            onMutate: (n, label) => `ctx ${n}${label}`,
+            onSuccess: (data, [n, label], context) => {
+              log.push(["success", data, n, label, context]);
               if (label === "throw") throw new Error("callback bug");
             },
-            onError: (error, n, label) => log.push(["error", error.message, n, label]),
+            onError: (error, [n, label], context) => log.push(["error", error.message, n, label, context]),
+            onSettled: (data, error, [n], context) => log.push(["settled", data, error?.message, n, context]),
           },
         ),
       );
@@ -336,9 +338,12 @@ describe("useMutation", () => {
       await assert.rejects(Promise.resolve(cancelled), pn.CancelledError);
       await ui.settle();
       assert.deepEqual(log, [
-        ["success", 4, 2, "a"],
-        ["error", "bad -1", -1, "b"],
-        ["success", 6, 3, "throw"],
+        ["success", 4, 2, "a", "ctx 2a"],
+        ["settled", 4, undefined, 2, "ctx 2a"],
+        ["error", "bad -1", -1, "b", "ctx -1b"],
+        ["settled", undefined, "bad -1", -1, "ctx -1b"],
+        ["success", 6, 3, "throw", "ctx 3throw"],
+        ["settled", 6, undefined, 3, "ctx 3throw"],
       ]);
       assert.deepEqual(errors.errors.map((e) => [(e.error as Error).message, e.info.source]), [["callback bug", "mutation"]]);
       await unmountAndCheck(ui);
@@ -373,7 +378,7 @@ describe("useMutation", () => {
     gates[1]!.resolve("late");
     assert.equal(await running, "late", "the call itself still completes");
     await ui.settle();
-    assert.deepEqual({ ...hooks.state }, { loading: false, data: undefined, error: null });
+    assert.deepEqual({ ...hooks.state }, { loading: false, data: undefined, error: null, queued: false });
     await unmountAndCheck(ui);
   });
 

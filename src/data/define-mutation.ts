@@ -1,0 +1,99 @@
+import { validateRetry, type RetryDelayOption, type RetryOption } from "./retry.js";
+
+/** The last argument a defined mutation's mutator receives. */
+export interface DurableContext {
+  /** Aborts when the call is cancelled (or the outbox is cleared): pass it to `pn.fetch`. */
+  readonly signal: AbortSignal;
+  /**
+   * Unique per call and the same on every attempt of it — also on a replay
+   * after a restart. Send it as the `Idempotency-Key` header so the server
+   * applies the call once however often it arrives.
+   */
+  readonly idempotencyKey: string;
+}
+
+/** Options of {@link defineMutation}. */
+export interface DefineMutationOptions {
+  /**
+   * Keep each call in the mutation outbox (`pn.AsyncStorage`) until the
+   * server has it: it survives going offline, crashes and restarts, and
+   * replays in order. Arguments must be JSON. Default `false`.
+   */
+  durable?: boolean;
+  /**
+   * Retries of a failure that is not a network failure (a 5xx, say) before
+   * the call fails: `true` (3), a count, or a predicate. Default: none. For a
+   * durable call, network failures (`NetworkError`, `TimeoutError`) are never
+   * a failure: the call stays queued and is tried again.
+   */
+  retry?: RetryOption;
+  /** Backoff before a retry; default 1 s, 2 s, 4 s, … capped at 30 s, on the loop clock. */
+  retryDelay?: RetryDelayOption;
+}
+
+/** What {@link defineMutation} returns and `useMutation(definition)` accepts. */
+export interface MutationDefinition<A extends unknown[] = unknown[], R = unknown> {
+  readonly name: string;
+  readonly mutator: (...args: [...A, DurableContext]) => R | PromiseLike<R>;
+  readonly durable: boolean;
+  readonly retry: RetryOption | undefined;
+  readonly retryDelay: RetryDelayOption | undefined;
+}
+
+const registry = new Map<string, MutationDefinition<never[], unknown>>();
+
+/**
+ * Registers a mutation under a name — names, not functions, are what a
+ * durable outbox can persist (TanStack #3618: mutation functions cannot be
+ * persisted) — and returns its definition for `useMutation(definition)`.
+ * The mutator gets the arguments of `mutate(...)` and, always last, a
+ * {@link DurableContext} `{ signal, idempotencyKey }`.
+ *
+ * Define mutations at module level, before `pn.mutationQueue.resume()`, so
+ * every stored call finds its mutator after a restart. Defining a name again
+ * replaces the mutator (the latest wins).
+ *
+ * @example
+ * ```ts
+ * export const createPost = pn.defineMutation(
+ *   "createPost",
+ *   (input: { authorId: number; body: string }, { signal, idempotencyKey }: pn.DurableContext) =>
+ *     pn.fetch("/api/posts", { method: "POST", body: input, headers: { "Idempotency-Key": idempotencyKey }, signal })
+ *       .then((r) => r.raiseForStatus().json() as Post),
+ *   { durable: true },
+ * );
+ * // in a component
+ * const [state, create] = pn.useMutation(createPost);
+ * await create({ authorId: 1, body: "hi" }).persisted; // safe on disk: tell the user it is saved
+ * ```
+ */
+export function defineMutation<A extends unknown[], R>(
+  name: string,
+  mutator: (...args: [...A, DurableContext]) => R | PromiseLike<R>,
+  options: DefineMutationOptions = {},
+): MutationDefinition<A, R> {
+  if (typeof name !== "string" || name === "") throw new TypeError("defineMutation(name, mutator): name must be a non-empty string");
+  if (typeof mutator !== "function") throw new TypeError(`defineMutation("${name}", mutator): mutator must be a function`);
+  if (options === null || typeof options !== "object") throw new TypeError(`defineMutation("${name}", mutator, options): options must be an object`);
+  if (options.durable !== undefined && typeof options.durable !== "boolean") throw new TypeError(`defineMutation("${name}"): durable must be a boolean`);
+  validateRetry(options as never, `defineMutation("${name}")`);
+  const definition: MutationDefinition<A, R> = Object.freeze({
+    name,
+    mutator,
+    durable: options.durable === true,
+    retry: options.retry,
+    retryDelay: options.retryDelay,
+  });
+  registry.set(name, definition as unknown as MutationDefinition<never[], unknown>);
+  return definition;
+}
+
+/** @internal The definition registered under `name`, if any. */
+export function definitionNamed(name: string): MutationDefinition<unknown[], unknown> | undefined {
+  return registry.get(name) as MutationDefinition<unknown[], unknown> | undefined;
+}
+
+/** True for what {@link defineMutation} returned. */
+export function isMutationDefinition(value: unknown): value is MutationDefinition<unknown[], unknown> {
+  return typeof value === "object" && value !== null && typeof (value as MutationDefinition).name === "string" && typeof (value as MutationDefinition).mutator === "function" && Object.isFrozen(value);
+}
