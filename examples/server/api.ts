@@ -9,6 +9,12 @@
  * | POST   | `/api/posts`              | `{ authorId, body }` → 201 `Post`     |
  * | DELETE | `/api/posts/:id`          | 204, or 404                           |
  *
+ * A `POST /api/posts` with an `Idempotency-Key` header is applied once per
+ * key: a repeated key gets the first answer (same status, same post, header
+ * `Idempotent-Replayed: true`) and writes nothing — also when the two
+ * requests race, and after a restart (the key is stored with the post, in
+ * one atomic write). Clients that retry (the app's durable outbox) send one.
+ *
  * Errors are JSON `{ error }` with a 4xx status. Every answer waits for
  * `delay(request)` first, so the app's loading states are visible (and tests
  * can hold a response until they have looked at the loading state).
@@ -85,7 +91,10 @@ async function answer(
     // Read the body before waiting, so a held request has fully arrived.
     const body = request.method === "POST" ? await readJson(request) : undefined;
     if (delay) await delay(request);
-    [status, payload] = await route(store, request.method ?? "GET", url, body);
+    const key = idempotencyKey(request);
+    let replayed: boolean | undefined;
+    [status, payload, replayed] = await route(store, request.method ?? "GET", url, body, key);
+    if (replayed === true) response.setHeader("idempotent-replayed", "true");
   } catch (error) {
     if (error instanceof HttpError) {
       status = error.status;
@@ -115,7 +124,15 @@ function sendJson(response: ServerResponse, status: number, payload: unknown): v
   response.end(text);
 }
 
-async function route(store: Store, method: string, url: URL, body: unknown): Promise<[number, unknown]> {
+/** The request's `Idempotency-Key`, checked: 1–255 visible ASCII characters. */
+function idempotencyKey(request: IncomingMessage): string | undefined {
+  const value = request.headers["idempotency-key"];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !/^[\x21-\x7e]{1,255}$/.test(value)) throw new HttpError(400, "Idempotency-Key must be 1 to 255 visible ASCII characters");
+  return value;
+}
+
+async function route(store: Store, method: string, url: URL, body: unknown, key: string | undefined): Promise<[number, unknown, boolean?]> {
   const parts = url.pathname.split("/").filter(Boolean); // ["api", resource, id?]
   const resource = parts[1];
   const id = parts[2] === undefined ? undefined : parseId(parts[2]);
@@ -134,8 +151,14 @@ async function route(store: Store, method: string, url: URL, body: unknown): Pro
       const author = url.searchParams.get("authorId");
       return [200, store.posts(author === null ? undefined : parseId(author))];
     }
+    if (key !== undefined) {
+      // A replay is answered before validation: the first request passed it.
+      const earlier = store.reply(key);
+      if (earlier !== undefined) return [earlier.status, earlier.payload, true];
+    }
     const { authorId, body: text } = validatePost(store, body);
-    return [201, await store.createPost(authorId, text)];
+    const { post, replayed } = await store.createPostOnce(authorId, text, key);
+    return [201, post, replayed];
   }
   if (resource === "posts" && id !== undefined) {
     allow(method, ["DELETE"]);

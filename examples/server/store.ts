@@ -16,7 +16,22 @@ interface Data {
   users: User[];
   posts: Post[];
   nextPostId: number;
+  /**
+   * The answer given to each `Idempotency-Key` (oldest first), written in
+   * the same atomic write as the change it answers: a repeated key gets the
+   * first answer, never a second write — also after a server restart.
+   */
+  replies?: Record<string, Reply>;
 }
+
+/** A recorded answer: status and JSON payload. */
+export interface Reply {
+  status: number;
+  payload: unknown;
+}
+
+/** How many idempotency keys are remembered (the oldest are forgotten first). */
+export const MAX_REPLIES = 10_000;
 
 /** The longest post body the API accepts, in characters. */
 export const MAX_BODY_LENGTH = 2000;
@@ -40,7 +55,10 @@ function seedData(): Data {
 function isData(value: unknown): value is Data {
   if (typeof value !== "object" || value === null) return false;
   const data = value as Partial<Data>;
-  return Array.isArray(data.users) && Array.isArray(data.posts) && Number.isInteger(data.nextPostId);
+  return (
+    Array.isArray(data.users) && Array.isArray(data.posts) && Number.isInteger(data.nextPostId) &&
+    (data.replies === undefined || (typeof data.replies === "object" && data.replies !== null && !Array.isArray(data.replies)))
+  );
 }
 
 /** Users and posts persisted in `<dataDir>/example-api.json`. Create with {@link openStore}. */
@@ -99,13 +117,33 @@ export class Store {
     return all.slice().sort((a, b) => b.id - a.id);
   }
 
-  /** Adds a post; resolves once it is on disk, rejects (adding nothing) when the write fails. */
-  createPost(authorId: number, body: string): Promise<Post> {
+  /** The answer recorded for an idempotency key, if any. */
+  reply(key: string): Reply | undefined {
+    const replies = this.data.replies;
+    return replies !== undefined && Object.hasOwn(replies, key) ? replies[key] : undefined;
+  }
+
+  /**
+   * Adds a post; resolves once it is on disk, rejects (adding nothing) when
+   * the write fails. With an idempotency key already answered, adds nothing
+   * and resolves with the post of the first answer (`replayed: true`).
+   */
+  async createPost(authorId: number, body: string, idempotencyKey?: string): Promise<Post> {
+    return (await this.createPostOnce(authorId, body, idempotencyKey)).post;
+  }
+
+  /** {@link createPost}, telling whether the answer is a replay of an earlier one. */
+  createPostOnce(authorId: number, body: string, idempotencyKey?: string): Promise<{ post: Post; replayed: boolean }> {
     return this.change((draft) => {
+      if (idempotencyKey !== undefined && draft.replies !== undefined && Object.hasOwn(draft.replies, idempotencyKey)) {
+        // Checked inside the queued change: two requests racing with one key still write once.
+        return new NoChangeWith({ post: draft.replies[idempotencyKey]!.payload as Post, replayed: true });
+      }
       const post: Post = { id: draft.nextPostId++, authorId, body, createdAt: new Date().toISOString() };
       draft.posts.push(post);
-      return post;
-    });
+      if (idempotencyKey !== undefined) remember(draft, idempotencyKey, { status: 201, payload: post });
+      return { post, replayed: false };
+    }).then((result) => (result instanceof NoChangeWith ? (result.value as { post: Post; replayed: boolean }) : (result as { post: Post; replayed: boolean })));
   }
 
   /**
@@ -135,9 +173,9 @@ export class Store {
   private change<R>(edit: (draft: Data) => R): Promise<R> {
     const next = this.writing.then(async () => {
       // Posts are never mutated in place, so copying the list is enough.
-      const draft: Data = { users: this.data.users, posts: this.data.posts.slice(), nextPostId: this.data.nextPostId };
+      const draft: Data = { users: this.data.users, posts: this.data.posts.slice(), nextPostId: this.data.nextPostId, replies: this.data.replies };
       const result = edit(draft);
-      if (result !== NO_CHANGE) {
+      if (result !== NO_CHANGE && !(result instanceof NoChangeWith)) {
         await writeAtomically(this.file, JSON.stringify(draft, null, 2));
         this.data = draft;
       }
@@ -154,6 +192,20 @@ export class Store {
 
 /** What an edit returns when it found nothing to change. */
 const NO_CHANGE: unique symbol = Symbol("no change");
+
+/** What an edit returns when it changes nothing but has an answer (a replayed idempotency key). */
+class NoChangeWith {
+  constructor(readonly value: unknown) {}
+}
+
+/** Records `reply` under `key` in `draft` (copy on write), forgetting the oldest keys past {@link MAX_REPLIES}. */
+function remember(draft: Data, key: string, reply: Reply): void {
+  const replies: Record<string, Reply> = { ...draft.replies };
+  replies[key] = reply;
+  const keys = Object.keys(replies);
+  for (let i = 0; i < keys.length - MAX_REPLIES; i++) delete replies[keys[i]!];
+  draft.replies = replies;
+}
 
 function noop(): void {}
 
