@@ -86,7 +86,11 @@ export async function mountBridge(element: Child, transport: Transport, options:
   const services = bridgeServices(connection, runtime);
   const owner = {};
   const installed = options.services === false ? () => {} : installBridgeServices(services, runtime);
-  if (options.services !== false) runtime.owner ??= owner;
+  if (options.services !== false) {
+    runtime.owner ??= owner;
+    // `pn.Platform.OS` is the far side's name: "gtk" for the desktop host.
+    if (connection.hostInfo !== null) runtime.services.os = connection.hostInfo.host;
+  }
   const restore = (): void => {
     installed();
     if (runtime.owner === owner) runtime.owner = null;

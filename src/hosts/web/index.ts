@@ -29,6 +29,7 @@ import { createAlertPresenter } from "./alert-dialog.js";
 import { createFileCamera } from "./camera.js";
 import { animationFrames } from "./frames.js";
 import { localStorageBackend } from "./local-storage.js";
+import { browserHistory, mediaColorScheme } from "./browser-history.js";
 import { browserFocus, browserOnline } from "./connectivity.js";
 import { installErrorOverlay } from "./overlay.js";
 
@@ -81,6 +82,7 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   const installed: Partial<Services> = {
     frames: animationFrames(view, runtime), alert, camera: createFileCamera(doc),
     online: browserOnline(view), focus: browserFocus(doc),
+    history: browserHistory(view), colorScheme: mediaColorScheme(view), os: "web",
   };
   const previous: Partial<Services> = {};
   const services = runtime.services as unknown as Record<string, unknown>;
