@@ -1,5 +1,16 @@
 import { COMPONENT_OF, createElement, isPropsObject, type Child, type Element, type Key } from "./element.js";
 import type { Props } from "./host.js";
+import { options } from "./options.js";
+
+/** Gives a new component its element type: `render` itself, or (fast refresh) a type that outlives module reloads. */
+export type ComponentHook = (render: (props: any) => Child, name: string) => ((props: any) => Child) | null;
+
+/**
+ * Development hooks into `component()`. `refresh` is set only by fast refresh
+ * (src/core/refresh.ts, which the dev server loads; nothing in the core
+ * imports it), and only read in development builds.
+ */
+export const componentHooks: { refresh: ComponentHook | null } = { refresh: null };
 
 /** What a component factory accepts: its props plus an optional `key`. */
 export type ComponentProps<P> = P & { key?: Key };
@@ -42,6 +53,8 @@ export function component<P>(a: string | ((props: P) => Child), b?: (props: P) =
   // The element's type is the render function itself, so elements made by the
   // factory, by h(render) and by JSX <Factory/> all match on the same type.
   (render as { displayName?: string }).displayName ??= name;
+  let type: (props: P) => Child = render;
+  if (options.dev && process.env.NODE_ENV !== "production" && componentHooks.refresh !== null) type = componentHooks.refresh(render, name) ?? render;
   const factory = (props?: ComponentProps<P>, ...children: Child[]): Element => {
     let key: string | null = null;
     const finalProps: Props = {};
@@ -57,11 +70,11 @@ export function component<P>(a: string | ((props: P) => Child), b?: (props: P) =
     // A lone array stays nested: it is one slot (and a list that should be keyed).
     if (children.length === 1 && !Array.isArray(children[0])) finalProps.children = children[0];
     else if (children.length > 0) finalProps.children = children;
-    return createElement(render, finalProps, key);
+    return createElement(type, finalProps, key);
   };
   Object.defineProperty(factory, "displayName", { value: name });
   Object.defineProperty(factory, "name", { value: name });
-  (factory as unknown as { [COMPONENT_OF]: unknown })[COMPONENT_OF] = render;
+  (factory as unknown as { [COMPONENT_OF]: unknown })[COMPONENT_OF] = type;
   return factory as unknown as ComponentFactory<P>;
 }
 

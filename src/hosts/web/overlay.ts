@@ -7,6 +7,13 @@
 import { runtime as defaultRuntime, type ErrorHandler, type ErrorInfo, type Runtime } from "../../runtime/runtime.js";
 import { installBaseStyles } from "./base-styles.js";
 
+/**
+ * Development hooks. `mapStack` is set by the dev server's client
+ * (`typenative dev`): the overlay then shows each error's stack, first as
+ * the browser reports it, then mapped to the source files.
+ */
+export const overlayHooks: { mapStack: ((stack: string) => Promise<string>) | null } = { mapStack: null };
+
 /** At most this many errors are listed; later ones only bump the count. */
 const MAX_SHOWN = 10;
 
@@ -95,6 +102,14 @@ function entry(doc: Document, error: unknown, info: ErrorInfo): HTMLElement {
   message.className = "tn-overlay-message";
   message.textContent = describe(error);
   section.append(source, message);
+  const mapStack = overlayHooks.mapStack;
+  if (mapStack !== null && error instanceof Error && typeof error.stack === "string") {
+    const js = doc.createElement("pre");
+    js.className = "tn-overlay-stack tn-overlay-js-stack";
+    js.textContent = error.stack;
+    section.appendChild(js);
+    mapStack(error.stack).then((mapped) => void (js.textContent = mapped), () => {});
+  }
   const stack = info.componentStack ?? (info.component ? `in ${info.component}` : "");
   if (stack !== "") {
     const pre = doc.createElement("pre");
