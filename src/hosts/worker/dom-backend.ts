@@ -34,7 +34,7 @@ export interface DomBackend extends ApplierBackend<Node> {
  * @example
  * ```ts
  * const backend = createDomBackend(document.getElementById("root")!);
- * const endpoint = serveHost(transport, { backend, name: "web-worker" });
+ * const endpoint = serveHost(transport, { backend, name: "web" });
  * backend.listen(endpoint);
  * ```
  */

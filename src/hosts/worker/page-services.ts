@@ -51,7 +51,7 @@ function stringArg(args: Json[], index: number, what: string): string {
  * @example
  * ```ts
  * const { services } = createPageServices(document);
- * serveHost(transport, { backend, services, name: "web-worker" });
+ * serveHost(transport, { backend, services, name: "web" });
  * ```
  */
 export function createPageServices(doc: Document, opts: PageServicesOptions = {}): PageServices {

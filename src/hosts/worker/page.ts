@@ -14,7 +14,7 @@ import { createDomBackend } from "./dom-backend.js";
 import { createPageServices } from "./page-services.js";
 
 export interface ServeWorkerOptions {
-  /** The host's name in the handshake. Default "web-worker". */
+  /** The host's name in the handshake, which is the app's `pn.Platform.OS`. Default "web" (as under `typenative/web`). */
   name?: string;
   /** Where `AsyncStorage` lives. Default: `localStorage` under the `typenative:` prefix (as `typenative/web`). */
   storage?: StorageBackend;
@@ -63,7 +63,7 @@ export function serveWorker(worker: PortLike, container: Element, options: Serve
   const page = createPageServices(doc, options.storage === undefined ? {} : { storage: options.storage });
   const transport = messagePortTransport(worker);
   const onError = options.onError ?? ((error: ProtocolError) => console.error(`[typenative worker host] ${error.code}: ${error.message}`));
-  const endpoint = serveHost<Node>(transport, { name: options.name ?? "web-worker", backend, services: page.services, onError });
+  const endpoint = serveHost<Node>(transport, { name: options.name ?? "web", backend, services: page.services, onError });
   const stopListening = backend.listen(endpoint);
 
   // Keystroke latency, as the GTK host measures it: when the commit carrying
