@@ -29,6 +29,12 @@ export interface DefineMutationOptions {
   retry?: RetryOption;
   /** Backoff before a retry; default 1 s, 2 s, 4 s, … capped at 30 s, on the loop clock. */
   retryDelay?: RetryDelayOption;
+  /**
+   * Called after every successful call of this mutation — also a durable
+   * call replayed after a restart, which no component is waiting for. The
+   * place to refresh what it changed: `pn.queryClient.invalidate(["posts"])`.
+   */
+  onSuccess?: (data: unknown, args: unknown[]) => unknown;
 }
 
 /** What {@link defineMutation} returns and `useMutation(definition)` accepts. */
@@ -38,6 +44,7 @@ export interface MutationDefinition<A extends unknown[] = unknown[], R = unknown
   readonly durable: boolean;
   readonly retry: RetryOption | undefined;
   readonly retryDelay: RetryDelayOption | undefined;
+  readonly onSuccess: ((data: unknown, args: unknown[]) => unknown) | undefined;
 }
 
 const registry = new Map<string, MutationDefinition<never[], unknown>>();
@@ -77,12 +84,14 @@ export function defineMutation<A extends unknown[], R>(
   if (options === null || typeof options !== "object") throw new TypeError(`defineMutation("${name}", mutator, options): options must be an object`);
   if (options.durable !== undefined && typeof options.durable !== "boolean") throw new TypeError(`defineMutation("${name}"): durable must be a boolean`);
   validateRetry(options as never, `defineMutation("${name}")`);
+  if (options.onSuccess !== undefined && typeof options.onSuccess !== "function") throw new TypeError(`defineMutation("${name}"): onSuccess must be a function`);
   const definition: MutationDefinition<A, R> = Object.freeze({
     name,
     mutator,
     durable: options.durable === true,
     retry: options.retry,
     retryDelay: options.retryDelay,
+    onSuccess: options.onSuccess,
   });
   registry.set(name, definition as unknown as MutationDefinition<never[], unknown>);
   return definition;

@@ -210,7 +210,18 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
         if (definition === null) return withSignal ? mutator(...args, { signal }) : mutator(...args);
         const idempotencyKey = randomId();
         if (persisted === null) {
-          return withRetry((attemptSignal) => mutator(...args, { signal: attemptSignal, idempotencyKey } satisfies DurableContext), signal, definition);
+          const result = withRetry((attemptSignal) => mutator(...args, { signal: attemptSignal, idempotencyKey } satisfies DurableContext), signal, definition);
+          const onSuccess = definition.onSuccess;
+          if (onSuccess === undefined) return result;
+          return result.then((data) => {
+            try {
+              const done = onSuccess(data, args.slice());
+              if (isThenable(done)) done.then(undefined, (error: unknown) => rt.reportError(error, { source: "mutation" }));
+            } catch (error) {
+              rt.reportError(error, { source: "mutation" });
+            }
+            return data;
+          });
         }
         return this.enqueue(definition, args, idempotencyKey, signal, id, persisted);
       };

@@ -1,6 +1,7 @@
 import type { TimerHandle } from "../runtime/clock.js";
 import { CancelledError, isCancellation } from "../runtime/errors.js";
 import { currentRuntime, type Runtime } from "../runtime/runtime.js";
+import { isThenable } from "../runtime/task.js";
 import { getStorageBackend } from "../platform/storage.js";
 import { NetworkError, TimeoutError } from "../platform/http-errors.js";
 import { definitionNamed } from "./define-mutation.js";
@@ -276,6 +277,7 @@ export class Outbox {
       if (this.pending[0] !== head) continue;
       if (ok) {
         await this.succeed(head, value);
+        this.definitionSuccess(definition, value, head.args);
         continue;
       }
       const error = value;
@@ -332,6 +334,16 @@ export class Outbox {
       this.report(writeError);
     }
     call?.reject(reason);
+  }
+
+  private definitionSuccess(definition: { onSuccess: ((data: unknown, args: unknown[]) => unknown) | undefined }, value: unknown, args: readonly unknown[]): void {
+    if (definition.onSuccess === undefined) return;
+    try {
+      const result = definition.onSuccess(value, args.slice());
+      if (isThenable(result)) result.then(undefined, (error: unknown) => this.runtime.reportError(error, { source: "mutation" }));
+    } catch (error) {
+      this.runtime.reportError(error, { source: "mutation" });
+    }
   }
 
   /** Shows every live call still waiting as queued. */

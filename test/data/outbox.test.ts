@@ -160,7 +160,7 @@ describe("durable mutations: the outbox", () => {
   it("retry: a failure that is not a network failure is retried that many times first", async () => {
     let attempts = 0;
     const m = new Mutation(
-      pn.defineMutation(uniqueName(), async (_: string) => {
+      pn.defineMutation(uniqueName(), async (_: string, _ctx: DurableContext) => {
         if (++attempts < 3) throw new Error("500");
         return "third time";
       }, { durable: true, retry: 2, retryDelay: 100 }),
@@ -287,6 +287,17 @@ describe("durable mutations: after a restart", () => {
     assert.deepEqual(outbox.pendingEntries(), []);
   });
 
+  it("the definition's onSuccess runs for replayed calls too", async () => {
+    const heard: unknown[] = [];
+    const name = uniqueName();
+    pn.defineMutation(name, async (n: number, _ctx: DurableContext) => n * 10, { durable: true, onSuccess: (data, args) => heard.push([data, args]) });
+    const storage = pn.memoryStorage({
+      [OUTBOX_KEY]: JSON.stringify({ version: 1, pending: [{ id: "r", name, args: [4], idempotencyKey: "k", createdAt: 1 }], failed: [] }),
+    });
+    await restarted(storage).resume();
+    assert.deepEqual(heard, [[40, [4]]]);
+  });
+
   it("failed entries survive a restart with their error; an entry whose name is not defined fails, never silently dropped", async () => {
     const storage = pn.memoryStorage({
       [OUTBOX_KEY]: JSON.stringify({
@@ -327,7 +338,7 @@ describe("durable mutations: after a restart", () => {
   it("calls made before resume() go after the stored ones", async () => {
     const order: string[] = [];
     const name = uniqueName();
-    pn.defineMutation(name, async (body: string) => void order.push(body), { durable: true });
+    pn.defineMutation(name, async (body: string, _ctx: DurableContext) => void order.push(body), { durable: true });
     const storage = pn.memoryStorage({
       [OUTBOX_KEY]: JSON.stringify({ version: 1, pending: [{ id: "old", name, args: ["from last run"], idempotencyKey: "k", createdAt: 1 }], failed: [] }),
     });
