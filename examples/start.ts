@@ -1,6 +1,6 @@
 /**
- * `npm start`: builds the example app, starts its API and the preview
- * server on 127.0.0.1, and prints the URL.
+ * `npm start`: serves the example app with typenative's dev server (fast
+ * refresh, error overlays) and its API on 127.0.0.1, and prints the URL.
  *
  * Environment: `PORT` (default 5173; the next free port is taken when busy),
  * `TYPENATIVE_DATA_DIR` (where the API keeps its JSON file; default `.data/`),
@@ -27,7 +27,7 @@ for (let port = wanted; preview === null; port++) {
 const running = preview;
 console.log(`\n  typenative example  →  ${running.url}\n`);
 console.log(`  API data: ${running.store.file}`);
-console.log("  Edit examples/app/*.ts and reload the page to see changes. Ctrl+C stops.\n");
+console.log("  Edit a component in examples/app/ and save: it updates in place. Ctrl+C stops.\n");
 
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
