@@ -43,14 +43,14 @@ export async function bundleProduction(entry: { path: string } | { source: strin
 }
 
 /** Every page the browser benchmark opens, by name. */
-export async function buildPages(): Promise<Map<string, string>> {
+export async function buildPages(options: BuildOptions = {}): Promise<Map<string, string>> {
   const pages = new Map<string, string>();
   await Promise.all([
     ...TABLE_IMPLS.map(async (impl) => {
-      pages.set(`table-${impl}`, await bundleProduction({ source: `import { installHarness } from "./page-harness.ts";\nimport { start } from "./apps/${impl}.ts";\ninstallHarness();\nstart();\n` }));
+      pages.set(`table-${impl}`, await bundleProduction({ source: `import { installHarness } from "./page-harness.ts";\nimport { start } from "./apps/${impl}.ts";\ninstallHarness();\nstart();\n` }, options));
     }),
     ...QUERY_IMPLS.map(async (impl) => {
-      pages.set(`query-${impl}`, await bundleProduction({ path: join(HERE, "apps", `query-${impl}.ts`) }));
+      pages.set(`query-${impl}`, await bundleProduction({ path: join(HERE, "apps", `query-${impl}.ts`) }, options));
     }),
   ]);
   return pages;

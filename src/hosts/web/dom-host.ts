@@ -13,8 +13,11 @@
  *
  * Listeners never call props: they call `emit(node, "onClick")` and the core
  * runs the latest handler in its component's scope, batching its setters.
- * Listeners are shared functions (no closure per view) and are added only
- * when a view gets the matching handler prop.
+ * Events that bubble (`click`, `keydown`, `input`) are delegated: one
+ * listener per document, and a view with a handler only carries a flag
+ * (`LISTENS`), so mounting a thousand clickable rows adds no listener at
+ * all. `focus`, `blur` and `scroll` do not bubble: those views get a
+ * shared listener (no closure per view) while they have the handler.
  */
 import type { HostConfig, Props } from "../../core/host.js";
 import { emit } from "../../core/events.js";
@@ -55,6 +58,7 @@ const A11Y_STATES = ["selected", "checked", "expanded", "busy", "disabled"] as c
  */
 export function createDomHost(doc: Document = document): HostConfig<Node> {
   installBaseStyles(doc);
+  delegateEvents(doc);
   const scrollWatch = new ScrollWatch(doc);
   return {
     createView(type, props) {
@@ -129,7 +133,7 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       return;
     }
     case "onClick":
-      listen(el, "click", onClick, value);
+      flag(el, CLICK, value === true);
       if (type !== "Button") makeClickable(el, value === true, props);
       return;
     case "disabled":
@@ -160,10 +164,10 @@ function setInputProp(el: Input, name: string, value: unknown): void {
       setAttr(el, "placeholder", value);
       return;
     case "onChange":
-      listen(el, "input", onInput, value);
+      flag(el, CHANGE, value === true);
       return;
     case "onSubmitEditing":
-      listen(el, "keydown", onSubmitKey, value);
+      flag(el, SUBMIT, value === true);
       return;
     case "onFocus":
       listen(el, "focus", onFocus, value);
@@ -224,12 +228,11 @@ function makeClickable(el: HTMLElement, on: boolean, props: Props): void {
   if (on) {
     if (props.accessibilityRole === undefined) el.setAttribute("role", "button");
     el.tabIndex = 0;
-    el.addEventListener("keydown", onClickKey);
   } else {
     if (props.accessibilityRole === undefined) el.removeAttribute("role");
     el.removeAttribute("tabindex");
-    el.removeEventListener("keydown", onClickKey);
   }
+  flag(el, CLICK_KEY, on);
 }
 
 function isSized(style: unknown): boolean {
@@ -264,32 +267,67 @@ function listen(el: HTMLElement, event: string, listener: (this: HTMLElement, e:
   else el.removeEventListener(event, listener as EventListener);
 }
 
-// Clicks already delivered: as on native platforms, only the innermost view
-// with an onClick handles a press, but the DOM event still bubbles on for
-// the page's own listeners.
-const handledClicks = new WeakSet<Event>();
+/** Where a view keeps the delegated events it handles: a bit set of the flags below. */
+const LISTENS = Symbol("typenative.listens");
+/** Has `onClick`. */
+const CLICK = 1;
+/** A clickable non-button: Enter and Space press it. */
+const CLICK_KEY = 2;
+/** A `TextInput` with `onChange`. */
+const CHANGE = 4;
+/** A `TextInput` with `onSubmitEditing`. */
+const SUBMIT = 8;
 
-function onClick(this: HTMLElement, event: Event): void {
-  if (handledClicks.has(event) || this.getAttribute("aria-disabled") === "true") return;
-  handledClicks.add(event);
-  emit(this, "onClick");
+type Flagged = HTMLElement & { [LISTENS]?: number };
+
+function flag(el: HTMLElement, bit: number, on: boolean): void {
+  const flags = (el as Flagged)[LISTENS] ?? 0;
+  (el as Flagged)[LISTENS] = on ? flags | bit : flags & ~bit;
 }
 
-function onClickKey(this: HTMLElement, event: Event): void {
-  const key = (event as KeyboardEvent).key;
-  if (event.target !== this || (key !== "Enter" && key !== " ")) return;
-  event.preventDefault(); // Space would scroll the page.
-  if (this.getAttribute("aria-disabled") !== "true") emit(this, "onClick");
+const delegated = new WeakSet<Document>();
+
+/** One listener per document and event, whatever the number of views and roots. */
+function delegateEvents(doc: Document): void {
+  if (delegated.has(doc)) return;
+  delegated.add(doc);
+  doc.addEventListener("click", onClick);
+  doc.addEventListener("keydown", onKeyDown);
+  doc.addEventListener("input", onInput);
 }
 
-function onInput(this: HTMLElement): void {
-  emit(this, "onChange", (this as Input).value);
+function flagsOf(target: EventTarget | null): number {
+  return target === null ? 0 : ((target as Flagged)[LISTENS] ?? 0);
 }
 
-function onSubmitKey(this: HTMLElement, event: Event): void {
+// As on native platforms, only the innermost enabled view with an onClick
+// handles a press; the DOM event still bubbles on for the page's own listeners.
+function onClick(event: Event): void {
+  for (let node = event.target as Node | null; node !== null; node = node.parentNode) {
+    if (flagsOf(node) & CLICK && (node as Element).getAttribute("aria-disabled") !== "true") {
+      emit(node, "onClick");
+      return;
+    }
+  }
+}
+
+function onKeyDown(event: Event): void {
+  const el = event.target as HTMLElement;
+  const flags = flagsOf(el);
+  if (flags === 0) return;
   const e = event as KeyboardEvent;
-  if (e.key !== "Enter" || e.isComposing || this.tagName === "TEXTAREA") return;
-  emit(this, "onSubmitEditing", (this as Input).value);
+  if (flags & CLICK_KEY && (e.key === "Enter" || e.key === " ")) {
+    event.preventDefault(); // Space would scroll the page.
+    if (el.getAttribute("aria-disabled") !== "true") emit(el, "onClick");
+  }
+  if (flags & SUBMIT && e.key === "Enter" && !e.isComposing && el.tagName !== "TEXTAREA") {
+    emit(el, "onSubmitEditing", (el as Input).value);
+  }
+}
+
+function onInput(event: Event): void {
+  const el = event.target as HTMLElement;
+  if (flagsOf(el) & CHANGE) emit(el, "onChange", (el as Input).value);
 }
 
 function onFocus(this: HTMLElement): void {

@@ -60,12 +60,16 @@ export function applyStyle(el: HTMLElement, next: unknown, full: unknown): void 
     return;
   }
   const nextStyle = asStyle(next);
-  const fullStyle = isStyle(full) ? asStyle(full) : null;
   let record = applied.get(el);
   if (record === undefined) {
+    // The element's first style (most rows have none): nothing to remove.
+    if (nextStyle === null) return;
     record = new Map();
     applied.set(el, record);
+    for (const key in nextStyle) writeKey(el.style, record, null, key, nextStyle[key]);
+    return;
   }
+  const fullStyle = isStyle(full) ? asStyle(full) : null;
   const css = el.style;
   // Properties written now, so the removal pass knows what is still wanted.
   const wanted = new Set<string>();
@@ -93,12 +97,12 @@ function asStyle(style: unknown): Record<string, unknown> | null {
   return typeof style === "object" && style !== null ? (style as Record<string, unknown>) : null;
 }
 
-function writeKey(css: CSSStyleDeclaration, record: Map<string, string>, wanted: Set<string>, key: string, raw: unknown): void {
+function writeKey(css: CSSStyleDeclaration, record: Map<string, string>, wanted: Set<string> | null, key: string, raw: unknown): void {
   const properties = propertiesOf(key);
   const value = cssValue(key, raw);
   for (const property of properties) {
     if (value === null) continue; // removed below unless another key wants it
-    wanted.add(property);
+    wanted?.add(property);
     if (record.get(property) === value) continue;
     css.setProperty(property, value);
     record.set(property, value);
