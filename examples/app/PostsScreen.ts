@@ -5,15 +5,16 @@
  * fade-in run by `Animated.timing` inside `useAsyncEffect`.
  */
 import * as pn from "typenative";
-import { api, type Post } from "./api.js";
+import { api, createPost, type Post } from "./api.js";
 import { Theme, cardStyle, primaryButton, secondaryButton, type Palette } from "./theme.js";
 
 export const PostsScreen = pn.component(function PostsScreen(props: { userId: number }) {
   const { userId } = props;
   const theme = pn.useContext(Theme);
-  const posts = pn.useQuery((signal) => api.listPosts(userId, signal), [userId]);
+  const posts = pn.useQuery((signal) => api.listPosts(userId, signal), [userId], { key: ["posts", userId] });
   const [draft, setDraft] = pn.usePersistedState(`draft.${userId}`, "");
-  const [state, create] = pn.useMutation(api.createPost);
+  // Durable: saved in the outbox first, posted when online (see api.ts).
+  const [state, create] = pn.useMutation(createPost);
   const [removal, remove] = pn.useMutation(api.deletePost);
 
   const opacity = pn.useAnimatedValue(0);
@@ -21,9 +22,10 @@ export const PostsScreen = pn.component(function PostsScreen(props: { userId: nu
 
   async function submit(): Promise<void> {
     if (!draft.trim()) return;
-    await create({ authorId: userId, body: draft });
+    const call = create({ authorId: userId, body: draft });
+    // Saved in the outbox: it will reach the server, so the draft can go.
+    await call.persisted;
     setDraft("");
-    posts.refetch();
   }
 
   async function confirmDelete(post: Post): Promise<void> {
@@ -66,14 +68,15 @@ export const PostsScreen = pn.component(function PostsScreen(props: { userId: nu
       pn.Row(
         pn.Text(`${draft.length} / 2000`, { style: { color: theme.muted, fontSize: 13 } }),
         pn.Spacer(),
-        pn.Button(state.loading ? "Posting…" : "Post", {
+        pn.Button(state.loading && !state.queued ? "Posting…" : "Post", {
           onClick: () => pn.runAsync(submit()),
-          disabled: state.loading,
+          disabled: state.loading && !state.queued,
           testID: "post-button",
           style: primaryButton(theme),
         }),
         { style: { alignItems: "center", spacing: 8 } },
       ),
+      state.queued ? pn.Text("Saved offline — will post when online", { testID: "saved-offline", style: { color: theme.muted } }) : null,
       state.error ? pn.Text(`Could not post: ${message(state.error)}`, { style: { color: theme.danger } }) : null,
       removal.error ? pn.Text(`Could not delete: ${message(removal.error)}`, { style: { color: theme.danger } }) : null,
       { style: cardStyle(theme) },
