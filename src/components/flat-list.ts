@@ -1,5 +1,5 @@
 import { component } from "../core/component.js";
-import { createElement, Fragment, isElement, withKey, type Child, type Element } from "../core/element.js";
+import { createElement, Fragment, isElement, type Child, type Element } from "../core/element.js";
 import { useRef, useState } from "../core/hooks.js";
 import { options } from "../core/options.js";
 import { isThenable, runAsync } from "../runtime/task.js";
@@ -156,19 +156,20 @@ function scrolled(
   }
 }
 
-// A keyless row element gets the row's key through a copy. The copy is
-// cached per element, so a row element the app reuses (a memoized one)
-// stays the same element and its subtree is skipped without a diff.
-const keyedCopies = new WeakMap<Element, Element>();
-
+// A keyless row element takes the row's key, as if renderItem had created
+// it with one: set in place rather than copied, so a row costs no extra
+// element (nor a WeakMap entry for the garbage collector to trace), and a
+// row element the app reuses (a memoized one) stays the same element, whose
+// subtree is then skipped without a diff. An element that already has
+// another key (one element returned for two rows) is wrapped instead.
 function keyedRow(row: Child, key: string | number): Element {
-  if (!isElement(row) || (row.key !== null && row.key !== String(key))) return createElement(Fragment, { children: row }, String(key));
-  if (row.key !== null) return row;
-  const cached = keyedCopies.get(row);
-  if (cached !== undefined && cached.key === String(key)) return cached;
-  const copy = withKey(row, key);
-  keyedCopies.set(row, copy);
-  return copy;
+  if (!isElement(row)) return createElement(Fragment, { children: row }, String(key));
+  const wanted = String(key);
+  if (row.key === null) {
+    (row as { key: string | null }).key = wanted;
+    return row;
+  }
+  return row.key === wanted ? row : createElement(Fragment, { children: row }, wanted);
 }
 
 function spacer(height: number, key: string): Element {

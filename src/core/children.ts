@@ -36,6 +36,12 @@ interface Collected {
  * length can change without shifting the siblings after it.
  */
 function collect(parent: Fiber, raw: unknown): Collected {
+  if (Array.isArray(raw) && allElements(raw)) {
+    // A list of elements (a FlatList's rows, mapped children) is its own
+    // item list: read only, never copied.
+    if (options.dev && process.env.NODE_ENV !== "production" && raw.length > 1) checkDuplicateKeys(parent, raw);
+    return { items: raw, positions: null };
+  }
   const items: Item[] = [];
   let positions: number[] | null = null;
   if (Array.isArray(raw)) {
@@ -57,6 +63,11 @@ function collect(parent: Fiber, raw: unknown): Collected {
     if (item !== null) items.push(item);
   }
   return { items, positions };
+}
+
+function allElements(raw: unknown[]): raw is Element[] {
+  for (let i = 0; i < raw.length; i++) if (!isElement(raw[i])) return false;
+  return true;
 }
 
 function toItem(parent: Fiber, raw: unknown): Item | null {
