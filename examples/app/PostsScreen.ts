@@ -8,10 +8,13 @@ import * as pn from "typenative";
 import { api, createPost, type Post } from "./api.js";
 import { Theme, cardStyle, primaryButton, secondaryButton, type Palette } from "./theme.js";
 
-export const PostsScreen = pn.component(function PostsScreen(props: { userId: number }) {
-  const { userId } = props;
+export const PostsScreen = pn.component(function PostsScreen(props: { userId: number; onOpen?: (post: Post) => void }) {
+  const { userId, onOpen } = props;
   const theme = pn.useContext(Theme);
+  // Keyed, so the post screen reads the same cache entry.
   const posts = pn.useQuery((signal) => api.listPosts(userId, signal), [userId], { key: ["posts", userId] });
+  // Pull-to-refresh shows its spinner only for a refresh the user asked for.
+  const [pulled, setPulled] = pn.useState(false);
   const [draft, setDraft] = pn.usePersistedState(`draft.${userId}`, "");
   // Durable: saved in the outbox first, posted when online (see api.ts).
   const [state, create] = pn.useMutation(createPost);
@@ -37,7 +40,9 @@ export const PostsScreen = pn.component(function PostsScreen(props: { userId: nu
 
   let list: pn.Child;
   if (posts.loading && posts.data === undefined) {
-    list = pn.Text("Loading…", { testID: "posts-loading", style: { color: theme.muted } });
+    list = pn.Row(pn.ActivityIndicator(), pn.Text("Loading…", { testID: "posts-loading", style: { color: theme.muted } }), {
+      style: { alignItems: "center", spacing: 8 },
+    });
   } else if (posts.error && posts.data === undefined) {
     list = pn.Column(
       pn.Text(`Could not load posts: ${message(posts.error)}`, { style: { color: theme.danger } }),
@@ -47,10 +52,18 @@ export const PostsScreen = pn.component(function PostsScreen(props: { userId: nu
     list = pn.Text("No posts yet. Write the first one!", { testID: "posts-empty", style: { color: theme.muted } });
   } else {
     list = pn.FlatList(posts.data ?? [], {
-      renderItem: (post) => PostItem({ post, onDelete: confirmDelete }),
+      renderItem: (post) => PostItem({ post, onDelete: confirmDelete, ...(onOpen === undefined ? {} : { onOpen }) }),
       keyExtractor: (post) => post.id,
       testID: "posts",
       style: { spacing: 8 },
+      refreshControl: pn.RefreshControl({
+        refreshing: pulled && posts.loading,
+        onRefresh: async () => {
+          setPulled(true);
+          await posts.refetch();
+          setPulled(false);
+        },
+      }),
     });
   }
 
@@ -86,8 +99,8 @@ export const PostsScreen = pn.component(function PostsScreen(props: { userId: nu
   );
 });
 
-const PostItem = pn.component(function PostItem(props: { post: Post; onDelete: (post: Post) => Promise<void> }) {
-  const { post, onDelete } = props;
+const PostItem = pn.component(function PostItem(props: { post: Post; onDelete: (post: Post) => Promise<void>; onOpen?: (post: Post) => void }) {
+  const { post, onDelete, onOpen } = props;
   const theme = pn.useContext(Theme);
   return pn.Row(
     pn.Column(
@@ -95,6 +108,9 @@ const PostItem = pn.component(function PostItem(props: { post: Post; onDelete: (
       pn.Text(new Date(post.createdAt).toLocaleString(), { style: { color: theme.muted, fontSize: 12 } }),
       { style: { flex: 1, spacing: 4 } },
     ),
+    onOpen === undefined
+      ? null
+      : pn.Button("Open", { onClick: () => onOpen(post), accessibilityLabel: `Open post ${post.id}`, testID: `open-${post.id}`, style: secondaryButton(theme) }),
     pn.Button("Delete", {
       onClick: () => pn.runAsync(onDelete(post)),
       accessibilityLabel: `Delete post ${post.id}`,
