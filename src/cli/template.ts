@@ -163,6 +163,7 @@ describe("NotesScreen", () => {
       ui.getByText("Edit src/NotesScreen.ts and save");
 
       ui.changeText(ui.getByTestId("draft"), "Buy milk");
+      await ui.settle(); // the draft renders before the button reads it
       ui.press(ui.getByText("Add"));
       await ui.settle();
       ui.getByText("Adding…");
