@@ -355,6 +355,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       response.writeHead(204).end();
       return;
     }
+    // History fallback: an app path (`/post/7` from a navigator's linking)
+    // loads the page, so a reload or a shared link opens that screen.
+    if (extname(path) === "" && (request.headers.accept ?? "").includes("text/html")) return send(response, 200, TYPES[".html"]!, page());
     send(response, 404, TYPES[".txt"]!, "not found");
   }
 
