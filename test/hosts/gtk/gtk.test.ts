@@ -136,5 +136,16 @@ describe("GTK host", { skip }, () => {
       t.diagnostic(`commit received → painted: median ${commits[Math.floor(commits.length / 2)]!.toFixed(1)} ms, max ${commits.at(-1)!.toFixed(1)} ms`);
       assert.ok(median < 250, `median keystroke latency ${median} ms`);
     });
+
+    it("opens a post on its own screen, with a header and a back button, and goes back", async () => {
+      const post = desktop.store.posts(1)[0]!;
+      await ask({ cmd: "press", role: "push button", name: `Open post ${post.id}` });
+      await ask({ cmd: "find", role: "push button", name: "Back" });
+      await ask({ cmd: "find", role: "text", name: "Reply" });
+      await ask({ cmd: "press", role: "push button", name: "Back" });
+      await ask({ cmd: "gone", role: "push button", name: "Back" });
+      await ask({ cmd: "find", role: "push button", name: "Post" });
+      await ask({ cmd: "find", role: "push button", name: `Open post ${post.id}` });
+    });
   });
 });
