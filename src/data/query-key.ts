@@ -18,6 +18,10 @@ export function normalizeKey(key: QueryKey, where: string): readonly unknown[] {
  * keep (functions, symbols, bigints) are refused rather than silently dropped.
  */
 export function hashKey(key: readonly unknown[]): string {
+  // Every render hashes its key: a key of strings, numbers, booleans and
+  // nulls (nearly all of them) is plain JSON, which JSON.stringify writes
+  // far faster without a replacer, to the same text.
+  if (isFlat(key)) return JSON.stringify(key);
   return JSON.stringify(key, (_name, value: unknown) => {
     const type = typeof value;
     if (type === "function" || type === "symbol" || type === "bigint") {
@@ -30,6 +34,15 @@ export function hashKey(key: readonly unknown[]): string {
     }
     return value;
   });
+}
+
+function isFlat(key: readonly unknown[]): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const value = key[i];
+    const type = typeof value;
+    if (type !== "string" && type !== "number" && type !== "boolean" && value !== null) return false;
+  }
+  return true;
 }
 
 /**
