@@ -140,6 +140,14 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       if (type === "Button" || type === "TextInput") (el as HTMLButtonElement | Input).disabled = value === true;
       else setAttr(el, "aria-disabled", value === true ? "true" : undefined);
       return;
+    case "onPressIn":
+    case "onPressOut":
+      flag(el, PRESS, value === true || (name === "onPressIn" ? props.onPressOut : props.onPressIn) === true);
+      return;
+    case "onLongPress":
+      flag(el, LONG_PRESS, value === true);
+      if (type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
+      return;
     case "onScroll":
       listen(el, "scroll", onScroll, value);
       if (value === true) scrollWatch.watch(el);
@@ -277,6 +285,11 @@ const CLICK_KEY = 2;
 const CHANGE = 4;
 /** A `TextInput` with `onSubmitEditing`. */
 const SUBMIT = 8;
+/** Has `onPressIn` / `onPressOut` (press feedback, e.g. `Pressable`'s `{ pressed }`). */
+const PRESS = 16;
+/** Has `onLongPress`: a press held {@link LONG_PRESS_MS} fires it instead of `onClick`. */
+const LONG_PRESS = 32;
+const LONG_PRESS_MS = 500;
 
 type Flagged = HTMLElement & { [LISTENS]?: number };
 
@@ -294,6 +307,54 @@ function delegateEvents(doc: Document): void {
   doc.addEventListener("click", onClick);
   doc.addEventListener("keydown", onKeyDown);
   doc.addEventListener("input", onInput);
+  doc.addEventListener("pointerdown", onPointerDown);
+  doc.addEventListener("pointerup", onPointerEnd);
+  doc.addEventListener("pointercancel", onPointerEnd);
+}
+
+/** The view a pointer went down on, for press feedback and long presses. */
+let pressed: { el: Element; timer: ReturnType<typeof setTimeout> | null; long: boolean } | null = null;
+
+function nearest(target: EventTarget | null, bits: number): Element | null {
+  for (let node = target as Node | null; node !== null; node = node.parentNode) {
+    if (flagsOf(node) & bits) return (node as Element).getAttribute("aria-disabled") === "true" ? null : (node as Element);
+  }
+  return null;
+}
+
+function onPointerDown(event: Event): void {
+  const el = nearest(event.target, PRESS | LONG_PRESS);
+  if (el === null) return;
+  const flags = flagsOf(el);
+  const press = { el, timer: null as ReturnType<typeof setTimeout> | null, long: false };
+  if (flags & LONG_PRESS) {
+    press.timer = setTimeout(() => {
+      press.timer = null;
+      press.long = true;
+      emit(el, "onLongPress");
+    }, LONG_PRESS_MS);
+  }
+  pressed = press;
+  if (flags & PRESS) emit(el, "onPressIn");
+}
+
+function onPointerEnd(): void {
+  const press = pressed;
+  if (press === null) return;
+  pressed = null;
+  if (press.timer !== null) clearTimeout(press.timer);
+  if (flagsOf(press.el) & PRESS) emit(press.el, "onPressOut");
+  // The click that follows a long press is part of it, not a second action.
+  if (press.long) {
+    const el = press.el;
+    el.addEventListener("click", swallowClick, { capture: true, once: true });
+    // The click comes right after the pointerup, or not at all (the pointer left).
+    setTimeout(() => el.removeEventListener("click", swallowClick, { capture: true }), 0);
+  }
+}
+
+function swallowClick(event: Event): void {
+  event.stopPropagation();
 }
 
 function flagsOf(target: EventTarget | null): number {

@@ -154,4 +154,28 @@ describe("web DOM host", () => {
     const reported: string[] = await page.evaluate(() => (window as any).tn.reported);
     assert.match(reported[0]!, /render went wrong/);
   });
+
+  it("Pressable: press feedback, a click, and a held press that is a long press instead; Switch is an accessible switch", async () => {
+    await run("presses");
+    const pressable = page.getByRole("button", { name: "Press me" });
+    const box = (await pressable.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.getByTestId("press-label").filter({ hasText: "held" }).waitFor();
+    await page.mouse.up();
+    await page.getByTestId("press-label").filter({ hasText: "idle" }).waitFor();
+    await page.mouse.down();
+    await page.waitForTimeout(650);
+    await page.mouse.up();
+    await page.waitForTimeout(50);
+    const log: string[] = await page.evaluate(() => (window as any).tn.log);
+    assert.deepEqual(log.filter((l) => l.startsWith("pressable")), ["pressable clicked", "pressable long-pressed"]);
+
+    const sw = page.getByRole("switch", { name: "Wi-Fi" });
+    assert.equal(await sw.getAttribute("aria-checked"), "false");
+    await sw.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="switch"]')!.getAttribute("aria-checked") === "true");
+    await sw.press("Space");
+    await page.waitForFunction(() => document.querySelector('[data-testid="switch"]')!.getAttribute("aria-checked") === "false");
+  });
 });

@@ -52,6 +52,19 @@ const Styled = pn.component((p: { wide: boolean }) =>
   pn.View(pn.Text("styled"), { testID: "styled", style: p.wide ? { width: 200, padding: 10 } : { width: 100 } }),
 );
 
+const Presses = pn.component(function Presses() {
+  const [on, setOn] = pn.useState(false);
+  return pn.Column(
+    pn.Pressable(({ pressed }) => pn.Text(pressed ? "held" : "idle", { testID: "press-label" }), {
+      onClick: () => log.push("pressable clicked"),
+      onLongPress: () => log.push("pressable long-pressed"),
+      accessibilityLabel: "Press me",
+      testID: "pressable",
+    }),
+    pn.Switch({ value: on, onChange: setOn, accessibilityLabel: "Wi-Fi", testID: "switch" }),
+  );
+});
+
 const Broken = pn.component(function Broken(): pn.Child {
   throw new Error("render went wrong");
 });
@@ -61,6 +74,7 @@ const Parent = pn.component(function Parent() {
 
 const scenarios: Record<string, () => pn.Child> = {
   counter: () => Counter(),
+  presses: () => Presses(),
   elements: () => Elements(),
   draft: () => Draft(),
   unsafe: () => Unsafe({ text: "<img src=x onerror=\"window.hacked=true\">" }),
