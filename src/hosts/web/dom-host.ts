@@ -148,6 +148,12 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       flag(el, LONG_PRESS, value === true);
       if (type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
       return;
+    case "onRefresh":
+      flag(el, REFRESH, value === true);
+      return;
+    case "refreshing":
+      setAttr(el, "aria-busy", value === true ? "true" : undefined);
+      return;
     case "onScroll":
       listen(el, "scroll", onScroll, value);
       if (value === true) scrollWatch.watch(el);
@@ -290,6 +296,10 @@ const PRESS = 16;
 /** Has `onLongPress`: a press held {@link LONG_PRESS_MS} fires it instead of `onClick`. */
 const LONG_PRESS = 32;
 const LONG_PRESS_MS = 500;
+/** A `ScrollView` / `FlatList` with `onRefresh`: pulling down past its top refreshes it. */
+const REFRESH = 64;
+/** How far (CSS px of wheel or finger travel) a pull at the top goes before it refreshes. */
+const PULL_DISTANCE = 120;
 
 type Flagged = HTMLElement & { [LISTENS]?: number };
 
@@ -310,6 +320,56 @@ function delegateEvents(doc: Document): void {
   doc.addEventListener("pointerdown", onPointerDown);
   doc.addEventListener("pointerup", onPointerEnd);
   doc.addEventListener("pointercancel", onPointerEnd);
+  doc.addEventListener("wheel", onWheel, { passive: true });
+  doc.addEventListener("touchstart", onTouchStart, { passive: true });
+  doc.addEventListener("touchmove", onTouchMove, { passive: true });
+}
+
+/**
+ * Pull-to-refresh on the web: wheel or finger travel upwards while the
+ * list is already at its top adds up; past {@link PULL_DISTANCE} the list's
+ * `onRefresh` fires once, and the pull starts over after a pause.
+ */
+let pull: { el: Element; distance: number; last: number; touchY: number } | null = null;
+
+function pulling(target: EventTarget | null, now: number): NonNullable<typeof pull> | null {
+  const el = nearest(target, REFRESH);
+  if (el === null || (el as HTMLElement).scrollTop > 0 || el.getAttribute("aria-busy") === "true") return null;
+  if (pull === null || pull.el !== el || now - pull.last > 400) pull = { el, distance: 0, last: now, touchY: 0 };
+  pull.last = now;
+  return pull;
+}
+
+function pulled(state: NonNullable<typeof pull>, delta: number): void {
+  if (delta <= 0) return;
+  state.distance += delta;
+  if (state.distance < PULL_DISTANCE) return;
+  pull = null;
+  emit(state.el, "onRefresh");
+}
+
+function onWheel(event: Event): void {
+  const e = event as WheelEvent;
+  if (e.deltaY >= 0) return;
+  const state = pulling(e.target, e.timeStamp);
+  if (state !== null) pulled(state, -e.deltaY);
+}
+
+function onTouchStart(event: Event): void {
+  const e = event as TouchEvent;
+  const state = pulling(e.target, e.timeStamp);
+  if (state !== null) state.touchY = e.touches[0]?.clientY ?? 0;
+}
+
+function onTouchMove(event: Event): void {
+  const e = event as TouchEvent;
+  const state = pull;
+  if (state === null || !state.el.contains(e.target as Node)) return;
+  const y = e.touches[0]?.clientY ?? state.touchY;
+  if ((state.el as HTMLElement).scrollTop > 0) return;
+  pulled(state, y - state.touchY);
+  state.touchY = y;
+  state.last = e.timeStamp;
 }
 
 /** The view a pointer went down on, for press feedback and long presses. */

@@ -177,5 +177,15 @@ describe("web DOM host", () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="switch"]')!.getAttribute("aria-checked") === "true");
     await sw.press("Space");
     await page.waitForFunction(() => document.querySelector('[data-testid="switch"]')!.getAttribute("aria-checked") === "false");
+
+    // Pull-to-refresh: wheel upwards at the top of the list.
+    const list = (await page.getByTestId("refreshable").boundingBox())!;
+    await page.mouse.move(list.x + 10, list.y + 10);
+    await page.mouse.wheel(0, -60);
+    await page.mouse.wheel(0, -60);
+    await page.mouse.wheel(0, -60);
+    await page.waitForFunction(() => (window as any).tn.log.includes("refreshed"));
+    const refreshed: string[] = await page.evaluate(() => (window as any).tn.log.filter((l: string) => l === "refreshed"));
+    assert.deepEqual(refreshed, ["refreshed"]);
   });
 });

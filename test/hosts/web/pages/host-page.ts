@@ -62,6 +62,12 @@ const Presses = pn.component(function Presses() {
       testID: "pressable",
     }),
     pn.Switch({ value: on, onChange: setOn, accessibilityLabel: "Wi-Fi", testID: "switch" }),
+    pn.FlatList(["one", "two"], {
+      renderItem: (item) => pn.Text(item),
+      testID: "refreshable",
+      style: { height: 80 },
+      refreshControl: pn.RefreshControl({ refreshing: false, onRefresh: () => log.push("refreshed") }),
+    }),
   );
 });
 
