@@ -1,4 +1,5 @@
 import type { TimerHandle } from "../runtime/clock.js";
+import type { Loop } from "../runtime/loop.js";
 import { isCancellation } from "../runtime/errors.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import { startTask, type Task } from "../runtime/task.js";
@@ -158,8 +159,15 @@ export class Query<T = unknown, E = Error> {
   ) {
     this.state = emptyQueryState<T, E>();
     // A new entry nobody observes yet (built by a render that never commits,
-    // or by setData) must still go away.
-    this.scheduleGc();
+    // or by setData) must still go away. Its gc timer waits for the effects
+    // of the render that built it, where its first observer subscribes:
+    // otherwise every new entry would arm a timer only to cancel it at once.
+    if (owner !== null && Number.isFinite(cacheTime)) checkWhenSettled(this as Query<unknown, unknown>);
+  }
+
+  /** @internal Starts the gc countdown of an entry that is still unobserved once its render's effects ran. */
+  gcIfUnobserved(): void {
+    if (this.observers.size === 0 && this.gcTimer === null) this.scheduleGc();
   }
 
   /** Applies `action` and notifies the observers in one batch, iterating over a copy so they may unsubscribe meanwhile. */
@@ -302,6 +310,27 @@ export class Query<T = unknown, E = Error> {
     this.gcTimer.cancel();
     this.gcTimer = null;
   }
+}
+
+/** New entries waiting for their check, per loop: one loop job checks a whole render's worth. */
+const newEntries = new WeakMap<Loop, Array<Query<unknown, unknown>>>();
+
+function checkWhenSettled(query: Query<unknown, unknown>): void {
+  const loop = currentRuntime().getLoop();
+  let entries = newEntries.get(loop);
+  if (entries === undefined) {
+    const list: Array<Query<unknown, unknown>> = [];
+    newEntries.set(loop, (entries = list));
+    // Two hops: the commit of the render building the entry queues its
+    // passive effects (where observers subscribe) after the first.
+    loop.callSoon(() =>
+      loop.callSoon(() => {
+        if (newEntries.get(loop) === list) newEntries.delete(loop);
+        for (let i = 0; i < list.length; i++) list[i]!.gcIfUnobserved();
+      }),
+    );
+  }
+  entries.push(query);
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
