@@ -243,6 +243,10 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
     };
     adjustment.connect("value-changed", report);
     adjustment.connect("changed", report);
+    // Pull-to-refresh: scrolling on past the top (a touchpad or touch overshoot).
+    widget.connect("edge-overshot", (_widget, position) => {
+      if (position === Gtk.PositionType.TOP && node.props.onRefresh === true && node.props.refreshing !== true) listen(node, "onRefresh");
+    });
     return new Handle(widget, content);
   }
 
