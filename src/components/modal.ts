@@ -31,7 +31,13 @@ const ModalView = component(function Modal(props: ModalProps & { content: Child[
     }).remove;
   }, [visible]);
   if (!visible) return null;
-  const viewProps: ViewProps = { ...rest, accessibilityRole: "dialog", style: { ...(transparent === true ? FILL : BACKDROP), ...style } };
+  const viewProps: ViewProps = {
+    ...rest,
+    accessibilityRole: "dialog",
+    accessibilityViewIsModal: true,
+    onAccessibilityEscape: () => latest.current?.(),
+    style: { ...(transparent === true ? FILL : BACKDROP), ...style },
+  };
   return View(viewProps, ...content);
 });
 

@@ -55,6 +55,10 @@ export interface AccessibilityProps {
   accessibilityLabel?: string;
   accessibilityRole?: AccessibilityRole;
   accessibilityState?: AccessibilityState;
+  /** The view is a modal: assistive technology and keyboard focus stay inside it while it is shown (`aria-modal` on the web). */
+  accessibilityViewIsModal?: boolean;
+  /** The user asked to leave (Escape on the web, the two-finger scrub on iOS): a modal closes here. */
+  onAccessibilityEscape?: () => unknown;
 }
 
 /** A view that can be pressed. `onClick` may return a promise: it then runs as a task of the component. */
@@ -168,7 +172,7 @@ const ROLES = [
 ] as const satisfies readonly AccessibilityRole[];
 
 const COMMON = { style: "style", testID: "string" } as const;
-const ACCESSIBILITY = { accessibilityLabel: "string", accessibilityRole: ROLES, accessibilityState: "object" } as const;
+const ACCESSIBILITY = { accessibilityLabel: "string", accessibilityRole: ROLES, accessibilityState: "object", accessibilityViewIsModal: "boolean", onAccessibilityEscape: "function" } as const;
 const PRESSABLE = { onClick: "function", disabled: "boolean", onLongPress: "function", onPressIn: "function", onPressOut: "function" } as const;
 const REFRESH = { refreshing: "boolean", onRefresh: "function" } as const;
 const VIEW = { ...COMMON, ...ACCESSIBILITY, ...PRESSABLE } as const;

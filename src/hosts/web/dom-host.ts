@@ -90,6 +90,11 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
     removeChild(parent, child) {
       parent.removeChild(child);
       scrollWatch.forgetWithin(child);
+      if (openModals.length > 0) closeModalsWithin(child);
+    },
+    commitEnd() {
+      // A modal view put on screen by this commit takes the focus.
+      if (pendingModals.length > 0) focusNewModals();
     },
     updateProps(node, type, changes, props) {
       const el = node as HTMLElement;
@@ -147,6 +152,16 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
     case "onLongPress":
       flag(el, LONG_PRESS, value === true);
       if (type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
+      return;
+    case "onAccessibilityEscape":
+      flag(el, ESCAPE, value === true);
+      return;
+    case "accessibilityViewIsModal":
+      setAttr(el, "aria-modal", value === true ? "true" : undefined);
+      if (value === true) {
+        if (!el.hasAttribute("tabindex")) el.tabIndex = -1;
+        pendingModals.push(el);
+      }
       return;
     case "onRefresh":
       flag(el, REFRESH, value === true);
@@ -298,6 +313,8 @@ const LONG_PRESS = 32;
 const LONG_PRESS_MS = 500;
 /** A `ScrollView` / `FlatList` with `onRefresh`: pulling down past its top refreshes it. */
 const REFRESH = 64;
+/** Has `onAccessibilityEscape`: Escape inside it calls it (a modal's close). */
+const ESCAPE = 128;
 /** How far (CSS px of wheel or finger travel) a pull at the top goes before it refreshes. */
 const PULL_DISTANCE = 120;
 
@@ -432,7 +449,62 @@ function onClick(event: Event): void {
   }
 }
 
+/**
+ * Modal views (`accessibilityViewIsModal`, which `pn.Modal` sets): while one
+ * is open, Tab and Shift+Tab cycle through its focusable elements only, and
+ * when it closes the focus goes back to where it was before it opened.
+ */
+const openModals: Array<{ el: HTMLElement; previous: Element | null }> = [];
+const pendingModals: HTMLElement[] = [];
+const FOCUSABLE = "button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select, a[href], [tabindex]:not([tabindex='-1'])";
+
+function focusNewModals(): void {
+  for (const el of pendingModals.splice(0)) {
+    if (!el.isConnected || el.getAttribute("aria-modal") !== "true" || openModals.some((m) => m.el === el)) continue;
+    openModals.push({ el, previous: el.ownerDocument.activeElement });
+    const first = el.querySelector<HTMLElement>(FOCUSABLE);
+    (first ?? el).focus();
+  }
+}
+
+function closeModalsWithin(removed: Node): void {
+  for (let i = openModals.length - 1; i >= 0; i--) {
+    const modal = openModals[i]!;
+    if (!removed.contains(modal.el) && modal.el.isConnected) continue;
+    openModals.splice(i, 1);
+    const previous = modal.previous as HTMLElement | null;
+    if (previous !== null && previous.isConnected && typeof previous.focus === "function") previous.focus();
+  }
+}
+
+/** Keeps Tab inside the newest open modal. */
+function trapTab(event: KeyboardEvent): void {
+  const modal = openModals[openModals.length - 1];
+  if (modal === undefined || event.key !== "Tab") return;
+  const focusable = Array.from(modal.el.querySelectorAll<HTMLElement>(FOCUSABLE));
+  if (focusable.length === 0) {
+    event.preventDefault();
+    modal.el.focus();
+    return;
+  }
+  const active = modal.el.ownerDocument.activeElement;
+  const at = focusable.indexOf(active as HTMLElement);
+  if (event.shiftKey ? at <= 0 : at === focusable.length - 1 || at === -1) {
+    event.preventDefault();
+    focusable[event.shiftKey ? focusable.length - 1 : 0]!.focus();
+  }
+}
+
 function onKeyDown(event: Event): void {
+  if (openModals.length > 0) trapTab(event as KeyboardEvent);
+  if ((event as KeyboardEvent).key === "Escape") {
+    const target = nearest(event.target, ESCAPE);
+    if (target !== null) {
+      event.preventDefault();
+      emit(target, "onAccessibilityEscape");
+      return;
+    }
+  }
   const el = event.target as HTMLElement;
   const flags = flagsOf(el);
   if (flags === 0) return;

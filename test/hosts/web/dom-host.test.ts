@@ -188,4 +188,23 @@ describe("web DOM host", () => {
     const refreshed: string[] = await page.evaluate(() => (window as any).tn.log.filter((l: string) => l === "refreshed"));
     assert.deepEqual(refreshed, ["refreshed"]);
   });
+
+  it("Modal: a modal dialog that takes the focus, keeps Tab inside, closes on Escape and gives the focus back", async () => {
+    await run("dialogs");
+    await page.getByRole("button", { name: "Open dialog" }).click();
+    const dialog = page.getByRole("dialog", { name: "Settings dialog" });
+    await dialog.waitFor();
+    assert.equal(await dialog.getAttribute("aria-modal"), "true");
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+    await page.waitForFunction(() => document.activeElement?.textContent === "First");
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "Close");
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "First", "Tab wraps inside the dialog");
+    await page.keyboard.press("Shift+Tab");
+    assert.equal(await focused(), "Close");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    assert.equal(await focused(), "Open dialog", "the focus goes back to the opener");
+  });
 });

@@ -71,6 +71,19 @@ const Presses = pn.component(function Presses() {
   );
 });
 
+const Dialogs = pn.component(function Dialogs() {
+  const [open, setOpen] = pn.useState(false);
+  return pn.Column(
+    pn.Button("Open dialog", { onClick: () => setOpen(true), testID: "opener" }),
+    pn.Button("Behind", { onClick: () => log.push("behind clicked") }),
+    pn.Modal(pn.Text("Settings"), pn.Button("First"), pn.Button("Close", { onClick: () => setOpen(false) }), {
+      visible: open,
+      onRequestClose: () => setOpen(false),
+      accessibilityLabel: "Settings dialog",
+    }),
+  );
+});
+
 const Broken = pn.component(function Broken(): pn.Child {
   throw new Error("render went wrong");
 });
@@ -81,6 +94,7 @@ const Parent = pn.component(function Parent() {
 const scenarios: Record<string, () => pn.Child> = {
   counter: () => Counter(),
   presses: () => Presses(),
+  dialogs: () => Dialogs(),
   elements: () => Elements(),
   draft: () => Draft(),
   unsafe: () => Unsafe({ text: "<img src=x onerror=\"window.hacked=true\">" }),
