@@ -30,7 +30,13 @@ interface Run {
   code: number | null;
 }
 
-function runChild(script: string, args: string[], killAfterStartMs: number | null): Promise<Run> {
+/** When to kill a run: `ms` after its START line, once it has written `acks` ACK lines. */
+interface KillPlan {
+  acks: number;
+  ms: number;
+}
+
+function runChild(script: string, args: string[], kill: KillPlan | null): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_TEST_CONTEXT: undefined } });
     let output = "";
@@ -39,8 +45,8 @@ function runChild(script: string, args: string[], killAfterStartMs: number | nul
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => {
       output += chunk;
-      if (killAfterStartMs !== null && timer === null && output.includes("START")) {
-        timer = setTimeout(() => child.kill("SIGKILL"), killAfterStartMs);
+      if (kill !== null && timer === null && output.includes("START") && countAcks(output) >= kill.acks) {
+        timer = setTimeout(() => child.kill("SIGKILL"), kill.ms);
       }
     });
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -53,6 +59,21 @@ function runChild(script: string, args: string[], killAfterStartMs: number | nul
       resolve({ output, signal, code });
     });
   });
+}
+
+function countAcks(output: string): number {
+  let n = 0;
+  for (let at = output.indexOf("\nACK "); at !== -1; at = output.indexOf("\nACK ", at + 1)) n++;
+  return n;
+}
+
+/**
+ * A random crash point: a third of the runs die early (while resuming, on
+ * their first calls), the rest after a few acknowledged calls, so the run
+ * makes progress on a slow machine too.
+ */
+function randomKill(): KillPlan {
+  return Math.random() < 0.3 ? { acks: 0, ms: Math.random() * 120 } : { acks: 1 + Math.floor(Math.random() * 4), ms: Math.random() * 60 };
 }
 
 test(`durable mutations reach the server exactly once through ${KILLS} SIGKILLs, offline periods and restarts`, { timeout: 600_000 }, async () => {
@@ -78,7 +99,7 @@ test(`durable mutations reach the server exactly once through ${KILLS} SIGKILLs,
   let killedMidRequest = 0;
   try {
     for (let run = 0; run < KILLS; run++) {
-      const result = await runChild(script, [storage, base, String(run)], 20 + Math.random() * 230);
+      const result = await runChild(script, [storage, base, String(run)], randomKill());
       assert.equal(result.signal, "SIGKILL", `run ${run} ended by itself:\n${result.output.slice(-2000)}`);
       let offline = false;
       const inFlight = new Set<string>();
@@ -116,7 +137,7 @@ test(`durable mutations reach the server exactly once through ${KILLS} SIGKILLs,
     assert.deepEqual(lost, [], "every acknowledged call is on the server");
     assert.deepEqual(duplicated, [], "no call is on the server twice");
     assert.deepEqual(unknown, [], "nothing on the server that no process made");
-    assert.ok(acked.size >= KILLS, `enough acknowledged calls to mean something (${acked.size})`);
+    assert.ok(acked.size >= KILLS / 2, `enough acknowledged calls to mean something (${acked.size})`);
     assert.ok(killedOffline > 0 && killedMidRequest > 0, "kills landed offline and mid-request");
   } finally {
     server.closeAllConnections();
