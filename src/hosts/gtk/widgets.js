@@ -17,6 +17,7 @@
 // the endpoint (`raise`, `userEdited`); the endpoint only sends events for
 // handlers the runtime listens to.
 import Gtk from "gi://Gtk?version=4.0";
+import Gdk from "gi://Gdk?version=4.0";
 import Gio from "gi://Gio";
 import GLib from "gi://GLib";
 import GObject from "gi://GObject";
@@ -397,6 +398,36 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
     if (node.type === "Image" && name === "source") loadImage(node);
   }
 
+  /**
+   * A modal view (`accessibilityViewIsModal`, which `pn.Modal` sets) is a
+   * real modal window over the app's, titled by its accessible name: the
+   * window manager and screen readers treat it as one. Closing it (the
+   * title bar, Escape) asks the app (`onAccessibilityEscape`); the app
+   * decides, and removing the view closes the window.
+   */
+  function openModalWindow(node) {
+    const window = new Gtk.Window({
+      modal: true,
+      transient_for: rootBox.get_root(),
+      title: typeof node.props.accessibilityLabel === "string" ? node.props.accessibilityLabel : "",
+      child: node.handle.widget,
+      default_width: 360,
+    });
+    window.connect("close-request", () => {
+      listen(node, "onAccessibilityEscape");
+      return true;
+    });
+    const keys = new Gtk.EventControllerKey();
+    keys.connect("key-pressed", (_controller, keyval) => {
+      if (keyval !== Gdk.KEY_Escape) return false;
+      listen(node, "onAccessibilityEscape");
+      return true;
+    });
+    window.add_controller(keys);
+    node.handle.modalWindow = window;
+    window.present();
+  }
+
   return {
     createView(node) {
       node.handle = makeView(node);
@@ -413,6 +444,10 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
     insert(parent, child, index) {
       if (child.type === TEXT || !holdsWidgets(parent)) {
         refreshText(parent);
+        return;
+      }
+      if (child.props.accessibilityViewIsModal === true) {
+        openModalWindow(child);
         return;
       }
       const container = parent.tag === 0 ? rootBox : parent.handle.content;
@@ -436,12 +471,20 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
         const sibling = parent.children[i];
         if (sibling.handle !== null) before = sibling.handle.widget;
       }
+      if (child.handle.modalWindow) return;
       container.reorder_child_after(child.handle.widget, before);
     },
 
     remove(parent, child) {
       if (child.type === TEXT || !holdsWidgets(parent)) {
         refreshText(parent);
+        return;
+      }
+      if (child.handle.modalWindow) {
+        const window = child.handle.modalWindow;
+        child.handle.modalWindow = null;
+        window.set_child(null);
+        window.destroy();
         return;
       }
       const container = parent.tag === 0 ? rootBox : parent.handle.content;

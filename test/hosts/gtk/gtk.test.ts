@@ -147,5 +147,15 @@ describe("GTK host", { skip }, () => {
       await ask({ cmd: "find", role: "push button", name: "Post" });
       await ask({ cmd: "find", role: "push button", name: `Open post ${post.id}` });
     });
+
+    it("shows a Modal as a real modal window, closed by the app", async () => {
+      await ask({ cmd: "press", role: "push button", name: "Settings" });
+      await ask({ cmd: "press", role: "push button", name: "About" });
+      await ask({ cmd: "find", role: "frame", name: "About typenative" });
+      await ask({ cmd: "find", role: "label", name: "Running on gtk." });
+      await ask({ cmd: "press", role: "push button", name: "Close", within: { role: "frame", name: "About typenative" } });
+      await ask({ cmd: "gone", role: "frame", name: "About typenative" });
+      await ask({ cmd: "press", role: "push button", name: "Posts" });
+    });
   });
 });
