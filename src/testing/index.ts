@@ -10,6 +10,8 @@ import { TestAlerts, TestCamera } from "../hosts/test/services.js";
 import { AsyncStorage } from "../platform/storage.js";
 import { memoryStorage } from "../platform/memory-storage.js";
 import { overrideColorScheme } from "../platform/appearance.js";
+import { onlineManager } from "../data/online-manager.js";
+import { focusManager } from "../data/focus-manager.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -42,12 +44,15 @@ export function setColorScheme(scheme: "light" | "dark"): void {
 }
 
 /**
- * Ends a test's UI: unmounts every tree `render` mounted and answers any
- * alert or camera request still pending with a dismiss. Call it after each test.
+ * Ends a test's UI: unmounts every tree `render` mounted, answers any alert
+ * or camera request still pending with a dismiss, and puts the system back
+ * as a test found it (light scheme, online, focused). Call it after each test.
  */
 export function cleanup(): void {
   unmountAll();
   alerts.reset();
   camera.reset();
   overrideColorScheme("light", runtime);
+  onlineManager.setOnline(undefined);
+  focusManager.setFocused(undefined);
 }
