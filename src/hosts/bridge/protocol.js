@@ -34,6 +34,7 @@ export const SERVICES = Object.freeze({
   storage: ["get", "set", "remove", "keys", "clear", "flush"],
   frames: ["next"],
   clipboard: ["getText", "setText"],
+  focus: ["get", "changed"],
 });
 
 /** Deepest nesting a prop value may have (style objects, accessibility state, lists). */

@@ -11,7 +11,7 @@
  */
 import { runtime as defaultRuntime, type Runtime } from "../../runtime/runtime.js";
 import { isCancellation } from "../../runtime/errors.js";
-import type { AlertPresenter, CameraService, FrameHandle, FrameSource, Services } from "../../runtime/services.js";
+import type { AlertPresenter, CameraService, FrameHandle, FrameSource, Services, HostSignal } from "../../runtime/services.js";
 import type { StorageBackend } from "../../platform/storage-backend.js";
 import { getStorageBackend, setDefaultBackend } from "../../platform/storage.js";
 import type { Json } from "./protocol.js";
@@ -108,6 +108,47 @@ export function bridgeClipboard(connection: BridgeConnection): Clipboard {
   };
 }
 
+/**
+ * Whether the host's window is the active one (GTK's `is-active`): a signal
+ * for `pn.focusManager`. The runtime asks once (`focus.get`), then keeps one
+ * `focus.changed` call open that the host answers on the next change.
+ */
+export function bridgeFocus(connection: BridgeConnection): HostSignal {
+  let focused = true;
+  const listeners = new Set<() => void>();
+  const set = (value: unknown): void => {
+    if (typeof value !== "boolean" || value === focused) return;
+    focused = value;
+    for (const listener of Array.from(listeners)) listener();
+  };
+  const watch = (): void => {
+    if (connection.isClosed) return;
+    connection.call("focus", "changed", [focused]).then(
+      (value) => {
+        set(value);
+        watch();
+      },
+      () => {
+        // A closed bridge or a host without the method: stop asking.
+      },
+    );
+  };
+  connection.call("focus", "get", []).then(
+    (value) => {
+      set(value);
+      watch();
+    },
+    () => {},
+  );
+  return {
+    get: () => focused,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
 /** Every bridged service, for the services the host said it has (the others are null). */
 export interface BridgeServices {
   alert: AlertPresenter | null;
@@ -115,6 +156,7 @@ export interface BridgeServices {
   frames: FrameSource | null;
   storage: StorageBackend | null;
   clipboard: Clipboard | null;
+  focus: HostSignal | null;
 }
 
 /**
@@ -129,6 +171,8 @@ export function bridgeServices(connection: BridgeConnection, runtime: Runtime = 
     frames: has("frames") ? bridgeFrames(connection, runtime) : null,
     storage: has("storage") ? bridgeStorage(connection) : null,
     clipboard: has("clipboard") ? bridgeClipboard(connection) : null,
+    // Only from a host that says it has it: asking starts a standing call.
+    focus: connection.hostInfo !== null && (connection.hostInfo.services.focus?.length ?? 0) > 0 ? bridgeFocus(connection) : null,
   };
 }
 
@@ -141,7 +185,7 @@ export function installBridgeServices(services: BridgeServices, runtime: Runtime
   const slots = runtime.services as unknown as Record<string, unknown>;
   const installed: Partial<Record<keyof Services, unknown>> = {};
   const previous: Partial<Record<keyof Services, unknown>> = {};
-  for (const name of ["alert", "camera", "frames"] as const) {
+  for (const name of ["alert", "camera", "frames", "focus"] as const) {
     const service = services[name];
     if (service === null) continue;
     previous[name] = slots[name];

@@ -186,3 +186,27 @@ export function clipboardService() {
     },
   };
 }
+
+/**
+ * Whether the app's window is the active one: `get` answers now, `changed`
+ * answers when it differs from what the runtime last knew (a standing call,
+ * cancelled with the bridge).
+ */
+export function focusService(window) {
+  return {
+    get() {
+      return window.is_active;
+    },
+    changed([known], call) {
+      if (window.is_active !== known) return window.is_active;
+      return new Promise((resolve) => {
+        const id = window.connect("notify::is-active", () => {
+          if (window.is_active === known) return;
+          window.disconnect(id);
+          resolve(window.is_active);
+        });
+        call.onCancel(() => window.disconnect(id));
+      });
+    },
+  };
+}
