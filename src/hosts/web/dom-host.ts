@@ -21,6 +21,7 @@
  */
 import type { HostConfig, Props } from "../../core/host.js";
 import { emit } from "../../core/events.js";
+import { options } from "../../core/options.js";
 import { currentRuntime } from "../../runtime/runtime.js";
 import { resolveImageSource } from "../../platform/image-source.js";
 import { applyStyle } from "./style.js";
@@ -215,7 +216,7 @@ function setInputProp(el: Input, name: string, value: unknown): void {
       if (el instanceof HTMLInputElement) el.type = value === true ? "password" : "text";
       return;
     case "multiline":
-      if ((value === true) !== (el.tagName === "TEXTAREA")) {
+      if (options.dev && process.env.NODE_ENV !== "production" && (value === true) !== (el.tagName === "TEXTAREA")) {
         warnOnce("TextInput's multiline is read when the input is created; give it a new key to switch");
       }
       return;
@@ -248,7 +249,9 @@ function labelInput(el: Input, props: Props): void {
     el.setAttribute("aria-label", label);
   } else {
     el.removeAttribute("aria-label");
-    warnOnce("TextInput has no label, accessibilityLabel or placeholder; screen readers cannot name it");
+    if (options.dev && process.env.NODE_ENV !== "production") {
+      warnOnce("TextInput has no label, accessibilityLabel or placeholder; screen readers cannot name it");
+    }
   }
 }
 
@@ -585,8 +588,9 @@ class ScrollWatch {
 }
 
 const warned = new Set<string>();
+/** Dev warnings of the web host go where the core's go (`pn.options.warn`), once each. */
 function warnOnce(message: string): void {
   if (warned.has(message)) return;
   warned.add(message);
-  console.warn(`[typenative] ${message}`);
+  options.warn(message);
 }
