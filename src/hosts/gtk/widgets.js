@@ -116,6 +116,20 @@ class ListContent {
   }
 }
 
+/** GTK's role for a view's `accessibilityRole` (fixed when the widget is made, as GTK requires). */
+const ROLES = {
+  button: "BUTTON", switch: "SWITCH", checkbox: "CHECKBOX", dialog: "DIALOG", alertdialog: "ALERT_DIALOG", progressbar: "PROGRESS_BAR",
+  tab: "TAB", tablist: "TAB_LIST", list: "LIST", listitem: "LIST_ITEM", heading: "HEADING", img: "IMG", link: "LINK",
+  group: "GROUP", region: "REGION", navigation: "NAVIGATION", search: "SEARCH", status: "STATUS", alert: "ALERT", none: "PRESENTATION",
+  presentation: "PRESENTATION",
+};
+
+function accessibleRole(node) {
+  const name = ROLES[node.props.accessibilityRole];
+  const role = name === undefined ? undefined : Gtk.AccessibleRole[name];
+  return role === undefined ? Gtk.AccessibleRole.GENERIC : role;
+}
+
 function vertical(role) {
   const options = { orientation: Gtk.Orientation.VERTICAL };
   if (role !== undefined) options.accessible_role = role;
@@ -263,12 +277,12 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
       case "TextInput":
         return makeInput(node);
       case "Row": {
-        const box = new Gtk.Box({ orientation: Gtk.Orientation.HORIZONTAL });
+        const box = new Gtk.Box({ orientation: Gtk.Orientation.HORIZONTAL, accessible_role: accessibleRole(node) });
         return new Handle(box, box);
       }
       case "View":
       case "Column": {
-        const box = vertical();
+        const box = vertical(accessibleRole(node));
         return new Handle(box, box);
       }
       case "ScrollView":
@@ -368,14 +382,37 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
           // SELECTED is a "boolean or undefined" state, which GTK reads as an int.
           if (typeof value.selected === "boolean") widget.update_state([Gtk.AccessibleState.SELECTED], [intValue(value.selected ? 1 : 0)]);
           if (typeof value.busy === "boolean") widget.update_state([Gtk.AccessibleState.BUSY], [value.busy]);
+          // CHECKED is a tristate (a Switch is on or off).
+          if (typeof value.checked === "boolean") widget.update_state([Gtk.AccessibleState.CHECKED], [intValue(value.checked ? 1 : 0)]);
         }
         return;
       case "onClick":
+      case "onPressIn":
+      case "onPressOut":
+        // One click gesture per view serves all three; each raises only what the view listens to.
         if (node.type !== "Button" && value === true && node.handle.click === undefined) {
           const click = new Gtk.GestureClick();
-          click.connect("released", () => listen(node, "onClick"));
+          click.connect("pressed", () => {
+            if (node.props.onPressIn === true) listen(node, "onPressIn");
+          });
+          click.connect("released", () => {
+            if (node.props.onPressOut === true) listen(node, "onPressOut");
+            if (node.props.onClick === true && !node.handle.longPressed) listen(node, "onClick");
+            node.handle.longPressed = false;
+          });
           widget.add_controller(click);
           node.handle.click = click;
+        }
+        return;
+      case "onLongPress":
+        if (value === true && node.handle.longPress === undefined) {
+          const long = new Gtk.GestureLongPress();
+          long.connect("pressed", () => {
+            node.handle.longPressed = true;
+            listen(node, "onLongPress");
+          });
+          widget.add_controller(long);
+          node.handle.longPress = long;
         }
         return;
     }

@@ -50,8 +50,12 @@ def walk(node, depth=0):
 
 def matches(node, role, name):
     try:
-        if role is not None and node.getRoleName() != role:
-            return False
+        if role is not None:
+            actual = node.getRoleName()
+            if role.startswith("re:") and re.search(role[3:], actual) is None:
+                return False
+            if not role.startswith("re:") and actual != role:
+                return False
         if name is None:
             return True
         if name.startswith("re:"):
@@ -119,6 +123,11 @@ def run(command):
         return describe(node)
     if cmd == "type":
         type_text(node, command["text"])
+        return describe(node)
+    if cmd == "click":
+        # A real pointer click at the control's centre, for controls without an Action.
+        x, y = center(node)
+        pyatspi.Registry.generateMouseEvent(x, y, "b1c")
         return describe(node)
     return {"ok": False, "error": f"unknown command {cmd}"}
 
