@@ -35,6 +35,7 @@ export const SERVICES = Object.freeze({
   frames: ["next"],
   clipboard: ["getText", "setText"],
   focus: ["get", "changed"],
+  appearance: ["get", "changed"],
 });
 
 /** Deepest nesting a prop value may have (style objects, accessibility state, lists). */

@@ -11,7 +11,7 @@
  */
 import { runtime as defaultRuntime, type Runtime } from "../../runtime/runtime.js";
 import { isCancellation } from "../../runtime/errors.js";
-import type { AlertPresenter, CameraService, FrameHandle, FrameSource, Services, HostSignal } from "../../runtime/services.js";
+import type { AlertPresenter, CameraService, ColorSchemeService, FrameHandle, FrameSource, Services, HostSignal } from "../../runtime/services.js";
 import type { StorageBackend } from "../../platform/storage-backend.js";
 import { getStorageBackend, setDefaultBackend } from "../../platform/storage.js";
 import type { Json } from "./protocol.js";
@@ -109,31 +109,29 @@ export function bridgeClipboard(connection: BridgeConnection): Clipboard {
 }
 
 /**
- * Whether the host's window is the active one (GTK's `is-active`): a signal
- * for `pn.focusManager`. The runtime asks once (`focus.get`), then keeps one
- * `focus.changed` call open that the host answers on the next change.
+ * A value the host keeps and the runtime follows: asked once (`get`), then
+ * one standing `changed` call the host answers on the next change. Stops
+ * when the bridge closes or the host lacks the method.
  */
-export function bridgeFocus(connection: BridgeConnection): HostSignal {
-  let focused = true;
+function followHostValue<T>(connection: BridgeConnection, service: string, initial: T, valid: (value: unknown) => value is T) {
+  let current = initial;
   const listeners = new Set<() => void>();
   const set = (value: unknown): void => {
-    if (typeof value !== "boolean" || value === focused) return;
-    focused = value;
+    if (!valid(value) || value === current) return;
+    current = value;
     for (const listener of Array.from(listeners)) listener();
   };
   const watch = (): void => {
     if (connection.isClosed) return;
-    connection.call("focus", "changed", [focused]).then(
+    connection.call(service, "changed", [current as Json]).then(
       (value) => {
         set(value);
         watch();
       },
-      () => {
-        // A closed bridge or a host without the method: stop asking.
-      },
+      () => {},
     );
   };
-  connection.call("focus", "get", []).then(
+  connection.call(service, "get", []).then(
     (value) => {
       set(value);
       watch();
@@ -141,12 +139,25 @@ export function bridgeFocus(connection: BridgeConnection): HostSignal {
     () => {},
   );
   return {
-    get: () => focused,
-    subscribe(listener) {
+    get: (): T => current,
+    subscribe(listener: () => void): () => void {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
   };
+}
+
+/**
+ * Whether the host's window is the active one (GTK's `is-active`): a signal
+ * for `pn.focusManager`.
+ */
+export function bridgeFocus(connection: BridgeConnection): HostSignal {
+  return followHostValue(connection, "focus", true, (v): v is boolean => typeof v === "boolean");
+}
+
+/** The host's light or dark appearance (GTK's theme): what `pn.useColorScheme()` reports. */
+export function bridgeAppearance(connection: BridgeConnection): ColorSchemeService {
+  return followHostValue<"light" | "dark">(connection, "appearance", "light", (v): v is "light" | "dark" => v === "light" || v === "dark");
 }
 
 /** Every bridged service, for the services the host said it has (the others are null). */
@@ -157,6 +168,7 @@ export interface BridgeServices {
   storage: StorageBackend | null;
   clipboard: Clipboard | null;
   focus: HostSignal | null;
+  colorScheme: ColorSchemeService | null;
 }
 
 /**
@@ -165,6 +177,8 @@ export interface BridgeServices {
  */
 export function bridgeServices(connection: BridgeConnection, runtime: Runtime = defaultRuntime): BridgeServices {
   const has = (name: string) => connection.hostInfo === null || (connection.hostInfo.services[name]?.length ?? 0) > 0;
+  // Standing calls are made only to a host that said it has the service.
+  const announced = (name: string) => connection.hostInfo !== null && (connection.hostInfo.services[name]?.length ?? 0) > 0;
   return {
     alert: has("alert") ? bridgeAlert(connection) : null,
     camera: has("camera") ? bridgeCamera(connection) : null,
@@ -172,7 +186,8 @@ export function bridgeServices(connection: BridgeConnection, runtime: Runtime = 
     storage: has("storage") ? bridgeStorage(connection) : null,
     clipboard: has("clipboard") ? bridgeClipboard(connection) : null,
     // Only from a host that says it has it: asking starts a standing call.
-    focus: connection.hostInfo !== null && (connection.hostInfo.services.focus?.length ?? 0) > 0 ? bridgeFocus(connection) : null,
+    focus: announced("focus") ? bridgeFocus(connection) : null,
+    colorScheme: announced("appearance") ? bridgeAppearance(connection) : null,
   };
 }
 
@@ -185,7 +200,7 @@ export function installBridgeServices(services: BridgeServices, runtime: Runtime
   const slots = runtime.services as unknown as Record<string, unknown>;
   const installed: Partial<Record<keyof Services, unknown>> = {};
   const previous: Partial<Record<keyof Services, unknown>> = {};
-  for (const name of ["alert", "camera", "frames", "focus"] as const) {
+  for (const name of ["alert", "camera", "frames", "focus", "colorScheme"] as const) {
     const service = services[name];
     if (service === null) continue;
     previous[name] = slots[name];

@@ -18,7 +18,7 @@ import { createHostEndpoint } from "../bridge/endpoint.js";
 import { createApplier } from "../bridge/applier.js";
 import { runConformance } from "../bridge/conformance.js";
 import { createGtkBackend, rootHandle } from "./widgets.js";
-import { alertService, cameraService, clipboardService, focusService, framesService, storageService } from "./services.js";
+import { alertService, appearanceService, cameraService, clipboardService, focusService, framesService, storageService } from "./services.js";
 import { debugService } from "./debug.js";
 
 GLib.set_prgname("typenative");
@@ -136,6 +136,7 @@ function serve() {
     frames: framesService(window),
     clipboard: clipboardService(),
     focus: focusService(window),
+    appearance: appearanceService(),
   };
   if (GLib.getenv("TYPENATIVE_GTK_DEBUG") === "1") services.debug = debugService(window);
 

@@ -210,3 +210,35 @@ export function focusService(window) {
     },
   };
 }
+
+/**
+ * The desktop's light or dark preference: GTK's `gtk-application-prefer-dark-theme`,
+ * or a theme whose name says dark (Adwaita-dark, ...). `changed` answers when
+ * it differs from what the runtime last knew.
+ */
+export function appearanceService() {
+  const settings = Gtk.Settings.get_default();
+  const scheme = () =>
+    settings !== null && (settings.gtk_application_prefer_dark_theme || /dark/i.test(settings.gtk_theme_name || "")) ? "dark" : "light";
+  return {
+    get() {
+      return scheme();
+    },
+    changed([known], call) {
+      if (scheme() !== known || settings === null) return scheme();
+      return new Promise((resolve) => {
+        const ids = [];
+        const check = () => {
+          if (scheme() === known) return;
+          for (const id of ids) settings.disconnect(id);
+          resolve(scheme());
+        };
+        ids.push(settings.connect("notify::gtk-application-prefer-dark-theme", check));
+        ids.push(settings.connect("notify::gtk-theme-name", check));
+        call.onCancel(() => {
+          for (const id of ids) settings.disconnect(id);
+        });
+      });
+    },
+  };
+}

@@ -62,3 +62,41 @@ describe("bridge: application focus", () => {
     }
   });
 });
+
+describe("bridge: appearance", () => {
+  it("the host's light or dark preference is what useColorScheme reports in the bridged app, live", async () => {
+    let scheme = "dark";
+    const waiting: Array<(v: string) => void> = [];
+    const [runtimeEnd, hostEnd] = inProcessPair();
+    const endpoint = serveHost(hostEnd, {
+      name: "reference",
+      services: {
+        appearance: {
+          get: () => Promise.resolve(scheme),
+          changed(args: unknown) {
+            const known = (args as [string])[0];
+            if (known !== scheme) return Promise.resolve(scheme);
+            return new Promise<string>((resolve) => waiting.push(resolve));
+          },
+        },
+      },
+    });
+    const Themed = pn.component(function Themed() {
+      return pn.Text(`scheme ${pn.useColorScheme()}`);
+    });
+    const app = await mountBridge(Themed(), runtimeEnd);
+    try {
+      await settleFor(app.runtime);
+      await settleFor(app.runtime);
+      const text = () => JSON.stringify(endpoint.applier.toJSON());
+      assert.match(text(), /scheme dark/);
+      scheme = "light";
+      for (const resolve of waiting.splice(0)) resolve("light");
+      await settleFor(app.runtime);
+      await settleFor(app.runtime);
+      assert.match(text(), /scheme light/);
+    } finally {
+      app.unmount();
+    }
+  });
+});

@@ -150,6 +150,8 @@ describe("GTK host", { skip }, () => {
 
     it("shows a Modal as a real modal window, closed by the app", async () => {
       await ask({ cmd: "press", role: "push button", name: "Settings" });
+      // useColorScheme follows the desktop's theme (Adwaita, light, under Xvfb).
+      await ask({ cmd: "find", role: "label", name: "Your system prefers light." });
       // The Switch is a switch to screen readers too, and pressing it flips the theme.
       await ask({ cmd: "find", role: "push button", name: "Theme: light" });
       await ask({ cmd: "click", role: "re:^(switch|toggle button|check box)$", name: "Dark theme" });
