@@ -40,7 +40,8 @@ export interface FlatListProps<T> extends CommonProps, AccessibilityProps {
   onScroll?: (event: ListScrollEvent) => unknown;
 }
 
-function defaultKey(item: unknown, index: number): string | number {
+/** A row's key when no `keyExtractor` is given: `item.key`, `item.id`, else the index. */
+export function defaultKey(item: unknown, index: number): string | number {
   if (typeof item === "object" && item !== null) {
     const record = item as { key?: unknown; id?: unknown };
     if (typeof record.key === "string" || typeof record.key === "number") return record.key;

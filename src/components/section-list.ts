@@ -1,5 +1,5 @@
 import type { Child, Element } from "../core/element.js";
-import { FlatList, type FlatListProps } from "./flat-list.js";
+import { FlatList, defaultKey, type FlatListProps } from "./flat-list.js";
 
 /** One section: a title (or any header data) and its rows. */
 export interface Section<T> {
@@ -57,13 +57,4 @@ export function SectionList<S extends Section<unknown>>(sections: readonly S[], 
         ? `header:${sectionKey(row)}`
         : `${sectionKey(row)}:${keyExtractor !== undefined ? keyExtractor(row.item, row.index) : defaultKey(row.item, row.index)}`,
   });
-}
-
-function defaultKey(item: unknown, index: number): string | number {
-  if (typeof item === "object" && item !== null) {
-    const record = item as { key?: unknown; id?: unknown };
-    if (typeof record.key === "string" || typeof record.key === "number") return record.key;
-    if (typeof record.id === "string" || typeof record.id === "number") return record.id;
-  }
-  return index;
 }
