@@ -24,7 +24,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_BODY_LENGTH, type Store } from "./store.js";
-import { isAllowedHost, requestTarget } from "./request-guard.js";
+import { isAllowedHost, requestTarget } from "../../src/dev/request-guard.js";
 
 /** Largest request body accepted, in bytes. */
 const MAX_REQUEST_BYTES = 64 * 1024;

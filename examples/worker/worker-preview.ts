@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { createApiHandler, type ApiOptions } from "../server/api.js";
 import { Store } from "../server/store.js";
-import { isAllowedHost, refuse, requestTarget } from "../server/request-guard.js";
+import { isAllowedHost, refuse, requestTarget } from "../../src/dev/request-guard.js";
 import { PROJECT_ROOT } from "../server/preview.js";
 
 export interface WorkerPreviewOptions {
