@@ -11,8 +11,8 @@
  */
 import { applyModule, beginModule, endModule, installRefresh, isComponentModule, type Family } from "../core/refresh.js";
 import type { Child } from "../core/element.js";
-import { overlayHooks } from "../hosts/web/overlay.js";
-import { installBaseStyles } from "../hosts/web/base-styles.js";
+import { OVERLAY_RULES, overlayHooks } from "../hosts/web/overlay.js";
+import { installStyles } from "../hosts/web/base-styles.js";
 
 type Defined = Array<{ family: Family; render: (props: any) => Child; isNew: boolean }>;
 
@@ -140,7 +140,7 @@ events.onmessage = (event: MessageEvent<string>) => onMessage(JSON.parse(event.d
 let panel: HTMLElement | null = null;
 
 function showBuildErrors(errors: BuildError[]): void {
-  installBaseStyles(document);
+  installStyles(document, OVERLAY_RULES);
   hideBuildErrors();
   panel = document.createElement("div");
   panel.className = "tn-overlay";

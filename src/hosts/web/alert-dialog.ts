@@ -12,7 +12,21 @@
  */
 import type { AlertPresenter, AlertRequest } from "../../runtime/services.js";
 import { cancellationOf } from "../../runtime/errors.js";
-import { installBaseStyles } from "./base-styles.js";
+import { installStyles } from "./base-styles.js";
+
+/** The dialog's rules, installed with its first presenter (zero specificity, as the base styles). */
+const RULES = `
+:where(.tn-alert-backdrop) { position: fixed; inset: 0; z-index: 2147483000; display: flex; align-items: center; justify-content: center; padding: 16px; background: rgba(0, 0, 0, 0.4); }
+:where(.tn-alert) { box-sizing: border-box; width: min(100%, 340px); padding: 20px; border-radius: 14px; background: Canvas; color: CanvasText; box-shadow: 0 10px 40px rgba(0, 0, 0, 0.3); font: 15px/1.4 system-ui, sans-serif; }
+:where(.tn-alert-title) { margin: 0 0 8px; font-size: 17px; }
+:where(.tn-alert-message) { margin: 0 0 16px; white-space: pre-wrap; }
+:where(.tn-alert-buttons) { display: flex; flex-direction: row-reverse; flex-wrap: wrap-reverse; justify-content: flex-start; gap: 8px; }
+:where(.tn-alert-stacked) { flex-direction: column; }
+:where(.tn-alert-button) { font: inherit; padding: 8px 14px; border: 1px solid rgba(127, 127, 127, 0.4); border-radius: 8px; background: transparent; color: inherit; cursor: pointer; }
+:where(.tn-alert-button:focus-visible) { outline: 2px solid Highlight; outline-offset: 2px; }
+:where(.tn-alert-cancel) { font-weight: 600; }
+:where(.tn-alert-destructive) { color: #d70015; }
+`;
 
 interface Pending {
   request: AlertRequest;
@@ -41,7 +55,7 @@ let dialogs = 0;
  * ```
  */
 export function createAlertPresenter(doc: Document = document): DialogAlertPresenter {
-  installBaseStyles(doc);
+  installStyles(doc, RULES);
   const queue: Pending[] = [];
   let open: OpenDialog | null = null;
   let disposing = false;

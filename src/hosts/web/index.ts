@@ -6,8 +6,13 @@
  * `AsyncStorage` in `localStorage` (unless the app configured another
  * backend), the camera through a file input, animation frames from
  * `requestAnimationFrame`, online and focus state (`navigator.onLine`,
- * `visibilitychange`) for `pn.onlineManager` / `pn.focusManager`, and a
- * development error overlay.
+ * `visibilitychange`) for `pn.onlineManager` / `pn.focusManager`, and, in
+ * development builds, an error overlay.
+ *
+ * What an app does not use costs it nothing: the dialog and camera code is
+ * loaded with `import()` on the first alert or photo (a bundler that splits
+ * puts it in its own chunk), and the overlay sits behind the dev guard, so a
+ * production bundle leaves it out.
  *
  * @example
  * ```ts
@@ -22,16 +27,16 @@
 import { createRoot, type Root } from "../../core/root.js";
 import type { Child } from "../../core/element.js";
 import { claimRuntime, type Runtime } from "../../runtime/runtime.js";
-import type { Services } from "../../runtime/services.js";
-import { getStorageBackend, setDefaultBackend } from "../../platform/storage.js";
+import type { CameraService, Services } from "../../runtime/services.js";
+import { setDefaultBackend } from "../../platform/storage.js";
 import { createDomHost } from "./dom-host.js";
-import { createAlertPresenter } from "./alert-dialog.js";
-import { createFileCamera } from "./camera.js";
+import type { DialogAlertPresenter } from "./alert-dialog.js";
+import { options as devOptions } from "../../core/options.js";
 import { animationFrames } from "./frames.js";
 import { localStorageBackend } from "./local-storage.js";
 import { browserHistory, mediaColorScheme } from "./browser-history.js";
 import { browserFocus, browserOnline } from "./connectivity.js";
-import { installErrorOverlay } from "./overlay.js";
+import { installErrorOverlay, type ErrorOverlay } from "./overlay.js";
 
 export { createDomHost, type ScrollEvent } from "./dom-host.js";
 export { createAlertPresenter, type DialogAlertPresenter } from "./alert-dialog.js";
@@ -43,7 +48,11 @@ export { installErrorOverlay, type ErrorOverlay } from "./overlay.js";
 
 /** Options of {@link mount}. */
 export interface MountOptions {
-  /** Show uncaught errors over the page. Default: true (turn off in production builds). */
+  /**
+   * Show uncaught errors over the page, in development (`pn.options.dev`).
+   * Default: true. A production build never shows it and does not carry
+   * it; call `installErrorOverlay(document, app.runtime)` to have it there.
+   */
   errorOverlay?: boolean;
   /**
    * The runtime the app runs on. Default: `pn.runtime` when no other app has
@@ -78,9 +87,9 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   if (view === null) throw new Error("mount(): domNode's document has no window");
 
   const runtime = claimRuntime(options.runtime, "mount()");
-  const alert = createAlertPresenter(doc);
+  const alert = lazyAlertPresenter(doc);
   const installed: Partial<Services> = {
-    frames: animationFrames(view, runtime), alert, camera: createFileCamera(doc),
+    frames: animationFrames(view, runtime), alert, camera: lazyCamera(doc),
     online: browserOnline(view), focus: browserFocus(doc),
     history: browserHistory(view), colorScheme: mediaColorScheme(view), os: "web",
   };
@@ -95,7 +104,10 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   const previousBackend = runtime.services.storage;
   const storage = localStorageBackend();
   const storageInstalled = setDefaultBackend(storage, runtime);
-  const overlay = options.errorOverlay === false ? null : installErrorOverlay(doc, runtime);
+  let overlay: ErrorOverlay | null = null;
+  if (devOptions.dev && process.env.NODE_ENV !== "production") {
+    if (options.errorOverlay !== false) overlay = installErrorOverlay(doc, runtime);
+  }
 
   let root: Root;
   try {
@@ -116,7 +128,8 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
     for (const name of Object.keys(installed) as (keyof Services)[]) {
       if (services[name] === installed[name]) services[name] = previous[name];
     }
-    if (storageInstalled && getStorageBackend(runtime) === storage) runtime.services.storage = previousBackend;
+    // Read the service itself: `getStorageBackend` would make a memory backend when it is null.
+    if (storageInstalled && runtime.services.storage === storage) runtime.services.storage = previousBackend;
     if (runtime.owner === owner) runtime.owner = null;
   }
 
@@ -139,3 +152,42 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   };
 }
 
+/**
+ * The alert presenter `mount` installs: the dialog module is imported on the
+ * first alert, then every call goes straight to it. `dispose()` also answers
+ * `null` to alerts raised while the module was loading.
+ */
+function lazyAlertPresenter(doc: Document): DialogAlertPresenter {
+  let presenter: DialogAlertPresenter | null = null;
+  let loading: Promise<DialogAlertPresenter> | null = null;
+  // Bumped by dispose(): an alert raised before it is dismissed, not shown.
+  let epoch = 0;
+  return {
+    present(request, signal) {
+      if (presenter !== null) return presenter.present(request, signal);
+      const raisedIn = epoch;
+      loading ??= import("./alert-dialog.js").then((dialog) => (presenter = dialog.createAlertPresenter(doc)));
+      return loading.then((loaded) => (raisedIn === epoch ? loaded.present(request, signal) : null));
+    },
+    dispose() {
+      epoch++;
+      presenter?.dispose();
+    },
+  };
+}
+
+/**
+ * The camera `mount` installs: the file-input code is imported on the first
+ * photo, then calls go straight to it. (The browser opens a picker only
+ * within a few seconds of a user gesture; the first call waits for the
+ * import, which a slow network could make outlast that.)
+ */
+function lazyCamera(doc: Document): CameraService {
+  let camera: CameraService | null = null;
+  let loading: Promise<CameraService> | null = null;
+  const load = () => (loading ??= import("./camera.js").then((module) => (camera = module.createFileCamera(doc))));
+  return {
+    takePhoto: (options) => (camera !== null ? camera.takePhoto(options) : load().then((loaded) => loaded.takePhoto(options))),
+    pickFromGallery: (options) => (camera !== null ? camera.pickFromGallery(options) : load().then((loaded) => loaded.pickFromGallery(options))),
+  };
+}

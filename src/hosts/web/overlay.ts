@@ -5,7 +5,17 @@
  * it, so the previous handler (logging, by default) still runs.
  */
 import { runtime as defaultRuntime, type ErrorHandler, type ErrorInfo, type Runtime } from "../../runtime/runtime.js";
-import { installBaseStyles } from "./base-styles.js";
+import { installStyles } from "./base-styles.js";
+
+/** The overlay's rules (also the dev server client's build-error panel's), installed on first use. */
+export const OVERLAY_RULES = `
+:where(.tn-overlay) { position: fixed; inset: 0; z-index: 2147483600; overflow: auto; padding: 24px; background: rgba(20, 0, 0, 0.92); color: #fff; font: 14px/1.5 ui-monospace, Menlo, Consolas, monospace; }
+:where(.tn-overlay-title) { margin: 0 0 4px; color: #ff6b6b; font-size: 18px; }
+:where(.tn-overlay-source) { margin: 0 0 16px; opacity: 0.7; }
+:where(.tn-overlay-message) { margin: 0 0 12px; white-space: pre-wrap; font-size: 16px; }
+:where(.tn-overlay-stack) { margin: 0 0 20px; white-space: pre-wrap; opacity: 0.85; }
+:where(.tn-overlay-dismiss) { font: inherit; padding: 6px 14px; border: 1px solid #fff; border-radius: 6px; background: transparent; color: #fff; cursor: pointer; }
+`;
 
 /**
  * Development hooks. `mapStack` is set by the dev server's client
@@ -37,7 +47,7 @@ export interface ErrorOverlay {
  * ```
  */
 export function installErrorOverlay(doc: Document = document, runtime: Runtime = defaultRuntime): ErrorOverlay {
-  installBaseStyles(doc);
+  installStyles(doc, OVERLAY_RULES);
   const previous: ErrorHandler = runtime.onError;
   let panel: HTMLElement | null = null;
   let list: HTMLElement | null = null;
