@@ -11,7 +11,12 @@ import { currentRuntime } from "../runtime/runtime.js";
  */
 
 let depth = 0;
-let queue: Array<() => void> = [];
+let queue: Notifiable[] = [];
+
+/** What {@link scheduleNotify} delivers to: an object, so scheduling allocates no closure. */
+export interface Notifiable {
+  deliverNotify(): void;
+}
 
 /** Runs `fn`; notifications scheduled inside it go out when the outermost batch ends. */
 export function batch<R>(fn: () => R): R {
@@ -23,8 +28,21 @@ export function batch<R>(fn: () => R): R {
   }
 }
 
+/**
+ * Opens a batch without a closure, for hot paths; pair every call with
+ * {@link endBatch} in a `finally`.
+ */
+export function beginBatch(): void {
+  depth++;
+}
+
+/** Closes a batch opened by {@link beginBatch}; the outermost delivers what was scheduled. */
+export function endBatch(): void {
+  if (--depth === 0) flush();
+}
+
 /** Delivers `notify` now, or at the end of the current batch. */
-export function scheduleNotify(notify: () => void): void {
+export function scheduleNotify(notify: Notifiable): void {
   if (depth > 0) queue.push(notify);
   else deliver(notify);
 }
@@ -39,9 +57,9 @@ function flush(): void {
   }
 }
 
-function deliver(notify: () => void): void {
+function deliver(notify: Notifiable): void {
   try {
-    notify();
+    notify.deliverNotify();
   } catch (error) {
     // One broken listener must not starve the others.
     currentRuntime().reportError(error, { source: "query" });

@@ -150,9 +150,9 @@ export class QueryClient implements QueryOwner {
     for (const slot of Array.from(this.dataListeners)) slot.listener();
   }
 
-  /** @internal The entry for a normalized `key`, created when missing. */
-  build<T, E>(key: readonly unknown[], cacheTime: number | undefined): Query<T, E> {
-    return this.entryFor<T, E>(key, hashKey(key), cacheTime ?? this.cacheTime);
+  /** @internal The entry for a normalized `key` (whose `hashKey` an observer keeps), created when missing. */
+  build<T, E>(key: readonly unknown[], cacheTime: number | undefined, hash: string = hashKey(key)): Query<T, E> {
+    return this.entryFor<T, E>(key, hash, cacheTime ?? this.cacheTime);
   }
 
   /** @internal Called by an entry's gc timer. */

@@ -1,6 +1,6 @@
 import type { TimerHandle } from "../runtime/clock.js";
 import { currentRuntime, type Runtime } from "../runtime/runtime.js";
-import { batch, scheduleNotify } from "./notify.js";
+import { beginBatch, endBatch, scheduleNotify } from "./notify.js";
 import { Query, emptyQueryState, isStale, type FetchOptions, type FetchStatus, type QueryListener, type QueryState } from "./query.js";
 import type { SignalManager } from "./host-signal-manager.js";
 import { onlineManagerOf } from "./online-manager.js";
@@ -8,7 +8,7 @@ import { focusManagerOf } from "./focus-manager.js";
 import { checkNetworkMode, pausesAtStart, type NetworkMode } from "./network-mode.js";
 import { replaceEqualDeep } from "./structural-sharing.js";
 import { QueryClient, checkDuration } from "./query-cache.js";
-import { normalizeKey, type QueryKey } from "./query-key.js";
+import { hashKey, normalizeKey, type QueryKey } from "./query-key.js";
 import { validateRetry, type RetryDelayOption, type RetryOption } from "./retry.js";
 
 /** `"error"` after a failed fetch, else `"success"` with data to show, else `"pending"` (no data yet). */
@@ -94,6 +94,8 @@ interface Normalized<T, E, S> extends FetchOptions<T, E> {
   select: ((data: T) => S) | undefined;
   deps: readonly unknown[];
   key: readonly unknown[] | null;
+  /** `hashKey(key)`, computed once per normalized options; `null` without a key. */
+  hash: string | null;
   enabled: boolean;
   initialData: T | undefined;
   keepPreviousData: boolean;
@@ -145,13 +147,13 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private result: QueryResult<S, E>;
   /** The last result `getOptimisticResult` handed out, reused when the real one catches up. */
   private optimistic: QueryResult<S, E> | null = null;
+  /** What {@link prepare} returned last: reused while `useQuery`'s arguments stay the same. */
+  private prepared: Normalized<T, E, S> | null = null;
   private notifyScheduled = false;
   /** `select`'s last input, function and (structurally shared) output. */
   private selectInput: unknown = undefined;
   private selectFn: ((data: T) => S) | undefined = undefined;
   private selected: S | undefined = undefined;
-  /** The manager subscriptions, held while someone listens. */
-  private unsubscribeManagers: (() => void) | null = null;
   private intervalTimer: TimerHandle | null = null;
   /** The interval the timer was armed with (a re-render with the same one keeps it running). */
   private armedInterval = 0;
@@ -165,9 +167,9 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     const rt: Runtime = currentRuntime();
     this.online = onlineManagerOf(rt);
     this.focus = focusManagerOf(rt);
-    this.options = normalize(options);
+    this.options = this.prepared = normalize(options);
     const key = this.options.key;
-    this.entry = key !== null ? client.build<T, E>(key, this.options.cacheTime) : privateEntry<T, E>();
+    this.entry = key !== null ? client.build<T, E>(key, this.options.cacheTime, this.options.hash!) : privateEntry<T, E>();
     this.result = this.derive(this.entry.state, this.currentPlan(), this.options, null);
   }
 
@@ -181,14 +183,41 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * (no fetch, no abort): what a component renders before its effects run.
    */
   getOptimisticResult(options: QueryObserverOptions<T, E, S>): QueryResult<S, E> {
-    const next = normalize(options);
+    return this.optimisticResultOf(normalize(options));
+  }
+
+  /**
+   * @internal What `useQuery` renders: {@link getOptimisticResult} for
+   * options from {@link prepare}, which a re-render with unchanged options
+   * gets without validating, hashing or allocating anything.
+   */
+  optimisticResultOf(next: Normalized<T, E, S>): QueryResult<S, E> {
     const plan = this.plan(next);
     const state = plan.entry !== null ? plan.entry.state : emptyQueryState<T, E>();
     const result = this.derive(state, plan, next, this.result);
-    if (sameResult(result, this.result)) return this.result;
-    if (this.optimistic !== null && sameResult(result, this.optimistic)) return this.optimistic;
-    this.optimistic = result;
+    // `derive` hands back the current or the optimistic result when nothing differs.
+    if (result !== this.result) this.optimistic = result;
     return result;
+  }
+
+  /**
+   * @internal `useQuery`'s arguments, normalized: the options applied last
+   * (or prepared last) when nothing in them changed — a new `fetcher` or
+   * `select` closure is swapped in without validating the rest again —
+   * else freshly normalized. Every render calls this, so the common case
+   * (same key, same settings, a new object literal) must stay cheap.
+   */
+  prepare(fetcher: Fetcher<T>, deps: readonly unknown[], options: QueryOptions<T, E, S> | undefined): Normalized<T, E, S> {
+    const last = this.prepared;
+    if (!Array.isArray(deps) || typeof fetcher !== "function" || !matches(last, options)) {
+      const next = normalize(options === undefined ? { fetcher, deps } : { ...options, fetcher, deps });
+      this.prepared = next;
+      return next;
+    }
+    if (fetcher === last.fetcher && sameDeps(last.deps, deps)) return last;
+    const next = withCall(last, fetcher, sameDeps(last.deps, deps) ? last.deps : deps);
+    this.prepared = next;
+    return next;
   }
 
   /**
@@ -197,13 +226,24 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * fetcher is the one later fetches call.
    */
   setOptions(options: QueryObserverOptions<T, E, S>): void {
-    const next = normalize(options);
+    this.applyOptions(normalize(options));
+  }
+
+  /** @internal {@link setOptions} for options from {@link prepare}. */
+  applyOptions(next: Normalized<T, E, S>): void {
     const plan = this.plan(next);
     const previous = this.entry;
     const subscribed = this.listeners.size > 0;
+    const same = next === this.options;
     this.options = next;
     this.hideBelow = plan.hideBelow;
-    batch(() => {
+    if (same && plan.entry === previous && plan.fetch === NONE) {
+      // A re-render with the options already applied: nothing to move, fetch or re-arm.
+      this.updateResult();
+      return;
+    }
+    beginBatch();
+    try {
       if (plan.entry !== previous) {
         this.entry = plan.entry ?? privateEntry<T, E>();
         if (subscribed) {
@@ -216,7 +256,9 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
         this.updateInterval();
       }
       this.updateResult();
-    });
+    } finally {
+      endBatch();
+    }
   }
 
   /**
@@ -231,12 +273,15 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     const slot = { listener };
     this.listeners.add(slot);
     if (this.listeners.size === 1) {
-      batch(() => {
+      beginBatch();
+      try {
         this.entry.addObserver(this);
         this.fetchIf(this.options.enabled ? IF_STALE : NONE);
         this.startWatching();
         this.updateResult();
-      });
+      } finally {
+        endBatch();
+      }
     }
     return () => {
       if (!this.listeners.delete(slot) || this.listeners.size > 0) return;
@@ -275,32 +320,30 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   }
 
   private startWatching(): void {
-    const stopOnline = this.online.subscribe(this.onOnline, "QueryObserver");
-    const stopFocus = this.focus.subscribe(this.onFocus, "QueryObserver");
-    this.unsubscribeManagers = () => {
-      stopOnline();
-      stopFocus();
-    };
+    watch(this.online, this, false);
+    watch(this.focus, this, true);
     this.updateInterval();
   }
 
   private stopWatching(): void {
-    this.unsubscribeManagers?.();
-    this.unsubscribeManagers = null;
+    unwatch(this.online, this);
+    unwatch(this.focus, this);
     this.clearInterval();
     this.clearStaleTimer();
   }
 
-  private readonly onOnline = (online: boolean): void => {
+  /** @internal The app went online or offline (called through {@link watch}). */
+  onOnline(online: boolean): void {
     // A paused fetch continues by itself; this refetches settled stale data.
     if (online) this.refetchOn(this.options.refetchOnReconnect);
     this.updateInterval();
-  };
+  }
 
-  private readonly onFocus = (focused: boolean): void => {
+  /** @internal The app gained or lost focus (called through {@link watch}). */
+  onFocus(focused: boolean): void {
     if (focused) this.refetchOn(this.options.refetchOnWindowFocus);
     this.updateInterval();
-  };
+  }
 
   /** A reconnect or focus trigger: refetch stale data (`"always"`: any data) unless a fetch is under way. */
   private refetchOn(setting: boolean | "always"): void {
@@ -321,17 +364,17 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.clearInterval();
     if (wanted === 0) return;
     this.armedInterval = wanted;
-    this.intervalTimer = currentRuntimeLoop().callLater(wanted, this.onInterval);
+    this.intervalTimer = currentRuntimeLoop().callLater(wanted, () => this.onInterval());
   }
 
-  private readonly onInterval = (): void => {
+  private onInterval(): void {
     this.intervalTimer = null;
     this.armedInterval = 0;
     if (this.listeners.size === 0) return;
     // Like any trigger, a poll joins a fetch under way rather than aborting it.
     if (this.options.enabled && !this.entry.state.fetching) void this.entry.fetch(this.options, false);
     this.updateInterval();
-  };
+  }
 
   private clearInterval(): void {
     this.intervalTimer?.cancel();
@@ -364,7 +407,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   private plan(next: Normalized<T, E, S>): Plan<T, E> {
     const depsChanged = !sameDeps(this.options.deps, next.deps);
-    const entry = next.key !== null ? this.client.build<T, E>(next.key, next.cacheTime) : this.entry.hash === null && !depsChanged ? this.entry : null;
+    const entry = next.key !== null ? this.client.build<T, E>(next.key, next.cacheTime, next.hash!) : this.entry.hash === null && !depsChanged ? this.entry : null;
     let hideBelow = this.hideBelow;
     let fetch: FetchMode = NONE;
     if (entry !== this.entry) {
@@ -412,16 +455,14 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
       }
     }
     const status: QueryStatus = error !== null ? "error" : data !== undefined ? "success" : "pending";
-    return Object.freeze({
-      data,
-      loading,
-      error,
-      status,
-      fetchStatus,
-      isStale: stale,
-      dataUpdatedAt: own ? state.dataUpdatedAt : 0,
-      refetch: this.refetch,
-    });
+    const dataUpdatedAt = own ? state.dataUpdatedAt : 0;
+    // Nothing changed (nearly every call): hand back the object already
+    // published, or the one a render already showed, instead of a new one.
+    const current = this.result as QueryResult<S, E> | undefined;
+    if (current !== undefined && sameFields(current, data, loading, error, status, fetchStatus, stale, dataUpdatedAt)) return current;
+    const optimistic = this.optimistic;
+    if (optimistic !== null && sameFields(optimistic, data, loading, error, status, fetchStatus, stale, dataUpdatedAt)) return optimistic;
+    return Object.freeze({ data, loading, error, status, fetchStatus, isStale: stale, dataUpdatedAt, refetch: this.refetch });
   }
 
   /** `select(raw)`, memoized on both, sharing structure with the last output. */
@@ -436,34 +477,83 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   }
 
   private updateResult(): void {
+    // `derive` reuses the object a render already showed, so the component
+    // can tell nothing new happened.
     const next = this.derive(this.entry.state, this.currentPlan(), this.options, this.result);
-    if (sameResult(next, this.result)) {
+    if (next === this.result) {
       this.updateStaleTimer();
       return;
     }
-    const optimistic = this.optimistic;
     this.optimistic = null;
-    // Reuse the object a render already showed, so the component can tell
-    // nothing new happened.
-    this.result = optimistic !== null && sameResult(next, optimistic) ? optimistic : next;
+    this.result = next;
     this.updateStaleTimer();
     if (this.listeners.size > 0 && !this.notifyScheduled) {
       this.notifyScheduled = true;
-      scheduleNotify(this.notifyListeners);
+      scheduleNotify(this);
     }
   }
 
-  private readonly notifyListeners = (): void => {
+  /** @internal Delivers the current result to the listeners (scheduled by `updateResult`, run by the notify batch). */
+  deliverNotify(): void {
     this.notifyScheduled = false;
     const result = this.result;
-    for (const slot of Array.from(this.listeners)) {
+    // Over a copy, so a listener may unsubscribe (or subscribe) meanwhile;
+    // the usual single listener (a component) needs no copy.
+    const slots = this.listeners.size === 1 ? this.listeners : Array.from(this.listeners);
+    for (const slot of slots) {
       try {
         slot.listener(result);
       } catch (error) {
         currentRuntime().reportError(error, { source: "query" });
       }
     }
-  };
+  }
+}
+
+/**
+ * The observers watching one online or focus manager, behind a single
+ * subscription to it: mounting 10,000 queries adds 10,000 set entries,
+ * not 20,000 listeners and their unsubscribe closures. Notified in the
+ * order they started watching, over a copy, each failure reported alone.
+ */
+interface Watchers {
+  readonly observers: Set<SignalWatcher>;
+  stop: (() => void) | null;
+}
+
+/** What a {@link QueryObserver} hears through {@link watch}. */
+interface SignalWatcher {
+  onOnline(online: boolean): void;
+  onFocus(focused: boolean): void;
+}
+
+const watchersOf = new WeakMap<SignalManager, Watchers>();
+
+function watch(manager: SignalManager, observer: SignalWatcher, focus: boolean): void {
+  let watchers = watchersOf.get(manager);
+  if (watchers === undefined) watchersOf.set(manager, (watchers = { observers: new Set(), stop: null }));
+  watchers.observers.add(observer);
+  if (watchers.stop !== null) return;
+  const observers = watchers.observers;
+  watchers.stop = manager.subscribe((value) => {
+    for (const each of Array.from(observers)) {
+      // One that stopped watching meanwhile is not told.
+      if (!observers.has(each)) continue;
+      try {
+        if (focus) each.onFocus(value);
+        else each.onOnline(value);
+      } catch (error) {
+        currentRuntime().reportError(error, { source: focus ? "focus" : "online" });
+      }
+    }
+  }, "QueryObserver");
+}
+
+function unwatch(manager: SignalManager, observer: SignalWatcher): void {
+  const watchers = watchersOf.get(manager);
+  if (watchers === undefined || !watchers.observers.delete(observer) || watchers.observers.size > 0) return;
+  watchers.stop?.();
+  watchers.stop = null;
 }
 
 function currentRuntimeLoop() {
@@ -474,10 +564,12 @@ function privateEntry<T, E>(): Query<T, E> {
   return new Query<T, E>(null, null, null, Infinity);
 }
 
-function sameResult<S, E>(a: QueryResult<S, E>, b: QueryResult<S, E>): boolean {
+function sameFields<S, E>(
+  r: QueryResult<S, E>, data: S | undefined, loading: boolean, error: E | null, status: QueryStatus, fetchStatus: FetchStatus, isStale: boolean, dataUpdatedAt: number,
+): boolean {
   return (
-    a.loading === b.loading && a.status === b.status && a.fetchStatus === b.fetchStatus && a.isStale === b.isStale &&
-    a.dataUpdatedAt === b.dataUpdatedAt && Object.is(a.data, b.data) && Object.is(a.error, b.error)
+    r.loading === loading && r.status === status && r.fetchStatus === fetchStatus && r.isStale === isStale &&
+    r.dataUpdatedAt === dataUpdatedAt && Object.is(r.data, data) && Object.is(r.error, error)
   );
 }
 
@@ -489,6 +581,71 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 const NO_DEPS: readonly unknown[] = [];
+const NO_OPTIONS: QueryOptions<unknown, unknown, unknown> = Object.freeze({});
+
+/**
+ * True when `options` (a `useQuery` options object, possibly a fresh literal)
+ * normalizes to `n` apart from `fetcher` and `deps`: each field is compared
+ * with its normalized value, so an invalid value never matches (and is
+ * refused by `normalize`), and a mutated options object is noticed.
+ */
+function matches<T, E, S>(n: Normalized<T, E, S> | null, options: QueryOptions<T, E, S> | undefined): n is Normalized<T, E, S> {
+  if (n === null) return false;
+  if (options === undefined) options = NO_OPTIONS as QueryOptions<T, E, S>;
+  else if (options === null || typeof options !== "object") return false;
+  return (
+    sameKey(options.key, n.key) &&
+    (options.enabled ?? true) === n.enabled &&
+    (options.staleTime ?? 0) === n.staleTime &&
+    options.cacheTime === n.cacheTime &&
+    Object.is(options.initialData, n.initialData) &&
+    (options.keepPreviousData === true) === n.keepPreviousData &&
+    options.retry === n.retry &&
+    options.retryDelay === n.retryDelay &&
+    (options.networkMode ?? "online") === n.networkMode &&
+    (options.refetchOnReconnect ?? true) === n.refetchOnReconnect &&
+    (options.refetchOnWindowFocus ?? true) === n.refetchOnWindowFocus &&
+    (options.refetchInterval ?? false) === n.refetchInterval &&
+    (options.refetchIntervalInBackground === true) === n.refetchIntervalInBackground &&
+    options.select === n.select
+  );
+}
+
+/** True when `key` normalizes to `normalized`: compared element by element (a fresh `["item", id]` each render), by hash only when an element differs by identity. */
+function sameKey(key: QueryKey | undefined, normalized: readonly unknown[] | null): boolean {
+  if (key === undefined || normalized === null) return key === undefined && normalized === null;
+  if (typeof key === "string") return normalized.length === 1 && normalized[0] === key;
+  if (!Array.isArray(key)) return false;
+  if (key === normalized) return true;
+  if (key.length !== normalized.length) return false;
+  for (let i = 0; i < key.length; i++) {
+    if (!Object.is(key[i], normalized[i])) return hashKey(key) === hashKey(normalized);
+  }
+  return true;
+}
+
+/** `n` with another fetcher and deps: a plain copy, for a re-render whose fetcher is a new closure. */
+function withCall<T, E, S>(n: Normalized<T, E, S>, fetcher: Fetcher<T>, deps: readonly unknown[]): Normalized<T, E, S> {
+  return {
+    fetcher,
+    deps,
+    key: n.key,
+    hash: n.hash,
+    enabled: n.enabled,
+    initialData: n.initialData,
+    keepPreviousData: n.keepPreviousData,
+    staleTime: n.staleTime,
+    cacheTime: n.cacheTime,
+    retry: n.retry,
+    retryDelay: n.retryDelay,
+    networkMode: n.networkMode,
+    refetchOnReconnect: n.refetchOnReconnect,
+    refetchOnWindowFocus: n.refetchOnWindowFocus,
+    refetchInterval: n.refetchInterval,
+    refetchIntervalInBackground: n.refetchIntervalInBackground,
+    select: n.select,
+  };
+}
 
 function normalize<T, E, S>(options: QueryObserverOptions<T, E, S>): Normalized<T, E, S> {
   if (options === null || typeof options !== "object") throw new TypeError("query options must be an object");
@@ -501,10 +658,12 @@ function normalize<T, E, S>(options: QueryObserverOptions<T, E, S>): Normalized<
     throw new TypeError(`useQuery options: refetchInterval must be a number of milliseconds ≥ 0 or false, got ${String(refetchInterval)}`);
   }
   validateRetry(options as QueryOptions<T, never, S>, "useQuery options");
+  const normalizedKey = key === undefined ? null : normalizeKey(key, "useQuery options");
   return {
     fetcher,
     deps: deps ?? NO_DEPS,
-    key: key === undefined ? null : normalizeKey(key, "useQuery options"),
+    key: normalizedKey,
+    hash: normalizedKey === null ? null : hashKey(normalizedKey),
     enabled: enabled ?? true,
     initialData: options.initialData,
     keepPreviousData: options.keepPreviousData === true,

@@ -38,30 +38,53 @@ import { QueryObserver, type Fetcher, type QueryObserverOptions, type QueryOptio
 export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, options?: QueryOptions<T, E, S>): QueryResult<S, E> {
   if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError("useQuery(fetcher, deps, options): options must be an object");
   const [, rerender] = useReducer(increment, 0);
-  const observerRef = useRef<QueryObserver<T, E, S> | null>(null);
-  const rendered = useRef<QueryResult<S, E> | null>(null);
-  const observerOptions: QueryObserverOptions<T, E, S> = { ...options, fetcher, deps: deps ?? NO_DEPS };
-  const observer = (observerRef.current ??= new QueryObserver<T, E, S>(queryClient, observerOptions));
-  // What these options will show, computed without side effects: fetching
-  // and aborting wait for the commit.
-  const result = observer.getOptimisticResult(observerOptions);
+  const bindingRef = useRef<Binding<T, E, S> | null>(null);
+  const callDeps = deps ?? NO_DEPS;
+  let binding = bindingRef.current;
+  if (binding === null) {
+    const first: QueryObserverOptions<T, E, S> = options === undefined ? { fetcher, deps: callDeps } : { ...options, fetcher, deps: callDeps };
+    binding = bindingRef.current = new Binding(new QueryObserver<T, E, S>(queryClient, first), rerender);
+  }
+  const observer = binding.observer;
+  // Unchanged options (the common re-render) come back as the very object
+  // applied last, and their result as the very result shown last: no
+  // validation, hashing or allocation. Fetching and aborting wait for the commit.
+  const next = observer.prepare(fetcher, callDeps, options);
+  const result = observer.optimisticResultOf(next);
 
   // Every commit: the latest fetcher; a deps or key change refetches.
   useEffect(() => {
-    rendered.current = result;
-    observer.setOptions(observerOptions);
+    binding.rendered = result;
+    observer.applyOptions(next);
   });
-
-  useEffect(() => {
-    const unsubscribe = observer.subscribe((next) => {
-      if (next !== rendered.current) rerender(undefined);
-    });
-    // A change between this render and the subscription would be missed.
-    if (observer.getResult() !== rendered.current) rerender(undefined);
-    return unsubscribe;
-  }, [observer]);
-
+  useEffect(binding.subscribe, binding.subscribeDeps);
   return result;
+}
+
+/** One `useQuery`'s observer, what it rendered last, and its subscription, made once per component. */
+class Binding<T, E, S> {
+  /** The result of the last committed render. */
+  rendered: QueryResult<S, E> | null = null;
+  readonly subscribeDeps: readonly unknown[];
+
+  constructor(
+    readonly observer: QueryObserver<T, E, S>,
+    private readonly rerender: (action: undefined) => void,
+  ) {
+    this.subscribeDeps = [observer];
+  }
+
+  /** The mount effect: subscribes; returns the unsubscribe. */
+  readonly subscribe = (): (() => void) => {
+    const unsubscribe = this.observer.subscribe(this.onResult);
+    // A change between this render and the subscription would be missed.
+    if (this.observer.getResult() !== this.rendered) this.rerender(undefined);
+    return unsubscribe;
+  };
+
+  private readonly onResult = (next: QueryResult<S, E>): void => {
+    if (next !== this.rendered) this.rerender(undefined);
+  };
 }
 
 const NO_DEPS: readonly unknown[] = [];
