@@ -258,9 +258,30 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
     };
     adjustment.connect("value-changed", report);
     adjustment.connect("changed", report);
-    // Pull-to-refresh: scrolling on past the top (a touchpad or touch overshoot).
+    // Pull-to-refresh: scrolling on upwards while already at the top — a
+    // wheel, a touchpad or a touch overshoot — refreshes once the pull adds
+    // up to three wheel steps within a second.
+    const refreshable = () => node.props.onRefresh === true && node.props.refreshing !== true;
+    let pull = 0;
+    let pulledAt = 0;
+    const scroll = new Gtk.EventControllerScroll({ flags: Gtk.EventControllerScrollFlags.VERTICAL });
+    scroll.set_propagation_phase(Gtk.PropagationPhase.CAPTURE);
+    scroll.connect("scroll", (_controller, _dx, dy) => {
+      const now = Date.now();
+      if (now - pulledAt > 1000) pull = 0;
+      pulledAt = now;
+      if (dy < 0 && adjustment.get_value() <= adjustment.get_lower() && refreshable()) {
+        pull -= dy;
+        if (pull >= 3) {
+          pull = 0;
+          listen(node, "onRefresh");
+        }
+      } else pull = 0;
+      return false;
+    });
+    widget.add_controller(scroll);
     widget.connect("edge-overshot", (_widget, position) => {
-      if (position === Gtk.PositionType.TOP && node.props.onRefresh === true && node.props.refreshing !== true) listen(node, "onRefresh");
+      if (position === Gtk.PositionType.TOP && refreshable()) listen(node, "onRefresh");
     });
     return new Handle(widget, content);
   }

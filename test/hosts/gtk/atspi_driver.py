@@ -124,6 +124,13 @@ def run(command):
     if cmd == "type":
         type_text(node, command["text"])
         return describe(node)
+    if cmd == "wheel-up":
+        # Real wheel clicks upwards over the control (X button 4), as a person scrolls.
+        x, y = center(node)
+        for _ in range(int(command.get("clicks", 5))):
+            pyatspi.Registry.generateMouseEvent(x, y, "b4c")
+            time.sleep(0.05)
+        return describe(node)
     if cmd == "click":
         # A real pointer click at the control's centre, for controls without an Action.
         x, y = center(node)

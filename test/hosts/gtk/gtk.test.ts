@@ -42,6 +42,7 @@ describe("GTK host", { skip }, () => {
     const logs: string[] = [];
     let releasePost: (() => void) | null = null;
     let posts = 0;
+    let listLoads = 0;
     const presented: { keystrokeToPaintMs: number; commitToPaintMs: number }[] = [];
 
     async function ask(command: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -58,6 +59,7 @@ describe("GTK host", { skip }, () => {
     before(async () => {
       dataDir = mkdtempSync(join(tmpdir(), "tn-gtk-"));
       const delay = async (request: IncomingMessage): Promise<void> => {
+        if (request.method === "GET" && (request.url ?? "").startsWith("/api/posts")) listLoads++;
         if (request.method !== "POST") return;
         posts++;
         await new Promise<void>((resolve) => (releasePost = resolve));
@@ -146,6 +148,13 @@ describe("GTK host", { skip }, () => {
       await ask({ cmd: "gone", role: "push button", name: "Back" });
       await ask({ cmd: "find", role: "push button", name: "Post" });
       await ask({ cmd: "find", role: "push button", name: `Open post ${post.id}` });
+    });
+
+    it("pulling the list down past its top refreshes it", async () => {
+      const before = listLoads;
+      await ask({ cmd: "wheel-up", role: "list", clicks: 12 });
+      for (let i = 0; i < 100 && listLoads === before; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(listLoads > before, "a pull at the top reloaded the posts");
     });
 
     it("shows a Modal as a real modal window, closed by the app", async () => {
