@@ -104,6 +104,9 @@ describe("GTK host", { skip }, () => {
       // Post: the button says "Posting…" while the API holds the request, then the post shows.
       await ask({ cmd: "press", role: "push button", name: "Post" });
       await ask({ cmd: "find", role: "push button", name: "Posting…" });
+      // The post is durable: it is written to the outbox first, then sent, so
+      // "Posting…" can show a moment before the request reaches the server.
+      for (let i = 0; i < 200 && posts === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
       assert.equal(posts, 1);
       releasePost!();
       await ask({ cmd: "find", role: "label", name: draft });
