@@ -1,42 +1,16 @@
-import { createElement, type Child } from "../core/element.js";
-import { component, type ComponentFactory } from "../core/component.js";
+import type { Child } from "../core/element.js";
+import { component } from "../core/component.js";
 import { useLayoutEffect, useRef } from "../core/hooks.js";
 import { Button, Column, Row, Text, View } from "../components/builtins.js";
 import type { Style } from "../components/style.js";
 import { useAnimatedValue } from "../animated/components.js";
 import { timing } from "../animated/timing.js";
-import { dispatch, finishTransition, optionsOf, type ScreenConfig } from "./navigator.js";
-import { SCREEN_TYPE, ScreenView, useNavigatorHandle, type NavigatorProps } from "./screen-view.js";
-import { useNavigation, useRoute } from "./hooks.js";
-import type { Navigation, ParamListBase, RouteOf, ScreenOptions } from "./types.js";
+import { dispatch, finishTransition, optionsOf } from "./navigator.js";
+import { ScreenView, useNavigatorHandle, type NavigatorProps } from "./screen-view.js";
+import { navigatorFactories, screenOf, type NavigatorFactories } from "./factories.js";
+import type { ParamListBase } from "./types.js";
 
-/** Props of a `Screen`: its name in the param list, the component that renders it, and options. */
-export interface ScreenProps<PL extends ParamListBase, N extends keyof PL & string = keyof PL & string> {
-  name: N;
-  component: ComponentFactory<any>;
-  options?: ScreenOptions | ((props: { route: RouteOf<PL, N> }) => ScreenOptions);
-  initialParams?: PL[N];
-}
-
-/** What `createStack()` and `createTabs()` return: typed factories and hooks for one param list. */
-export interface NavigatorFactories<PL extends ParamListBase> {
-  Navigator: ComponentFactory<NavigatorProps & { initialRouteName?: keyof PL & string }>;
-  Screen<N extends keyof PL & string>(props: ScreenProps<PL, N>): ReturnType<typeof createElement>;
-  /** `useNavigation()` typed with this param list. */
-  useNavigation(): Navigation<PL>;
-  /** `useRoute()` typed with this param list and a screen name. */
-  useRoute<N extends keyof PL & string>(): RouteOf<PL, N>;
-}
-
-/** Makes the `Screen` factory shared by both navigator kinds. */
-export function screenFactory<PL extends ParamListBase>() {
-  return function Screen<N extends keyof PL & string>(props: ScreenProps<PL, N>) {
-    if (typeof props !== "object" || props === null || typeof props.name !== "string") {
-      throw new TypeError("Screen({ name, component }): name must be a string");
-    }
-    return createElement(SCREEN_TYPE, props as unknown as Record<string, unknown>, props.name);
-  };
-}
+export type { NavigatorFactories, ScreenProps } from "./factories.js";
 
 const DEFAULT_DURATION = 250;
 
@@ -57,12 +31,7 @@ const DEFAULT_DURATION = 250;
  * ```
  */
 export function createStack<PL extends ParamListBase>(): NavigatorFactories<PL> {
-  return {
-    Navigator: StackNavigator as NavigatorFactories<PL>["Navigator"],
-    Screen: screenFactory<PL>(),
-    useNavigation: useNavigation as () => Navigation<PL>,
-    useRoute: useRoute as NavigatorFactories<PL>["useRoute"],
-  };
+  return navigatorFactories<PL>(StackNavigator);
 }
 
 const StackNavigator = component(function StackNavigator(props: NavigatorProps): Child {
@@ -118,10 +87,6 @@ const StackNavigator = component(function StackNavigator(props: NavigatorProps):
   return Column(header, View(screens, { style: BODY }), { style: BODY });
 });
 
-export function screenOf(screens: ScreenConfig[], name: string): ScreenConfig | undefined {
-  for (const screen of screens) if (screen.name === name) return screen;
-  return undefined;
-}
 
 const BODY: Style = { flexGrow: 1, flexShrink: 1 };
 const HEADER: Style = { alignItems: "center", spacing: 8, paddingHorizontal: 12, paddingVertical: 8, borderBottomWidth: 1, borderColor: "#ddd" };

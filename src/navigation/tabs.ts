@@ -5,9 +5,8 @@ import { Button, Column, Row, View } from "../components/builtins.js";
 import type { Style } from "../components/style.js";
 import { dispatch, finishTransition, optionsOf } from "./navigator.js";
 import { ScreenView, useNavigatorHandle, type NavigatorProps } from "./screen-view.js";
-import { screenFactory, screenOf, type NavigatorFactories } from "./stack.js";
-import { useNavigation, useRoute } from "./hooks.js";
-import type { Navigation, ParamListBase } from "./types.js";
+import { navigatorFactories, screenOf, type NavigatorFactories } from "./factories.js";
+import type { ParamListBase } from "./types.js";
 
 /**
  * A tab navigator: a tab bar (buttons with the `tab` role, the selected one
@@ -21,12 +20,7 @@ import type { Navigation, ParamListBase } from "./types.js";
  * ```
  */
 export function createTabs<PL extends ParamListBase>(): NavigatorFactories<PL> {
-  return {
-    Navigator: TabNavigator as NavigatorFactories<PL>["Navigator"],
-    Screen: screenFactory<PL>(),
-    useNavigation: useNavigation as () => Navigation<PL>,
-    useRoute: useRoute as NavigatorFactories<PL>["useRoute"],
-  };
+  return navigatorFactories<PL>(TabNavigator);
 }
 
 const TabNavigator = component(function TabNavigator(props: NavigatorProps): Child {

@@ -7,9 +7,9 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { IncomingMessage } from "node:http";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser.js";
+import { Gate } from "../helpers/gate.js";
 import { startPreview, type Preview } from "../../examples/server/preview.js";
 
 // The docs keep one screenshot; a run refreshes it only when asked
@@ -18,41 +18,6 @@ const DOCS_SCREENSHOT = fileURLToPath(new URL("../../docs/screenshot.png", impor
 const RUN_SCREENSHOT = fileURLToPath(new URL("../../test-results/screenshot.png", import.meta.url));
 const SCREENSHOT = process.env.UPDATE_SCREENSHOT === "1" || !existsSync(DOCS_SCREENSHOT) ? DOCS_SCREENSHOT : RUN_SCREENSHOT;
 
-/** Holds API requests (by "METHOD /path") until the test releases them; the rest pass at once. */
-class Gate {
-  private holds = new Map<string, { released: Promise<void>; release: () => void; arrived: number }>();
-
-  readonly delay = async (request: IncomingMessage): Promise<void> => {
-    const path = new URL(request.url ?? "/", "http://x").pathname;
-    const hold = this.holds.get(`${request.method} ${path}`);
-    if (hold === undefined) return;
-    hold.arrived++;
-    await hold.released;
-  };
-
-  /** Holds matching requests from now on; returns a function that lets them (and later ones) through. */
-  hold(route: string): { release(): void; arrived(): number } {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const entry = { released, release, arrived: 0 };
-    this.holds.set(route, entry);
-    return {
-      release: () => {
-        this.holds.delete(route);
-        entry.release();
-      },
-      arrived: () => entry.arrived,
-    };
-  }
-
-  releaseAll(): void {
-    for (const route of Array.from(this.holds.keys())) {
-      const entry = this.holds.get(route)!;
-      this.holds.delete(route);
-      entry.release();
-    }
-  }
-}
 
 describe("example app in Chromium", () => {
   let dataDir: string;

@@ -6,34 +6,11 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { IncomingMessage } from "node:http";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser.js";
+import { Gate } from "../helpers/gate.js";
 import { startWorkerPreview, type WorkerPreview } from "../../examples/worker/worker-preview.js";
 
-/** Holds API requests (by "METHOD /path") until the test releases them. */
-class Gate {
-  private holds = new Map<string, { released: Promise<void>; release: () => void }>();
-  readonly delay = async (request: IncomingMessage): Promise<void> => {
-    const path = new URL(request.url ?? "/", "http://x").pathname;
-    await this.holds.get(`${request.method} ${path}`)?.released;
-  };
-  hold(route: string): () => void {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    this.holds.set(route, { released, release });
-    return () => {
-      this.holds.delete(route);
-      release();
-    };
-  }
-  releaseAll(): void {
-    for (const [route, hold] of Array.from(this.holds)) {
-      this.holds.delete(route);
-      hold.release();
-    }
-  }
-}
 
 interface PageStats {
   instance: string | null;
@@ -127,7 +104,7 @@ describe("example app in the Worker host (Chromium)", () => {
         `commit → frame median ${median(latencies.map((l) => l.commitToPaintMs)).toFixed(1)} ms (n = ${latencies.length})`,
     );
 
-    const release = gate.hold("POST /api/posts");
+    const { release } = gate.hold("POST /api/posts");
     await page.getByRole("button", { name: "Post", exact: true }).click();
     const posting = page.getByRole("button", { name: "Posting…" });
     await posting.waitFor();
