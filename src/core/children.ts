@@ -1,7 +1,7 @@
 import { createElement, Fragment, isElement, type Element } from "./element.js";
 import type { Fiber } from "./fiber.js";
 import { DELETED, HOST, ROOT, TEXT, componentName, firstHost, hostParentOf, nextHostAfter } from "./fiber.js";
-import { OP_INSERT, OP_MOVE, OP_REMOVE, ops } from "./work.js";
+import { OP_CLEAR, OP_INSERT, OP_MOVE, OP_REMOVE, ops } from "./work.js";
 import { options } from "./options.js";
 
 /** A child after collecting: an element or a text. */
@@ -161,7 +161,8 @@ export function reconcileChildren(parent: Fiber, raw: unknown, visit: ItemVisito
       }
     }
   } else if (start > newEnd) {
-    // Only removals.
+    // Only removals. A view losing all its children can drop them at once.
+    if (newLen === 0 && mayHoldWholeView(parent)) ops.push(OP_CLEAR, hostNode, null, null);
     for (let i = start; i <= oldEnd; i++) remove(hostNode, old[i]!);
   } else {
     reconcileMiddle(parent, hostNode, old, items, positions, next, start, oldEnd, newEnd, visit);
@@ -199,6 +200,7 @@ function reconcileMiddle(
   // sources[k] = old index reused at new position start + k, or -1 for a new fiber.
   const sources = new Int32Array(count).fill(-1);
   let moved = false;
+  let reused = false;
   let lastOld = -1;
   for (let j = start; j <= newEnd; j++) {
     const item = items[j]!;
@@ -206,6 +208,7 @@ function reconcileMiddle(
     const oi = keyToOld.get(key);
     if (oi !== undefined && matches(old[oi]!, item, key)) {
       keyToOld.delete(key);
+      reused = true;
       sources[j - start] = oi;
       if (oi < lastOld) moved = true;
       else lastOld = oi;
@@ -217,6 +220,13 @@ function reconcileMiddle(
   // Whatever was not reused goes; marking first keeps anchors off dying views.
   for (const oi of keyToOld.values()) old[oi]!.flags |= DELETED;
   if (duplicates !== null) for (const oi of duplicates) old[oi]!.flags |= DELETED;
+  // A view whose every child is replaced (new keys throughout) is cleared
+  // first and then filled: the removals must come before the inserts.
+  const replaced = !reused && start === 0 && oldEnd === old.length - 1 && newEnd === items.length - 1 && mayHoldWholeView(parent);
+  if (replaced) {
+    ops.push(OP_CLEAR, hostNode, null, null);
+    removeUnused(hostNode, old, keyToOld, duplicates);
+  }
 
   const stay = moved ? longestIncreasing(sources) : null;
   let s = stay === null ? -1 : stay.length - 1;
@@ -232,6 +242,26 @@ function reconcileMiddle(
     const first = firstHost(fiber);
     if (first !== null) anchor = first;
   }
+  if (!replaced) removeUnused(hostNode, old, keyToOld, duplicates);
+}
+
+/**
+ * Whether `parent`'s views may be all the views of their host parent: it is
+ * the host view itself, or an only child on the way up to it (a list's rows
+ * as one array argument are an implicit fragment). A cheap guess from the
+ * committed tree; the host checks the count before clearing (see `OP_CLEAR`).
+ */
+function mayHoldWholeView(parent: Fiber): boolean {
+  let fiber = parent;
+  while (fiber.kind !== HOST) {
+    const up = fiber.parent;
+    if (up === null || fiber.kind === ROOT || up.children.length !== 1) return false;
+    fiber = up;
+  }
+  return true;
+}
+
+function removeUnused(hostNode: object, old: Fiber[], keyToOld: Map<MatchKey, number>, duplicates: number[] | null): void {
   for (const oi of keyToOld.values()) remove(hostNode, old[oi]!);
   if (duplicates !== null) for (const oi of duplicates) remove(hostNode, old[oi]!);
 }

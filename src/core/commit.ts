@@ -1,6 +1,6 @@
 import type { Fiber, RootState } from "./fiber.js";
 import { COMPONENT, DIRTY, EFFECTS_QUEUED, HOST, TEXT, UNMOUNTED } from "./fiber.js";
-import { OP_ANIMATE, OP_INSERT, OP_MOVE, OP_REMOVE, OP_SIZE, OP_TEXT, OP_UPDATE, effectList, ops } from "./work.js";
+import { OP_ANIMATE, OP_CLEAR, OP_INSERT, OP_MOVE, OP_REMOVE, OP_SIZE, OP_TEXT, OP_UPDATE, effectList, ops } from "./work.js";
 import { animatedNodesOf, resolveStyle } from "./animated-style.js";
 import { runLayoutEffects, runRemovedLayoutCleanups, schedulePassive } from "./effects.js";
 import type { Props } from "./host.js";
@@ -17,21 +17,27 @@ export function commitRoot(root: RootState): void {
     // Removed subtrees' layout cleanups run while their views are still attached.
     for (let i = 0; i < count; i += OP_SIZE) if (ops[i] === OP_REMOVE) runRemovedLayoutCleanups(ops[i + 2] as Fiber);
     host.commitStart?.();
+    // The view an OP_CLEAR emptied: the removals that follow it detach nothing more.
+    let cleared: unknown = null;
     try {
       for (let i = 0; i < count; i += OP_SIZE) {
         const code = ops[i];
         const a = ops[i + 1];
         const b = ops[i + 2];
         const c = ops[i + 3];
+        if (code !== OP_REMOVE) cleared = null;
         if (code === OP_INSERT || code === OP_MOVE) host.insertBefore(a as object, b as object, c as object | null);
         else if (code === OP_UPDATE) {
           const fiber = a as Fiber;
           host.updateProps(fiber.node!, fiber.type as string, b as Props, c as Props);
         } else if (code === OP_TEXT) host.setText(a as object, b as string);
         else if (code === OP_REMOVE) {
-          detachHosts(host, a as object, b as Fiber);
+          if (a !== cleared) detachHosts(host, a as object, b as Fiber);
           unmountFiber(b as Fiber);
         } else if (code === OP_ANIMATE) followAnimatedStyle(a as Fiber);
+        else if (code === OP_CLEAR && host.clearChildren !== undefined && host.clearChildren(a as object, viewsRemovedFrom(a, i + OP_SIZE, count))) {
+          cleared = a;
+        }
       }
     } finally {
       ops.length = 0;
@@ -46,6 +52,21 @@ export function commitRoot(root: RootState): void {
   effectList.length = 0;
   for (let i = 0; i < fibers.length; i++) fibers[i]!.flags &= ~EFFECTS_QUEUED;
   runLayoutEffects(root, fibers);
+}
+
+/** How many views the run of `OP_REMOVE`s of `parentNode` starting at `from` detaches. */
+function viewsRemovedFrom(parentNode: unknown, from: number, count: number): number {
+  let views = 0;
+  for (let i = from; i < count && ops[i] === OP_REMOVE && ops[i + 1] === parentNode; i += OP_SIZE) views += countViews(ops[i + 2] as Fiber);
+  return views;
+}
+
+function countViews(fiber: Fiber): number {
+  if (fiber.kind === HOST || fiber.kind === TEXT) return 1;
+  let views = 0;
+  const children = fiber.children;
+  for (let i = 0; i < children.length; i++) views += countViews(children[i]!);
+  return views;
 }
 
 function detachHosts(host: RootState["host"], parentNode: object, fiber: Fiber): void {

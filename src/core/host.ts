@@ -38,6 +38,15 @@ export interface HostConfig<N extends object = object> {
   updateProps(node: N, type: string, changes: Props, props: Props): void;
   /** Commit phase. New text for a text node. */
   setText(node: N, text: string): void;
+  /**
+   * Optional. Commit phase. Detaches every child of `parent` at once (the
+   * DOM's `textContent = ""` instead of one `removeChild` per row), in place
+   * of the `count` `removeChild` calls that would follow. The host must
+   * check that `parent` has exactly `count` children (the reconciler knows
+   * which views go, not whether the host keeps others there) and return
+   * false, changing nothing, when it has not.
+   */
+  clearChildren?(parent: N, count: number): boolean;
   /** Optional. Called before the first commit operation of a batch. */
   commitStart?(): void;
   /** Optional. Called after the last commit operation of a batch (before layout effects). */

@@ -18,6 +18,8 @@ export const OP_REMOVE = 3; // parentNode, fiber
 export const OP_UPDATE = 4; // fiber, changes, full host props
 export const OP_TEXT = 5; // node, text
 export const OP_ANIMATE = 6; // fiber
+/** parentNode: the `OP_REMOVE`s right after it take every child of that view, so a host may clear it in one call. */
+export const OP_CLEAR = 7;
 export const OP_SIZE = 4;
 
 /** Flat op log: `[code, a, b, c, code, a, b, c, ...]`; no object per op on the hot path. */
