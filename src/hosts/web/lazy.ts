@@ -1,0 +1,71 @@
+/**
+ * How the DOM host loads what most apps never use (press feedback,
+ * pull-to-refresh, modal focus, scroll watching, image sources): the module
+ * is imported with `import()` the first time a view needs it, so a bundler
+ * that splits puts it in a later chunk, never in the page's first download.
+ *
+ * A view gets its feature's prop when it is created, long before the user
+ * interacts, so the chunk has normally arrived by the time it matters.
+ */
+import { currentRuntime } from "../../runtime/runtime.js";
+
+/** Runs a callback with a lazily imported module: at once once it is loaded, in call order until then. */
+export type UseModule<M> = (use: (module: M) => void) => void;
+
+/** A module imported on the first `use`. A failed import is reported through `runtime.onError`. */
+export function lazy<M>(load: () => Promise<M>): UseModule<M> {
+  let module: M | null = null;
+  let loading: Promise<M> | null = null;
+  return (use) => {
+    if (module !== null) {
+      use(module);
+      return;
+    }
+    loading ??= load().then((loaded) => (module = loaded));
+    loading.then(use, report);
+  };
+}
+
+/**
+ * A per-view setting applied through a lazily imported module. Until the
+ * module arrives only each view's latest value is kept (a change during
+ * the load replaces the earlier one), and {@link PerView.forget} drops the
+ * views a removal takes away, so they are neither set up nor kept alive.
+ */
+export interface PerView<A> {
+  (el: HTMLElement, value: A): void;
+  /** After a removal: forgets the waiting views inside `removed` (it included). */
+  forget(removed: Node): void;
+}
+
+export function perView<M, A>(load: () => Promise<M>, apply: (module: M, el: HTMLElement, value: A) => void): PerView<A> {
+  let module: M | null = null;
+  let waiting: Map<HTMLElement, A> | null = null;
+  const set = (el: HTMLElement, value: A): void => {
+    if (module !== null) {
+      apply(module, el, value);
+      return;
+    }
+    if (waiting === null) {
+      const views = (waiting = new Map());
+      load().then((loaded) => {
+        module = loaded;
+        waiting = null;
+        for (const [view, latest] of views) apply(loaded, view, latest);
+      }, (error: unknown) => {
+        waiting = null;
+        report(error);
+      });
+    }
+    waiting.set(el, value);
+  };
+  set.forget = (removed: Node): void => {
+    if (waiting === null) return;
+    for (const el of Array.from(waiting.keys())) if (removed.contains(el)) waiting.delete(el);
+  };
+  return set;
+}
+
+function report(error: unknown): void {
+  currentRuntime().reportError(error, { source: "host" });
+}
