@@ -30,20 +30,18 @@ import { claimRuntime, type Runtime } from "../../runtime/runtime.js";
 import type { Services } from "../../runtime/services.js";
 import { setDefaultBackend } from "../../platform/storage.js";
 import { createDomHost } from "./dom-host.js";
-import { createAlertPresenter, createFileCamera } from "./lazy-services.js";
+import { createAlertPresenter, createFileCamera, localStorageBackend } from "./lazy-services.js";
 import { options as devOptions } from "../../core/options.js";
 import { animationFrames } from "./frames.js";
-import { localStorageBackend } from "./local-storage.js";
 import { browserHistory, mediaColorScheme } from "./browser-history.js";
 import { browserFocus, browserOnline } from "./connectivity.js";
 import { installErrorOverlay, type ErrorOverlay } from "./overlay.js";
 
 export { createDomHost, type ScrollEvent } from "./dom-host.js";
-// Not from alert-dialog.ts and camera.ts: see lazy-services.ts.
-export { createAlertPresenter, createFileCamera } from "./lazy-services.js";
+// Not from alert-dialog.ts, camera.ts and local-storage.ts: see lazy-services.ts.
+export { createAlertPresenter, createFileCamera, localStorageBackend } from "./lazy-services.js";
 export type { DialogAlertPresenter } from "./alert-dialog.js";
 export { animationFrames } from "./frames.js";
-export { localStorageBackend } from "./local-storage.js";
 export { browserOnline, browserFocus } from "./connectivity.js";
 export { installErrorOverlay, type ErrorOverlay } from "./overlay.js";
 

@@ -1,15 +1,18 @@
 /**
- * The alert dialog and the file camera as `typenative/web` exports them and
- * `mount` installs them: their code is imported on the first alert or photo,
- * then every call goes straight to it.
+ * The alert dialog, the file camera and the `localStorage` backend as
+ * `typenative/web` exports them and `mount` installs them: their code is
+ * imported on the first alert, photo or storage call, then every call goes
+ * to it.
  *
- * This module must not import `alert-dialog.ts` or `camera.ts` statically,
+ * This module must not import `alert-dialog.ts`, `camera.ts` or
+ * `local-storage.ts` statically,
  * not even to re-export them: a bundler that splits (esbuild) puts a module
  * that is both statically reachable from the entry and imported with
  * `import()` into a chunk the entry loads at once, whether or not the entry
  * uses it.
  */
 import type { CameraService } from "../../runtime/services.js";
+import type { StorageBackend } from "../../platform/storage-backend.js";
 import type { DialogAlertPresenter } from "./alert-dialog.js";
 
 /**
@@ -63,5 +66,33 @@ export function createFileCamera(doc: Document = document): CameraService {
   return {
     takePhoto: (options) => (camera !== null ? camera.takePhoto(options) : load().then((loaded) => loaded.takePhoto(options))),
     pickFromGallery: (options) => (camera !== null ? camera.pickFromGallery(options) : load().then((loaded) => loaded.pickFromGallery(options))),
+  };
+}
+
+/**
+ * An `AsyncStorage` backend over the browser's `localStorage` (see
+ * `local-storage.ts`). Keys are namespaced (`typenative:` by default), so
+ * `keys()` and `clear()` only see and touch this app's entries. `mount()`
+ * installs one as the default; apps may pick another prefix. Every method
+ * is async, so the implementation loads with the first call; calls keep
+ * their order.
+ *
+ * @example
+ * ```ts
+ * pn.AsyncStorage.configure({ backend: localStorageBackend({ prefix: "myapp:" }) });
+ * ```
+ */
+export function localStorageBackend(options: { prefix?: string; storage?: Storage } = {}): StorageBackend {
+  // Checked here, at the call, as before the implementation was lazy.
+  if (typeof (options.prefix ?? "") !== "string") throw new TypeError("localStorageBackend({ prefix }): prefix must be a string");
+  let backend: Promise<StorageBackend> | null = null;
+  const load = (): Promise<StorageBackend> =>
+    (backend ??= import("./local-storage.js").then((module) => module.localStorageBackend(options)));
+  return {
+    get: (key) => load().then((loaded) => loaded.get(key)),
+    set: (key, value) => load().then((loaded) => loaded.set(key, value)),
+    remove: (key) => load().then((loaded) => loaded.remove(key)),
+    keys: () => load().then((loaded) => loaded.keys()),
+    clear: () => load().then((loaded) => loaded.clear()),
   };
 }
