@@ -45,6 +45,7 @@ const context: FeatureContext = { emit, flagsOf, nearest, bits: FEATURE_BITS };
 const imageSources = perView(
   () => import("./image.js"),
   (module, el, [source, runtime]: readonly [unknown, Runtime]) => module.setImageSource(el as HTMLImageElement, source, runtime),
+  ([source]) => source === undefined || source === null || source === "",
 );
 /** Modal views put on screen since the last commit; the modal module focuses them. */
 const pendingModals: HTMLElement[] = [];
@@ -89,6 +90,7 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
   const scrollWatch = perView(
     () => import("./scroll-watch.js"),
     (module, el, on: boolean) => (watcher ??= new module.ScrollWatch(doc, emitScroll)).set(el, on),
+    (on) => !on,
   );
   return {
     createView(type, props) {

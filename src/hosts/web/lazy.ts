@@ -22,7 +22,8 @@ export function lazy<M>(load: () => Promise<M>): UseModule<M> {
       return;
     }
     loading ??= load().then((loaded) => (module = loaded));
-    loading.then(use, report);
+    // A failed import, or a throw in `use` now that it runs later, goes to onError, not to an unhandled rejection.
+    loading.then(use).catch(report);
   };
 }
 
@@ -38,7 +39,17 @@ export interface PerView<A> {
   forget(removed: Node): void;
 }
 
-export function perView<M, A>(load: () => Promise<M>, apply: (module: M, el: HTMLElement, value: A) => void): PerView<A> {
+/**
+ * A {@link PerView} whose `apply` runs with the module `load` imports.
+ * `idle` tells the values that need nothing done to a view that never had
+ * another (no source, not listening): before the module is loaded those
+ * neither load it nor wait for it.
+ */
+export function perView<M, A>(
+  load: () => Promise<M>,
+  apply: (module: M, el: HTMLElement, value: A) => void,
+  idle: (value: A) => boolean,
+): PerView<A> {
   let module: M | null = null;
   let waiting: Map<HTMLElement, A> | null = null;
   const set = (el: HTMLElement, value: A): void => {
@@ -46,16 +57,27 @@ export function perView<M, A>(load: () => Promise<M>, apply: (module: M, el: HTM
       apply(module, el, value);
       return;
     }
+    if (idle(value)) {
+      // Nothing was applied to the view yet, so nothing is to undo.
+      waiting?.delete(el);
+      return;
+    }
     if (waiting === null) {
       const views = (waiting = new Map());
-      load().then((loaded) => {
-        module = loaded;
-        waiting = null;
-        for (const [view, latest] of views) apply(loaded, view, latest);
-      }, (error: unknown) => {
-        waiting = null;
-        report(error);
-      });
+      load()
+        .then(
+          (loaded) => {
+            waiting = null;
+            module = loaded;
+            for (const [view, latest] of views) apply(loaded, view, latest);
+          },
+          (error: unknown) => {
+            // Forget the views; a later view tries the import again.
+            waiting = null;
+            throw error;
+          },
+        )
+        .catch(report);
     }
     waiting.set(el, value);
   };
