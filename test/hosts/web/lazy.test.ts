@@ -14,10 +14,18 @@ function manualLoad<M>() {
 }
 
 /** A stand-in for a DOM element: `contains` is all `forget` uses. */
-function view(name: string, parent: { children: unknown[] } | null = null) {
-  const el = { name, children: [] as unknown[], contains(other: unknown): boolean {
-    return other === el || el.children.some((child) => child === other || (child as typeof el).contains(other));
-  } };
+interface FakeView {
+  name: string;
+  children: FakeView[];
+  contains(other: unknown): boolean;
+}
+
+function view(name: string, parent: FakeView | null = null): FakeView {
+  const el: FakeView = {
+    name,
+    children: [],
+    contains: (other) => other === el || el.children.some((child) => child.contains(other)),
+  };
   parent?.children.push(el);
   return el;
 }
@@ -64,7 +72,11 @@ describe("web host: lazily loaded features", () => {
   it("perView: the latest value of each view is applied; idle values and removed views are dropped", async () => {
     const { load, calls } = manualLoad<{ id: string }>();
     const applied: string[] = [];
-    const set = perView(load, (m: { id: string }, el, value: string) => applied.push(`${m.id}:${(el as unknown as { name: string }).name}=${value}`), (value) => value === "");
+    const set = perView(
+      load,
+      (m: { id: string }, target, value: string) => applied.push(`${m.id}:${(target as unknown as FakeView).name}=${value}`),
+      (value) => value === "",
+    );
     const root = view("root");
     const kept = view("kept", root);
     const changed = view("changed", root);
@@ -72,7 +84,7 @@ describe("web host: lazily loaded features", () => {
     const list = view("list", root);
     const removed = view("removed", list);
     const idle = view("idle", root);
-    const el = (v: ReturnType<typeof view>) => v as unknown as HTMLElement;
+    const el = (v: FakeView) => v as unknown as HTMLElement;
     set(el(idle), "");
     assert.equal(calls.length, 0, "an idle value loads nothing");
     set(el(kept), "a");
@@ -95,7 +107,7 @@ describe("web host: lazily loaded features", () => {
     runtime.onError = (error) => reported.push(String(error));
     const { load, calls } = manualLoad<object>();
     const applied: string[] = [];
-    const set = perView(load, (_m, el) => applied.push((el as unknown as { name: string }).name), () => false);
+    const set = perView(load, (_m, target) => applied.push((target as unknown as FakeView).name), () => false);
     set(view("first") as unknown as HTMLElement, 1);
     calls[0]!.reject(new Error("offline"));
     await settle();
