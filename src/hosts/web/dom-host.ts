@@ -15,7 +15,7 @@
  * runs the latest handler in its component's scope, batching its setters.
  * Events that bubble (`click`, `keydown`, `input`) are delegated: one
  * listener per document, and a view with a handler only carries a flag
- * (`LISTENS`), so mounting a thousand clickable rows adds no listener at
+ * (flags.ts), so mounting a thousand clickable rows adds no listener at
  * all. `focus`, `blur` and `scroll` do not bubble: those views get a
  * shared listener (no closure per view) while they have the handler.
  *
