@@ -173,8 +173,8 @@ async function sizeTable(): Promise<string> {
   ];
   const lines = [
     "#### Bundle sizes (esbuild, minified, code splitting, NODE_ENV=production; KB = 1024 bytes)\n",
-    "Entry chunk: what the page loads before the app runs; all chunks adds what `import()` loads on first use.\n",
-    "| bundle | minified | min + gzip | all chunks, min + gzip |",
+    "First load: the entry chunk and the chunks it imports statically, what the page loads before the app runs; all chunks adds what `import()` loads on first use.\n",
+    "| bundle | first load, minified | first load, min + gzip | all chunks, min + gzip |",
     "|---|---:|---:|---:|",
   ];
   for (const [title, entry] of rows) {

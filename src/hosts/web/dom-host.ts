@@ -15,17 +15,42 @@
  * runs the latest handler in its component's scope, batching its setters.
  * Events that bubble (`click`, `keydown`, `input`) are delegated: one
  * listener per document, and a view with a handler only carries a flag
- * (`LISTENS`), so mounting a thousand clickable rows adds no listener at
+ * (flags.ts), so mounting a thousand clickable rows adds no listener at
  * all. `focus`, `blur` and `scroll` do not bubble: those views get a
  * shared listener (no closure per view) while they have the handler.
+ *
+ * What few views use is imported on first use (lazy.ts), so an app of
+ * `Text`s and `Button`s does not download it: press feedback and long
+ * presses (press.ts), pull-to-refresh (pull-to-refresh.ts), modal focus and
+ * Escape (modal-focus.ts), scroll size watching (scroll-watch.ts) and image
+ * sources (image.ts). Their flags and attributes are set at once; only the
+ * listeners and the work wait for the chunk.
  */
 import type { HostConfig, Props } from "../../core/host.js";
 import { emit } from "../../core/events.js";
 import { options } from "../../core/options.js";
-import { currentRuntime } from "../../runtime/runtime.js";
-import { resolveImageSource } from "../../platform/image-source.js";
+import { currentRuntime, type Runtime } from "../../runtime/runtime.js";
 import { applyStyle } from "./style.js";
 import { installBaseStyles } from "./base-styles.js";
+import { CHANGE, CLICK, CLICK_KEY, ESCAPE, FEATURE_BITS, LONG_PRESS, PRESS, REFRESH, SUBMIT, flag, flagsOf, nearest, type FeatureContext } from "./flags.js";
+import { lazy, perView, type PerView } from "./lazy.js";
+import type { ScrollWatch } from "./scroll-watch.js";
+
+const press = lazy(() => import("./press.js"));
+const pullToRefresh = lazy(() => import("./pull-to-refresh.js"));
+const modalFocus = lazy(() => import("./modal-focus.js"));
+/** What those modules use of this one, passed in (see `FeatureContext`). */
+const context: FeatureContext = { emit, flagsOf, nearest, bits: FEATURE_BITS };
+/** Image sources: the latest per view until the module is here (images load asynchronously anyway). */
+const imageSources = perView(
+  () => import("./image.js"),
+  (module, el, [source, runtime]: readonly [unknown, Runtime]) => module.setImageSource(el as HTMLImageElement, source, runtime),
+  ([source]) => source === undefined || source === null || source === "",
+);
+/** Modal views put on screen since the last commit; the modal module focuses them. */
+const pendingModals: HTMLElement[] = [];
+/** Set once a modal was shown: before that, no removal can close one. */
+let modalsShown = false;
 
 /** Element and class for each built-in type (`TextInput` picks its element from `multiline`). */
 const VIEWS: Record<string, readonly [tag: string, className: string]> = {
@@ -60,7 +85,13 @@ const A11Y_STATES = ["selected", "checked", "expanded", "busy", "disabled"] as c
 export function createDomHost(doc: Document = document): HostConfig<Node> {
   installBaseStyles(doc);
   delegateEvents(doc);
-  const scrollWatch = new ScrollWatch(doc);
+  let watcher: ScrollWatch | null = null;
+  /** Size reports of views with `onScroll` (a ResizeObserver per document). */
+  const scrollWatch = perView(
+    () => import("./scroll-watch.js"),
+    (module, el, on: boolean) => (watcher ??= new module.ScrollWatch(doc, emitScroll)).set(el, on),
+    (on) => !on,
+  );
   return {
     createView(type, props) {
       const spec = VIEWS[type];
@@ -90,12 +121,18 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
     },
     removeChild(parent, child) {
       parent.removeChild(child);
-      scrollWatch.forgetWithin(child);
-      if (openModals.length > 0) closeModalsWithin(child);
+      watcher?.forgetWithin(child);
+      scrollWatch.forget(child);
+      imageSources.forget(child);
+      // Open modals exist only once the module is here.
+      if (modalsShown) modalFocus((module) => module.closeModalsWithin(child));
     },
     commitEnd() {
       // A modal view put on screen by this commit takes the focus.
-      if (pendingModals.length > 0) focusNewModals();
+      if (pendingModals.length > 0) {
+        modalsShown = true;
+        modalFocus((module) => module.focusNewModals(pendingModals, context));
+      }
     },
     updateProps(node, type, changes, props) {
       const el = node as HTMLElement;
@@ -113,7 +150,7 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
 }
 
 /** Writes one prop. `props` is the view's full current props. */
-function setProp(el: HTMLElement, type: string, name: string, value: unknown, props: Props, scrollWatch: ScrollWatch): void {
+function setProp(el: HTMLElement, type: string, name: string, value: unknown, props: Props, scrollWatch: PerView<boolean>): void {
   switch (name) {
     case "style":
       applyStyle(el, value, props.style);
@@ -140,7 +177,7 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
     }
     case "onClick":
       flag(el, CLICK, value === true);
-      if (type !== "Button") makeClickable(el, value === true, props);
+      if (type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
       return;
     case "disabled":
       if (type === "Button" || type === "TextInput") (el as HTMLButtonElement | Input).disabled = value === true;
@@ -149,13 +186,16 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
     case "onPressIn":
     case "onPressOut":
       flag(el, PRESS, value === true || (name === "onPressIn" ? props.onPressOut : props.onPressIn) === true);
+      if (value === true) press((module) => module.installPress(el.ownerDocument, context));
       return;
     case "onLongPress":
       flag(el, LONG_PRESS, value === true);
       if (type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
+      if (value === true) press((module) => module.installPress(el.ownerDocument, context));
       return;
     case "onAccessibilityEscape":
       flag(el, ESCAPE, value === true);
+      if (value === true) modalFocus((module) => module.installModalKeys(el.ownerDocument, context));
       return;
     case "accessibilityViewIsModal":
       setAttr(el, "aria-modal", value === true ? "true" : undefined);
@@ -166,14 +206,14 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       return;
     case "onRefresh":
       flag(el, REFRESH, value === true);
+      if (value === true) pullToRefresh((module) => module.installPullToRefresh(el.ownerDocument, context));
       return;
     case "refreshing":
       setAttr(el, "aria-busy", value === true ? "true" : undefined);
       return;
     case "onScroll":
       listen(el, "scroll", onScroll, value);
-      if (value === true) scrollWatch.watch(el);
-      else scrollWatch.unwatch(el);
+      scrollWatch(el, value === true);
       return;
   }
   if (type === "TextInput") setInputProp(el as Input, name, value);
@@ -228,14 +268,8 @@ function setInputProp(el: Input, name: string, value: unknown): void {
 
 function setImageProp(el: HTMLImageElement, name: string, value: unknown): void {
   if (name === "source") {
-    // Decided on the URL as the browser parses it, against this document's base (see image-source.ts).
-    const decision = resolveImageSource(value, { base: el.ownerDocument.baseURI });
-    if (decision.action === "load") {
-      el.src = decision.uri;
-    } else {
-      el.removeAttribute("src");
-      if (decision.action === "refuse") currentRuntime().reportError(decision.error, { source: "host" });
-    }
+    // Checked in image.ts; a refusal goes to the runtime rendering now.
+    imageSources(el, [value, currentRuntime()]);
   } else if (name === "alt" || name === "accessibilityLabel") {
     // An image with no description is decorative: alt="" hides it from screen readers.
     el.alt = typeof value === "string" ? value : "";
@@ -299,35 +333,6 @@ function listen(el: HTMLElement, event: string, listener: (this: HTMLElement, e:
   else el.removeEventListener(event, listener as EventListener);
 }
 
-/** Where a view keeps the delegated events it handles: a bit set of the flags below. */
-const LISTENS = Symbol("typenative.listens");
-/** Has `onClick`. */
-const CLICK = 1;
-/** A clickable non-button: Enter and Space press it. */
-const CLICK_KEY = 2;
-/** A `TextInput` with `onChange`. */
-const CHANGE = 4;
-/** A `TextInput` with `onSubmitEditing`. */
-const SUBMIT = 8;
-/** Has `onPressIn` / `onPressOut` (press feedback, e.g. `Pressable`'s `{ pressed }`). */
-const PRESS = 16;
-/** Has `onLongPress`: a press held {@link LONG_PRESS_MS} fires it instead of `onClick`. */
-const LONG_PRESS = 32;
-const LONG_PRESS_MS = 500;
-/** A `ScrollView` / `FlatList` with `onRefresh`: pulling down past its top refreshes it. */
-const REFRESH = 64;
-/** Has `onAccessibilityEscape`: Escape inside it calls it (a modal's close). */
-const ESCAPE = 128;
-/** How far (CSS px of wheel or finger travel) a pull at the top goes before it refreshes. */
-const PULL_DISTANCE = 120;
-
-type Flagged = HTMLElement & { [LISTENS]?: number };
-
-function flag(el: HTMLElement, bit: number, on: boolean): void {
-  const flags = (el as Flagged)[LISTENS] ?? 0;
-  (el as Flagged)[LISTENS] = on ? flags | bit : flags & ~bit;
-}
-
 const delegated = new WeakSet<Document>();
 
 /** One listener per document and event, whatever the number of views and roots. */
@@ -337,108 +342,6 @@ function delegateEvents(doc: Document): void {
   doc.addEventListener("click", onClick);
   doc.addEventListener("keydown", onKeyDown);
   doc.addEventListener("input", onInput);
-  doc.addEventListener("pointerdown", onPointerDown);
-  doc.addEventListener("pointerup", onPointerEnd);
-  doc.addEventListener("pointercancel", onPointerEnd);
-  doc.addEventListener("wheel", onWheel, { passive: true });
-  doc.addEventListener("touchstart", onTouchStart, { passive: true });
-  doc.addEventListener("touchmove", onTouchMove, { passive: true });
-}
-
-/**
- * Pull-to-refresh on the web: wheel or finger travel upwards while the
- * list is already at its top adds up; past {@link PULL_DISTANCE} the list's
- * `onRefresh` fires once, and the pull starts over after a pause.
- */
-let pull: { el: Element; distance: number; last: number; touchY: number } | null = null;
-
-function pulling(target: EventTarget | null, now: number): NonNullable<typeof pull> | null {
-  const el = nearest(target, REFRESH);
-  if (el === null || (el as HTMLElement).scrollTop > 0 || el.getAttribute("aria-busy") === "true") return null;
-  if (pull === null || pull.el !== el || now - pull.last > 400) pull = { el, distance: 0, last: now, touchY: 0 };
-  pull.last = now;
-  return pull;
-}
-
-function pulled(state: NonNullable<typeof pull>, delta: number): void {
-  if (delta <= 0) return;
-  state.distance += delta;
-  if (state.distance < PULL_DISTANCE) return;
-  pull = null;
-  emit(state.el, "onRefresh");
-}
-
-function onWheel(event: Event): void {
-  const e = event as WheelEvent;
-  if (e.deltaY >= 0) return;
-  const state = pulling(e.target, e.timeStamp);
-  if (state !== null) pulled(state, -e.deltaY);
-}
-
-function onTouchStart(event: Event): void {
-  const e = event as TouchEvent;
-  const state = pulling(e.target, e.timeStamp);
-  if (state !== null) state.touchY = e.touches[0]?.clientY ?? 0;
-}
-
-function onTouchMove(event: Event): void {
-  const e = event as TouchEvent;
-  const state = pull;
-  if (state === null || !state.el.contains(e.target as Node)) return;
-  const y = e.touches[0]?.clientY ?? state.touchY;
-  if ((state.el as HTMLElement).scrollTop > 0) return;
-  pulled(state, y - state.touchY);
-  state.touchY = y;
-  state.last = e.timeStamp;
-}
-
-/** The view a pointer went down on, for press feedback and long presses. */
-let pressed: { el: Element; timer: ReturnType<typeof setTimeout> | null; long: boolean } | null = null;
-
-function nearest(target: EventTarget | null, bits: number): Element | null {
-  for (let node = target as Node | null; node !== null; node = node.parentNode) {
-    if (flagsOf(node) & bits) return (node as Element).getAttribute("aria-disabled") === "true" ? null : (node as Element);
-  }
-  return null;
-}
-
-function onPointerDown(event: Event): void {
-  const el = nearest(event.target, PRESS | LONG_PRESS);
-  if (el === null) return;
-  const flags = flagsOf(el);
-  const press = { el, timer: null as ReturnType<typeof setTimeout> | null, long: false };
-  if (flags & LONG_PRESS) {
-    press.timer = setTimeout(() => {
-      press.timer = null;
-      press.long = true;
-      emit(el, "onLongPress");
-    }, LONG_PRESS_MS);
-  }
-  pressed = press;
-  if (flags & PRESS) emit(el, "onPressIn");
-}
-
-function onPointerEnd(): void {
-  const press = pressed;
-  if (press === null) return;
-  pressed = null;
-  if (press.timer !== null) clearTimeout(press.timer);
-  if (flagsOf(press.el) & PRESS) emit(press.el, "onPressOut");
-  // The click that follows a long press is part of it, not a second action.
-  if (press.long) {
-    const el = press.el;
-    el.addEventListener("click", swallowClick, { capture: true, once: true });
-    // The click comes right after the pointerup, or not at all (the pointer left).
-    setTimeout(() => el.removeEventListener("click", swallowClick, { capture: true }), 0);
-  }
-}
-
-function swallowClick(event: Event): void {
-  event.stopPropagation();
-}
-
-function flagsOf(target: EventTarget | null): number {
-  return target === null ? 0 : ((target as Flagged)[LISTENS] ?? 0);
 }
 
 // As on native platforms, only the innermost enabled view with an onClick
@@ -452,62 +355,8 @@ function onClick(event: Event): void {
   }
 }
 
-/**
- * Modal views (`accessibilityViewIsModal`, which `pn.Modal` sets): while one
- * is open, Tab and Shift+Tab cycle through its focusable elements only, and
- * when it closes the focus goes back to where it was before it opened.
- */
-const openModals: Array<{ el: HTMLElement; previous: Element | null }> = [];
-const pendingModals: HTMLElement[] = [];
-const FOCUSABLE = "button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select, a[href], [tabindex]:not([tabindex='-1'])";
-
-function focusNewModals(): void {
-  for (const el of pendingModals.splice(0)) {
-    if (!el.isConnected || el.getAttribute("aria-modal") !== "true" || openModals.some((m) => m.el === el)) continue;
-    openModals.push({ el, previous: el.ownerDocument.activeElement });
-    const first = el.querySelector<HTMLElement>(FOCUSABLE);
-    (first ?? el).focus();
-  }
-}
-
-function closeModalsWithin(removed: Node): void {
-  for (let i = openModals.length - 1; i >= 0; i--) {
-    const modal = openModals[i]!;
-    if (!removed.contains(modal.el) && modal.el.isConnected) continue;
-    openModals.splice(i, 1);
-    const previous = modal.previous as HTMLElement | null;
-    if (previous !== null && previous.isConnected && typeof previous.focus === "function") previous.focus();
-  }
-}
-
-/** Keeps Tab inside the newest open modal. */
-function trapTab(event: KeyboardEvent): void {
-  const modal = openModals[openModals.length - 1];
-  if (modal === undefined || event.key !== "Tab") return;
-  const focusable = Array.from(modal.el.querySelectorAll<HTMLElement>(FOCUSABLE));
-  if (focusable.length === 0) {
-    event.preventDefault();
-    modal.el.focus();
-    return;
-  }
-  const active = modal.el.ownerDocument.activeElement;
-  const at = focusable.indexOf(active as HTMLElement);
-  if (event.shiftKey ? at <= 0 : at === focusable.length - 1 || at === -1) {
-    event.preventDefault();
-    focusable[event.shiftKey ? focusable.length - 1 : 0]!.focus();
-  }
-}
-
+// Tab in a modal and Escape are modal-focus.ts's own listener.
 function onKeyDown(event: Event): void {
-  if (openModals.length > 0) trapTab(event as KeyboardEvent);
-  if ((event as KeyboardEvent).key === "Escape") {
-    const target = nearest(event.target, ESCAPE);
-    if (target !== null) {
-      event.preventDefault();
-      emit(target, "onAccessibilityEscape");
-      return;
-    }
-  }
   const el = event.target as HTMLElement;
   const flags = flagsOf(el);
   if (flags === 0) return;
@@ -548,43 +397,6 @@ export interface ScrollEvent {
 function emitScroll(el: HTMLElement): void {
   const event: ScrollEvent = { offset: el.scrollTop, viewportHeight: el.clientHeight, contentHeight: el.scrollHeight };
   emit(el, "onScroll", event);
-}
-
-/**
- * Reports a scrolling view's size when it is first laid out and whenever it
- * changes, as an `onScroll` event, so a windowed list learns its viewport
- * without waiting for the user to scroll.
- */
-class ScrollWatch {
-  private observer: ResizeObserver | null = null;
-  private readonly watched = new Set<HTMLElement>();
-
-  constructor(private readonly doc: Document) {}
-
-  watch(el: HTMLElement): void {
-    if (this.watched.has(el)) return;
-    const Observer = (this.doc.defaultView as (Window & typeof globalThis) | null)?.ResizeObserver;
-    if (Observer === undefined) return;
-    this.observer ??= new Observer((entries) => {
-      for (const entry of entries) {
-        const target = entry.target as HTMLElement;
-        if (target.isConnected && this.watched.has(target)) emitScroll(target);
-      }
-    });
-    this.watched.add(el);
-    this.observer.observe(el);
-  }
-
-  unwatch(el: HTMLElement): void {
-    if (!this.watched.delete(el)) return;
-    this.observer?.unobserve(el);
-  }
-
-  /** After a removal: stops observing the removed view and the views inside it. */
-  forgetWithin(removed: Node): void {
-    if (this.watched.size === 0) return;
-    for (const el of Array.from(this.watched)) if (removed === el || removed.contains(el)) this.unwatch(el);
-  }
 }
 
 const warned = new Set<string>();

@@ -27,22 +27,21 @@
 import { createRoot, type Root } from "../../core/root.js";
 import type { Child } from "../../core/element.js";
 import { claimRuntime, type Runtime } from "../../runtime/runtime.js";
-import type { CameraService, Services } from "../../runtime/services.js";
+import type { Services } from "../../runtime/services.js";
 import { setDefaultBackend } from "../../platform/storage.js";
 import { createDomHost } from "./dom-host.js";
-import type { DialogAlertPresenter } from "./alert-dialog.js";
+import { createAlertPresenter, createFileCamera, localStorageBackend } from "./lazy-services.js";
 import { options as devOptions } from "../../core/options.js";
 import { animationFrames } from "./frames.js";
-import { localStorageBackend } from "./local-storage.js";
 import { browserHistory, mediaColorScheme } from "./browser-history.js";
 import { browserFocus, browserOnline } from "./connectivity.js";
 import { installErrorOverlay, type ErrorOverlay } from "./overlay.js";
 
 export { createDomHost, type ScrollEvent } from "./dom-host.js";
-export { createAlertPresenter, type DialogAlertPresenter } from "./alert-dialog.js";
-export { createFileCamera } from "./camera.js";
+// Not from alert-dialog.ts, camera.ts and local-storage.ts: see lazy-services.ts.
+export { createAlertPresenter, createFileCamera, localStorageBackend } from "./lazy-services.js";
+export type { DialogAlertPresenter } from "./alert-dialog.js";
 export { animationFrames } from "./frames.js";
-export { localStorageBackend } from "./local-storage.js";
 export { browserOnline, browserFocus } from "./connectivity.js";
 export { installErrorOverlay, type ErrorOverlay } from "./overlay.js";
 
@@ -87,9 +86,9 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   if (view === null) throw new Error("mount(): domNode's document has no window");
 
   const runtime = claimRuntime(options.runtime, "mount()");
-  const alert = lazyAlertPresenter(doc);
+  const alert = createAlertPresenter(doc);
   const installed: Partial<Services> = {
-    frames: animationFrames(view, runtime), alert, camera: lazyCamera(doc),
+    frames: animationFrames(view, runtime), alert, camera: createFileCamera(doc),
     online: browserOnline(view), focus: browserFocus(doc),
     history: browserHistory(view), colorScheme: mediaColorScheme(view), os: "web",
   };
@@ -149,45 +148,5 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
         restore();
       }
     },
-  };
-}
-
-/**
- * The alert presenter `mount` installs: the dialog module is imported on the
- * first alert, then every call goes straight to it. `dispose()` also answers
- * `null` to alerts raised while the module was loading.
- */
-function lazyAlertPresenter(doc: Document): DialogAlertPresenter {
-  let presenter: DialogAlertPresenter | null = null;
-  let loading: Promise<DialogAlertPresenter> | null = null;
-  // Bumped by dispose(): an alert raised before it is dismissed, not shown.
-  let epoch = 0;
-  return {
-    present(request, signal) {
-      if (presenter !== null) return presenter.present(request, signal);
-      const raisedIn = epoch;
-      loading ??= import("./alert-dialog.js").then((dialog) => (presenter = dialog.createAlertPresenter(doc)));
-      return loading.then((loaded) => (raisedIn === epoch ? loaded.present(request, signal) : null));
-    },
-    dispose() {
-      epoch++;
-      presenter?.dispose();
-    },
-  };
-}
-
-/**
- * The camera `mount` installs: the file-input code is imported on the first
- * photo, then calls go straight to it. (The browser opens a picker only
- * within a few seconds of a user gesture; the first call waits for the
- * import, which a slow network could make outlast that.)
- */
-function lazyCamera(doc: Document): CameraService {
-  let camera: CameraService | null = null;
-  let loading: Promise<CameraService> | null = null;
-  const load = () => (loading ??= import("./camera.js").then((module) => (camera = module.createFileCamera(doc))));
-  return {
-    takePhoto: (options) => (camera !== null ? camera.takePhoto(options) : load().then((loaded) => loaded.takePhoto(options))),
-    pickFromGallery: (options) => (camera !== null ? camera.pickFromGallery(options) : load().then((loaded) => loaded.pickFromGallery(options))),
   };
 }

@@ -150,4 +150,8 @@ describe("web alert dialog", () => {
     assert.deepEqual(await results(), ["rejected:CancelledError", "rejected:CancelledError", null]);
     assert.equal(await page.getByRole("dialog").count(), 0);
   });
+
+  it("typenative/web's presenter loads the dialog on the first alert; dispose answers alerts raised while it loads", async () => {
+    assert.deepEqual(await page.evaluate(() => (window as any).tn.lazyAlert()), [null, "ShownOK", null]);
+  });
 });

@@ -207,4 +207,8 @@ describe("web DOM host", () => {
     await dialog.waitFor({ state: "detached" });
     assert.equal(await focused(), "Open dialog", "the focus goes back to the opener");
   });
+
+  it("Modal: one unmounted while the focus module loads takes nothing; the next takes the focus", async () => {
+    assert.deepEqual(await page.evaluate(() => (window as any).tn.modalsDuringLoad()), ["Outside", "Inside"]);
+  });
 });

@@ -88,6 +88,15 @@ describe("web host in Chromium: hardening", () => {
     assert.equal((await reported()).length, 1);
   });
 
+  it("image sources load with their module: the latest source of a view is set, an unmounted view's never", async () => {
+    const origin = new URL(fx.site.url).origin;
+    const [atMount, afterLoad, unmounted] = await page.evaluate(() => (window as any).tn.duringLoad());
+    assert.equal(atMount, null, "the module was still loading");
+    assert.equal(afterLoad, `${origin}/b.png`);
+    assert.equal(unmounted, null);
+    assert.deepEqual(await reported(), []);
+  });
+
   it("renders an unknown view type as a render error reported through onError", async () => {
     const html: string = await page.evaluate(() => (window as any).tn.unknown());
     assert.doesNotMatch(html, /<div>/);

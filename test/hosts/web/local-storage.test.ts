@@ -67,4 +67,20 @@ describe("web localStorage backend", () => {
     for (const e of errors) assert.match(e, /^TypeError: localStorageBackend/);
     await page.close();
   });
+
+  it("typenative/web's backend loads on its first call and keeps the order of calls made meanwhile", async () => {
+    const page = await fx.page();
+    const out = await page.evaluate(() => (window as any).tn.lazyStorage());
+    assert.deepEqual(out, [
+      undefined,
+      "1",
+      undefined,
+      null,
+      [],
+      null,
+      "localStorageBackend: key must be a string, got number",
+      "localStorageBackend({ prefix }): prefix must be a string",
+    ]);
+    await page.close();
+  });
 });

@@ -125,6 +125,25 @@ const tn = {
     return out;
   },
   pendingTasks: () => pn.runtime.pendingTasks(),
+  /**
+   * In a fresh page: a modal shown and unmounted before the modal-focus
+   * module arrives, then one that stays. Returns what has the focus after
+   * the first (the page's button) and after the second ("Inside").
+   */
+  async modalsDuringLoad(): Promise<string[]> {
+    const outside = document.createElement("button");
+    outside.textContent = "Outside";
+    document.body.append(outside);
+    outside.focus();
+    const modal = (label: string) => pn.Modal(pn.Button(label), { visible: true, accessibilityLabel: label });
+    const gone = mount(modal("Gone"), document.getElementById("root")!);
+    gone.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const first = document.activeElement?.textContent ?? "";
+    app = mount(modal("Inside"), document.getElementById("root")!);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return [first, document.activeElement?.textContent ?? ""];
+  },
   async storageRoundTrip(): Promise<string | null> {
     await pn.AsyncStorage.set("probe", "stored");
     return localStorage.getItem("typenative:probe");

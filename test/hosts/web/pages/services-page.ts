@@ -7,6 +7,8 @@ import { applyStyle } from "../../../../src/hosts/web/style.js";
 import { animationFrames } from "../../../../src/hosts/web/frames.js";
 import { runtime } from "../../../../src/runtime/runtime.js";
 import type { AlertRequest } from "../../../../src/runtime/services.js";
+// The same services as typenative/web exports them: code loaded on first use.
+import * as web from "../../../../src/hosts/web/index.js";
 
 const results: unknown[] = [];
 const reported: string[] = [];
@@ -42,6 +44,36 @@ const tn = {
   },
   report(message: string, info: { source: string; component?: string; componentStack?: string }): void {
     runtime.reportError(new Error(message), info);
+  },
+  /**
+   * typenative/web's storage backend (loaded on first call): writes and reads
+   * issued without waiting keep their order; a bad prefix still throws at once.
+   */
+  async lazyStorage(): Promise<unknown[]> {
+    const storage = web.localStorageBackend({ prefix: "lazy:" });
+    const pending = [storage.set("a", "1"), storage.get("a"), storage.remove("a"), storage.get("a"), storage.keys()];
+    const out: unknown[] = await Promise.all(pending);
+    out.push(localStorage.getItem("lazy:a"));
+    out.push(await storage.get(7 as unknown as string).catch((error: Error) => error.message));
+    try {
+      web.localStorageBackend({ prefix: 7 as unknown as string });
+    } catch (error) {
+      out.push((error as Error).message);
+    }
+    return out;
+  },
+  /** typenative/web's alert presenter: an alert disposed while the dialog loads answers null; the next one shows. */
+  async lazyAlert(): Promise<unknown[]> {
+    const lazy = web.createAlertPresenter(document);
+    const first = lazy.present({ kind: "show", title: "Gone", message: undefined, buttons: ["OK"], destructive: [], cancelIndex: -1 });
+    lazy.dispose();
+    const out: unknown[] = [await first];
+    const second = lazy.present({ kind: "show", title: "Shown", message: undefined, buttons: ["OK"], destructive: [], cancelIndex: -1 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    out.push(document.querySelector('[role="dialog"]')?.textContent ?? null);
+    lazy.dispose();
+    out.push(await second);
+    return out;
   },
   storage: localStorageBackend(),
   otherStorage: localStorageBackend({ prefix: "other:" }),

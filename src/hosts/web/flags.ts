@@ -1,0 +1,63 @@
+/**
+ * The delegated-event flags of the web host's views. Events that bubble are
+ * handled by one listener per document; a view with a handler only carries
+ * a bit here.
+ *
+ * The feature modules the DOM host loads on first use (press,
+ * pull-to-refresh, modal focus) get these helpers through a
+ * {@link FeatureContext} rather than importing this file: a module that both
+ * the first chunk and a lazy chunk import is split by bundlers (esbuild)
+ * into a chunk of its own, one more request gzipped on its own.
+ */
+import type { emit } from "../../core/events.js";
+
+/** Where a view keeps the delegated events it handles: a bit set of the flags below. */
+const LISTENS = Symbol("typenative.listens");
+/** Has `onClick`. */
+export const CLICK = 1;
+/** A clickable non-button: Enter and Space press it. */
+export const CLICK_KEY = 2;
+/** A `TextInput` with `onChange`. */
+export const CHANGE = 4;
+/** A `TextInput` with `onSubmitEditing`. */
+export const SUBMIT = 8;
+/** Has `onPressIn` / `onPressOut` (press feedback, e.g. `Pressable`'s `{ pressed }`). */
+export const PRESS = 16;
+/** Has `onLongPress`: a held press fires it instead of `onClick` (see press.ts). */
+export const LONG_PRESS = 32;
+/** A `ScrollView` / `FlatList` with `onRefresh`: pulling down past its top refreshes it (see pull-to-refresh.ts). */
+export const REFRESH = 64;
+/** Has `onAccessibilityEscape`: Escape inside it calls it, a modal's close (see modal-focus.ts). */
+export const ESCAPE = 128;
+
+type Flagged = EventTarget & { [LISTENS]?: number };
+
+/** Sets or clears `bit` on `el`. */
+export function flag(el: HTMLElement, bit: number, on: boolean): void {
+  const flags = (el as Flagged)[LISTENS] ?? 0;
+  (el as Flagged)[LISTENS] = on ? flags | bit : flags & ~bit;
+}
+
+/** The flags of `target` (0 for anything the host did not flag). */
+export function flagsOf(target: EventTarget | null): number {
+  return target === null ? 0 : ((target as Flagged)[LISTENS] ?? 0);
+}
+
+/** The innermost view from `target` up with one of `bits`, or null (also when that view is disabled). */
+export function nearest(target: EventTarget | null, bits: number): Element | null {
+  for (let node = target as Node | null; node !== null; node = node.parentNode) {
+    if (flagsOf(node) & bits) return (node as Element).getAttribute("aria-disabled") === "true" ? null : (node as Element);
+  }
+  return null;
+}
+
+/** The bits the feature modules test. */
+export const FEATURE_BITS = { PRESS, LONG_PRESS, REFRESH, ESCAPE } as const;
+
+/** What a lazily loaded feature module uses of the DOM host (see the top of this file). */
+export interface FeatureContext {
+  readonly emit: typeof emit;
+  readonly flagsOf: typeof flagsOf;
+  readonly nearest: typeof nearest;
+  readonly bits: typeof FEATURE_BITS;
+}

@@ -1,0 +1,98 @@
+/**
+ * The alert dialog, the file camera and the `localStorage` backend as
+ * `typenative/web` exports them and `mount` installs them: their code is
+ * imported on the first alert, photo or storage call, then every call goes
+ * to it.
+ *
+ * This module must not import `alert-dialog.ts`, `camera.ts` or
+ * `local-storage.ts` statically,
+ * not even to re-export them: a bundler that splits (esbuild) puts a module
+ * that is both statically reachable from the entry and imported with
+ * `import()` into a chunk the entry loads at once, whether or not the entry
+ * uses it.
+ */
+import type { CameraService } from "../../runtime/services.js";
+import type { StorageBackend } from "../../platform/storage-backend.js";
+import type { DialogAlertPresenter } from "./alert-dialog.js";
+
+/**
+ * Creates the dialog presenter for `doc` (see `alert-dialog.ts`): alerts as
+ * accessible modal dialogs. `mount()` installs one as `runtime.services.alert`.
+ * The dialog's code and CSS load with the first alert; `dispose()` also
+ * answers `null` to alerts raised while they were loading.
+ *
+ * @example
+ * ```ts
+ * pn.runtime.services.alert = createAlertPresenter(document);
+ * if (await pn.Alert.confirm("Delete this item?")) await deleteItem();
+ * ```
+ */
+export function createAlertPresenter(doc: Document = document): DialogAlertPresenter {
+  let presenter: DialogAlertPresenter | null = null;
+  let loading: Promise<DialogAlertPresenter> | null = null;
+  // Bumped by dispose(): an alert raised before it is dismissed, not shown.
+  let epoch = 0;
+  return {
+    present(request, signal) {
+      if (presenter !== null) return presenter.present(request, signal);
+      const raisedIn = epoch;
+      loading ??= import("./alert-dialog.js").then((dialog) => (presenter = dialog.createAlertPresenter(doc)));
+      return loading.then((loaded) => (raisedIn === epoch ? loaded.present(request, signal) : null));
+    },
+    dispose() {
+      epoch++;
+      presenter?.dispose();
+    },
+  };
+}
+
+/**
+ * Creates the camera service for `doc` (see `camera.ts`): a file input with
+ * `capture`. `mount()` installs one as `runtime.services.camera`. The
+ * file-input code loads with the first photo. (The browser opens a picker
+ * only within a few seconds of a user gesture; the first call waits for the
+ * import, which a slow network could make outlast that.)
+ *
+ * @example
+ * ```ts
+ * const uri = await pn.Camera.takePhoto({ quality: 0.8 });
+ * if (uri !== null) setPhoto(uri);
+ * ```
+ */
+export function createFileCamera(doc: Document = document): CameraService {
+  let camera: CameraService | null = null;
+  let loading: Promise<CameraService> | null = null;
+  const load = () => (loading ??= import("./camera.js").then((module) => (camera = module.createFileCamera(doc))));
+  return {
+    takePhoto: (options) => (camera !== null ? camera.takePhoto(options) : load().then((loaded) => loaded.takePhoto(options))),
+    pickFromGallery: (options) => (camera !== null ? camera.pickFromGallery(options) : load().then((loaded) => loaded.pickFromGallery(options))),
+  };
+}
+
+/**
+ * An `AsyncStorage` backend over the browser's `localStorage` (see
+ * `local-storage.ts`). Keys are namespaced (`typenative:` by default), so
+ * `keys()` and `clear()` only see and touch this app's entries. `mount()`
+ * installs one as the default; apps may pick another prefix. Every method
+ * is async, so the implementation loads with the first call; calls keep
+ * their order.
+ *
+ * @example
+ * ```ts
+ * pn.AsyncStorage.configure({ backend: localStorageBackend({ prefix: "myapp:" }) });
+ * ```
+ */
+export function localStorageBackend(options: { prefix?: string; storage?: Storage } = {}): StorageBackend {
+  // Checked here, at the call, as before the implementation was lazy.
+  if (typeof (options.prefix ?? "") !== "string") throw new TypeError("localStorageBackend({ prefix }): prefix must be a string");
+  let backend: Promise<StorageBackend> | null = null;
+  const load = (): Promise<StorageBackend> =>
+    (backend ??= import("./local-storage.js").then((module) => module.localStorageBackend(options)));
+  return {
+    get: (key) => load().then((loaded) => loaded.get(key)),
+    set: (key, value) => load().then((loaded) => loaded.set(key, value)),
+    remove: (key) => load().then((loaded) => loaded.remove(key)),
+    keys: () => load().then((loaded) => loaded.keys()),
+    clear: () => load().then((loaded) => loaded.clear()),
+  };
+}

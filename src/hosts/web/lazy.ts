@@ -1,0 +1,93 @@
+/**
+ * How the DOM host loads what most apps never use (press feedback,
+ * pull-to-refresh, modal focus, scroll watching, image sources): the module
+ * is imported with `import()` the first time a view needs it, so a bundler
+ * that splits puts it in a later chunk, never in the page's first download.
+ *
+ * A view gets its feature's prop when it is created, long before the user
+ * interacts, so the chunk has normally arrived by the time it matters.
+ */
+import { currentRuntime } from "../../runtime/runtime.js";
+
+/** Runs a callback with a lazily imported module: at once once it is loaded, in call order until then. */
+export type UseModule<M> = (use: (module: M) => void) => void;
+
+/** A module imported on the first `use`. A failed import is reported through `runtime.onError`. */
+export function lazy<M>(load: () => Promise<M>): UseModule<M> {
+  let module: M | null = null;
+  let loading: Promise<M> | null = null;
+  return (use) => {
+    if (module !== null) {
+      use(module);
+      return;
+    }
+    loading ??= load().then((loaded) => (module = loaded));
+    // A failed import, or a throw in `use` now that it runs later, goes to onError, not to an unhandled rejection.
+    loading.then(use).catch(report);
+  };
+}
+
+/**
+ * A per-view setting applied through a lazily imported module. Until the
+ * module arrives only each view's latest value is kept (a change during
+ * the load replaces the earlier one), and {@link PerView.forget} drops the
+ * views a removal takes away, so they are neither set up nor kept alive.
+ */
+export interface PerView<A> {
+  (el: HTMLElement, value: A): void;
+  /** After a removal: forgets the waiting views inside `removed` (it included). */
+  forget(removed: Node): void;
+}
+
+/**
+ * A {@link PerView} whose `apply` runs with the module `load` imports.
+ * `idle` tells the values that need nothing done to a view that never had
+ * another (no source, not listening): before the module is loaded those
+ * neither load it nor wait for it.
+ */
+export function perView<M, A>(
+  load: () => Promise<M>,
+  apply: (module: M, el: HTMLElement, value: A) => void,
+  idle: (value: A) => boolean,
+): PerView<A> {
+  let module: M | null = null;
+  let waiting: Map<HTMLElement, A> | null = null;
+  const set = (el: HTMLElement, value: A): void => {
+    if (module !== null) {
+      apply(module, el, value);
+      return;
+    }
+    if (idle(value)) {
+      // Nothing was applied to the view yet, so nothing is to undo.
+      waiting?.delete(el);
+      return;
+    }
+    if (waiting === null) {
+      const views = (waiting = new Map());
+      load()
+        .then(
+          (loaded) => {
+            waiting = null;
+            module = loaded;
+            for (const [view, latest] of views) apply(loaded, view, latest);
+          },
+          (error: unknown) => {
+            // Forget the views; a later view tries the import again.
+            waiting = null;
+            throw error;
+          },
+        )
+        .catch(report);
+    }
+    waiting.set(el, value);
+  };
+  set.forget = (removed: Node): void => {
+    if (waiting === null) return;
+    for (const el of Array.from(waiting.keys())) if (removed.contains(el)) waiting.delete(el);
+  };
+  return set;
+}
+
+function report(error: unknown): void {
+  currentRuntime().reportError(error, { source: "host" });
+}
