@@ -92,6 +92,14 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
     (module, el, on: boolean) => (watcher ??= new module.ScrollWatch(doc, emitScroll)).set(el, on),
     (on) => !on,
   );
+  /** What the features hold about a removed view and the views inside it goes. */
+  function forgetRemoved(child: Node): void {
+    watcher?.forgetWithin(child);
+    scrollWatch.forget(child);
+    imageSources.forget(child);
+    // Open modals exist only once the module is here.
+    if (modalsShown) modalFocus((module) => module.closeModalsWithin(child));
+  }
   return {
     createView(type, props) {
       const spec = VIEWS[type];
@@ -121,11 +129,17 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
     },
     removeChild(parent, child) {
       parent.removeChild(child);
-      watcher?.forgetWithin(child);
-      scrollWatch.forget(child);
-      imageSources.forget(child);
-      // Open modals exist only once the module is here.
-      if (modalsShown) modalFocus((module) => module.closeModalsWithin(child));
+      forgetRemoved(child);
+    },
+    clearChildren(parent, count) {
+      // Only when every DOM child is one the reconciler is removing.
+      const nodes = parent.childNodes;
+      if (nodes.length !== count) return false;
+      // The bookkeeping removeChild does, per child, only when some feature is in use.
+      const children = watcher !== null || modalsShown || scrollWatch.waiting() || imageSources.waiting() ? Array.from(nodes) : null;
+      parent.textContent = "";
+      if (children !== null) for (const child of children) forgetRemoved(child);
+      return true;
     },
     commitEnd() {
       // A modal view put on screen by this commit takes the focus.

@@ -37,6 +37,8 @@ export interface PerView<A> {
   (el: HTMLElement, value: A): void;
   /** After a removal: forgets the waiting views inside `removed` (it included). */
   forget(removed: Node): void;
+  /** Whether views wait for the module (so a removal has something to forget). */
+  waiting(): boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export function perView<M, A>(
     }
     waiting.set(el, value);
   };
+  set.waiting = (): boolean => waiting !== null;
   set.forget = (removed: Node): void => {
     if (waiting === null) return;
     for (const el of Array.from(waiting.keys())) if (removed.contains(el)) waiting.delete(el);

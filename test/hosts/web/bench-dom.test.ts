@@ -66,6 +66,30 @@ describe("browser benchmark pages", () => {
     }
   });
 
+  it("typenative empties the table without one removeChild per row, on clear and on replacing every row", async () => {
+    const page = await open("typenative");
+    try {
+      await page.evaluate(`(() => {
+        window.removes = 0;
+        const removeChild = Node.prototype.removeChild;
+        Node.prototype.removeChild = function (child) { window.removes++; return removeChild.call(this, child); };
+      })()`);
+      const rows = () => page.evaluate(`document.querySelectorAll("[role=listitem]").length`);
+      for (const step of ["run", "run", "clearAll", "runLots", "clearAll"]) {
+        await page.evaluate(`window.bench.perform(${JSON.stringify(step)})`);
+        assert.equal(await rows(), step === "clearAll" ? 0 : step === "run" ? 1000 : 10000, step);
+      }
+      assert.equal(await page.evaluate("window.removes"), 0);
+      // Removing one row still removes just that row.
+      await page.evaluate(`window.bench.perform("run")`);
+      await page.evaluate(`window.bench.perform("remove:3")`);
+      assert.equal(await rows(), 999);
+      assert.equal(await page.evaluate("window.removes"), 1);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("typenative adds no event listener on select, swap or update", async () => {
     const page = await open("typenative");
     try {

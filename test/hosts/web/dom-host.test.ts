@@ -208,6 +208,17 @@ describe("web DOM host", () => {
     assert.equal(await focused(), "Open dialog", "the focus goes back to the opener");
   });
 
+  it("Modal: removed with the rest of its container's children (one clear), it still gives the focus back", async () => {
+    await run("onlyChildDialog");
+    await page.getByRole("button", { name: "Open alone" }).click();
+    const dialog = page.getByRole("dialog", { name: "Alone" });
+    await dialog.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === "Close alone");
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent ?? ""), "Open alone");
+  });
+
   it("Modal: one unmounted while the focus module loads takes nothing; the next takes the focus", async () => {
     assert.deepEqual(await page.evaluate(() => (window as any).tn.modalsDuringLoad()), ["Outside", "Inside"]);
   });

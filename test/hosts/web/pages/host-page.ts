@@ -84,6 +84,19 @@ const Dialogs = pn.component(function Dialogs() {
   );
 });
 
+/** A modal that is its container's only child: closing it empties the container in one clearChildren call. */
+const OnlyChildDialog = pn.component(function OnlyChildDialog() {
+  const [open, setOpen] = pn.useState(false);
+  return pn.Column(
+    pn.Button("Open alone", { onClick: () => setOpen(true) }),
+    pn.Column(
+      open
+        ? pn.Modal(pn.Button("Close alone", { onClick: () => setOpen(false) }), { visible: true, onRequestClose: () => setOpen(false), accessibilityLabel: "Alone" })
+        : null,
+    ),
+  );
+});
+
 const Broken = pn.component(function Broken(): pn.Child {
   throw new Error("render went wrong");
 });
@@ -95,6 +108,7 @@ const scenarios: Record<string, () => pn.Child> = {
   counter: () => Counter(),
   presses: () => Presses(),
   dialogs: () => Dialogs(),
+  onlyChildDialog: () => OnlyChildDialog(),
   elements: () => Elements(),
   draft: () => Draft(),
   unsafe: () => Unsafe({ text: "<img src=x onerror=\"window.hacked=true\">" }),
