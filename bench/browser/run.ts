@@ -170,6 +170,7 @@ async function sizeTable(): Promise<string> {
     ["minimal app: React (`createRoot`, `createElement`, `useState`)", { path: join(HERE, "apps", "size", "react.ts") }],
     ["example app: typenative (`examples/app`)", { path: join(REPO, "examples", "app", "main.ts") }],
     ["React + react-query (`useQuery`, `useMutation`, a counter)", { path: join(HERE, "apps", "size", "react-query.ts") }],
+    ["typenative, the same app (`useQuery`, `useMutation`, `fetch`, a counter)", { path: join(HERE, "apps", "size", "typenative-query.ts") }],
   ];
   const lines = [
     "#### Bundle sizes (esbuild, minified, code splitting, NODE_ENV=production; KB = 1024 bytes)\n",
