@@ -1,4 +1,8 @@
+import { registerDefinition } from "./mutation-registry.js";
+import { outboxOf } from "./outbox.js";
 import { validateRetry, type RetryDelayOption, type RetryOption } from "./retry.js";
+
+export { isMutationDefinition } from "./mutation-registry.js";
 
 /** The last argument a defined mutation's mutator receives. */
 export interface DurableContext {
@@ -47,8 +51,6 @@ export interface MutationDefinition<A extends unknown[] = unknown[], R = unknown
   readonly onSuccess: ((data: unknown, args: unknown[]) => unknown) | undefined;
 }
 
-const registry = new Map<string, MutationDefinition<never[], unknown>>();
-
 /**
  * Registers a mutation under a name — names, not functions, are what a
  * durable outbox can persist (TanStack #3618: mutation functions cannot be
@@ -93,16 +95,8 @@ export function defineMutation<A extends unknown[], R>(
     retryDelay: options.retryDelay,
     onSuccess: options.onSuccess,
   });
-  registry.set(name, definition as unknown as MutationDefinition<never[], unknown>);
+  // This module, not mutation.ts, imports the outbox: an app that never
+  // defines a mutation does not carry it (see mutation-registry.ts).
+  registerDefinition(definition as unknown as MutationDefinition<never[], unknown>, definition.durable ? outboxOf : null);
   return definition;
-}
-
-/** @internal The definition registered under `name`, if any. */
-export function definitionNamed(name: string): MutationDefinition<unknown[], unknown> | undefined {
-  return registry.get(name) as MutationDefinition<unknown[], unknown> | undefined;
-}
-
-/** True for what {@link defineMutation} returned. */
-export function isMutationDefinition(value: unknown): value is MutationDefinition<unknown[], unknown> {
-  return typeof value === "object" && value !== null && typeof (value as MutationDefinition).name === "string" && typeof (value as MutationDefinition).mutator === "function" && Object.isFrozen(value);
 }

@@ -1,9 +1,9 @@
 import { isCancellation } from "../runtime/errors.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import { isThenable, startTask } from "../runtime/task.js";
-import { isMutationDefinition, type DurableContext, type MutationDefinition } from "./define-mutation.js";
+import type { DurableContext, MutationDefinition } from "./define-mutation.js";
 import { randomId } from "./ids.js";
-import { outboxOf } from "./outbox.js";
+import { isMutationDefinition, outboxRouteOf } from "./mutation-registry.js";
 import { withRetry } from "./retry.js";
 
 /** What `useMutation` shows: frozen, idle (`{ loading: false, data: undefined, error: null, queued: false }`) at first. */
@@ -284,7 +284,13 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
     } catch (error) {
       return Promise.reject(new TypeError(`mutate(...) of durable mutation "${definition.name}": the arguments must be JSON (${error instanceof Error ? error.message : String(error)})`));
     }
-    const outbox = outboxOf(currentRuntime());
+    // Reached through the definition, never imported here: an app that only
+    // uses plain mutators carries no outbox code (see mutation-registry.ts).
+    const route = outboxRouteOf(definition);
+    if (route === undefined) {
+      return Promise.reject(new TypeError(`mutate(...) of durable mutation "${definition.name}": a durable definition must come from pn.defineMutation`));
+    }
+    const outbox = route(currentRuntime());
     return new Promise<R>((resolve, reject) => {
       outbox.submit(
         { id: randomId(), name: definition.name, args: stored, idempotencyKey, createdAt: Date.now() },

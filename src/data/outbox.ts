@@ -4,7 +4,7 @@ import { currentRuntime, type Runtime } from "../runtime/runtime.js";
 import { isThenable } from "../runtime/task.js";
 import { getStorageBackend } from "../platform/storage.js";
 import { NetworkError, TimeoutError } from "../platform/http-errors.js";
-import { definitionNamed } from "./define-mutation.js";
+import { definitionNamed } from "./mutation-registry.js";
 import { onlineManagerOf } from "./online-manager.js";
 import { delayFor, shouldRetry } from "./retry.js";
 
