@@ -1,9 +1,13 @@
 import { currentRuntime, type Runtime } from "../runtime/runtime.js";
 import { memoryStorage } from "./memory-storage.js";
 import type { StorageBackend } from "./storage-backend.js";
+import { configureBackend } from "./storage-default.js";
 
 export type { StorageBackend } from "./storage-backend.js";
 export { memoryStorage } from "./memory-storage.js";
+// The host-facing half lives in storage-default.ts, so a host can install its
+// default without carrying AsyncStorage; re-exported for existing importers.
+export { setDefaultBackend, isStorageConfigured } from "./storage-default.js";
 
 /**
  * Called after a change to `key` made through `AsyncStorage` has completed:
@@ -13,33 +17,25 @@ export type StorageListener = (value: string | null, key: string) => void;
 
 /**
  * What AsyncStorage keeps per runtime besides the backend (which is the
- * runtime's `services.storage`). `explicit` records an app's (or
- * `typenative/testing`'s) `configure()`, which a host default such as
- * `TYPENATIVE_STORAGE_DIR` must never override — whichever module loads first.
+ * runtime's `services.storage`; whether the app chose it is kept in
+ * storage-default.ts): key -> listeners. A Map, so "__proto__" and friends
+ * are ordinary keys.
  */
-interface StorageState {
-  explicit: boolean;
-  /** key -> listeners. A Map, so "__proto__" and friends are ordinary keys. */
-  listeners: Map<string, Set<StorageListener>>;
-}
+const listenersByRuntime = new WeakMap<Runtime, Map<string, Set<StorageListener>>>();
 
-const states = new WeakMap<Runtime, StorageState>();
-
-function stateOf(rt: Runtime): StorageState {
-  let state = states.get(rt);
-  if (state === undefined) {
-    state = { explicit: false, listeners: new Map() };
-    states.set(rt, state);
+function listenersOf(rt: Runtime): Map<string, Set<StorageListener>> {
+  let listeners = listenersByRuntime.get(rt);
+  if (listeners === undefined) {
+    listeners = new Map();
+    listenersByRuntime.set(rt, listeners);
   }
-  return state;
+  return listeners;
 }
 
 /** The backend of `rt`: memory until a host or the app picks something else. */
 function backendOf(rt: Runtime): StorageBackend {
   return (rt.services.storage ??= memoryStorage());
 }
-
-const BACKEND_METHODS = ["get", "set", "remove", "keys", "clear"] as const;
 
 /**
  * The app's key/value store (the seed's `pn.AsyncStorage`): strings under
@@ -97,7 +93,7 @@ export const AsyncStorage = {
     const rt = currentRuntime();
     await backendOf(rt).clear();
     // Copy the keys first: a listener may unsubscribe while we notify.
-    for (const key of Array.from(stateOf(rt).listeners.keys())) notify(rt, key, null);
+    for (const key of Array.from(listenersOf(rt).keys())) notify(rt, key, null);
   },
 
   /**
@@ -164,10 +160,7 @@ export const AsyncStorage = {
     if (typeof options !== "object" || options === null) {
       throw new TypeError("AsyncStorage.configure({ backend }): options must be an object");
     }
-    validateBackend(options.backend, "AsyncStorage.configure");
-    const rt = currentRuntime();
-    rt.services.storage = options.backend;
-    stateOf(rt).explicit = true;
+    configureBackend(options.backend, currentRuntime(), "AsyncStorage.configure");
   },
 
   /**
@@ -189,7 +182,7 @@ export const AsyncStorage = {
   subscribe(key: string, listener: StorageListener): () => void {
     checkKey("subscribe", key);
     if (typeof listener !== "function") throw new TypeError("AsyncStorage.subscribe(key, listener): listener must be a function");
-    const listeners = stateOf(currentRuntime()).listeners;
+    const listeners = listenersOf(currentRuntime());
     let set = listeners.get(key);
     if (set === undefined) {
       set = new Set();
@@ -209,26 +202,8 @@ export function getStorageBackend(rt: Runtime = currentRuntime()): StorageBacken
   return backendOf(rt);
 }
 
-/**
- * @internal Installs a host's default backend unless one was configured
- * explicitly. Returns whether it was installed. `typenative/node` calls it for
- * `TYPENATIVE_STORAGE_DIR`; `typenative/testing` uses `configure`, so its memory
- * storage wins in either import order.
- */
-export function setDefaultBackend(candidate: StorageBackend, rt: Runtime = currentRuntime()): boolean {
-  validateBackend(candidate, "setDefaultBackend");
-  if (stateOf(rt).explicit) return false;
-  rt.services.storage = candidate;
-  return true;
-}
-
-/** @internal True once `AsyncStorage.configure` has chosen the backend (of `rt`). */
-export function isStorageConfigured(rt: Runtime = currentRuntime()): boolean {
-  return stateOf(rt).explicit;
-}
-
 function notify(rt: Runtime, key: string, value: string | null): void {
-  const set = stateOf(rt).listeners.get(key);
+  const set = listenersOf(rt).get(key);
   if (set === undefined) return;
   // Iterate over a copy so a listener can unsubscribe (itself or others) safely.
   for (const listener of Array.from(set)) {
@@ -238,21 +213,6 @@ function notify(rt: Runtime, key: string, value: string | null): void {
       // The write itself succeeded; a broken listener must not turn it into a rejection.
       rt.reportError(error, { source: "storage" });
     }
-  }
-}
-
-function validateBackend(candidate: unknown, where: string): asserts candidate is StorageBackend {
-  if (typeof candidate !== "object" || candidate === null) {
-    throw new TypeError(`${where}: backend must be an object with get, set, remove, keys and clear`);
-  }
-  const record = candidate as Record<string, unknown>;
-  for (const name of BACKEND_METHODS) {
-    if (typeof record[name] !== "function") {
-      throw new TypeError(`${where}: backend.${name} must be a function`);
-    }
-  }
-  if (record.flush !== undefined && typeof record.flush !== "function") {
-    throw new TypeError(`${where}: backend.flush must be a function when present`);
   }
 }
 

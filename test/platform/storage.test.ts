@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { AsyncStorage, getStorageBackend, setDefaultBackend, isStorageConfigured } from "../../src/platform/storage.js";
 import { memoryStorage } from "../../src/platform/memory-storage.js";
 import type { StorageBackend } from "../../src/platform/storage-backend.js";
-import { runtime, type ErrorHandler, type ErrorInfo } from "../../src/runtime/index.js";
+import { setDefaultBackend as setDefaultBackendAlone } from "../../src/platform/storage-default.js";
+import { runtime, createRuntime, type ErrorHandler, type ErrorInfo } from "../../src/runtime/index.js";
+import { enterRuntime, leaveRuntime } from "../../src/runtime/runtime.js";
 
 type StorageModule = typeof import("../../src/platform/storage.js");
 
@@ -258,19 +260,33 @@ describe("AsyncStorage.configure and flush", () => {
   });
 
   it("starts on memory storage, takes a host default, then an explicit choice over it", async () => {
+    // A fresh module and a fresh runtime: what a process that just started sees
+    // (whether the app chose a backend is kept per runtime, in storage-default.ts).
     const mod = await freshStorageModule();
-    assert.equal(mod.isStorageConfigured(), false);
-    await mod.AsyncStorage.set("k", "v");
-    assert.equal(await mod.AsyncStorage.get("k"), "v");
+    const rt = createRuntime();
+    const inRt = <T>(fn: () => T): T => {
+      const previous = enterRuntime(rt);
+      try {
+        return fn();
+      } finally {
+        leaveRuntime(previous);
+      }
+    };
+    assert.equal(mod.isStorageConfigured(rt), false);
+    await inRt(() => mod.AsyncStorage.set("k", "v"));
+    assert.equal(await inRt(() => mod.AsyncStorage.get("k")), "v");
 
     const hostDefault = memoryStorage();
-    assert.equal(mod.setDefaultBackend(hostDefault), true);
-    assert.equal(mod.getStorageBackend(), hostDefault);
-    assert.equal(await mod.AsyncStorage.get("k"), null);
+    assert.equal(mod.setDefaultBackend(hostDefault, rt), true);
+    assert.equal(mod.getStorageBackend(rt), hostDefault);
+    assert.equal(await inRt(() => mod.AsyncStorage.get("k")), null);
 
     const explicit = memoryStorage();
-    mod.AsyncStorage.configure({ backend: explicit });
-    assert.equal(mod.setDefaultBackend(memoryStorage()), false);
-    assert.equal(mod.getStorageBackend(), explicit);
+    inRt(() => mod.AsyncStorage.configure({ backend: explicit }));
+    assert.equal(mod.isStorageConfigured(rt), true);
+    assert.equal(mod.setDefaultBackend(memoryStorage(), rt), false);
+    assert.equal(mod.getStorageBackend(rt), explicit);
+    // The host-facing half is the same state: a host importing storage-default.ts alone sees the choice.
+    assert.equal(setDefaultBackendAlone(memoryStorage(), rt), false);
   });
 });

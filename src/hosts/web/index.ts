@@ -28,7 +28,7 @@ import { createRoot, type Root } from "../../core/root.js";
 import type { Child } from "../../core/element.js";
 import { claimRuntime, type Runtime } from "../../runtime/runtime.js";
 import type { Services } from "../../runtime/services.js";
-import { setDefaultBackend } from "../../platform/storage.js";
+import { setDefaultBackend } from "../../platform/storage-default.js";
 import { createDomHost } from "./dom-host.js";
 import { createAlertPresenter, createFileCamera, localStorageBackend } from "./lazy-services.js";
 import { options as devOptions } from "../../core/options.js";
