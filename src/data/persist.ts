@@ -1,8 +1,17 @@
+/**
+ * The query-cache persister behind `queryClient.persist()`, which loads this
+ * module with `import()` on its first call.
+ *
+ * It imports no values, only types: everything it needs from the rest of
+ * typenative comes in a {@link PersisterContext}. A bundler that splits
+ * (esbuild) puts a module that both the app's entry and a lazily loaded chunk
+ * import into a chunk of its own, which the entry then loads at once; every
+ * app's entry has the runtime, so one such import here would cost every app
+ * an extra chunk (and its glue) in its first load, persisting or not.
+ */
 import type { TimerHandle } from "../runtime/clock.js";
-import { currentRuntime } from "../runtime/runtime.js";
-import { AsyncStorage } from "../platform/storage.js";
+import type { Runtime } from "../runtime/runtime.js";
 import type { QueryClient } from "./query-cache.js";
-import { checkDuration } from "./durations.js";
 
 /** Where a persisted cache lives: any object with these promise-returning methods on strings (`pn.AsyncStorage` fits). */
 export interface PersistStorage {
@@ -32,6 +41,18 @@ interface PersistedCache {
   entries: Array<{ key: unknown[]; data: unknown; updatedAt: number }>;
 }
 
+/** @internal What `QueryClient.persist` hands {@link persistQueryClient} (see the top of this file). */
+export interface PersisterContext {
+  /** The caller's runtime: its loop runs the throttle and its `onError` hears failures. */
+  readonly runtime: Runtime;
+  /** `pn.AsyncStorage`: where the cache is kept unless `options.storage` says otherwise. */
+  readonly defaultStorage: PersistStorage;
+  /** durations.ts's validation of `maxAge` and `throttle`. */
+  readonly checkDuration: (value: unknown, fallback: number, what: string) => number;
+  /** The cache changed between `queryClient.persist()` and this call (while this module loaded): a write is due. */
+  readonly changedMeanwhile: boolean;
+}
+
 const DEFAULT_KEY = "typenative:query-cache";
 const DEFAULT_MAX_AGE = 24 * 60 * 60 * 1000;
 const DEFAULT_THROTTLE = 1000;
@@ -57,9 +78,10 @@ const DEFAULT_THROTTLE = 1000;
  * Resolves with `stop()`, which stops writing and resolves once a write
  * still due has been made.
  */
-export async function persistQueryClient(client: QueryClient, options: PersistOptions = {}): Promise<() => Promise<void>> {
+export async function persistQueryClient(client: QueryClient, options: PersistOptions = {}, context: PersisterContext): Promise<() => Promise<void>> {
+  const { runtime: rt, checkDuration } = context;
   if (options === null || typeof options !== "object") throw new TypeError("queryClient.persist(options): options must be an object");
-  const storage = options.storage ?? AsyncStorage;
+  const storage = options.storage ?? context.defaultStorage;
   for (const method of ["get", "set", "remove"] as const) {
     if (typeof storage[method] !== "function") throw new TypeError(`queryClient.persist(options): storage.${method} must be a function`);
   }
@@ -69,7 +91,6 @@ export async function persistQueryClient(client: QueryClient, options: PersistOp
   if (typeof buster !== "string") throw new TypeError("queryClient.persist(options): buster must be a string");
   const maxAge = checkDuration(options.maxAge, DEFAULT_MAX_AGE, "queryClient.persist(options): maxAge");
   const throttle = checkDuration(options.throttle, DEFAULT_THROTTLE, "queryClient.persist(options): throttle");
-  const rt = currentRuntime();
   const loop = rt.getLoop();
 
   // Listen first: a change made while the stored cache is being read is written afterwards.
@@ -80,7 +101,7 @@ export async function persistQueryClient(client: QueryClient, options: PersistOp
 
   const write = async (): Promise<void> => {
     dirty = false;
-    const text = serialize(client, buster, maxAge, (error) => rt.reportError(error, { source: "query" }));
+    const text = serialize(client, buster, maxAge, loop.time(), (error) => rt.reportError(error, { source: "query" }));
     try {
       await storage.set(key, text);
     } catch (error) {
@@ -104,6 +125,7 @@ export async function persistQueryClient(client: QueryClient, options: PersistOp
   }
 
   const unsubscribe = client.subscribeData(schedule);
+  if (context.changedMeanwhile) schedule();
   try {
     await restore(client, storage, key, buster, maxAge, loop.time());
   } catch (error) {
@@ -160,9 +182,8 @@ function parse(text: string): PersistedCache | null {
   return { buster: cache.buster, timestamp: cache.timestamp, entries };
 }
 
-function serialize(client: QueryClient, buster: string, maxAge: number, report: (error: unknown) => void): string {
+function serialize(client: QueryClient, buster: string, maxAge: number, loopNow: number, report: (error: unknown) => void): string {
   const now = Date.now();
-  const loopNow = currentRuntime().getLoop().time();
   const entries: PersistedCache["entries"] = [];
   for (const query of client.entriesWithData()) {
     const updatedAt = now - Math.max(0, loopNow - query.state.dataUpdatedAt);

@@ -1,7 +1,9 @@
 import { batch } from "./notify.js";
 import { Query, type QueryAction, type QueryOwner, type QueryState } from "./query.js";
 import { hashKey, keyStartsWith, normalizeKey, type QueryKey } from "./query-key.js";
-import { persistQueryClient, type PersistOptions } from "./persist.js";
+import type { PersistOptions } from "./persist.js";
+import { currentRuntime, enterRuntime, leaveRuntime } from "../runtime/runtime.js";
+import { AsyncStorage } from "../platform/storage.js";
 import { checkDuration } from "./durations.js";
 
 /** Five minutes: how long an entry nobody observes stays cached by default. */
@@ -112,7 +114,33 @@ export class QueryClient implements QueryOwner {
    * ```
    */
   persist(options?: PersistOptions): Promise<() => Promise<void>> {
-    return persistQueryClient(this, options);
+    // The persister loads on the first call, so an app that never persists
+    // does not carry it (a method keeps what it imports statically in every
+    // bundle that uses the class). What it needs from modules the app has
+    // loaded already is handed over, not imported: see persist.ts.
+    const runtime = currentRuntime();
+    // Heard from the call on, as when the persister was imported statically:
+    // a change made while its code loads is written too.
+    let changedMeanwhile = false;
+    const stopListening = this.subscribeData(() => void (changedMeanwhile = true));
+    return import("./persist.js").then(
+      (persister) => {
+        stopListening();
+        // The default storage (AsyncStorage) finds its backend through the
+        // current runtime when called: make that the caller's, as it was
+        // when the restore's first read ran inside this call.
+        const previous = enterRuntime(runtime);
+        try {
+          return persister.persistQueryClient(this, options, { runtime, defaultStorage: AsyncStorage, checkDuration, changedMeanwhile });
+        } finally {
+          leaveRuntime(previous);
+        }
+      },
+      (error: unknown) => {
+        stopListening();
+        throw error;
+      },
+    );
   }
 
   /** @internal Calls `listener` after an entry's data changes (fetched or set) and after entries leave the cache. */

@@ -5,7 +5,7 @@ import { afterEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
 import { settle } from "typenative/testing";
-import { Mutation, OUTBOX_KEY, type DurableContext } from "../../src/data/index.js";
+import { isMutationDefinition, Mutation, OUTBOX_KEY, type DurableContext } from "../../src/data/index.js";
 import { outboxOf } from "../../src/data/outbox.js";
 import { captureErrors } from "../helpers/errors.js";
 import { deferred, useDataTest, type Deferred } from "../helpers/data.js";
@@ -259,6 +259,30 @@ describe("durable mutations: the outbox", () => {
     assert.equal(await call, 2);
     assert.equal(keys.length, 2);
     assert.equal(keys[0], keys[1], "the same key on the retry");
+  });
+
+  it("a durable call reaches the outbox through its definition (mutation.ts does not import the outbox); a hand-made durable object cannot", async () => {
+    // Every app with useMutation carries mutation.ts; the outbox comes only with
+    // pn.defineMutation, which records the route to it (mutation-registry.ts).
+    // test/production/bundle.test.ts checks that an app without it carries no outbox.
+    const server = fakeServer();
+    const def = pn.defineMutation(uniqueName(), server.mutator, { durable: true });
+    const call = new Mutation(def).mutate("via the definition");
+    await call.persisted;
+    assert.deepEqual(pn.mutationQueue.pending().map((e) => e.args), [["via the definition"]]);
+    await settle();
+    server.calls[0]!.reply.resolve("ok");
+    assert.equal(await call, "ok");
+
+    // Frozen and shaped like a definition, but not registered by defineMutation: no route to the outbox.
+    const forged = Object.freeze({ ...def, name: uniqueName() });
+    assert.equal(isMutationDefinition(forged), true);
+    const m = new Mutation(forged);
+    const rejected = m.mutate("forged");
+    await assert.rejects(Promise.resolve(rejected), /must come from pn\.defineMutation/);
+    await assert.rejects(rejected.persisted!, TypeError);
+    assert.deepEqual(pn.mutationQueue.pending(), []);
+    assert.match(String(m.state.error), /must come from pn\.defineMutation/);
   });
 });
 

@@ -6,6 +6,7 @@ import * as pn from "typenative";
 import { render, settle } from "typenative/testing";
 import { captureErrors } from "../helpers/errors.js";
 import { useDataTest, unmountAndCheck } from "../helpers/data.js";
+import { enterRuntime, leaveRuntime } from "../../src/runtime/runtime.js";
 
 /** A storage that records its writes. */
 function recordingStorage(initial: Record<string, string> = {}) {
@@ -194,6 +195,46 @@ describe("queryClient.persist", () => {
     assert.equal(storage.stored()!.entries.find((e) => e.key[0] === "y")?.data, 2);
     await stop2();
     errors.restore();
+  });
+
+  it("a change made while the persister's code loads (it is imported on the first call) is written too", async () => {
+    const storage = recordingStorage();
+    const pending = pn.queryClient.persist({ storage, throttle: 10 });
+    pn.queryClient.setData(["early"], 1);
+    const stop = await pending;
+    await t.clock.advance(10);
+    assert.deepEqual(storage.stored()?.entries.map((e) => [e.key, e.data]), [[["early"], 1]]);
+    // A change nobody makes writes nothing: the early change was heard once.
+    await t.clock.advance(1000);
+    assert.equal(storage.writes.length, 1);
+    await stop();
+  });
+
+  it("reads pn.AsyncStorage of the runtime it was called in, though its code loads later", async () => {
+    const backend = pn.memoryStorage({ "typenative:query-cache": cacheText([{ key: ["theirs"], data: "other runtime" }]) });
+    const rt = pn.createRuntime({ services: { storage: backend } });
+    const client = new pn.QueryClient();
+    const previous = enterRuntime(rt);
+    let pending: Promise<() => Promise<void>>;
+    try {
+      pending = client.persist();
+    } finally {
+      leaveRuntime(previous);
+    }
+    const stop = await pending;
+    assert.equal(client.getData(["theirs"]), "other runtime");
+    assert.equal(await pn.AsyncStorage.get("typenative:query-cache"), null, "the current runtime's storage is untouched");
+    await stop();
+  });
+
+  it("bad options reject (the call never throws), as before the persister loaded lazily", async () => {
+    const call = () => pn.queryClient.persist({ throttle: -1 });
+    let pending: Promise<unknown> | undefined;
+    assert.doesNotThrow(() => void (pending = call()));
+    await assert.rejects(pending!, /throttle must be a number/);
+    await assert.rejects(pn.queryClient.persist({ storage: { get: 1 } as never }), /storage\.get must be a function/);
+    // Nothing stays subscribed to the cache (the listener kept while the code loaded is gone too).
+    assert.equal((pn.queryClient as unknown as { dataListeners: Set<unknown> }).dataListeners.size, 0);
   });
 
   it("a value JSON cannot hold is skipped and reported; the rest is written", async () => {
