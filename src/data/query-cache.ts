@@ -3,7 +3,7 @@ import { Query, type QueryAction, type QueryOwner, type QueryState } from "./que
 import { hashKey, keyStartsWith, normalizeKey, type QueryKey } from "./query-key.js";
 import type { PersistOptions } from "./persist.js";
 import { currentRuntime, enterRuntime, leaveRuntime } from "../runtime/runtime.js";
-import { AsyncStorage } from "../platform/storage.js";
+import { getItem, removeItem, setItem } from "../platform/storage.js";
 import { checkDuration } from "./durations.js";
 
 /** Five minutes: how long an entry nobody observes stays cached by default. */
@@ -131,7 +131,7 @@ export class QueryClient implements QueryOwner {
         // when the restore's first read ran inside this call.
         const previous = enterRuntime(runtime);
         try {
-          return persister.persistQueryClient(this, options, { runtime, defaultStorage: AsyncStorage, checkDuration, changedMeanwhile });
+          return persister.persistQueryClient(this, options, { runtime, defaultStorage: { get: getItem, set: setItem, remove: removeItem }, checkDuration, changedMeanwhile });
         } finally {
           leaveRuntime(previous);
         }

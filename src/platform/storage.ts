@@ -57,31 +57,13 @@ function backendOf(rt: Runtime): StorageBackend {
  */
 export const AsyncStorage = {
   /** The string stored under `key`, or `null`. */
-  async get(key: string): Promise<string | null> {
-    checkKey("get", key);
-    return backendOf(currentRuntime()).get(key);
-  },
+  get: getItem,
 
   /** Stores `value` under `key`. Rejects with `TypeError` unless both are strings. */
-  async set(key: string, value: string): Promise<void> {
-    checkKey("set", key);
-    if (typeof value !== "string") {
-      throw new TypeError(
-        `AsyncStorage.set: value must be a string, got ${describe(value)} (use setJson for other values)`,
-      );
-    }
-    const rt = currentRuntime();
-    await backendOf(rt).set(key, value);
-    notify(rt, key, value);
-  },
+  set: setItem,
 
   /** Deletes `key`; removing a missing key is not an error. */
-  async remove(key: string): Promise<void> {
-    checkKey("remove", key);
-    const rt = currentRuntime();
-    await backendOf(rt).remove(key);
-    notify(rt, key, null);
-  },
+  remove: removeItem,
 
   /** Every stored key. */
   async keys(): Promise<string[]> {
@@ -196,6 +178,39 @@ export const AsyncStorage = {
     };
   },
 };
+
+/*
+ * AsyncStorage's get, set and remove, also on their own: the query-cache
+ * persister's default storage is these three, and an object literal's
+ * methods cannot be tree-shaken one by one. Referencing `AsyncStorage`
+ * would put all of it (listeners, JSON helpers, configure) in the first
+ * load of every app that uses `pn.queryClient`.
+ */
+
+/** @internal `AsyncStorage.get`. */
+export async function getItem(key: string): Promise<string | null> {
+  checkKey("get", key);
+  return backendOf(currentRuntime()).get(key);
+}
+
+/** @internal `AsyncStorage.set`. */
+export async function setItem(key: string, value: string): Promise<void> {
+  checkKey("set", key);
+  if (typeof value !== "string") {
+    throw new TypeError(`AsyncStorage.set: value must be a string, got ${describe(value)} (use setJson for other values)`);
+  }
+  const rt = currentRuntime();
+  await backendOf(rt).set(key, value);
+  notify(rt, key, value);
+}
+
+/** @internal `AsyncStorage.remove`. */
+export async function removeItem(key: string): Promise<void> {
+  checkKey("remove", key);
+  const rt = currentRuntime();
+  await backendOf(rt).remove(key);
+  notify(rt, key, null);
+}
 
 /** @internal The backend `AsyncStorage` uses right now (in `rt`, default: the current runtime). */
 export function getStorageBackend(rt: Runtime = currentRuntime()): StorageBackend {

@@ -80,6 +80,20 @@ describe("queryClient.persist", () => {
     await pn.AsyncStorage.clear();
   });
 
+  it("the default storage is pn.AsyncStorage's own get/set/remove: its subscribers hear the writes", async () => {
+    const heard: Array<string | null> = [];
+    const unsubscribe = pn.AsyncStorage.subscribe("typenative:query-cache", (value) => heard.push(value));
+    await pn.AsyncStorage.set("typenative:query-cache", "{not json");
+    const stop = await pn.queryClient.persist({ throttle: 0 });
+    assert.deepEqual(heard, ["{not json", null], "the unreadable cache was removed through AsyncStorage");
+    pn.queryClient.setData(["k"], "v");
+    await stop();
+    assert.equal(heard.length, 3);
+    assert.deepEqual(JSON.parse(heard[2]!).entries.map((e: { data: unknown }) => e.data), ["v"]);
+    unsubscribe();
+    await pn.AsyncStorage.clear();
+  });
+
   it("writes data changes throttled on the loop clock: many changes, one write per throttle window", async () => {
     const storage = recordingStorage();
     const stop = await pn.queryClient.persist({ storage, throttle: 1000 });
