@@ -349,7 +349,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private refetchOn(setting: boolean | "always"): void {
     const entry = this.entry;
     if (setting === false || !this.options.enabled || entry.state.fetching) return;
-    if (setting === "always" || isStale(entry.state, this.options.staleTime)) void entry.fetch(this.options, false);
+    if (setting === "always" || isStale(entry.state, this.options.staleTime)) entry.start(this.options, false);
   }
 
   /** Arms, keeps or drops the polling timer for the current options, focus and connection. */
@@ -372,7 +372,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.armedInterval = 0;
     if (this.listeners.size === 0) return;
     // Like any trigger, a poll joins a fetch under way rather than aborting it.
-    if (this.options.enabled && !this.entry.state.fetching) void this.entry.fetch(this.options, false);
+    if (this.options.enabled && !this.entry.state.fetching) this.entry.start(this.options, false);
     this.updateInterval();
   }
 
@@ -429,9 +429,8 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   private fetchIf(mode: FetchMode): void {
     const entry = this.entry;
-    // Fetch promises never reject; nothing to catch.
-    if (mode === FORCE) void entry.fetch(this.options, true);
-    else if (mode === IF_STALE && !entry.state.fetching && isStale(entry.state, this.options.staleTime)) void entry.fetch(this.options, false);
+    if (mode === FORCE) entry.start(this.options, true);
+    else if (mode === IF_STALE && !entry.state.fetching && isStale(entry.state, this.options.staleTime)) entry.start(this.options, false);
   }
 
   private derive(state: QueryState<T, E>, plan: Plan<T, E>, options: Normalized<T, E, S>, previous: QueryResult<S, E> | null): QueryResult<S, E> {
