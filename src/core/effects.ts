@@ -3,10 +3,10 @@ import { COMPONENT, UNMOUNTED } from "./fiber.js";
 import { EFFECT, type EffectHook } from "./hook-types.js";
 import { routeError } from "./errors.js";
 import { beginEffects, endEffects } from "./dirty.js";
-import { getComponentScope } from "./scope.js";
+import { effectScope } from "./scope.js";
 import { options } from "./options.js";
 import { nameOf } from "./component.js";
-import { enterRuntime, leaveRuntime, withScope } from "../runtime/runtime.js";
+import { enterRuntime, leaveRuntime, withOwner } from "../runtime/runtime.js";
 import { isThenable } from "../runtime/task.js";
 
 /**
@@ -112,7 +112,8 @@ function runCreates(fiber: Fiber, layout: boolean): void {
     let result: unknown;
     beginEffects();
     try {
-      result = withScope(getComponentScope(fiber), hook.create);
+      // The component's scope is made only if the effect starts a task.
+      result = withOwner(fiber, fiber.root.runtime, effectScope, hook.create);
     } catch (error) {
       // Its boundary shows the fallback (or onError was told): the
       // component's later effects must not run against a broken render.
@@ -150,7 +151,7 @@ export function runCleanup(fiber: Fiber, hook: EffectHook): void {
   hook.cleanup = null;
   beginEffects();
   try {
-    withScope(getComponentScope(fiber), cleanup);
+    withOwner(fiber, fiber.root.runtime, effectScope, cleanup);
   } catch (error) {
     routeError(error, fiber, "effect");
   } finally {

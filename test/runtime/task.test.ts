@@ -224,3 +224,31 @@ describe("sleep", () => {
     await assert.rejects(pn.sleep("soon" as unknown as number), TypeError);
   });
 });
+
+describe("withOwner", () => {
+  it("makes the owner's scope only when a task starts, once; withScope(null) inside means the app scope", async () => {
+    const { withOwner, withScope, getCurrentScope, currentRuntime } = await import("../../src/runtime/runtime.js");
+    const { Scope } = await import("../../src/runtime/scope.js");
+    const rt = pn.createRuntime();
+    let made = 0;
+    const owner = { scope: null as InstanceType<typeof Scope> | null };
+    const make = (o: typeof owner) => {
+      made++;
+      return (o.scope ??= new Scope(rt));
+    };
+    withOwner(owner, rt, make, () => {
+      assert.equal(currentRuntime(), rt, "the owner's runtime is current");
+    });
+    assert.equal(made, 0, "no task, no scope");
+    withOwner(owner, rt, make, () => {
+      const a = getCurrentScope();
+      const b = getCurrentScope();
+      assert.equal(a, b);
+      assert.equal(a, owner.scope);
+      withScope(null, () => assert.equal(getCurrentScope(), pn.runtime.appScope));
+      assert.equal(getCurrentScope(), a, "restored after withScope");
+    });
+    assert.equal(made, 1);
+    assert.equal(getCurrentScope(), pn.runtime.appScope, "restored after withOwner");
+  });
+});
