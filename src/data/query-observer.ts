@@ -109,12 +109,6 @@ const IF_STALE = 1;
 const FORCE = 2;
 type FetchMode = typeof NONE | typeof IF_STALE | typeof FORCE;
 
-/** What new options would do: which entry, which data to hide, whether to fetch. `entry: null` = a new private entry. */
-interface Plan<T, E> {
-  entry: Query<T, E> | null;
-  hideBelow: number;
-  fetch: FetchMode;
-}
 
 type Listener<S, E> = (result: QueryResult<S, E>) => void;
 
@@ -160,6 +154,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private staleTimer: TimerHandle | null = null;
   /** When the stale timer fires (loop time), to re-arm it only on a change. */
   private staleAt = -1;
+  /** What {@link plan} worked out last. */
+  private plannedEntry: Query<T, E> | null = null;
+  private plannedHideBelow = -1;
+  private plannedFetch: FetchMode = NONE;
 
   constructor(client: QueryClient, options: QueryObserverOptions<T, E, S>) {
     if (!(client instanceof QueryClient)) throw new TypeError("new QueryObserver(client, options): client must be a QueryClient");
@@ -170,7 +168,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.options = this.prepared = normalize(options);
     const key = this.options.key;
     this.entry = key !== null ? client.build<T, E>(key, this.options.cacheTime, this.options.hash!) : privateEntry<T, E>();
-    this.result = this.derive(this.entry.state, this.currentPlan(), this.options, null);
+    this.result = this.derive(this.entry.state, this.hideBelow, this.currentFetch(), this.options, null);
   }
 
   /** The current result. */
@@ -192,9 +190,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * gets without validating, hashing or allocating anything.
    */
   optimisticResultOf(next: Normalized<T, E, S>): QueryResult<S, E> {
-    const plan = this.plan(next);
-    const state = plan.entry !== null ? plan.entry.state : emptyQueryState<T, E>();
-    const result = this.derive(state, plan, next, this.result);
+    this.plan(next);
+    const entry = this.plannedEntry;
+    const state = entry !== null ? entry.state : (EMPTY_STATE as QueryState<T, E>);
+    const result = this.derive(state, this.plannedHideBelow, this.plannedFetch, next, this.result);
     // `derive` hands back the current or the optimistic result when nothing differs.
     if (result !== this.result) this.optimistic = result;
     return result;
@@ -231,28 +230,30 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   /** @internal {@link setOptions} for options from {@link prepare}. */
   applyOptions(next: Normalized<T, E, S>): void {
-    const plan = this.plan(next);
+    this.plan(next);
+    const plannedEntry = this.plannedEntry;
+    const plannedFetch = this.plannedFetch;
     const previous = this.entry;
     const subscribed = this.listeners.size > 0;
     const same = next === this.options;
     this.options = next;
-    this.hideBelow = plan.hideBelow;
-    if (same && plan.entry === previous && plan.fetch === NONE) {
+    this.hideBelow = this.plannedHideBelow;
+    if (same && plannedEntry === previous && plannedFetch === NONE) {
       // A re-render with the options already applied: nothing to move, fetch or re-arm.
       this.updateResult();
       return;
     }
     beginBatch();
     try {
-      if (plan.entry !== previous) {
-        this.entry = plan.entry ?? privateEntry<T, E>();
+      if (plannedEntry !== previous) {
+        this.entry = plannedEntry ?? privateEntry<T, E>();
         if (subscribed) {
           previous.removeObserver(this);
           this.entry.addObserver(this);
         }
       }
       if (subscribed) {
-        this.fetchIf(plan.fetch);
+        this.fetchIf(plannedFetch);
         this.updateInterval();
       }
       this.updateResult();
@@ -405,7 +406,12 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.staleAt = -1;
   }
 
-  private plan(next: Normalized<T, E, S>): Plan<T, E> {
+  /**
+   * What `next` would do, left in the `planned*` fields (no object per
+   * render): which entry (`null`: a new private one), which data to hide,
+   * whether to fetch.
+   */
+  private plan(next: Normalized<T, E, S>): void {
     const depsChanged = !sameDeps(this.options.deps, next.deps);
     const entry = next.key !== null ? this.client.build<T, E>(next.key, next.cacheTime, next.hash!) : this.entry.hash === null && !depsChanged ? this.entry : null;
     let hideBelow = this.hideBelow;
@@ -420,11 +426,14 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     } else if (this.listeners.size === 0 || !this.options.enabled) {
       fetch = IF_STALE;
     }
-    return { entry, hideBelow, fetch: next.enabled ? fetch : NONE };
+    this.plannedEntry = entry;
+    this.plannedHideBelow = hideBelow;
+    this.plannedFetch = next.enabled ? fetch : NONE;
   }
 
-  private currentPlan(): Plan<T, E> {
-    return { entry: this.entry, hideBelow: this.hideBelow, fetch: this.listeners.size === 0 && this.options.enabled ? IF_STALE : NONE };
+  /** What the applied options would fetch: the plan of the current options. */
+  private currentFetch(): FetchMode {
+    return this.listeners.size === 0 && this.options.enabled ? IF_STALE : NONE;
   }
 
   private fetchIf(mode: FetchMode): void {
@@ -433,12 +442,12 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     else if (mode === IF_STALE && !entry.state.fetching && isStale(entry.state, this.options.staleTime)) entry.start(this.options, false);
   }
 
-  private derive(state: QueryState<T, E>, plan: Plan<T, E>, options: Normalized<T, E, S>, previous: QueryResult<S, E> | null): QueryResult<S, E> {
+  private derive(state: QueryState<T, E>, hideBelow: number, fetch: FetchMode, options: Normalized<T, E, S>, previous: QueryResult<S, E> | null): QueryResult<S, E> {
     const stale = !state.hasData || isStale(state, options.staleTime);
-    const willFetch = plan.fetch === FORCE || (plan.fetch === IF_STALE && !state.fetching && stale);
+    const willFetch = fetch === FORCE || (fetch === IF_STALE && !state.fetching && stale);
     const loading = state.fetching || willFetch;
     const fetchStatus: FetchStatus = state.fetching ? state.fetchStatus : willFetch ? (pausesAtStart(options.networkMode, this.online) ? "paused" : "fetching") : "idle";
-    const own = state.hasData && state.dataUpdateCount > plan.hideBelow;
+    const own = state.hasData && state.dataUpdateCount > hideBelow;
     let data: S | undefined;
     let error: E | null = loading ? null : state.error;
     if (!own && options.keepPreviousData && previous !== null) {
@@ -478,7 +487,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private updateResult(): void {
     // `derive` reuses the object a render already showed, so the component
     // can tell nothing new happened.
-    const next = this.derive(this.entry.state, this.currentPlan(), this.options, this.result);
+    const next = this.derive(this.entry.state, this.hideBelow, this.currentFetch(), this.options, this.result);
     if (next === this.result) {
       this.updateStaleTimer();
       return;
@@ -580,6 +589,8 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 const NO_DEPS: readonly unknown[] = [];
+/** The state a new private entry starts with, for rendering before it exists. */
+const EMPTY_STATE: QueryState<unknown, unknown> = Object.freeze(emptyQueryState<unknown, unknown>());
 const NO_OPTIONS: QueryOptions<unknown, unknown, unknown> = Object.freeze({});
 
 /**
