@@ -112,6 +112,14 @@ type FetchMode = typeof NONE | typeof IF_STALE | typeof FORCE;
 
 type Listener<S, E> = (result: QueryResult<S, E>) => void;
 
+/** @internal A subscriber: `listener` is called as a method of the slot. */
+export interface QuerySlot<S, E> {
+  listener(result: QueryResult<S, E>): void;
+}
+
+/** @internal Options from {@link QueryObserver.prepare}, for `applyOptions` and `optimisticResultOf`. */
+export type PreparedOptions<T, E, S> = Normalized<T, E, S>;
+
 /**
  * Watches one query and publishes {@link QueryResult} snapshots: the
  * framework-free half of `useQuery`, usable from scripts and tests.
@@ -137,7 +145,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private entry: Query<T, E>;
   /** Entry data with `dataUpdateCount <= hideBelow` predates our deps: not shown. */
   private hideBelow = -1;
-  private readonly listeners = new Set<{ listener: Listener<S, E> }>();
+  private readonly listeners = new Set<QuerySlot<S, E>>();
   private result: QueryResult<S, E>;
   /** The last result `getOptimisticResult` handed out, reused when the real one catches up. */
   private optimistic: QueryResult<S, E> | null = null;
@@ -272,6 +280,16 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   subscribe(listener: Listener<S, E>): () => void {
     if (typeof listener !== "function") throw new TypeError("observer.subscribe(listener): listener must be a function");
     const slot = { listener };
+    this.addSlot(slot);
+    return () => this.removeSlot(slot);
+  }
+
+  /**
+   * @internal {@link subscribe} with a slot object the caller keeps (a
+   * `useQuery` binding), so subscribing makes no closure; each slot
+   * subscribes once.
+   */
+  addSlot(slot: QuerySlot<S, E>): void {
     this.listeners.add(slot);
     if (this.listeners.size === 1) {
       beginBatch();
@@ -284,12 +302,14 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
         endBatch();
       }
     }
-    return () => {
-      if (!this.listeners.delete(slot) || this.listeners.size > 0) return;
-      this.stopWatching();
-      this.entry.removeObserver(this);
-      this.updateResult();
-    };
+  }
+
+  /** @internal Undoes {@link addSlot}; a slot not subscribed is ignored. */
+  removeSlot(slot: QuerySlot<S, E>): void {
+    if (!this.listeners.delete(slot) || this.listeners.size > 0) return;
+    this.stopWatching();
+    this.entry.removeObserver(this);
+    this.updateResult();
   }
 
   /** Unsubscribes every listener. */

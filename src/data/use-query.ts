@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useRef, type Deps } from "../core/hooks.js";
 import { queryClient } from "./query-cache.js";
-import { QueryObserver, type Fetcher, type QueryObserverOptions, type QueryOptions, type QueryResult } from "./query-observer.js";
+import { QueryObserver, type Fetcher, type PreparedOptions, type QueryObserverOptions, type QuerySlot, type QueryOptions, type QueryResult } from "./query-observer.js";
 
 /**
  * Loads data with `fetcher(signal)` and re-renders when the result changes.
@@ -51,40 +51,58 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
   // validation, hashing or allocation. Fetching and aborting wait for the commit.
   const next = observer.prepare(fetcher, callDeps, options);
   const result = observer.optimisticResultOf(next);
+  // Handed to the commit effect through the binding rather than a closure
+  // per render: every render of this component writes both before its
+  // commit, so the effect always applies the render it follows.
+  binding.next = next;
+  binding.result = result;
 
   // Every commit: the latest fetcher; a deps or key change refetches.
-  useEffect(() => {
-    binding.rendered = result;
-    observer.applyOptions(next);
-  });
-  useEffect(binding.subscribe, binding.subscribeDeps);
+  useEffect(binding.commit);
+  // Once: the observer is the binding's for the component's lifetime.
+  useEffect(binding.subscribe, NO_DEPS);
   return result;
 }
 
-/** One `useQuery`'s observer, what it rendered last, and its subscription, made once per component. */
-class Binding<T, E, S> {
+/**
+ * One `useQuery`'s observer, what it rendered last, and its subscription,
+ * made once per component: its two effect functions and the listener slot
+ * (the binding itself) are all there is, so a render allocates none.
+ */
+class Binding<T, E, S> implements QuerySlot<S, E> {
   /** The result of the last committed render. */
   rendered: QueryResult<S, E> | null = null;
-  readonly subscribeDeps: readonly unknown[];
+  /** The options and result of the latest render, for {@link commit}. */
+  next: PreparedOptions<T, E, S> | null = null;
+  result: QueryResult<S, E> | null = null;
 
   constructor(
     readonly observer: QueryObserver<T, E, S>,
     private readonly rerender: (action: undefined) => void,
-  ) {
-    this.subscribeDeps = [observer];
-  }
+  ) {}
+
+  /** The effect of every commit: remembers what was shown and applies the options it was rendered with. */
+  readonly commit = (): void => {
+    this.rendered = this.result;
+    this.observer.applyOptions(this.next!);
+  };
 
   /** The mount effect: subscribes; returns the unsubscribe. */
   readonly subscribe = (): (() => void) => {
-    const unsubscribe = this.observer.subscribe(this.onResult);
+    this.observer.addSlot(this);
     // A change between this render and the subscription would be missed.
     if (this.observer.getResult() !== this.rendered) this.rerender(undefined);
-    return unsubscribe;
+    return this.unsubscribe;
   };
 
-  private readonly onResult = (next: QueryResult<S, E>): void => {
-    if (next !== this.rendered) this.rerender(undefined);
+  private readonly unsubscribe = (): void => {
+    this.observer.removeSlot(this);
   };
+
+  /** @internal Hears each new result (the observer calls it as a listener slot). */
+  listener(next: QueryResult<S, E>): void {
+    if (next !== this.rendered) this.rerender(undefined);
+  }
 }
 
 const NO_DEPS: readonly unknown[] = [];
