@@ -184,6 +184,11 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     return this.result;
   }
 
+  /** @internal What {@link prepare} returned last (for a new observer: its normalized options). */
+  preparedOptions(): PreparedOptions<T, E, S> {
+    return this.prepared!;
+  }
+
   /**
    * The result these options will give once applied, without applying them
    * (no fetch, no abort): what a component renders before its effects run.

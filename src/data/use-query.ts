@@ -41,16 +41,26 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
   const bindingRef = useRef<Binding<T, E, S> | null>(null);
   const callDeps = deps ?? NO_DEPS;
   let binding = bindingRef.current;
+  let next: PreparedOptions<T, E, S>;
+  let result: QueryResult<S, E>;
   if (binding === null) {
     const first: QueryObserverOptions<T, E, S> = options === undefined ? { fetcher, deps: callDeps } : { ...options, fetcher, deps: callDeps };
-    binding = bindingRef.current = new Binding(new QueryObserver<T, E, S>(queryClient, first), rerender);
+    const observer = new QueryObserver<T, E, S>(queryClient, first);
+    binding = bindingRef.current = new Binding(observer, rerender);
+    // A new observer was just normalized from these very arguments and
+    // derived its result from them: `prepare` would hand back the same
+    // options and `optimisticResultOf` the same result, so the first
+    // render skips both.
+    next = observer.preparedOptions();
+    result = observer.getResult();
+  } else {
+    const observer = binding.observer;
+    // Unchanged options (the common re-render) come back as the very object
+    // applied last, and their result as the very result shown last: no
+    // validation, hashing or allocation. Fetching and aborting wait for the commit.
+    next = observer.prepare(fetcher, callDeps, options);
+    result = observer.optimisticResultOf(next);
   }
-  const observer = binding.observer;
-  // Unchanged options (the common re-render) come back as the very object
-  // applied last, and their result as the very result shown last: no
-  // validation, hashing or allocation. Fetching and aborting wait for the commit.
-  const next = observer.prepare(fetcher, callDeps, options);
-  const result = observer.optimisticResultOf(next);
   // Handed to the commit effect through the binding rather than a closure
   // per render: every render of this component writes both before its
   // commit, so the effect always applies the render it follows.
