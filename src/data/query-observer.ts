@@ -146,6 +146,8 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   /** Entry data with `dataUpdateCount <= hideBelow` predates our deps: not shown. */
   private hideBelow = -1;
   private readonly listeners = new Set<QuerySlot<S, E>>();
+  /** The one listener while there is exactly one (a component's): delivered to without iterating the set. */
+  private only: QuerySlot<S, E> | null = null;
   private result: QueryResult<S, E>;
   /** The last result `getOptimisticResult` handed out, reused when the real one catches up. */
   private optimistic: QueryResult<S, E> | null = null;
@@ -241,8 +243,13 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.applyOptions(normalize(options));
   }
 
-  /** @internal {@link setOptions} for options from {@link prepare}. */
-  applyOptions(next: Normalized<T, E, S>): void {
+  /**
+   * @internal {@link setOptions} for options from {@link prepare}. With
+   * `derive` false an observer nobody subscribes to yet leaves its result
+   * as it is: `useQuery`'s first commit, whose subscription follows at
+   * once and derives it.
+   */
+  applyOptions(next: Normalized<T, E, S>, derive = true): void {
     this.plan(next);
     const plannedEntry = this.plannedEntry;
     const plannedFetch = this.plannedFetch;
@@ -251,9 +258,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     const same = next === this.options;
     this.options = next;
     this.hideBelow = this.plannedHideBelow;
-    if (same && plannedEntry === previous && plannedFetch === NONE) {
-      // A re-render with the options already applied: nothing to move, fetch or re-arm.
-      this.updateResult();
+    if (same && plannedEntry === previous && (plannedFetch === NONE || !subscribed)) {
+      // A re-render with the options already applied: nothing to move, fetch
+      // or re-arm (an observer nobody subscribes to fetches nothing).
+      if (derive || subscribed) this.updateResult();
       return;
     }
     beginBatch();
@@ -296,6 +304,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    */
   addSlot(slot: QuerySlot<S, E>): void {
     this.listeners.add(slot);
+    this.only = this.listeners.size === 1 ? slot : null;
     if (this.listeners.size === 1) {
       beginBatch();
       try {
@@ -311,7 +320,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   /** @internal Undoes {@link addSlot}; a slot not subscribed is ignored. */
   removeSlot(slot: QuerySlot<S, E>): void {
-    if (!this.listeners.delete(slot) || this.listeners.size > 0) return;
+    if (!this.listeners.delete(slot)) return;
+    this.only = null;
+    if (this.listeners.size === 1) for (const left of this.listeners) this.only = left;
+    if (this.listeners.size > 0) return;
     this.stopWatching();
     this.entry.removeObserver(this);
     this.updateResult();
@@ -321,6 +333,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   destroy(): void {
     if (this.listeners.size === 0) return;
     this.listeners.clear();
+    this.only = null;
     this.stopWatching();
     this.entry.removeObserver(this);
   }
@@ -530,10 +543,19 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   deliverNotify(): void {
     this.notifyScheduled = false;
     const result = this.result;
-    // Over a copy, so a listener may unsubscribe (or subscribe) meanwhile;
-    // the usual single listener (a component) needs no copy.
-    const slots = this.listeners.size === 1 ? this.listeners : Array.from(this.listeners);
-    for (const slot of slots) {
+    // The usual single listener (a component) is called directly: no
+    // iterator, no copy.
+    const only = this.only;
+    if (only !== null) {
+      try {
+        only.listener(result);
+      } catch (error) {
+        currentRuntime().reportError(error, { source: "query" });
+      }
+      return;
+    }
+    // Over a copy, so a listener may unsubscribe (or subscribe) meanwhile.
+    for (const slot of Array.from(this.listeners)) {
       try {
         slot.listener(result);
       } catch (error) {

@@ -107,9 +107,11 @@ export function emptyQueryState<T, E>(): QueryState<T, E> {
 
 /** True when `state` should be fetched again for an observer with this `staleTime`. */
 export function isStale(state: QueryState<unknown, unknown>, staleTime: number): boolean {
-  // No data is always stale (its time is -Infinity); a new entry needs no clock read.
-  if (!state.hasData) return true;
-  return state.invalidated || state.error !== null || currentRuntime().getLoop().time() - state.dataUpdatedAt >= staleTime;
+  // No data is always stale (its time is -Infinity); a new entry needs no
+  // clock read, and neither do the default `staleTime` of 0 (stale at once)
+  // and `Infinity` (never stale by age): most derivations read no clock.
+  if (!state.hasData || staleTime === 0 || state.invalidated || state.error !== null) return true;
+  return staleTime !== Infinity && currentRuntime().getLoop().time() - state.dataUpdatedAt >= staleTime;
 }
 
 /** What runs a fetch: the fetcher and its retry policy. */

@@ -91,14 +91,19 @@ class Binding<T, E, S> implements QuerySlot<S, E> {
     private readonly rerender: (action: undefined) => void,
   ) {}
 
+  /** True once the mount effect subscribed. */
+  private subscribed = false;
+
   /** The effect of every commit: remembers what was shown and applies the options it was rendered with. */
   readonly commit = (): void => {
     this.rendered = this.result;
-    this.observer.applyOptions(this.next!);
+    // The first commit's result is derived by the subscription right after.
+    this.observer.applyOptions(this.next!, this.subscribed);
   };
 
   /** The mount effect: subscribes; returns the unsubscribe. */
   readonly subscribe = (): (() => void) => {
+    this.subscribed = true;
     this.observer.addSlot(this);
     // A change between this render and the subscription would be missed.
     if (this.observer.getResult() !== this.rendered) this.rerender(undefined);

@@ -55,6 +55,19 @@ describe("QueryClient", () => {
     assert.throws(() => hashKey(["bad", () => 1]), TypeError);
   });
 
+  it("hashKey of a flat key follows the key's elements, also when the same array is mutated between calls", () => {
+    const key: unknown[] = ["item", 1];
+    assert.equal(hashKey(key), '["item",1]');
+    assert.equal(hashKey(["item", 1]), '["item",1]');
+    key[1] = 2;
+    assert.equal(hashKey(key), '["item",2]');
+    assert.equal(hashKey(["item", -0]), hashKey(["item", 0]), "as JSON writes them");
+    assert.equal(hashKey(["a", "b", "c", "d", "e"]), '["a","b","c","d","e"]');
+    assert.equal(hashKey(["a", "b", "c", "d", "f"]), '["a","b","c","d","f"]');
+    assert.equal(hashKey(["item"]), '["item"]');
+    assert.equal(hashKey(["item", undefined as unknown as string]), hashKey(["item", null]), "JSON writes undefined elements as null");
+  });
+
   it("staleTime decides whether a new observer refetches", async () => {
     const client = new QueryClient();
     let calls = 0;
