@@ -1,5 +1,5 @@
 import type { Fiber, RootState } from "./fiber.js";
-import { COMPONENT, UNMOUNTED } from "./fiber.js";
+import { COMPONENT, LAYOUT_EFFECTS, UNMOUNTED } from "./fiber.js";
 import { EFFECT, type EffectHook } from "./hook-types.js";
 import { routeError } from "./errors.js";
 import { beginEffects, endEffects } from "./dirty.js";
@@ -46,8 +46,9 @@ export function runRemovedLayoutCleanups(fiber: Fiber): void {
 
 /** Step 3: `fibers` in commit order (children before parents). Queues their passive effects. */
 export function runLayoutEffects(root: RootState, fibers: readonly Fiber[]): void {
-  for (let i = 0; i < fibers.length; i++) runCleanups(fibers[i]!, true);
-  for (let i = 0; i < fibers.length; i++) runCreates(fibers[i]!, true);
+  // Most components have only passive effects: their hooks are not walked here.
+  for (let i = 0; i < fibers.length; i++) if (fibers[i]!.flags & LAYOUT_EFFECTS) runCleanups(fibers[i]!, true);
+  for (let i = 0; i < fibers.length; i++) if (fibers[i]!.flags & LAYOUT_EFFECTS) runCreates(fibers[i]!, true);
   const passive = root.passive;
   for (let i = 0; i < fibers.length; i++) passive.push(fibers[i]!);
   schedulePassive(root);

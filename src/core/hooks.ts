@@ -1,5 +1,5 @@
 import type { Fiber } from "./fiber.js";
-import { HAS_EFFECTS, UNMOUNTED, WARNED_UNMOUNTED } from "./fiber.js";
+import { HAS_EFFECTS, LAYOUT_EFFECTS, UNMOUNTED, WARNED_UNMOUNTED } from "./fiber.js";
 import { current } from "./current.js";
 import { EFFECT, ID, MEMO, REF, STATE, type EffectHook, type Hook, type IdHook, type MemoHook, type RefHook, type StateHook } from "./hook-types.js";
 import { scheduleStateUpdate } from "./dirty.js";
@@ -180,7 +180,7 @@ function effectHook(name: string, create: () => unknown, deps: Deps, layout: boo
   if (hook.pending) {
     hook.create = create;
     hook.nextDeps = deps;
-    fiber.flags |= HAS_EFFECTS;
+    fiber.flags |= layout ? HAS_EFFECTS | LAYOUT_EFFECTS : HAS_EFFECTS;
   }
 }
 
