@@ -91,6 +91,23 @@ export function useReducer<S, A>(reducer: (state: S, action: A) => S, initialArg
   return [takeState(hook) as S, hook.dispatch as Dispatch<A>];
 }
 
+/**
+ * @internal `useReducer((n) => n + 1, 0)[1]` for a hook that only asks for
+ * renders (`useQuery`): the same state slot, without the `[state, dispatch]`
+ * pair a render would allocate and destructure.
+ */
+export function useRenderRequest(): () => void {
+  const fiber = currentFiber("useReducer");
+  let hook = claimHook<StateHook>(fiber, "useReducer", STATE);
+  if (hook === undefined) hook = addHook(fiber, createStateHook(fiber, 0, increment as StateHook["reducer"]));
+  takeState(hook);
+  return hook.dispatch as () => void;
+}
+
+function increment(n: number): number {
+  return n + 1;
+}
+
 function takeState(hook: StateHook): unknown {
   if (hook.hasPending) {
     hook.state = hook.pending;

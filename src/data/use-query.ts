@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, type Deps } from "../core/hooks.js";
+import { useEffect, useRef, useRenderRequest, type Deps } from "../core/hooks.js";
 import { queryClient } from "./query-cache.js";
 import { QueryObserver, type Fetcher, type PreparedOptions, type QueryObserverOptions, type QuerySlot, type QueryOptions, type QueryResult } from "./query-observer.js";
 
@@ -37,7 +37,8 @@ import { QueryObserver, type Fetcher, type PreparedOptions, type QueryObserverOp
  */
 export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, options?: QueryOptions<T, E, S>): QueryResult<S, E> {
   if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError("useQuery(fetcher, deps, options): options must be an object");
-  const [, rerender] = useReducer(increment, 0);
+  // A state slot whose dispatch renders again (no `[state, dispatch]` pair per render).
+  const rerender = useRenderRequest();
   const bindingRef = useRef<Binding<T, E, S> | null>(null);
   const callDeps = deps ?? NO_DEPS;
   let binding = bindingRef.current;
@@ -121,7 +122,3 @@ class Binding<T, E, S> implements QuerySlot<S, E> {
 }
 
 const NO_DEPS: readonly unknown[] = [];
-
-function increment(n: number): number {
-  return n + 1;
-}
