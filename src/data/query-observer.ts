@@ -5,11 +5,13 @@ import { Query, emptyQueryState, isStale, type FetchOptions, type FetchStatus, t
 import type { SignalManager } from "./host-signal-manager.js";
 import { onlineManagerOf } from "./online-manager.js";
 import { focusManagerOf } from "./focus-manager.js";
-import { checkNetworkMode, pausesAtStart, type NetworkMode } from "./network-mode.js";
+import { unwatchSignals, watchSignals } from "./signal-watchers.js";
+import { pausesAtStart, type NetworkMode } from "./network-mode.js";
+import { matches, normalize, sameDeps, withCall, type Normalized } from "./query-options.js";
 import { replaceEqualDeep } from "./structural-sharing.js";
-import { QueryClient, checkDuration } from "./query-cache.js";
-import { hashKey, normalizeKey, type QueryKey } from "./query-key.js";
-import { validateRetry, type RetryDelayOption, type RetryOption } from "./retry.js";
+import { QueryClient } from "./query-cache.js";
+import type { QueryKey } from "./query-key.js";
+import type { RetryDelayOption, RetryOption } from "./retry.js";
 
 /** `"error"` after a failed fetch, else `"success"` with data to show, else `"pending"` (no data yet). */
 export type QueryStatus = "pending" | "error" | "success";
@@ -85,25 +87,6 @@ export interface QueryObserverOptions<T, E = Error, S = T> extends QueryOptions<
   deps?: readonly unknown[];
 }
 
-interface Normalized<T, E, S> extends FetchOptions<T, E> {
-  networkMode: NetworkMode;
-  refetchOnReconnect: boolean | "always";
-  refetchOnWindowFocus: boolean | "always";
-  refetchInterval: number | false;
-  refetchIntervalInBackground: boolean;
-  select: ((data: T) => S) | undefined;
-  deps: readonly unknown[];
-  key: readonly unknown[] | null;
-  /** `hashKey(key)`, computed once per normalized options; `null` without a key. */
-  hash: string | null;
-  enabled: boolean;
-  initialData: T | undefined;
-  keepPreviousData: boolean;
-  staleTime: number;
-  /** `undefined`: the client's default. */
-  cacheTime: number | undefined;
-}
-
 const NONE = 0;
 const IF_STALE = 1;
 const FORCE = 2;
@@ -145,9 +128,14 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private entry: Query<T, E>;
   /** Entry data with `dataUpdateCount <= hideBelow` predates our deps: not shown. */
   private hideBelow = -1;
-  private readonly listeners = new Set<QuerySlot<S, E>>();
-  /** The one listener while there is exactly one (a component's): delivered to without iterating the set. */
+  /**
+   * The subscribers: the one (a component's binding, nearly always) in
+   * `only`, without a set to insert into or iterate; a set, in
+   * subscription order, from the second on.
+   */
   private only: QuerySlot<S, E> | null = null;
+  private listeners: Set<QuerySlot<S, E>> | null = null;
+  private listenerCount = 0;
   private result: QueryResult<S, E>;
   /** The last result `getOptimisticResult` handed out, reused when the real one catches up. */
   private optimistic: QueryResult<S, E> | null = null;
@@ -254,7 +242,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     const plannedEntry = this.plannedEntry;
     const plannedFetch = this.plannedFetch;
     const previous = this.entry;
-    const subscribed = this.listeners.size > 0;
+    const subscribed = this.listenerCount > 0;
     const same = next === this.options;
     this.options = next;
     this.hideBelow = this.plannedHideBelow;
@@ -303,27 +291,48 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * subscribes once.
    */
   addSlot(slot: QuerySlot<S, E>): void {
-    this.listeners.add(slot);
-    this.only = this.listeners.size === 1 ? slot : null;
-    if (this.listeners.size === 1) {
-      beginBatch();
-      try {
-        this.entry.addObserver(this);
-        this.fetchIf(this.options.enabled ? IF_STALE : NONE);
-        this.startWatching();
-        this.updateResult();
-      } finally {
-        endBatch();
+    if (this.listenerCount > 0) {
+      // A second (third, …) subscriber: the set, in subscription order.
+      if (slot === this.only) return;
+      let listeners = this.listeners;
+      if (listeners === null) {
+        listeners = this.listeners = new Set();
+        listeners.add(this.only!);
+        this.only = null;
       }
+      listeners.add(slot);
+      this.listenerCount = listeners.size;
+      return;
+    }
+    this.only = slot;
+    this.listenerCount = 1;
+    beginBatch();
+    try {
+      this.entry.addObserver(this);
+      this.fetchIf(this.options.enabled ? IF_STALE : NONE);
+      this.startWatching();
+      this.updateResult();
+    } finally {
+      endBatch();
     }
   }
 
   /** @internal Undoes {@link addSlot}; a slot not subscribed is ignored. */
   removeSlot(slot: QuerySlot<S, E>): void {
-    if (!this.listeners.delete(slot)) return;
+    const listeners = this.listeners;
+    if (listeners !== null) {
+      if (!listeners.delete(slot)) return;
+      this.listenerCount = listeners.size;
+      // Down to one: back to the set-free form.
+      if (listeners.size === 1) {
+        for (const left of listeners) this.only = left;
+        this.listeners = null;
+      }
+      return;
+    }
+    if (slot !== this.only) return;
     this.only = null;
-    if (this.listeners.size === 1) for (const left of this.listeners) this.only = left;
-    if (this.listeners.size > 0) return;
+    this.listenerCount = 0;
     this.stopWatching();
     this.entry.removeObserver(this);
     this.updateResult();
@@ -331,9 +340,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   /** Unsubscribes every listener. */
   destroy(): void {
-    if (this.listeners.size === 0) return;
-    this.listeners.clear();
+    if (this.listenerCount === 0) return;
+    this.listeners = null;
     this.only = null;
+    this.listenerCount = 0;
     this.stopWatching();
     this.entry.removeObserver(this);
   }
@@ -344,7 +354,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * current result) while nobody is subscribed. Stable: pass it around freely.
    */
   readonly refetch = (): Promise<QueryResult<S, E>> => {
-    if (this.listeners.size === 0) return Promise.resolve(this.result);
+    if (this.listenerCount === 0) return Promise.resolve(this.result);
     return this.entry.fetch(this.options, true).then(() => this.result);
   };
 
@@ -359,14 +369,12 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   }
 
   private startWatching(): void {
-    watch(this.online, this, false);
-    watch(this.focus, this, true);
+    watchSignals(this.online, this.focus, this);
     this.updateInterval();
   }
 
   private stopWatching(): void {
-    unwatch(this.online, this);
-    unwatch(this.focus, this);
+    unwatchSignals(this.online, this);
     this.clearInterval();
     this.clearStaleTimer();
   }
@@ -395,7 +403,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private updateInterval(): void {
     const { refetchInterval, refetchIntervalInBackground, enabled } = this.options;
     const wanted =
-      this.listeners.size > 0 && enabled && refetchInterval !== false && refetchInterval > 0 &&
+      this.listenerCount > 0 && enabled && refetchInterval !== false && refetchInterval > 0 &&
       (refetchIntervalInBackground || (this.focus.get() && this.online.get()))
         ? refetchInterval
         : 0;
@@ -409,7 +417,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private onInterval(): void {
     this.intervalTimer = null;
     this.armedInterval = 0;
-    if (this.listeners.size === 0) return;
+    if (this.listenerCount === 0) return;
     // Like any trigger, a poll joins a fetch under way rather than aborting it.
     if (this.options.enabled && !this.entry.state.fetching) this.entry.start(this.options, false);
     this.updateInterval();
@@ -425,7 +433,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private updateStaleTimer(): void {
     const state = this.entry.state;
     const staleTime = this.options.staleTime;
-    const at = this.listeners.size > 0 && state.hasData && !this.result.isStale && Number.isFinite(staleTime) ? state.dataUpdatedAt + staleTime : -1;
+    const at = this.listenerCount > 0 && state.hasData && !this.result.isStale && Number.isFinite(staleTime) ? state.dataUpdatedAt + staleTime : -1;
     if (at === this.staleAt) return;
     this.clearStaleTimer();
     if (at < 0) return;
@@ -461,7 +469,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
       // Same shared entry, new deps: its current data belongs to the old deps.
       hideBelow = entry.state.dataUpdateCount;
       fetch = FORCE;
-    } else if (this.listeners.size === 0 || !this.options.enabled) {
+    } else if (this.listenerCount === 0 || !this.options.enabled) {
       fetch = IF_STALE;
     }
     this.plannedEntry = entry;
@@ -471,7 +479,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   /** What the applied options would fetch: the plan of the current options. */
   private currentFetch(): FetchMode {
-    return this.listeners.size === 0 && this.options.enabled ? IF_STALE : NONE;
+    return this.listenerCount === 0 && this.options.enabled ? IF_STALE : NONE;
   }
 
   private fetchIf(mode: FetchMode): void {
@@ -533,7 +541,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.optimistic = null;
     this.result = next;
     this.updateStaleTimer();
-    if (this.listeners.size > 0 && !this.notifyScheduled) {
+    if (this.listenerCount > 0 && !this.notifyScheduled) {
       this.notifyScheduled = true;
       scheduleNotify(this);
     }
@@ -554,6 +562,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
       }
       return;
     }
+    if (this.listeners === null) return;
     // Over a copy, so a listener may unsubscribe (or subscribe) meanwhile.
     for (const slot of Array.from(this.listeners)) {
       try {
@@ -563,52 +572,6 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
       }
     }
   }
-}
-
-/**
- * The observers watching one online or focus manager, behind a single
- * subscription to it: mounting 10,000 queries adds 10,000 set entries,
- * not 20,000 listeners and their unsubscribe closures. Notified in the
- * order they started watching, over a copy, each failure reported alone.
- */
-interface Watchers {
-  readonly observers: Set<SignalWatcher>;
-  stop: (() => void) | null;
-}
-
-/** What a {@link QueryObserver} hears through {@link watch}. */
-interface SignalWatcher {
-  onOnline(online: boolean): void;
-  onFocus(focused: boolean): void;
-}
-
-const watchersOf = new WeakMap<SignalManager, Watchers>();
-
-function watch(manager: SignalManager, observer: SignalWatcher, focus: boolean): void {
-  let watchers = watchersOf.get(manager);
-  if (watchers === undefined) watchersOf.set(manager, (watchers = { observers: new Set(), stop: null }));
-  watchers.observers.add(observer);
-  if (watchers.stop !== null) return;
-  const observers = watchers.observers;
-  watchers.stop = manager.subscribe((value) => {
-    for (const each of Array.from(observers)) {
-      // One that stopped watching meanwhile is not told.
-      if (!observers.has(each)) continue;
-      try {
-        if (focus) each.onFocus(value);
-        else each.onOnline(value);
-      } catch (error) {
-        currentRuntime().reportError(error, { source: focus ? "focus" : "online" });
-      }
-    }
-  }, "QueryObserver");
-}
-
-function unwatch(manager: SignalManager, observer: SignalWatcher): void {
-  const watchers = watchersOf.get(manager);
-  if (watchers === undefined || !watchers.observers.delete(observer) || watchers.observers.size > 0) return;
-  watchers.stop?.();
-  watchers.stop = null;
 }
 
 function currentRuntimeLoop() {
@@ -628,117 +591,5 @@ function sameFields<S, E>(
   );
 }
 
-function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
-}
-
-const NO_DEPS: readonly unknown[] = [];
 /** The state a new private entry starts with, for rendering before it exists. */
 const EMPTY_STATE: QueryState<unknown, unknown> = Object.freeze(emptyQueryState<unknown, unknown>());
-const NO_OPTIONS: QueryOptions<unknown, unknown, unknown> = Object.freeze({});
-
-/**
- * True when `options` (a `useQuery` options object, possibly a fresh literal)
- * normalizes to `n` apart from `fetcher` and `deps`: each field is compared
- * with its normalized value, so an invalid value never matches (and is
- * refused by `normalize`), and a mutated options object is noticed.
- */
-function matches<T, E, S>(n: Normalized<T, E, S> | null, options: QueryOptions<T, E, S> | undefined): n is Normalized<T, E, S> {
-  if (n === null) return false;
-  if (options === undefined) options = NO_OPTIONS as QueryOptions<T, E, S>;
-  else if (options === null || typeof options !== "object") return false;
-  return (
-    sameKey(options.key, n.key) &&
-    (options.enabled ?? true) === n.enabled &&
-    (options.staleTime ?? 0) === n.staleTime &&
-    options.cacheTime === n.cacheTime &&
-    Object.is(options.initialData, n.initialData) &&
-    (options.keepPreviousData === true) === n.keepPreviousData &&
-    options.retry === n.retry &&
-    options.retryDelay === n.retryDelay &&
-    (options.networkMode ?? "online") === n.networkMode &&
-    (options.refetchOnReconnect ?? true) === n.refetchOnReconnect &&
-    (options.refetchOnWindowFocus ?? true) === n.refetchOnWindowFocus &&
-    (options.refetchInterval ?? false) === n.refetchInterval &&
-    (options.refetchIntervalInBackground === true) === n.refetchIntervalInBackground &&
-    options.select === n.select
-  );
-}
-
-/** True when `key` normalizes to `normalized`: compared element by element (a fresh `["item", id]` each render), by hash only when an element differs by identity. */
-function sameKey(key: QueryKey | undefined, normalized: readonly unknown[] | null): boolean {
-  if (key === undefined || normalized === null) return key === undefined && normalized === null;
-  if (typeof key === "string") return normalized.length === 1 && normalized[0] === key;
-  if (!Array.isArray(key)) return false;
-  if (key === normalized) return true;
-  if (key.length !== normalized.length) return false;
-  for (let i = 0; i < key.length; i++) {
-    if (!Object.is(key[i], normalized[i])) return hashKey(key) === hashKey(normalized);
-  }
-  return true;
-}
-
-/** `n` with another fetcher and deps: a plain copy, for a re-render whose fetcher is a new closure. */
-function withCall<T, E, S>(n: Normalized<T, E, S>, fetcher: Fetcher<T>, deps: readonly unknown[]): Normalized<T, E, S> {
-  return {
-    fetcher,
-    deps,
-    key: n.key,
-    hash: n.hash,
-    enabled: n.enabled,
-    initialData: n.initialData,
-    keepPreviousData: n.keepPreviousData,
-    staleTime: n.staleTime,
-    cacheTime: n.cacheTime,
-    retry: n.retry,
-    retryDelay: n.retryDelay,
-    networkMode: n.networkMode,
-    refetchOnReconnect: n.refetchOnReconnect,
-    refetchOnWindowFocus: n.refetchOnWindowFocus,
-    refetchInterval: n.refetchInterval,
-    refetchIntervalInBackground: n.refetchIntervalInBackground,
-    select: n.select,
-  };
-}
-
-function normalize<T, E, S>(options: QueryObserverOptions<T, E, S>): Normalized<T, E, S> {
-  if (options === null || typeof options !== "object") throw new TypeError("query options must be an object");
-  const { fetcher, deps, key, enabled, select, refetchInterval } = options;
-  if (typeof fetcher !== "function") throw new TypeError(`useQuery(fetcher, ...): fetcher must be a function (signal) => data, got ${typeof fetcher}`);
-  if (deps !== undefined && !Array.isArray(deps)) throw new TypeError("useQuery(fetcher, deps): deps must be an array");
-  if (enabled !== undefined && typeof enabled !== "boolean") throw new TypeError(`useQuery options: enabled must be a boolean, got ${String(enabled)}`);
-  if (select !== undefined && typeof select !== "function") throw new TypeError("useQuery options: select must be a function (data) => selected");
-  if (refetchInterval !== undefined && refetchInterval !== false && !(typeof refetchInterval === "number" && refetchInterval >= 0)) {
-    throw new TypeError(`useQuery options: refetchInterval must be a number of milliseconds ≥ 0 or false, got ${String(refetchInterval)}`);
-  }
-  validateRetry(options as QueryOptions<T, never, S>, "useQuery options");
-  const normalizedKey = key === undefined ? null : normalizeKey(key, "useQuery options");
-  return {
-    fetcher,
-    deps: deps ?? NO_DEPS,
-    key: normalizedKey,
-    hash: normalizedKey === null ? null : hashKey(normalizedKey),
-    enabled: enabled ?? true,
-    initialData: options.initialData,
-    keepPreviousData: options.keepPreviousData === true,
-    staleTime: checkDuration(options.staleTime, 0, "useQuery options: staleTime"),
-    cacheTime: options.cacheTime === undefined ? undefined : checkDuration(options.cacheTime, 0, "useQuery options: cacheTime"),
-    retry: options.retry,
-    retryDelay: options.retryDelay,
-    networkMode: checkNetworkMode(options.networkMode, "useQuery options"),
-    refetchOnReconnect: checkTrigger(options.refetchOnReconnect, "refetchOnReconnect"),
-    refetchOnWindowFocus: checkTrigger(options.refetchOnWindowFocus, "refetchOnWindowFocus"),
-    refetchInterval: refetchInterval ?? false,
-    refetchIntervalInBackground: options.refetchIntervalInBackground === true,
-    select,
-  };
-}
-
-function checkTrigger(value: unknown, name: string): boolean | "always" {
-  if (value === undefined) return true;
-  if (typeof value !== "boolean" && value !== "always") throw new TypeError(`useQuery options: ${name} must be true, false or "always", got ${String(value)}`);
-  return value;
-}
