@@ -248,8 +248,11 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.hideBelow = this.plannedHideBelow;
     if (same && plannedEntry === previous && (plannedFetch === NONE || !subscribed)) {
       // A re-render with the options already applied: nothing to move, fetch
-      // or re-arm (an observer nobody subscribes to fetches nothing).
-      if (derive || subscribed) this.updateResult();
+      // or re-arm (an observer nobody subscribes to fetches nothing). A
+      // subscribed observer's result already follows every change of its
+      // entry (and its stale timer, the clock): deriving it again would
+      // give the same object. An unsubscribed one hears nothing: derive.
+      if (!subscribed && derive) this.updateResult();
       return;
     }
     beginBatch();
