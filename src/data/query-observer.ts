@@ -311,8 +311,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.listenerCount = 1;
     beginBatch();
     try {
-      this.entry.addObserver(this);
+      // The fetch starts before joining the entry: its "fetching" update
+      // then needs no derivation here, the one below covers it.
       this.fetchIf(this.options.enabled ? IF_STALE : NONE);
+      this.entry.addObserver(this);
       this.startWatching();
       this.updateResult();
     } finally {
