@@ -1,7 +1,7 @@
 import type { Fiber, RootState } from "./fiber.js";
 import { DIRTY, FORCED, STORMY, UNMOUNTED } from "./fiber.js";
 import { STATE, type StateHook } from "./hook-types.js";
-import { beginWork, effectList, endWork, ops, RenderFailure, rollback, undo } from "./work.js";
+import { beginWork, effectList, endWork, ops, RenderFailure, rollback, undoLength } from "./work.js";
 import { rerender } from "./reconcile.js";
 import { commitRoot } from "./commit.js";
 import { flushPassiveEffects } from "./effects.js";
@@ -69,7 +69,7 @@ function renderAndCommit(root: RootState): void {
         // would be garbage on every render of every one of them.
         const saveOps = ops.length;
         const saveEffects = effectList.length;
-        const saveUndo = undo.length;
+        const saveUndo = undoLength();
         try {
           rerender(fiber);
         } catch (failure) {
