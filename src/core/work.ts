@@ -52,7 +52,8 @@ export function undoLength(): number {
 /** Drops the undo log's entries, keeping its capacity unless it grew past {@link MAX_KEPT}. */
 function clearUndo(): void {
   if (undoHigh > MAX_KEPT) undo.length = 0;
-  else if (undoHigh > 0) undo.fill(undefined, 0, undoHigh);
+  // A plain loop: `fill` was seen allocating a new backing store.
+  else for (let i = 0; i < undoHigh; i++) undo[i] = null;
   undoTop = 0;
   undoHigh = 0;
 }
