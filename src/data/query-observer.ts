@@ -7,7 +7,7 @@ import { onlineManagerOf } from "./online-manager.js";
 import { focusManagerOf } from "./focus-manager.js";
 import { unwatchSignals, watchSignals } from "./signal-watchers.js";
 import { pausesAtStart, type NetworkMode } from "./network-mode.js";
-import { matches, normalize, sameDeps, withCall, type Normalized } from "./query-options.js";
+import { matches, normalize, normalizeCall, sameDeps, withCall, type Normalized } from "./query-options.js";
 import { replaceEqualDeep } from "./structural-sharing.js";
 import { QueryClient } from "./query-cache.js";
 import type { QueryKey } from "./query-key.js";
@@ -163,7 +163,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     const rt: Runtime = currentRuntime();
     this.online = onlineManagerOf(rt);
     this.focus = focusManagerOf(rt);
-    this.options = this.prepared = normalize(options);
+    // `useQuery` hands its arguments over already normalized (see `observerFor`).
+    const handed = handoff as Normalized<T, E, S> | null;
+    handoff = null;
+    this.options = this.prepared = handed ?? normalize(options);
     const key = this.options.key;
     this.entry = key !== null ? client.build<T, E>(key, this.options.cacheTime, this.options.hash!) : privateEntry<T, E>();
     this.result = this.derive(this.entry.state, this.hideBelow, this.currentFetch(), this.options, null);
@@ -212,7 +215,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   prepare(fetcher: Fetcher<T>, deps: readonly unknown[], options: QueryOptions<T, E, S> | undefined): Normalized<T, E, S> {
     const last = this.prepared;
     if (!Array.isArray(deps) || typeof fetcher !== "function" || !matches(last, options)) {
-      const next = normalize(options === undefined ? { fetcher, deps } : { ...options, fetcher, deps });
+      const next = normalizeCall(fetcher, deps, options);
       this.prepared = next;
       return next;
     }
@@ -594,6 +597,25 @@ function sameFields<S, E>(
     r.loading === loading && r.status === status && r.fetchStatus === fetchStatus && r.isStale === isStale &&
     r.dataUpdatedAt === dataUpdatedAt && Object.is(r.data, data) && Object.is(r.error, error)
   );
+}
+
+/** `useQuery`'s normalized arguments on their way into the observer {@link observerFor} constructs. */
+let handoff: Normalized<unknown, unknown, unknown> | null = null;
+const HANDED_OVER = Object.freeze({}) as QueryObserverOptions<unknown, unknown, unknown>;
+
+/**
+ * @internal A new observer for `useQuery(fetcher, deps, options)`: the
+ * arguments are normalized as they are, not spread into one options
+ * object first (`options` an object or undefined, checked by the caller).
+ */
+export function observerFor<T, E, S>(client: QueryClient, fetcher: Fetcher<T>, deps: readonly unknown[], options: QueryOptions<T, E, S> | undefined): QueryObserver<T, E, S> {
+  const normalized = normalizeCall(fetcher, deps, options);
+  handoff = normalized as Normalized<unknown, unknown, unknown>;
+  try {
+    return new QueryObserver<T, E, S>(client, HANDED_OVER as QueryObserverOptions<T, E, S>);
+  } finally {
+    handoff = null;
+  }
 }
 
 /** The state a new private entry starts with, for rendering before it exists. */

@@ -107,7 +107,17 @@ export function withCall<T, E, S>(n: Normalized<T, E, S>, fetcher: Fetcher<T>, d
 
 export function normalize<T, E, S>(options: QueryObserverOptions<T, E, S>): Normalized<T, E, S> {
   if (options === null || typeof options !== "object") throw new TypeError("query options must be an object");
-  const { fetcher, deps, key, enabled, select, refetchInterval } = options;
+  return normalizeCall(options.fetcher, options.deps, options);
+}
+
+/**
+ * {@link normalize} for `useQuery`'s arguments as they come (`options` an
+ * object or undefined, checked by the caller), without first spreading
+ * them into one options object.
+ */
+export function normalizeCall<T, E, S>(fetcher: Fetcher<T>, deps: readonly unknown[] | undefined, given: QueryOptions<T, E, S> | undefined): Normalized<T, E, S> {
+  const options = given ?? (NO_OPTIONS as QueryOptions<T, E, S>);
+  const { key, enabled, select, refetchInterval } = options;
   if (typeof fetcher !== "function") throw new TypeError(`useQuery(fetcher, ...): fetcher must be a function (signal) => data, got ${typeof fetcher}`);
   if (deps !== undefined && !Array.isArray(deps)) throw new TypeError("useQuery(fetcher, deps): deps must be an array");
   if (enabled !== undefined && typeof enabled !== "boolean") throw new TypeError(`useQuery options: enabled must be a boolean, got ${String(enabled)}`);

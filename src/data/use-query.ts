@@ -1,6 +1,6 @@
 import { useEffect, useRef, useRenderRequest, type Deps } from "../core/hooks.js";
 import { queryClient } from "./query-cache.js";
-import { QueryObserver, type Fetcher, type PreparedOptions, type QueryObserverOptions, type QuerySlot, type QueryOptions, type QueryResult } from "./query-observer.js";
+import { observerFor, type Fetcher, type PreparedOptions, type QueryObserver, type QuerySlot, type QueryOptions, type QueryResult } from "./query-observer.js";
 
 /**
  * Loads data with `fetcher(signal)` and re-renders when the result changes.
@@ -45,8 +45,7 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
   let next: PreparedOptions<T, E, S>;
   let result: QueryResult<S, E>;
   if (binding === null) {
-    const first: QueryObserverOptions<T, E, S> = options === undefined ? { fetcher, deps: callDeps } : { ...options, fetcher, deps: callDeps };
-    const observer = new QueryObserver<T, E, S>(queryClient, first);
+    const observer = observerFor<T, E, S>(queryClient, fetcher, callDeps, options);
     binding = bindingRef.current = new Binding(observer, rerender);
     // A new observer was just normalized from these very arguments and
     // derived its result from them: `prepare` would hand back the same
