@@ -47,12 +47,12 @@ const NO_OPTIONS: QueryOptions<unknown, unknown, unknown> = Object.freeze({});
  * with its normalized value, so an invalid value never matches (and is
  * refused by `normalize`), and a mutated options object is noticed.
  */
-export function matches<T, E, S>(n: Normalized<T, E, S> | null, options: QueryOptions<T, E, S> | undefined): n is Normalized<T, E, S> {
+export function matches<T, E, S>(n: Normalized<T, E, S> | null, options: QueryOptions<T, E, S> | undefined, exactKey = false): n is Normalized<T, E, S> {
   if (n === null) return false;
   if (options === undefined) options = NO_OPTIONS as QueryOptions<T, E, S>;
   else if (options === null || typeof options !== "object") return false;
   return (
-    sameKey(options.key, n.key) &&
+    sameKey(options.key, n.key, exactKey) &&
     (options.enabled ?? true) === n.enabled &&
     (options.staleTime ?? 0) === n.staleTime &&
     options.cacheTime === n.cacheTime &&
@@ -69,15 +69,19 @@ export function matches<T, E, S>(n: Normalized<T, E, S> | null, options: QueryOp
   );
 }
 
-/** True when `key` normalizes to `normalized`: compared element by element (a fresh `["item", id]` each render), by hash only when an element differs by identity. */
-function sameKey(key: QueryKey | undefined, normalized: readonly unknown[] | null): boolean {
+/**
+ * True when `key` normalizes to `normalized`: compared element by element (a
+ * fresh `["item", id]` each render), by hash only when an element differs by
+ * identity — unless `exact`, where such a key is simply not the same.
+ */
+function sameKey(key: QueryKey | undefined, normalized: readonly unknown[] | null, exact: boolean): boolean {
   if (key === undefined || normalized === null) return key === undefined && normalized === null;
   if (typeof key === "string") return normalized.length === 1 && normalized[0] === key;
   if (!Array.isArray(key)) return false;
   if (key === normalized) return true;
   if (key.length !== normalized.length) return false;
   for (let i = 0; i < key.length; i++) {
-    if (!Object.is(key[i], normalized[i])) return hashKey(key) === hashKey(normalized);
+    if (!Object.is(key[i], normalized[i])) return !exact && hashKey(key) === hashKey(normalized);
   }
   return true;
 }
@@ -116,6 +120,30 @@ export function normalize<T, E, S>(options: QueryObserverOptions<T, E, S>): Norm
  * them into one options object.
  */
 export function normalizeCall<T, E, S>(fetcher: Fetcher<T>, deps: readonly unknown[] | undefined, given: QueryOptions<T, E, S> | undefined): Normalized<T, E, S> {
+  // Normalized options are values nobody mutates: a list of components
+  // calling `useQuery` with the same fetcher, deps and settings (10,000 rows
+  // of one key) share one object instead of checking and building it each.
+  const last = lastCall as Normalized<T, E, S> | null;
+  if (last !== null && fetcher === last.fetcher && (deps === undefined || Array.isArray(deps)) && sameDeps(deps ?? NO_DEPS, last.deps) && matches(last, given, true)) {
+    return last;
+  }
+  const n = build(fetcher, deps, given);
+  if (lastCall === null) queueMicrotask(forgetLastCall);
+  lastCall = n as Normalized<unknown, unknown, unknown>;
+  return n;
+}
+
+/**
+ * The options {@link normalizeCall} built last, until the current run ends:
+ * kept no longer, so it holds no unmounted component's fetcher.
+ */
+let lastCall: Normalized<unknown, unknown, unknown> | null = null;
+
+function forgetLastCall(): void {
+  lastCall = null;
+}
+
+function build<T, E, S>(fetcher: Fetcher<T>, deps: readonly unknown[] | undefined, given: QueryOptions<T, E, S> | undefined): Normalized<T, E, S> {
   const options = given ?? (NO_OPTIONS as QueryOptions<T, E, S>);
   const { key, enabled, select, refetchInterval } = options;
   if (typeof fetcher !== "function") throw new TypeError(`useQuery(fetcher, ...): fetcher must be a function (signal) => data, got ${typeof fetcher}`);

@@ -576,3 +576,47 @@ describe("useQuery with a real clock", () => {
     pn.queryClient.clear();
   });
 });
+
+describe("useQuery: many components on one key", () => {
+  useDataTest();
+
+  it("rows with differing selects and initialData each show their own result, from one request", async () => {
+    let requests = 0;
+    const fetchList = async (): Promise<number[]> => {
+      requests++;
+      return [1, 2, 3];
+    };
+    const double = (list: number[]) => list.map((n) => n * 2);
+    const Row = pn.component(function Row({ mode }: { mode: "plain" | "double" | "sum" | "initial" }) {
+      const q = pn.useQuery(fetchList, [], {
+        key: ["list"],
+        select: mode === "double" ? double : mode === "sum" ? (list: number[]) => list.reduce((a, b) => a + b, 0) : undefined,
+        initialData: mode === "initial" ? [0] : undefined,
+      } as pn.QueryOptions<number[], Error, unknown>);
+      return pn.Text(`${mode}:${q.loading ? "loading" : ""}:${JSON.stringify(q.data ?? null)}`);
+    });
+    const modes = ["plain", "double", "plain", "sum", "initial", "double"] as const;
+    const ui = render(pn.Column(modes.map((mode, i) => Row({ key: i, mode }))));
+    assert.deepEqual(texts(ui), ["plain:loading:null", "double:loading:null", "plain:loading:null", "sum:loading:null", "initial:loading:[0]", "double:loading:null"]);
+    await settle();
+    assert.equal(requests, 1);
+    assert.deepEqual(texts(ui), ["plain::[1,2,3]", "double::[2,4,6]", "plain::[1,2,3]", "sum::6", "initial::[1,2,3]", "double::[2,4,6]"]);
+    await unmountAndCheck(ui);
+  });
+
+  it("observers made with the same arguments in one run share their normalized options; others do not", async () => {
+    const { observerFor } = await import("../../src/data/query-observer.js");
+    const fetcher = async () => "x";
+    const a = observerFor(pn.queryClient, fetcher, [], { key: ["shared"] });
+    const b = observerFor(pn.queryClient, fetcher, [], { key: ["shared"] });
+    const c = observerFor(pn.queryClient, fetcher, [], { key: ["shared"], staleTime: 5 });
+    const d = observerFor(pn.queryClient, fetcher, [1], { key: ["shared"] });
+    assert.equal(a.preparedOptions(), b.preparedOptions());
+    assert.notEqual(a.preparedOptions(), c.preparedOptions());
+    assert.notEqual(c.preparedOptions(), d.preparedOptions());
+    assert.equal(c.preparedOptions().staleTime, 5);
+    assert.deepEqual(d.preparedOptions().deps, [1]);
+    // Invalid options are still refused, shared or not.
+    assert.throws(() => observerFor(pn.queryClient, fetcher, [], { key: ["shared"], staleTime: -1 }), TypeError);
+  });
+});
