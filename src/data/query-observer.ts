@@ -177,6 +177,16 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     return this.result;
   }
 
+  /** @internal The options applied last (`applyOptions`). */
+  appliedOptions(): PreparedOptions<T, E, S> {
+    return this.options;
+  }
+
+  /** @internal Right after {@link optimisticResultOf}: true when those options keep the observer on its entry. */
+  planKeepsEntry(): boolean {
+    return this.plannedEntry === this.entry;
+  }
+
   /** @internal What {@link prepare} returned last (for a new observer: its normalized options). */
   preparedOptions(): PreparedOptions<T, E, S> {
     return this.prepared!;

@@ -44,6 +44,8 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
   let binding = bindingRef.current;
   let next: PreparedOptions<T, E, S>;
   let result: QueryResult<S, E>;
+  /** This render shows exactly what the observer has applied: its commit has nothing to do. */
+  let settled: boolean;
   if (binding === null) {
     const observer = observerFor<T, E, S>(queryClient, fetcher, callDeps, options);
     binding = bindingRef.current = new Binding(observer, rerender);
@@ -53,6 +55,9 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
     // render skips both.
     next = observer.preparedOptions();
     result = observer.getResult();
+    // The first commit always runs its effects; passing the stable deps here
+    // keeps the next settled render from counting as a deps change.
+    settled = true;
   } else {
     const observer = binding.observer;
     // Unchanged options (the common re-render) come back as the very object
@@ -60,6 +65,12 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
     // validation, hashing or allocation. Fetching and aborting wait for the commit.
     next = observer.prepare(fetcher, callDeps, options);
     result = observer.optimisticResultOf(next);
+    // The usual re-render (new data arrived, a parent rendered): the
+    // options applied already, the observer's current result, the same
+    // entry. Applying them again would change nothing, and remembering the
+    // result is only there to skip a notification of the result shown, which
+    // a subscribed observer never sends twice.
+    settled = binding.subscribed && next === observer.appliedOptions() && result === observer.getResult() && observer.planKeepsEntry();
   }
   // Handed to the commit effect through the binding rather than a closure
   // per render: every render of this component writes both before its
@@ -67,8 +78,10 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
   binding.next = next;
   binding.result = result;
 
-  // Every commit: the latest fetcher; a deps or key change refetches.
-  useEffect(binding.commit);
+  // Every commit that has something to apply: the latest fetcher; a deps or
+  // key change refetches. A settled render passes the same deps array as
+  // the last, so its commit runs no effect of this component at all.
+  useEffect(binding.commit, settled ? QUIET : undefined);
   // Once: the observer is the binding's for the component's lifetime.
   useEffect(binding.subscribe, NO_DEPS);
   return result;
@@ -92,7 +105,7 @@ class Binding<T, E, S> implements QuerySlot<S, E> {
   ) {}
 
   /** True once the mount effect subscribed. */
-  private subscribed = false;
+  subscribed = false;
 
   /** The effect of every commit: remembers what was shown and applies the options it was rendered with. */
   readonly commit = (): void => {
@@ -121,3 +134,5 @@ class Binding<T, E, S> implements QuerySlot<S, E> {
 }
 
 const NO_DEPS: readonly unknown[] = [];
+/** The deps of the commit effect for settled renders: one array, so two settled renders in a row never differ. */
+const QUIET: readonly unknown[] = [];

@@ -620,3 +620,40 @@ describe("useQuery: many components on one key", () => {
     assert.throws(() => observerFor(pn.queryClient, fetcher, [], { key: ["shared"], staleTime: -1 }), TypeError);
   });
 });
+
+describe("useQuery: re-renders that change nothing", () => {
+  useDataTest();
+
+  it("a re-render showing what the observer has applied commits no effect; a cleared cache still moves it to a new entry", async () => {
+    let requests = 0;
+    const fetcher = async () => `v${++requests}`;
+    let bump!: pn.SetState<number>;
+    let effects = 0;
+    const Row = pn.component(function Row({ n }: { n: number }) {
+      const q = pn.useQuery(fetcher, [], { key: ["settled"] });
+      pn.useEffect(() => void effects++, [q]);
+      return pn.Text(`${n}:${q.data ?? "…"}`);
+    });
+    const Parent = pn.component(function Parent() {
+      const [n, setN] = pn.useState(0);
+      bump = setN;
+      return Row({ n });
+    });
+    const ui = render(Parent());
+    await settle();
+    assert.deepEqual(texts(ui), ["0:v1"]);
+    const effectsBefore = effects;
+    bump(1);
+    await settle();
+    assert.deepEqual(texts(ui), ["1:v1"]);
+    assert.equal(requests, 1, "a parent's render fetches nothing");
+    assert.equal(effects, effectsBefore, "the same result object");
+    // The entry goes away: the next render builds a new one and the commit moves there and fetches.
+    pn.queryClient.clear();
+    bump(2);
+    await settle();
+    assert.equal(requests, 2);
+    assert.deepEqual(texts(ui), ["2:v2"]);
+    await unmountAndCheck(ui);
+  });
+});
