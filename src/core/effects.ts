@@ -1,12 +1,12 @@
 import type { Fiber, RootState } from "./fiber.js";
-import { COMPONENT, UNMOUNTED } from "./fiber.js";
+import { COMPONENT, LAYOUT_EFFECTS, UNMOUNTED } from "./fiber.js";
 import { EFFECT, type EffectHook } from "./hook-types.js";
 import { routeError } from "./errors.js";
 import { beginEffects, endEffects } from "./dirty.js";
-import { getComponentScope } from "./scope.js";
+import { effectScope } from "./scope.js";
 import { options } from "./options.js";
 import { nameOf } from "./component.js";
-import { enterRuntime, leaveRuntime, withScope } from "../runtime/runtime.js";
+import { enterRuntime, leaveRuntime, withOwner } from "../runtime/runtime.js";
 import { isThenable } from "../runtime/task.js";
 
 /**
@@ -46,8 +46,9 @@ export function runRemovedLayoutCleanups(fiber: Fiber): void {
 
 /** Step 3: `fibers` in commit order (children before parents). Queues their passive effects. */
 export function runLayoutEffects(root: RootState, fibers: readonly Fiber[]): void {
-  for (let i = 0; i < fibers.length; i++) runCleanups(fibers[i]!, true);
-  for (let i = 0; i < fibers.length; i++) runCreates(fibers[i]!, true);
+  // Most components have only passive effects: their hooks are not walked here.
+  for (let i = 0; i < fibers.length; i++) if (fibers[i]!.flags & LAYOUT_EFFECTS) runCleanups(fibers[i]!, true);
+  for (let i = 0; i < fibers.length; i++) if (fibers[i]!.flags & LAYOUT_EFFECTS) runCreates(fibers[i]!, true);
   const passive = root.passive;
   for (let i = 0; i < fibers.length; i++) passive.push(fibers[i]!);
   schedulePassive(root);
@@ -112,7 +113,8 @@ function runCreates(fiber: Fiber, layout: boolean): void {
     let result: unknown;
     beginEffects();
     try {
-      result = withScope(getComponentScope(fiber), hook.create);
+      // The component's scope is made only if the effect starts a task.
+      result = withOwner(fiber, fiber.root.runtime, effectScope, hook.create);
     } catch (error) {
       // Its boundary shows the fallback (or onError was told): the
       // component's later effects must not run against a broken render.
@@ -150,7 +152,7 @@ export function runCleanup(fiber: Fiber, hook: EffectHook): void {
   hook.cleanup = null;
   beginEffects();
   try {
-    withScope(getComponentScope(fiber), cleanup);
+    withOwner(fiber, fiber.root.runtime, effectScope, cleanup);
   } catch (error) {
     routeError(error, fiber, "effect");
   } finally {

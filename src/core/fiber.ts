@@ -37,6 +37,8 @@ export const STORMY = 1 << 7;
 export const MEMO = 1 << 8;
 /** In `effectList` already: a component rendered twice in one flush is queued once, at its first place. */
 export const EFFECTS_QUEUED = 1 << 9;
+/** Its last render left a layout effect pending (a subset of HAS_EFFECTS): commits skip the layout pass of the others. */
+export const LAYOUT_EFFECTS = 1 << 10;
 
 /** Per-root state shared by every fiber in it. */
 export interface RootState {

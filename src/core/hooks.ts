@@ -1,5 +1,5 @@
 import type { Fiber } from "./fiber.js";
-import { HAS_EFFECTS, UNMOUNTED, WARNED_UNMOUNTED } from "./fiber.js";
+import { HAS_EFFECTS, LAYOUT_EFFECTS, UNMOUNTED, WARNED_UNMOUNTED } from "./fiber.js";
 import { current } from "./current.js";
 import { EFFECT, ID, MEMO, REF, STATE, type EffectHook, type Hook, type IdHook, type MemoHook, type RefHook, type StateHook } from "./hook-types.js";
 import { scheduleStateUpdate } from "./dirty.js";
@@ -24,19 +24,34 @@ export function currentFiber(hookName: string): Fiber {
 /** @internal Claims the next hook slot, creating it with `create` on the first render. */
 export function nextHook<H extends Hook>(hookName: string, tag: H["tag"], create: (fiber: Fiber) => H): H {
   const fiber = currentFiber(hookName);
+  const hook = claimHook<H>(fiber, hookName, tag);
+  return hook !== undefined ? hook : addHook(fiber, create(fiber));
+}
+
+/**
+ * @internal Claims the next hook slot of `fiber`: its hook, or `undefined`
+ * on the first render, when the caller makes one and {@link addHook}s it.
+ * The built-in hooks use this pair rather than {@link nextHook}, which
+ * would cost a `create` closure on every call of every render.
+ */
+export function claimHook<H extends Hook>(fiber: Fiber, hookName: string, tag: H["tag"]): H | undefined {
   const hooks = (fiber.hooks ??= []);
   const index = current.index++;
-  let hook = hooks[index];
+  const hook = hooks[index];
   if (hook === undefined) {
     if (!current.mounting) {
       throw new Error(`Rendered more hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally`);
     }
-    hook = create(fiber);
-    hooks.push(hook);
-  } else if (hook.tag !== tag) {
-    throw new Error(`Hook order changed between renders in ${nameOf(fiber.type)} (${hookName} found another hook's slot)`);
+    return undefined;
   }
+  if (hook.tag !== tag) throw new Error(`Hook order changed between renders in ${nameOf(fiber.type)} (${hookName} found another hook's slot)`);
   return hook as H;
+}
+
+/** @internal Appends the hook made for the slot {@link claimHook} found empty. */
+export function addHook<H extends Hook>(fiber: Fiber, hook: H): H {
+  fiber.hooks!.push(hook);
+  return hook;
 }
 
 /**
@@ -51,9 +66,9 @@ export function nextHook<H extends Hook>(hookName: string, tag: H["tag"], create
  * ```
  */
 export function useState<S>(initial: S | (() => S)): [S, SetState<S>] {
-  const hook = nextHook<StateHook>("useState", STATE, (fiber) =>
-    createStateHook(fiber, typeof initial === "function" ? (initial as () => S)() : initial, null),
-  );
+  const fiber = currentFiber("useState");
+  let hook = claimHook<StateHook>(fiber, "useState", STATE);
+  if (hook === undefined) hook = addHook(fiber, createStateHook(fiber, typeof initial === "function" ? (initial as () => S)() : initial, null));
   return [takeState(hook) as S, hook.dispatch as SetState<S>];
 }
 
@@ -69,11 +84,28 @@ export function useState<S>(initial: S | (() => S)): [S, SetState<S>] {
 export function useReducer<S, A>(reducer: (state: S, action: A) => S, initialArg: S): [S, Dispatch<A>];
 export function useReducer<S, A, I>(reducer: (state: S, action: A) => S, initialArg: I, init: (arg: I) => S): [S, Dispatch<A>];
 export function useReducer<S, A>(reducer: (state: S, action: A) => S, initialArg: unknown, init?: (arg: unknown) => S): [S, Dispatch<A>] {
-  const hook = nextHook<StateHook>("useReducer", STATE, (fiber) =>
-    createStateHook(fiber, init === undefined ? initialArg : init(initialArg), reducer as StateHook["reducer"]),
-  );
+  const fiber = currentFiber("useReducer");
+  let hook = claimHook<StateHook>(fiber, "useReducer", STATE);
+  if (hook === undefined) hook = addHook(fiber, createStateHook(fiber, init === undefined ? initialArg : init(initialArg), reducer as StateHook["reducer"]));
   hook.reducer = reducer as StateHook["reducer"];
   return [takeState(hook) as S, hook.dispatch as Dispatch<A>];
+}
+
+/**
+ * @internal `useReducer((n) => n + 1, 0)[1]` for a hook that only asks for
+ * renders (`useQuery`): the same state slot, without the `[state, dispatch]`
+ * pair a render would allocate and destructure.
+ */
+export function useRenderRequest(): () => void {
+  const fiber = currentFiber("useReducer");
+  let hook = claimHook<StateHook>(fiber, "useReducer", STATE);
+  if (hook === undefined) hook = addHook(fiber, createStateHook(fiber, 0, increment as StateHook["reducer"]));
+  takeState(hook);
+  return hook.dispatch as () => void;
+}
+
+function increment(n: number): number {
+  return n + 1;
 }
 
 function takeState(hook: StateHook): unknown {
@@ -121,7 +153,9 @@ function warnUnmounted(fiber: Fiber): void {
  * ```
  */
 export function useRef<T>(initial: T): { current: T } {
-  return nextHook<RefHook>("useRef", REF, () => ({ tag: REF, ref: { current: initial } })).ref as { current: T };
+  const fiber = currentFiber("useRef");
+  const hook = claimHook<RefHook>(fiber, "useRef", REF) ?? addHook<RefHook>(fiber, { tag: REF, ref: { current: initial } });
+  return hook.ref as { current: T };
 }
 
 /**
@@ -135,7 +169,7 @@ export function useRef<T>(initial: T): { current: T } {
 export function useMemo<T>(compute: () => T, deps: Deps): T {
   const fiber = currentFiber("useMemo");
   const mounting = current.mounting;
-  const hook = nextHook<MemoHook>("useMemo", MEMO, () => ({ tag: MEMO, value: undefined, deps: undefined }));
+  const hook = claimHook<MemoHook>(fiber, "useMemo", MEMO) ?? addHook<MemoHook>(fiber, { tag: MEMO, value: undefined, deps: undefined });
   if (mounting || depsChanged(fiber, hook.deps, deps)) {
     hook.value = compute();
     hook.deps = deps;
@@ -173,14 +207,15 @@ export function useLayoutEffect(effect: () => void | (() => void), deps?: Deps):
 function effectHook(name: string, create: () => unknown, deps: Deps, layout: boolean): void {
   const fiber = currentFiber(name);
   const mounting = current.mounting;
-  const hook = nextHook<EffectHook>(name, EFFECT, () => ({ tag: EFFECT, layout, create, deps: undefined, nextDeps: undefined, cleanup: null, pending: false }));
+  const hook =
+    claimHook<EffectHook>(fiber, name, EFFECT) ?? addHook<EffectHook>(fiber, { tag: EFFECT, layout, create, deps: undefined, nextDeps: undefined, cleanup: null, pending: false });
   // Compared with the deps of the last *committed* run: a render pass that a
   // render-phase update threw away must not leave its deps (or its closure) behind.
   hook.pending = mounting || depsChanged(fiber, hook.deps, deps);
   if (hook.pending) {
     hook.create = create;
     hook.nextDeps = deps;
-    fiber.flags |= HAS_EFFECTS;
+    fiber.flags |= layout ? HAS_EFFECTS | LAYOUT_EFFECTS : HAS_EFFECTS;
   }
 }
 

@@ -2,7 +2,7 @@ import type { Element } from "./element.js";
 import { Fragment } from "./element.js";
 import type { Fiber } from "./fiber.js";
 import {
-  BOUNDARY, COMPONENT, DIRTY, EFFECTS_QUEUED, EMPTY, FORCED, FRAGMENT, HAS_EFFECTS, HOST, MEMO, NO_ERROR, PROVIDER, STORMY, TEXT,
+  BOUNDARY, COMPONENT, DIRTY, EFFECTS_QUEUED, EMPTY, FORCED, FRAGMENT, HAS_EFFECTS, HOST, LAYOUT_EFFECTS, MEMO, NO_ERROR, PROVIDER, STORMY, TEXT,
   componentName, createFiber,
 } from "./fiber.js";
 import { BOUNDARY_TYPE, isContextType } from "./types.js";
@@ -157,7 +157,7 @@ export function rerender(fiber: Fiber): void {
 /** Calls the render function with hooks bound to `fiber`, then diffs its output. */
 function renderComponent(fiber: Fiber, mounting: boolean): void {
   // Effect hooks set HAS_EFFECTS again when this render leaves one pending.
-  fiber.flags &= ~(DIRTY | FORCED | STORMY | HAS_EFFECTS);
+  fiber.flags &= ~(DIRTY | FORCED | STORMY | HAS_EFFECTS | LAYOUT_EFFECTS);
   current.fiber = fiber;
   current.index = 0;
   current.mounting = mounting;

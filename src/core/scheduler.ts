@@ -1,7 +1,7 @@
 import type { Fiber, RootState } from "./fiber.js";
 import { DIRTY, FORCED, STORMY, UNMOUNTED } from "./fiber.js";
 import { STATE, type StateHook } from "./hook-types.js";
-import { beginWork, endWork, RenderFailure, rollback, savepoint } from "./work.js";
+import { beginWork, effectList, endWork, ops, RenderFailure, rollback, undoLength } from "./work.js";
 import { rerender } from "./reconcile.js";
 import { commitRoot } from "./commit.js";
 import { flushPassiveEffects } from "./effects.js";
@@ -65,11 +65,15 @@ function renderAndCommit(root: RootState): void {
           continue;
         }
         if (isStorming(fiber, turn)) continue;
-        const save = savepoint();
+        // The savepoint as three numbers: an object per dirty component
+        // would be garbage on every render of every one of them.
+        const saveOps = ops.length;
+        const saveEffects = effectList.length;
+        const saveUndo = undoLength();
         try {
           rerender(fiber);
         } catch (failure) {
-          rollback(save);
+          rollback({ ops: saveOps, effects: saveEffects, undo: saveUndo });
           fiber.flags &= ~DIRTY;
           if (failure instanceof RenderFailure) routeError(failure.error, failure.fiber, "render");
           else routeError(failure, fiber, "render");

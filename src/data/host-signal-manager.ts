@@ -22,6 +22,20 @@ export class SignalManager {
   private unbind: (() => void) | null = null;
   /** The value listeners last heard about. */
   private last: boolean;
+  /**
+   * The host's value as read last, until the current synchronous run ends
+   * (a microtask) or the host announces a change: 10,000 queries rendering
+   * at once ask for it 10,000 times, and on the web each read is a DOM
+   * call (`navigator.onLine`). A host's value only changes between runs,
+   * when its announcement comes, so no read within a run can differ.
+   */
+  private hostValue: boolean | undefined = undefined;
+  /** The host signal `hostValue` was read from (a host mounted meanwhile is read afresh). */
+  private hostRead: HostSignal | null = null;
+  private readonly forgetHostValue = (): void => {
+    this.hostValue = undefined;
+    this.hostRead = null;
+  };
 
   constructor(
     private readonly runtime: Runtime,
@@ -34,7 +48,13 @@ export class SignalManager {
   get(): boolean {
     if (this.override !== undefined) return this.override;
     const host = this.runtime.services[this.service];
-    return host === null || host === undefined ? true : host.get() !== false;
+    if (host === null || host === undefined) return true;
+    if (this.hostValue !== undefined && this.hostRead === host) return this.hostValue;
+    const value = host.get() !== false;
+    if (this.hostValue === undefined) queueMicrotask(this.forgetHostValue);
+    this.hostValue = value;
+    this.hostRead = host;
+    return value;
   }
 
   /** Sets the value (`undefined`: follow the host again) and tells the listeners if it changed. */
@@ -70,6 +90,7 @@ export class SignalManager {
   }
 
   private readonly onHost = (): void => {
+    this.hostValue = undefined;
     this.changed();
   };
 

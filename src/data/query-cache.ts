@@ -175,6 +175,8 @@ export class QueryClient implements QueryOwner {
   }
 
   private dataChanged(): void {
+    // Called on every fetched value: no copy to make when nobody (no persister) listens.
+    if (this.dataListeners.size === 0) return;
     for (const slot of Array.from(this.dataListeners)) slot.listener();
   }
 

@@ -21,7 +21,19 @@ export function hashKey(key: readonly unknown[]): string {
   // Every render hashes its key: a key of strings, numbers, booleans and
   // nulls (nearly all of them) is plain JSON, which JSON.stringify writes
   // far faster without a replacer, to the same text.
-  if (isFlat(key)) return JSON.stringify(key);
+  if (isFlat(key)) {
+    if (key.length === lastLength && Object.is(key[0], last0) && Object.is(key[1], last1) && Object.is(key[2], last2) && Object.is(key[3], last3)) return lastHash;
+    const hash = JSON.stringify(key);
+    if (key.length <= 4) {
+      lastLength = key.length;
+      last0 = key[0];
+      last1 = key[1];
+      last2 = key[2];
+      last3 = key[3];
+      lastHash = hash;
+    }
+    return hash;
+  }
   return JSON.stringify(key, (_name, value: unknown) => {
     const type = typeof value;
     if (type === "function" || type === "symbol" || type === "bigint") {
@@ -35,6 +47,19 @@ export function hashKey(key: readonly unknown[]): string {
     return value;
   });
 }
+
+/**
+ * The last flat key of up to four elements that was hashed, element by
+ * element (copied: the caller may mutate its array), and its hash: 10,000
+ * components naming one key serialize it once. Equal primitives serialize
+ * alike, so a match by `Object.is` is a match of the hash.
+ */
+let lastLength = -1;
+let last0: unknown;
+let last1: unknown;
+let last2: unknown;
+let last3: unknown;
+let lastHash = "";
 
 function isFlat(key: readonly unknown[]): boolean {
   for (let i = 0; i < key.length; i++) {

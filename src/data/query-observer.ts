@@ -5,11 +5,13 @@ import { Query, emptyQueryState, isStale, type FetchOptions, type FetchStatus, t
 import type { SignalManager } from "./host-signal-manager.js";
 import { onlineManagerOf } from "./online-manager.js";
 import { focusManagerOf } from "./focus-manager.js";
-import { checkNetworkMode, pausesAtStart, type NetworkMode } from "./network-mode.js";
+import { unwatchSignals, watchSignals } from "./signal-watchers.js";
+import { pausesAtStart, type NetworkMode } from "./network-mode.js";
+import { matches, normalize, normalizeCall, sameDeps, withCall, type Normalized } from "./query-options.js";
 import { replaceEqualDeep } from "./structural-sharing.js";
-import { QueryClient, checkDuration } from "./query-cache.js";
-import { hashKey, normalizeKey, type QueryKey } from "./query-key.js";
-import { validateRetry, type RetryDelayOption, type RetryOption } from "./retry.js";
+import { QueryClient } from "./query-cache.js";
+import type { QueryKey } from "./query-key.js";
+import type { RetryDelayOption, RetryOption } from "./retry.js";
 
 /** `"error"` after a failed fetch, else `"success"` with data to show, else `"pending"` (no data yet). */
 export type QueryStatus = "pending" | "error" | "success";
@@ -85,38 +87,21 @@ export interface QueryObserverOptions<T, E = Error, S = T> extends QueryOptions<
   deps?: readonly unknown[];
 }
 
-interface Normalized<T, E, S> extends FetchOptions<T, E> {
-  networkMode: NetworkMode;
-  refetchOnReconnect: boolean | "always";
-  refetchOnWindowFocus: boolean | "always";
-  refetchInterval: number | false;
-  refetchIntervalInBackground: boolean;
-  select: ((data: T) => S) | undefined;
-  deps: readonly unknown[];
-  key: readonly unknown[] | null;
-  /** `hashKey(key)`, computed once per normalized options; `null` without a key. */
-  hash: string | null;
-  enabled: boolean;
-  initialData: T | undefined;
-  keepPreviousData: boolean;
-  staleTime: number;
-  /** `undefined`: the client's default. */
-  cacheTime: number | undefined;
-}
-
 const NONE = 0;
 const IF_STALE = 1;
 const FORCE = 2;
 type FetchMode = typeof NONE | typeof IF_STALE | typeof FORCE;
 
-/** What new options would do: which entry, which data to hide, whether to fetch. `entry: null` = a new private entry. */
-interface Plan<T, E> {
-  entry: Query<T, E> | null;
-  hideBelow: number;
-  fetch: FetchMode;
-}
 
 type Listener<S, E> = (result: QueryResult<S, E>) => void;
+
+/** @internal A subscriber: `listener` is called as a method of the slot. */
+export interface QuerySlot<S, E> {
+  listener(result: QueryResult<S, E>): void;
+}
+
+/** @internal Options from {@link QueryObserver.prepare}, for `applyOptions` and `optimisticResultOf`. */
+export type PreparedOptions<T, E, S> = Normalized<T, E, S>;
 
 /**
  * Watches one query and publishes {@link QueryResult} snapshots: the
@@ -143,7 +128,14 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private entry: Query<T, E>;
   /** Entry data with `dataUpdateCount <= hideBelow` predates our deps: not shown. */
   private hideBelow = -1;
-  private readonly listeners = new Set<{ listener: Listener<S, E> }>();
+  /**
+   * The subscribers: the one (a component's binding, nearly always) in
+   * `only`, without a set to insert into or iterate; a set, in
+   * subscription order, from the second on.
+   */
+  private only: QuerySlot<S, E> | null = null;
+  private listeners: Set<QuerySlot<S, E>> | null = null;
+  private listenerCount = 0;
   private result: QueryResult<S, E>;
   /** The last result `getOptimisticResult` handed out, reused when the real one catches up. */
   private optimistic: QueryResult<S, E> | null = null;
@@ -160,6 +152,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private staleTimer: TimerHandle | null = null;
   /** When the stale timer fires (loop time), to re-arm it only on a change. */
   private staleAt = -1;
+  /** What {@link plan} worked out last. */
+  private plannedEntry: Query<T, E> | null = null;
+  private plannedHideBelow = -1;
+  private plannedFetch: FetchMode = NONE;
 
   constructor(client: QueryClient, options: QueryObserverOptions<T, E, S>) {
     if (!(client instanceof QueryClient)) throw new TypeError("new QueryObserver(client, options): client must be a QueryClient");
@@ -167,15 +163,33 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     const rt: Runtime = currentRuntime();
     this.online = onlineManagerOf(rt);
     this.focus = focusManagerOf(rt);
-    this.options = this.prepared = normalize(options);
+    // `useQuery` hands its arguments over already normalized (see `observerFor`).
+    const handed = handoff as Normalized<T, E, S> | null;
+    handoff = null;
+    this.options = this.prepared = handed ?? normalize(options);
     const key = this.options.key;
     this.entry = key !== null ? client.build<T, E>(key, this.options.cacheTime, this.options.hash!) : privateEntry<T, E>();
-    this.result = this.derive(this.entry.state, this.currentPlan(), this.options, null);
+    this.result = this.derive(this.entry.state, this.hideBelow, this.currentFetch(), this.options, null);
   }
 
   /** The current result. */
   getResult(): QueryResult<S, E> {
     return this.result;
+  }
+
+  /** @internal The options applied last (`applyOptions`). */
+  appliedOptions(): PreparedOptions<T, E, S> {
+    return this.options;
+  }
+
+  /** @internal Right after {@link optimisticResultOf}: true when those options keep the observer on its entry. */
+  planKeepsEntry(): boolean {
+    return this.plannedEntry === this.entry;
+  }
+
+  /** @internal What {@link prepare} returned last (for a new observer: its normalized options). */
+  preparedOptions(): PreparedOptions<T, E, S> {
+    return this.prepared!;
   }
 
   /**
@@ -192,9 +206,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * gets without validating, hashing or allocating anything.
    */
   optimisticResultOf(next: Normalized<T, E, S>): QueryResult<S, E> {
-    const plan = this.plan(next);
-    const state = plan.entry !== null ? plan.entry.state : emptyQueryState<T, E>();
-    const result = this.derive(state, plan, next, this.result);
+    this.plan(next);
+    const entry = this.plannedEntry;
+    const state = entry !== null ? entry.state : (EMPTY_STATE as QueryState<T, E>);
+    const result = this.derive(state, this.plannedHideBelow, this.plannedFetch, next, this.result);
     // `derive` hands back the current or the optimistic result when nothing differs.
     if (result !== this.result) this.optimistic = result;
     return result;
@@ -210,7 +225,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   prepare(fetcher: Fetcher<T>, deps: readonly unknown[], options: QueryOptions<T, E, S> | undefined): Normalized<T, E, S> {
     const last = this.prepared;
     if (!Array.isArray(deps) || typeof fetcher !== "function" || !matches(last, options)) {
-      const next = normalize(options === undefined ? { fetcher, deps } : { ...options, fetcher, deps });
+      const next = normalizeCall(fetcher, deps, options);
       this.prepared = next;
       return next;
     }
@@ -229,30 +244,41 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.applyOptions(normalize(options));
   }
 
-  /** @internal {@link setOptions} for options from {@link prepare}. */
-  applyOptions(next: Normalized<T, E, S>): void {
-    const plan = this.plan(next);
+  /**
+   * @internal {@link setOptions} for options from {@link prepare}. With
+   * `derive` false an observer nobody subscribes to yet leaves its result
+   * as it is: `useQuery`'s first commit, whose subscription follows at
+   * once and derives it.
+   */
+  applyOptions(next: Normalized<T, E, S>, derive = true): void {
+    this.plan(next);
+    const plannedEntry = this.plannedEntry;
+    const plannedFetch = this.plannedFetch;
     const previous = this.entry;
-    const subscribed = this.listeners.size > 0;
+    const subscribed = this.listenerCount > 0;
     const same = next === this.options;
     this.options = next;
-    this.hideBelow = plan.hideBelow;
-    if (same && plan.entry === previous && plan.fetch === NONE) {
-      // A re-render with the options already applied: nothing to move, fetch or re-arm.
-      this.updateResult();
+    this.hideBelow = this.plannedHideBelow;
+    if (same && plannedEntry === previous && (plannedFetch === NONE || !subscribed)) {
+      // A re-render with the options already applied: nothing to move, fetch
+      // or re-arm (an observer nobody subscribes to fetches nothing). A
+      // subscribed observer's result already follows every change of its
+      // entry (and its stale timer, the clock): deriving it again would
+      // give the same object. An unsubscribed one hears nothing: derive.
+      if (!subscribed && derive) this.updateResult();
       return;
     }
     beginBatch();
     try {
-      if (plan.entry !== previous) {
-        this.entry = plan.entry ?? privateEntry<T, E>();
+      if (plannedEntry !== previous) {
+        this.entry = plannedEntry ?? privateEntry<T, E>();
         if (subscribed) {
           previous.removeObserver(this);
           this.entry.addObserver(this);
         }
       }
       if (subscribed) {
-        this.fetchIf(plan.fetch);
+        this.fetchIf(plannedFetch);
         this.updateInterval();
       }
       this.updateResult();
@@ -271,30 +297,71 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   subscribe(listener: Listener<S, E>): () => void {
     if (typeof listener !== "function") throw new TypeError("observer.subscribe(listener): listener must be a function");
     const slot = { listener };
-    this.listeners.add(slot);
-    if (this.listeners.size === 1) {
-      beginBatch();
-      try {
-        this.entry.addObserver(this);
-        this.fetchIf(this.options.enabled ? IF_STALE : NONE);
-        this.startWatching();
-        this.updateResult();
-      } finally {
-        endBatch();
+    this.addSlot(slot);
+    return () => this.removeSlot(slot);
+  }
+
+  /**
+   * @internal {@link subscribe} with a slot object the caller keeps (a
+   * `useQuery` binding), so subscribing makes no closure; each slot
+   * subscribes once.
+   */
+  addSlot(slot: QuerySlot<S, E>): void {
+    if (this.listenerCount > 0) {
+      // A second (third, …) subscriber: the set, in subscription order.
+      if (slot === this.only) return;
+      let listeners = this.listeners;
+      if (listeners === null) {
+        listeners = this.listeners = new Set();
+        listeners.add(this.only!);
+        this.only = null;
       }
+      listeners.add(slot);
+      this.listenerCount = listeners.size;
+      return;
     }
-    return () => {
-      if (!this.listeners.delete(slot) || this.listeners.size > 0) return;
-      this.stopWatching();
-      this.entry.removeObserver(this);
+    this.only = slot;
+    this.listenerCount = 1;
+    beginBatch();
+    try {
+      // The fetch starts before joining the entry: its "fetching" update
+      // then needs no derivation here, the one below covers it.
+      this.fetchIf(this.options.enabled ? IF_STALE : NONE);
+      this.entry.addObserver(this);
+      this.startWatching();
       this.updateResult();
-    };
+    } finally {
+      endBatch();
+    }
+  }
+
+  /** @internal Undoes {@link addSlot}; a slot not subscribed is ignored. */
+  removeSlot(slot: QuerySlot<S, E>): void {
+    const listeners = this.listeners;
+    if (listeners !== null) {
+      if (!listeners.delete(slot)) return;
+      this.listenerCount = listeners.size;
+      // Down to one: back to the set-free form.
+      if (listeners.size === 1) {
+        for (const left of listeners) this.only = left;
+        this.listeners = null;
+      }
+      return;
+    }
+    if (slot !== this.only) return;
+    this.only = null;
+    this.listenerCount = 0;
+    this.stopWatching();
+    this.entry.removeObserver(this);
+    this.updateResult();
   }
 
   /** Unsubscribes every listener. */
   destroy(): void {
-    if (this.listeners.size === 0) return;
-    this.listeners.clear();
+    if (this.listenerCount === 0) return;
+    this.listeners = null;
+    this.only = null;
+    this.listenerCount = 0;
     this.stopWatching();
     this.entry.removeObserver(this);
   }
@@ -305,7 +372,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * current result) while nobody is subscribed. Stable: pass it around freely.
    */
   readonly refetch = (): Promise<QueryResult<S, E>> => {
-    if (this.listeners.size === 0) return Promise.resolve(this.result);
+    if (this.listenerCount === 0) return Promise.resolve(this.result);
     return this.entry.fetch(this.options, true).then(() => this.result);
   };
 
@@ -320,14 +387,12 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   }
 
   private startWatching(): void {
-    watch(this.online, this, false);
-    watch(this.focus, this, true);
+    watchSignals(this.online, this.focus, this);
     this.updateInterval();
   }
 
   private stopWatching(): void {
-    unwatch(this.online, this);
-    unwatch(this.focus, this);
+    unwatchSignals(this.online, this);
     this.clearInterval();
     this.clearStaleTimer();
   }
@@ -349,14 +414,14 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private refetchOn(setting: boolean | "always"): void {
     const entry = this.entry;
     if (setting === false || !this.options.enabled || entry.state.fetching) return;
-    if (setting === "always" || isStale(entry.state, this.options.staleTime)) void entry.fetch(this.options, false);
+    if (setting === "always" || isStale(entry.state, this.options.staleTime)) entry.start(this.options, false);
   }
 
   /** Arms, keeps or drops the polling timer for the current options, focus and connection. */
   private updateInterval(): void {
     const { refetchInterval, refetchIntervalInBackground, enabled } = this.options;
     const wanted =
-      this.listeners.size > 0 && enabled && refetchInterval !== false && refetchInterval > 0 &&
+      this.listenerCount > 0 && enabled && refetchInterval !== false && refetchInterval > 0 &&
       (refetchIntervalInBackground || (this.focus.get() && this.online.get()))
         ? refetchInterval
         : 0;
@@ -370,9 +435,9 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private onInterval(): void {
     this.intervalTimer = null;
     this.armedInterval = 0;
-    if (this.listeners.size === 0) return;
+    if (this.listenerCount === 0) return;
     // Like any trigger, a poll joins a fetch under way rather than aborting it.
-    if (this.options.enabled && !this.entry.state.fetching) void this.entry.fetch(this.options, false);
+    if (this.options.enabled && !this.entry.state.fetching) this.entry.start(this.options, false);
     this.updateInterval();
   }
 
@@ -386,7 +451,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private updateStaleTimer(): void {
     const state = this.entry.state;
     const staleTime = this.options.staleTime;
-    const at = this.listeners.size > 0 && state.hasData && !this.result.isStale && Number.isFinite(staleTime) ? state.dataUpdatedAt + staleTime : -1;
+    const at = this.listenerCount > 0 && state.hasData && !this.result.isStale && Number.isFinite(staleTime) ? state.dataUpdatedAt + staleTime : -1;
     if (at === this.staleAt) return;
     this.clearStaleTimer();
     if (at < 0) return;
@@ -405,7 +470,12 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.staleAt = -1;
   }
 
-  private plan(next: Normalized<T, E, S>): Plan<T, E> {
+  /**
+   * What `next` would do, left in the `planned*` fields (no object per
+   * render): which entry (`null`: a new private one), which data to hide,
+   * whether to fetch.
+   */
+  private plan(next: Normalized<T, E, S>): void {
     const depsChanged = !sameDeps(this.options.deps, next.deps);
     const entry = next.key !== null ? this.client.build<T, E>(next.key, next.cacheTime, next.hash!) : this.entry.hash === null && !depsChanged ? this.entry : null;
     let hideBelow = this.hideBelow;
@@ -417,29 +487,31 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
       // Same shared entry, new deps: its current data belongs to the old deps.
       hideBelow = entry.state.dataUpdateCount;
       fetch = FORCE;
-    } else if (this.listeners.size === 0 || !this.options.enabled) {
+    } else if (this.listenerCount === 0 || !this.options.enabled) {
       fetch = IF_STALE;
     }
-    return { entry, hideBelow, fetch: next.enabled ? fetch : NONE };
+    this.plannedEntry = entry;
+    this.plannedHideBelow = hideBelow;
+    this.plannedFetch = next.enabled ? fetch : NONE;
   }
 
-  private currentPlan(): Plan<T, E> {
-    return { entry: this.entry, hideBelow: this.hideBelow, fetch: this.listeners.size === 0 && this.options.enabled ? IF_STALE : NONE };
+  /** What the applied options would fetch: the plan of the current options. */
+  private currentFetch(): FetchMode {
+    return this.listenerCount === 0 && this.options.enabled ? IF_STALE : NONE;
   }
 
   private fetchIf(mode: FetchMode): void {
     const entry = this.entry;
-    // Fetch promises never reject; nothing to catch.
-    if (mode === FORCE) void entry.fetch(this.options, true);
-    else if (mode === IF_STALE && !entry.state.fetching && isStale(entry.state, this.options.staleTime)) void entry.fetch(this.options, false);
+    if (mode === FORCE) entry.start(this.options, true);
+    else if (mode === IF_STALE && !entry.state.fetching && isStale(entry.state, this.options.staleTime)) entry.start(this.options, false);
   }
 
-  private derive(state: QueryState<T, E>, plan: Plan<T, E>, options: Normalized<T, E, S>, previous: QueryResult<S, E> | null): QueryResult<S, E> {
+  private derive(state: QueryState<T, E>, hideBelow: number, fetch: FetchMode, options: Normalized<T, E, S>, previous: QueryResult<S, E> | null): QueryResult<S, E> {
     const stale = !state.hasData || isStale(state, options.staleTime);
-    const willFetch = plan.fetch === FORCE || (plan.fetch === IF_STALE && !state.fetching && stale);
+    const willFetch = fetch === FORCE || (fetch === IF_STALE && !state.fetching && stale);
     const loading = state.fetching || willFetch;
     const fetchStatus: FetchStatus = state.fetching ? state.fetchStatus : willFetch ? (pausesAtStart(options.networkMode, this.online) ? "paused" : "fetching") : "idle";
-    const own = state.hasData && state.dataUpdateCount > plan.hideBelow;
+    const own = state.hasData && state.dataUpdateCount > hideBelow;
     let data: S | undefined;
     let error: E | null = loading ? null : state.error;
     if (!own && options.keepPreviousData && previous !== null) {
@@ -479,7 +551,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private updateResult(): void {
     // `derive` reuses the object a render already showed, so the component
     // can tell nothing new happened.
-    const next = this.derive(this.entry.state, this.currentPlan(), this.options, this.result);
+    const next = this.derive(this.entry.state, this.hideBelow, this.currentFetch(), this.options, this.result);
     if (next === this.result) {
       this.updateStaleTimer();
       return;
@@ -487,7 +559,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     this.optimistic = null;
     this.result = next;
     this.updateStaleTimer();
-    if (this.listeners.size > 0 && !this.notifyScheduled) {
+    if (this.listenerCount > 0 && !this.notifyScheduled) {
       this.notifyScheduled = true;
       scheduleNotify(this);
     }
@@ -497,10 +569,20 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   deliverNotify(): void {
     this.notifyScheduled = false;
     const result = this.result;
-    // Over a copy, so a listener may unsubscribe (or subscribe) meanwhile;
-    // the usual single listener (a component) needs no copy.
-    const slots = this.listeners.size === 1 ? this.listeners : Array.from(this.listeners);
-    for (const slot of slots) {
+    // The usual single listener (a component) is called directly: no
+    // iterator, no copy.
+    const only = this.only;
+    if (only !== null) {
+      try {
+        only.listener(result);
+      } catch (error) {
+        currentRuntime().reportError(error, { source: "query" });
+      }
+      return;
+    }
+    if (this.listeners === null) return;
+    // Over a copy, so a listener may unsubscribe (or subscribe) meanwhile.
+    for (const slot of Array.from(this.listeners)) {
       try {
         slot.listener(result);
       } catch (error) {
@@ -508,52 +590,6 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
       }
     }
   }
-}
-
-/**
- * The observers watching one online or focus manager, behind a single
- * subscription to it: mounting 10,000 queries adds 10,000 set entries,
- * not 20,000 listeners and their unsubscribe closures. Notified in the
- * order they started watching, over a copy, each failure reported alone.
- */
-interface Watchers {
-  readonly observers: Set<SignalWatcher>;
-  stop: (() => void) | null;
-}
-
-/** What a {@link QueryObserver} hears through {@link watch}. */
-interface SignalWatcher {
-  onOnline(online: boolean): void;
-  onFocus(focused: boolean): void;
-}
-
-const watchersOf = new WeakMap<SignalManager, Watchers>();
-
-function watch(manager: SignalManager, observer: SignalWatcher, focus: boolean): void {
-  let watchers = watchersOf.get(manager);
-  if (watchers === undefined) watchersOf.set(manager, (watchers = { observers: new Set(), stop: null }));
-  watchers.observers.add(observer);
-  if (watchers.stop !== null) return;
-  const observers = watchers.observers;
-  watchers.stop = manager.subscribe((value) => {
-    for (const each of Array.from(observers)) {
-      // One that stopped watching meanwhile is not told.
-      if (!observers.has(each)) continue;
-      try {
-        if (focus) each.onFocus(value);
-        else each.onOnline(value);
-      } catch (error) {
-        currentRuntime().reportError(error, { source: focus ? "focus" : "online" });
-      }
-    }
-  }, "QueryObserver");
-}
-
-function unwatch(manager: SignalManager, observer: SignalWatcher): void {
-  const watchers = watchersOf.get(manager);
-  if (watchers === undefined || !watchers.observers.delete(observer) || watchers.observers.size > 0) return;
-  watchers.stop?.();
-  watchers.stop = null;
 }
 
 function currentRuntimeLoop() {
@@ -573,115 +609,24 @@ function sameFields<S, E>(
   );
 }
 
-function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
-}
-
-const NO_DEPS: readonly unknown[] = [];
-const NO_OPTIONS: QueryOptions<unknown, unknown, unknown> = Object.freeze({});
+/** `useQuery`'s normalized arguments on their way into the observer {@link observerFor} constructs. */
+let handoff: Normalized<unknown, unknown, unknown> | null = null;
+const HANDED_OVER = Object.freeze({}) as QueryObserverOptions<unknown, unknown, unknown>;
 
 /**
- * True when `options` (a `useQuery` options object, possibly a fresh literal)
- * normalizes to `n` apart from `fetcher` and `deps`: each field is compared
- * with its normalized value, so an invalid value never matches (and is
- * refused by `normalize`), and a mutated options object is noticed.
+ * @internal A new observer for `useQuery(fetcher, deps, options)`: the
+ * arguments are normalized as they are, not spread into one options
+ * object first (`options` an object or undefined, checked by the caller).
  */
-function matches<T, E, S>(n: Normalized<T, E, S> | null, options: QueryOptions<T, E, S> | undefined): n is Normalized<T, E, S> {
-  if (n === null) return false;
-  if (options === undefined) options = NO_OPTIONS as QueryOptions<T, E, S>;
-  else if (options === null || typeof options !== "object") return false;
-  return (
-    sameKey(options.key, n.key) &&
-    (options.enabled ?? true) === n.enabled &&
-    (options.staleTime ?? 0) === n.staleTime &&
-    options.cacheTime === n.cacheTime &&
-    Object.is(options.initialData, n.initialData) &&
-    (options.keepPreviousData === true) === n.keepPreviousData &&
-    options.retry === n.retry &&
-    options.retryDelay === n.retryDelay &&
-    (options.networkMode ?? "online") === n.networkMode &&
-    (options.refetchOnReconnect ?? true) === n.refetchOnReconnect &&
-    (options.refetchOnWindowFocus ?? true) === n.refetchOnWindowFocus &&
-    (options.refetchInterval ?? false) === n.refetchInterval &&
-    (options.refetchIntervalInBackground === true) === n.refetchIntervalInBackground &&
-    options.select === n.select
-  );
-}
-
-/** True when `key` normalizes to `normalized`: compared element by element (a fresh `["item", id]` each render), by hash only when an element differs by identity. */
-function sameKey(key: QueryKey | undefined, normalized: readonly unknown[] | null): boolean {
-  if (key === undefined || normalized === null) return key === undefined && normalized === null;
-  if (typeof key === "string") return normalized.length === 1 && normalized[0] === key;
-  if (!Array.isArray(key)) return false;
-  if (key === normalized) return true;
-  if (key.length !== normalized.length) return false;
-  for (let i = 0; i < key.length; i++) {
-    if (!Object.is(key[i], normalized[i])) return hashKey(key) === hashKey(normalized);
+export function observerFor<T, E, S>(client: QueryClient, fetcher: Fetcher<T>, deps: readonly unknown[], options: QueryOptions<T, E, S> | undefined): QueryObserver<T, E, S> {
+  const normalized = normalizeCall(fetcher, deps, options);
+  handoff = normalized as Normalized<unknown, unknown, unknown>;
+  try {
+    return new QueryObserver<T, E, S>(client, HANDED_OVER as QueryObserverOptions<T, E, S>);
+  } finally {
+    handoff = null;
   }
-  return true;
 }
 
-/** `n` with another fetcher and deps: a plain copy, for a re-render whose fetcher is a new closure. */
-function withCall<T, E, S>(n: Normalized<T, E, S>, fetcher: Fetcher<T>, deps: readonly unknown[]): Normalized<T, E, S> {
-  return {
-    fetcher,
-    deps,
-    key: n.key,
-    hash: n.hash,
-    enabled: n.enabled,
-    initialData: n.initialData,
-    keepPreviousData: n.keepPreviousData,
-    staleTime: n.staleTime,
-    cacheTime: n.cacheTime,
-    retry: n.retry,
-    retryDelay: n.retryDelay,
-    networkMode: n.networkMode,
-    refetchOnReconnect: n.refetchOnReconnect,
-    refetchOnWindowFocus: n.refetchOnWindowFocus,
-    refetchInterval: n.refetchInterval,
-    refetchIntervalInBackground: n.refetchIntervalInBackground,
-    select: n.select,
-  };
-}
-
-function normalize<T, E, S>(options: QueryObserverOptions<T, E, S>): Normalized<T, E, S> {
-  if (options === null || typeof options !== "object") throw new TypeError("query options must be an object");
-  const { fetcher, deps, key, enabled, select, refetchInterval } = options;
-  if (typeof fetcher !== "function") throw new TypeError(`useQuery(fetcher, ...): fetcher must be a function (signal) => data, got ${typeof fetcher}`);
-  if (deps !== undefined && !Array.isArray(deps)) throw new TypeError("useQuery(fetcher, deps): deps must be an array");
-  if (enabled !== undefined && typeof enabled !== "boolean") throw new TypeError(`useQuery options: enabled must be a boolean, got ${String(enabled)}`);
-  if (select !== undefined && typeof select !== "function") throw new TypeError("useQuery options: select must be a function (data) => selected");
-  if (refetchInterval !== undefined && refetchInterval !== false && !(typeof refetchInterval === "number" && refetchInterval >= 0)) {
-    throw new TypeError(`useQuery options: refetchInterval must be a number of milliseconds ≥ 0 or false, got ${String(refetchInterval)}`);
-  }
-  validateRetry(options as QueryOptions<T, never, S>, "useQuery options");
-  const normalizedKey = key === undefined ? null : normalizeKey(key, "useQuery options");
-  return {
-    fetcher,
-    deps: deps ?? NO_DEPS,
-    key: normalizedKey,
-    hash: normalizedKey === null ? null : hashKey(normalizedKey),
-    enabled: enabled ?? true,
-    initialData: options.initialData,
-    keepPreviousData: options.keepPreviousData === true,
-    staleTime: checkDuration(options.staleTime, 0, "useQuery options: staleTime"),
-    cacheTime: options.cacheTime === undefined ? undefined : checkDuration(options.cacheTime, 0, "useQuery options: cacheTime"),
-    retry: options.retry,
-    retryDelay: options.retryDelay,
-    networkMode: checkNetworkMode(options.networkMode, "useQuery options"),
-    refetchOnReconnect: checkTrigger(options.refetchOnReconnect, "refetchOnReconnect"),
-    refetchOnWindowFocus: checkTrigger(options.refetchOnWindowFocus, "refetchOnWindowFocus"),
-    refetchInterval: refetchInterval ?? false,
-    refetchIntervalInBackground: options.refetchIntervalInBackground === true,
-    select,
-  };
-}
-
-function checkTrigger(value: unknown, name: string): boolean | "always" {
-  if (value === undefined) return true;
-  if (typeof value !== "boolean" && value !== "always") throw new TypeError(`useQuery options: ${name} must be true, false or "always", got ${String(value)}`);
-  return value;
-}
+/** The state a new private entry starts with, for rendering before it exists. */
+const EMPTY_STATE: QueryState<unknown, unknown> = Object.freeze(emptyQueryState<unknown, unknown>());

@@ -2,9 +2,11 @@ import type { TimerHandle } from "../runtime/clock.js";
 import type { Loop } from "../runtime/loop.js";
 import { isCancellation } from "../runtime/errors.js";
 import { currentRuntime } from "../runtime/runtime.js";
-import { startTask, type Task } from "../runtime/task.js";
-import { batch } from "./notify.js";
-import { withRetry, type RetryPolicy } from "./retry.js";
+import { startTask, type Task, type TaskObserver } from "../runtime/task.js";
+import type { Scope } from "../runtime/scope.js";
+import type { SignalManager } from "./host-signal-manager.js";
+import { beginBatch, endBatch } from "./notify.js";
+import { withRetry, type RetryOption, type RetryPolicy } from "./retry.js";
 import { onlineManagerOf } from "./online-manager.js";
 import { pausesAtStart, pausesBeforeRetry, untilOnline, type NetworkMode } from "./network-mode.js";
 
@@ -105,7 +107,11 @@ export function emptyQueryState<T, E>(): QueryState<T, E> {
 
 /** True when `state` should be fetched again for an observer with this `staleTime`. */
 export function isStale(state: QueryState<unknown, unknown>, staleTime: number): boolean {
-  return state.invalidated || state.error !== null || currentRuntime().getLoop().time() - state.dataUpdatedAt >= staleTime;
+  // No data is always stale (its time is -Infinity); a new entry needs no
+  // clock read, and neither do the default `staleTime` of 0 (stale at once)
+  // and `Infinity` (never stale by age): most derivations read no clock.
+  if (!state.hasData || staleTime === 0 || state.invalidated || state.error !== null) return true;
+  return staleTime !== Infinity && currentRuntime().getLoop().time() - state.dataUpdatedAt >= staleTime;
 }
 
 /** What runs a fetch: the fetcher and its retry policy. */
@@ -138,7 +144,7 @@ export interface QueryOwner {
  * Entries nobody observes are removed from their cache after `cacheTime` of
  * the loop's clock.
  */
-export class Query<T = unknown, E = Error> {
+export class Query<T = unknown, E = Error> implements TaskObserver {
   state: QueryState<T, E>;
   private readonly observers = new Set<QueryListener>();
   private task: Task<T> | null = null;
@@ -174,9 +180,19 @@ export class Query<T = unknown, E = Error> {
   dispatch(action: QueryAction<T, E>): void {
     this.state = reduceQuery(this.state, action);
     this.owner?.onQueryChange?.(this as Query<unknown, unknown>, action as QueryAction<unknown, unknown>);
-    batch(() => {
-      for (const observer of Array.from(this.observers)) observer.onQueryUpdate();
-    });
+    const observers = this.observers;
+    // Nobody to tell: no batch (an outermost batch with nothing scheduled delivers nothing).
+    if (observers.size === 0) return;
+    beginBatch();
+    try {
+      // One observer (a component's, or each of 10,000 distinct keys'):
+      // no copy. Observers only derive here; their listeners run when the
+      // batch ends, so none can join or leave during this loop.
+      if (observers.size === 1) for (const observer of observers) observer.onQueryUpdate();
+      else for (const observer of Array.from(observers)) observer.onQueryUpdate();
+    } finally {
+      endBatch();
+    }
   }
 
   get observerCount(): number {
@@ -203,18 +219,49 @@ export class Query<T = unknown, E = Error> {
    * the outcome is in {@link Query.state}.
    */
   fetch(options: FetchOptions<T, E>, cancelRefetch: boolean): Promise<void> {
+    this.start(options, cancelRefetch);
+    // `start` leaves a task in flight (its outcome always lands later), so
+    // the promise made here resolves in `finish`.
+    return (this.idle ??= deferred()).promise;
+  }
+
+  /**
+   * @internal {@link fetch} for callers that drop the promise (an observer's
+   * triggers): no promise is made for them.
+   */
+  start(options: FetchOptions<T, E>, cancelRefetch: boolean): void {
     const running = this.task;
     if (running !== null) {
-      if (!cancelRefetch) return this.idle!.promise;
+      if (!cancelRefetch) return;
       this.task = null;
       running.cancel("superseded by a newer fetch");
     }
-    const idle = (this.idle ??= deferred());
     const rt = currentRuntime();
     const online = onlineManagerOf(rt);
     const mode = options.networkMode ?? "online";
     const paused = pausesAtStart(mode, online);
     this.dispatch({ type: "fetch", paused });
+    // Without retries and with the network there, a fetch is one call of
+    // the fetcher in a task of the app scope: no retry loop, no async
+    // wrapper, no promise to hear the outcome (the task tells `onTaskSettled`).
+    // The task still owns the fetch: its signal aborts on cancel, and a
+    // superseded or cancelled task's outcome is dropped there.
+    const task = paused || mayRetry(options.retry) ? this.startRetrying(rt.appScope, online, mode, paused, options) : startTask(rt.appScope, options.fetcher);
+    // Set after the fact: the outcome always lands later, even for a task
+    // that settled at once (a synchronous fetcher, a closed app scope).
+    this.task = task;
+    task.observe(this);
+  }
+
+  /** @internal The current fetch settled: only it may publish; a superseded or cancelled one finds `this.task` changed. */
+  onTaskSettled(task: Task<unknown>, fulfilled: boolean, result: unknown): void {
+    if (this.task !== task) return;
+    if (fulfilled) this.finish({ type: "success", data: result as T, at: currentRuntime().getLoop().time() });
+    else this.finish(isCancellation(result) ? { type: "cancel" } : { type: "error", error: result as E });
+  }
+
+  /** A fetch that may wait for the network (offline) or retry: the fetcher runs inside {@link withRetry}. */
+  private startRetrying(scope: Scope, online: SignalManager, mode: NetworkMode, paused: boolean, options: FetchOptions<T, E>): Task<T> {
     // Offline, a fetch (or a retry) waits for the network inside its task:
     // cancelling it, or the last observer leaving, ends the wait.
     const waitForNetwork = async (signal: AbortSignal): Promise<void> => {
@@ -222,7 +269,7 @@ export class Query<T = unknown, E = Error> {
       await untilOnline(online, signal);
       if (this.task === task) this.dispatch({ type: "continue" });
     };
-    const task: Task<T> = startTask(rt.appScope, async (signal) => {
+    const task: Task<T> = startTask(scope, async (signal) => {
       if (paused) {
         // Already "paused" by the fetch action (and `task` is not assigned
         // until this synchronous part returns).
@@ -239,20 +286,7 @@ export class Query<T = unknown, E = Error> {
         () => (pausesBeforeRetry(mode, online) ? waitForNetwork(signal) : undefined),
       );
     });
-    // Only the current task may publish: a superseded or cancelled one
-    // finds `this.task` changed and its result is dropped.
-    task.then(
-      (data) => {
-        if (this.task === task) this.finish({ type: "success", data, at: currentRuntime().getLoop().time() });
-      },
-      (error: unknown) => {
-        if (this.task === task) this.finish(isCancellation(error) ? { type: "cancel" } : { type: "error", error: error as E });
-      },
-    );
-    // Set after the fact: the handlers above always run later, even for a
-    // task that settled at once (a synchronous fetcher, a closed app scope).
-    this.task = task;
-    return idle.promise;
+    return task;
   }
 
   /** Cancels the fetch in flight, if any; the data stays as it was. */
@@ -331,6 +365,11 @@ function checkWhenSettled(query: Query<unknown, unknown>): void {
     );
   }
   entries.push(query);
+}
+
+/** True unless `retry` is off (the default): `false`, `0` or absent. */
+function mayRetry(retry: RetryOption<never> | undefined): boolean {
+  return retry !== undefined && retry !== false && retry !== 0;
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {

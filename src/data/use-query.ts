@@ -1,6 +1,6 @@
-import { useEffect, useReducer, useRef, type Deps } from "../core/hooks.js";
+import { useEffect, useRef, useRenderRequest, type Deps } from "../core/hooks.js";
 import { queryClient } from "./query-cache.js";
-import { QueryObserver, type Fetcher, type QueryObserverOptions, type QueryOptions, type QueryResult } from "./query-observer.js";
+import { observerFor, type Fetcher, type PreparedOptions, type QueryObserver, type QuerySlot, type QueryOptions, type QueryResult } from "./query-observer.js";
 
 /**
  * Loads data with `fetcher(signal)` and re-renders when the result changes.
@@ -37,58 +37,102 @@ import { QueryObserver, type Fetcher, type QueryObserverOptions, type QueryOptio
  */
 export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, options?: QueryOptions<T, E, S>): QueryResult<S, E> {
   if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError("useQuery(fetcher, deps, options): options must be an object");
-  const [, rerender] = useReducer(increment, 0);
+  // A state slot whose dispatch renders again (no `[state, dispatch]` pair per render).
+  const rerender = useRenderRequest();
   const bindingRef = useRef<Binding<T, E, S> | null>(null);
   const callDeps = deps ?? NO_DEPS;
   let binding = bindingRef.current;
+  let next: PreparedOptions<T, E, S>;
+  let result: QueryResult<S, E>;
+  /** This render shows exactly what the observer has applied: its commit has nothing to do. */
+  let settled: boolean;
   if (binding === null) {
-    const first: QueryObserverOptions<T, E, S> = options === undefined ? { fetcher, deps: callDeps } : { ...options, fetcher, deps: callDeps };
-    binding = bindingRef.current = new Binding(new QueryObserver<T, E, S>(queryClient, first), rerender);
+    const observer = observerFor<T, E, S>(queryClient, fetcher, callDeps, options);
+    binding = bindingRef.current = new Binding(observer, rerender);
+    // A new observer was just normalized from these very arguments and
+    // derived its result from them: `prepare` would hand back the same
+    // options and `optimisticResultOf` the same result, so the first
+    // render skips both.
+    next = observer.preparedOptions();
+    result = observer.getResult();
+    // The first commit always runs its effects; passing the stable deps here
+    // keeps the next settled render from counting as a deps change.
+    settled = true;
+  } else {
+    const observer = binding.observer;
+    // Unchanged options (the common re-render) come back as the very object
+    // applied last, and their result as the very result shown last: no
+    // validation, hashing or allocation. Fetching and aborting wait for the commit.
+    next = observer.prepare(fetcher, callDeps, options);
+    result = observer.optimisticResultOf(next);
+    // The usual re-render (new data arrived, a parent rendered): the
+    // options applied already, the observer's current result, the same
+    // entry. Applying them again would change nothing, and remembering the
+    // result is only there to skip a notification of the result shown, which
+    // a subscribed observer never sends twice.
+    settled = binding.subscribed && next === observer.appliedOptions() && result === observer.getResult() && observer.planKeepsEntry();
   }
-  const observer = binding.observer;
-  // Unchanged options (the common re-render) come back as the very object
-  // applied last, and their result as the very result shown last: no
-  // validation, hashing or allocation. Fetching and aborting wait for the commit.
-  const next = observer.prepare(fetcher, callDeps, options);
-  const result = observer.optimisticResultOf(next);
+  // Handed to the commit effect through the binding rather than a closure
+  // per render: every render of this component writes both before its
+  // commit, so the effect always applies the render it follows.
+  binding.next = next;
+  binding.result = result;
 
-  // Every commit: the latest fetcher; a deps or key change refetches.
-  useEffect(() => {
-    binding.rendered = result;
-    observer.applyOptions(next);
-  });
-  useEffect(binding.subscribe, binding.subscribeDeps);
+  // Every commit that has something to apply: the latest fetcher; a deps or
+  // key change refetches. A settled render passes the same deps array as
+  // the last, so its commit runs no effect of this component at all.
+  useEffect(binding.commit, settled ? QUIET : undefined);
+  // Once: the observer is the binding's for the component's lifetime.
+  useEffect(binding.subscribe, NO_DEPS);
   return result;
 }
 
-/** One `useQuery`'s observer, what it rendered last, and its subscription, made once per component. */
-class Binding<T, E, S> {
+/**
+ * One `useQuery`'s observer, what it rendered last, and its subscription,
+ * made once per component: its two effect functions and the listener slot
+ * (the binding itself) are all there is, so a render allocates none.
+ */
+class Binding<T, E, S> implements QuerySlot<S, E> {
   /** The result of the last committed render. */
   rendered: QueryResult<S, E> | null = null;
-  readonly subscribeDeps: readonly unknown[];
+  /** The options and result of the latest render, for {@link commit}. */
+  next: PreparedOptions<T, E, S> | null = null;
+  result: QueryResult<S, E> | null = null;
 
   constructor(
     readonly observer: QueryObserver<T, E, S>,
     private readonly rerender: (action: undefined) => void,
-  ) {
-    this.subscribeDeps = [observer];
-  }
+  ) {}
+
+  /** True once the mount effect subscribed. */
+  subscribed = false;
+
+  /** The effect of every commit: remembers what was shown and applies the options it was rendered with. */
+  readonly commit = (): void => {
+    this.rendered = this.result;
+    // The first commit's result is derived by the subscription right after.
+    this.observer.applyOptions(this.next!, this.subscribed);
+  };
 
   /** The mount effect: subscribes; returns the unsubscribe. */
   readonly subscribe = (): (() => void) => {
-    const unsubscribe = this.observer.subscribe(this.onResult);
+    this.subscribed = true;
+    this.observer.addSlot(this);
     // A change between this render and the subscription would be missed.
     if (this.observer.getResult() !== this.rendered) this.rerender(undefined);
-    return unsubscribe;
+    return this.unsubscribe;
   };
 
-  private readonly onResult = (next: QueryResult<S, E>): void => {
-    if (next !== this.rendered) this.rerender(undefined);
+  private readonly unsubscribe = (): void => {
+    this.observer.removeSlot(this);
   };
+
+  /** @internal Hears each new result (the observer calls it as a listener slot). */
+  listener(next: QueryResult<S, E>): void {
+    if (next !== this.rendered) this.rerender(undefined);
+  }
 }
 
 const NO_DEPS: readonly unknown[] = [];
-
-function increment(n: number): number {
-  return n + 1;
-}
+/** The deps of the commit effect for settled renders: one array, so two settled renders in a row never differ. */
+const QUIET: readonly unknown[] = [];

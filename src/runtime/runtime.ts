@@ -150,11 +150,20 @@ export function claimRuntime(requested: Runtime | undefined, who: string): Runti
 }
 
 let currentScope: Scope | null = null;
+/**
+ * Set by {@link withOwner}: the owner whose scope {@link getCurrentScope}
+ * makes on first use, with the maker and the owner's runtime. Most
+ * components' effects start no task, so most never need a scope.
+ */
+let lazyOwner: object | null = null;
+let lazyMake: ((owner: never) => Scope) | null = null;
+let lazyRuntime: Runtime | null = null;
 /** The runtime of the root being rendered or committed, set by the reconciler around a flush. */
 let activeRuntime: Runtime | null = null;
 
 /** @internal The scope new tasks join: a component's during its handlers and effects, else the default app scope. */
 export function getCurrentScope(): Scope {
+  if (currentScope === null && lazyOwner !== null) currentScope = (lazyMake as (owner: object) => Scope)(lazyOwner);
   return currentScope ?? runtime.appScope;
 }
 
@@ -165,6 +174,7 @@ export function getCurrentScope(): Scope {
  */
 export function currentRuntime(): Runtime {
   if (currentScope !== null) return currentScope.runtime;
+  if (lazyOwner !== null) return lazyRuntime!;
   return activeRuntime ?? runtime;
 }
 
@@ -188,11 +198,40 @@ export function getAppScope(): Scope {
 /** @internal Runs `fn` with `scope` as the owner of any task it starts synchronously. */
 export function withScope<R>(scope: Scope | null, fn: () => R): R {
   const previous = currentScope;
+  const previousOwner = lazyOwner;
   currentScope = scope;
+  // `null` means the app scope here, not an enclosing owner's.
+  lazyOwner = null;
   try {
     return fn();
   } finally {
     currentScope = previous;
+    lazyOwner = previousOwner;
+  }
+}
+
+/**
+ * @internal {@link withScope} for an owner whose scope may not exist yet:
+ * `make(owner)` runs only if `fn` starts a task (and then once), so code
+ * that starts none allocates no scope. `runtime` is the owner's, current
+ * meanwhile. `make` is a plain function, not a closure per call.
+ */
+export function withOwner<O extends object, R>(owner: O, runtime: Runtime, make: (owner: O) => Scope, fn: () => R): R {
+  const previous = currentScope;
+  const previousOwner = lazyOwner;
+  const previousMake = lazyMake;
+  const previousRuntime = lazyRuntime;
+  currentScope = null;
+  lazyOwner = owner;
+  lazyMake = make;
+  lazyRuntime = runtime;
+  try {
+    return fn();
+  } finally {
+    currentScope = previous;
+    lazyOwner = previousOwner;
+    lazyMake = previousMake;
+    lazyRuntime = previousRuntime;
   }
 }
 

@@ -112,6 +112,44 @@ describe("ErrorBoundary", () => {
     }
   });
 
+  it("a failed render after a much larger one restores exactly what it changed (the undo log keeps its capacity)", async () => {
+    const capture = captureErrors();
+    try {
+      let setRows!: pn.SetState<number>;
+      let setLabel!: pn.SetState<string>;
+      let setExplode!: pn.SetState<boolean>;
+      const Row = pn.component(function Row({ n, label }: { n: number; label: string }) {
+        return pn.Text(`${label}${n}`);
+      });
+      const List = pn.component(function List() {
+        const [rows, sr] = pn.useState(500);
+        const [label, sl] = pn.useState("a");
+        const [explode, se] = pn.useState(false);
+        setRows = sr;
+        setLabel = sl;
+        setExplode = se;
+        return pn.Column(Array.from({ length: rows }, (_, n) => Row({ key: n, n, label })), Bomb({ explode }));
+      });
+      const ui = render(List());
+      // A large render fills the log far past what the next one needs.
+      setLabel("b");
+      await settle();
+      setRows(3);
+      await settle();
+      const before = JSON.stringify(ui.toJSON());
+      setLabel("c");
+      setExplode(true);
+      await settle();
+      assert.equal(JSON.stringify(ui.toJSON()), before, "the failed render changed nothing");
+      assert.equal(capture.errors.length, 1);
+      setExplode(false);
+      await settle();
+      assert.deepEqual(ui.queryAllByText(/^c\d$/).map((node) => node.text), ["c0", "c1", "c2"]);
+    } finally {
+      capture.restore();
+    }
+  });
+
   it("errors thrown by event handlers go to onError, not to boundaries", async () => {
     const capture = captureErrors();
     try {

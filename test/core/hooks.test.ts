@@ -244,3 +244,35 @@ describe("context", () => {
     assert.ok(renders >= 3);
   });
 });
+
+describe("useRenderRequest (internal: useQuery's state slot)", () => {
+  it("each call asks for one more render, coalesced per flush, and a dropped request after unmount is harmless", async () => {
+    const { useRenderRequest } = await import("../../src/core/hooks.js");
+    let renders = 0;
+    let request!: () => void;
+    const C = pn.component(function C() {
+      renders++;
+      request = useRenderRequest();
+      const [n] = pn.useState(1);
+      return pn.Text(`r${n}`);
+    });
+    const ui = render(C());
+    const first = request;
+    assert.equal(renders, 1);
+    request();
+    request();
+    assert.equal(renders, 1, "never inline");
+    await settle();
+    assert.equal(renders, 2, "two requests, one render");
+    assert.equal(request, first, "stable");
+    ui.unmount();
+    const warnings = captureWarnings();
+    try {
+      first();
+      await settle();
+      assert.equal(renders, 2);
+    } finally {
+      warnings.restore();
+    }
+  });
+});

@@ -131,3 +131,41 @@ describe("task ownership", () => {
     assert.equal(ui.getByTestId("in").props.value, "33");
   });
 });
+
+describe("a component's scope is made on its first task", () => {
+  it("a task started in an effect still gets the component's scope (made then), cancelled by unmount", async () => {
+    const scopes: Array<pn.Task<void>> = [];
+    const Quiet = pn.component(function Quiet() {
+      pn.useEffect(() => {});
+      return pn.Text("quiet");
+    });
+    const Busy = pn.component(function Busy() {
+      pn.useEffect(() => {
+        scopes.push(pn.runAsync((signal) => pn.sleep(1000, { signal })));
+      }, []);
+      return pn.Text("busy");
+    });
+    const ui = render(pn.Column(Quiet(), Busy()));
+    await settle();
+    assert.equal(pn.runtime.pendingTasks(), 1);
+    ui.unmount();
+    assert.equal(scopes[0]!.done, true, "the effect's task belonged to the component");
+  });
+
+  it("a cleanup that starts a task after unmount, in a component whose effects started none, has it cancelled at birth", async () => {
+    let late!: pn.Task<void>;
+    const C = pn.component(function C() {
+      pn.useEffect(() => () => {
+        late = pn.runAsync((signal) => pn.sleep(1000, { signal }));
+      }, []);
+      return pn.Text("c");
+    });
+    const ui = render(C());
+    await settle();
+    ui.unmount();
+    await settle();
+    assert.equal(late.done, true);
+    assert.equal(late.signal.aborted, true);
+    assert.equal(pn.runtime.pendingTasks(), 0);
+  });
+});

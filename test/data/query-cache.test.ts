@@ -1,7 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
-import { settle } from "typenative/testing";
+import { render, settle } from "typenative/testing";
+import { captureErrors } from "../helpers/errors.js";
 import { Query, QueryClient, QueryObserver, reduceQuery, type QueryState } from "../../src/data/index.js";
 import { emptyQueryState } from "../../src/data/query.js";
 import { hashKey, keyStartsWith } from "../../src/data/query-key.js";
@@ -52,6 +53,19 @@ describe("QueryClient", () => {
     assert.equal(keyStartsWith(["user", 2], ["user", 1]), false);
     assert.equal(keyStartsWith(["user"], ["user", 1]), false);
     assert.throws(() => hashKey(["bad", () => 1]), TypeError);
+  });
+
+  it("hashKey of a flat key follows the key's elements, also when the same array is mutated between calls", () => {
+    const key: unknown[] = ["item", 1];
+    assert.equal(hashKey(key), '["item",1]');
+    assert.equal(hashKey(["item", 1]), '["item",1]');
+    key[1] = 2;
+    assert.equal(hashKey(key), '["item",2]');
+    assert.equal(hashKey(["item", -0]), hashKey(["item", 0]), "as JSON writes them");
+    assert.equal(hashKey(["a", "b", "c", "d", "e"]), '["a","b","c","d","e"]');
+    assert.equal(hashKey(["a", "b", "c", "d", "f"]), '["a","b","c","d","f"]');
+    assert.equal(hashKey(["item"]), '["item"]');
+    assert.equal(hashKey(["item", undefined as unknown as string]), hashKey(["item", null]), "JSON writes undefined elements as null");
   });
 
   it("staleTime decides whether a new observer refetches", async () => {
@@ -269,6 +283,83 @@ describe("Query (one entry)", () => {
     await first;
     assert.deepEqual([query.state.fetching, query.state.data], [false, "current"]);
     assert.equal(pn.runtime.pendingTasks(), 0);
+  });
+});
+
+describe("Query: a fetch without retries (the direct path)", () => {
+  const t = useDataTest();
+
+  it("calls the fetcher once, at once, in a task of the app; the outcome lands later; unobserved fetches are aborted", async () => {
+    const query = new Query<string>(null, null, null, Infinity);
+    const api = manualFetcher<string>();
+    query.start({ fetcher: api.fetcher }, false);
+    assert.equal(api.requests.length, 1);
+    assert.equal(pn.runtime.pendingTasks(), 1, "the fetch is a task");
+    assert.equal(query.state.fetching, true);
+    api.last().reply.resolve("a");
+    assert.equal(query.state.fetching, true, "lands on a later microtask");
+    await settle();
+    assert.deepEqual([query.state.fetching, query.state.data], [false, "a"]);
+    // Cancelling aborts the signal and drops the late answer.
+    query.start({ fetcher: api.fetcher }, false);
+    const request = api.last();
+    query.cancel();
+    assert.equal(request.signal.aborted, true);
+    request.reply.resolve("late");
+    await settle();
+    assert.deepEqual([query.state.fetching, query.state.data], [false, "a"]);
+    assert.equal(pn.runtime.pendingTasks(), 0);
+  });
+
+  it("a failure lands in the state (never in onError); a synchronous fetcher's value or throw lands after the call", async () => {
+    const capture = captureErrors();
+    try {
+      const query = new Query<string>(null, null, null, Infinity);
+      query.start({ fetcher: () => Promise.reject(new Error("down")) }, false);
+      await settle();
+      assert.equal((query.state.error as Error | null)?.message, "down");
+      assert.equal(query.state.failureCount, 1);
+      query.start({ fetcher: () => "sync" }, true);
+      assert.equal(query.state.fetching, true, "a value returned at once still lands later");
+      await settle();
+      assert.equal(query.state.data, "sync");
+      query.start({
+        fetcher: () => {
+          throw new Error("thrown");
+        },
+      }, true);
+      assert.equal(query.state.fetching, true);
+      await settle();
+      assert.equal((query.state.error as Error | null)?.message, "thrown");
+      assert.equal(query.state.data, "sync", "a failure keeps the data");
+      assert.equal(capture.errors.length, 0);
+    } finally {
+      capture.restore();
+    }
+  });
+
+  it("a useQuery fetch is aborted when its component unmounts", async () => {
+    const api = manualFetcher<string>();
+    const Item = pn.component(function Item() {
+      const q = pn.useQuery(api.fetcher, [], { key: ["direct"] });
+      return pn.Text(q.data ?? "…");
+    });
+    const ui = render(Item());
+    await settle();
+    assert.equal(api.requests.length, 1);
+    ui.unmount();
+    await settle();
+    assert.equal(api.last().signal.aborted, true);
+    assert.equal(pn.queryClient.getState(["direct"])?.fetching, false);
+    assert.equal(pn.runtime.pendingTasks(), 0);
+  });
+
+  it("a fetcher with retries still takes the retrying path", async () => {
+    const query = new Query<string>(null, null, null, Infinity);
+    let calls = 0;
+    query.start({ fetcher: async () => (++calls < 2 ? Promise.reject(new Error("flaky")) : "ok"), retry: 1, retryDelay: 10 }, false);
+    await t.clock.advance(10);
+    assert.deepEqual([calls, query.state.data], [2, "ok"]);
   });
 });
 

@@ -132,6 +132,46 @@ describe("QueryObserver (outside components)", () => {
     }
   });
 
+  it("listeners come and go: two hear in order, the one left keeps hearing, a new one joins after it", async () => {
+    const client = new QueryClient();
+    let n = 0;
+    const observer = new QueryObserver<number>(client, { key: "count", fetcher: async () => ++n });
+    const heard: string[] = [];
+    const stopA = observer.subscribe((r) => void (r.loading || heard.push(`a${r.data ?? "-"}`)));
+    const stopB = observer.subscribe((r) => void (r.loading || heard.push(`b${r.data ?? "-"}`)));
+    await settle();
+    assert.deepEqual(heard, ["a1", "b1"]);
+    stopA();
+    await observer.refetch();
+    assert.deepEqual(heard.slice(2), ["b2"], "the only listener left is still called");
+    const stopC = observer.subscribe((r) => void (r.loading || heard.push(`c${r.data ?? "-"}`)));
+    await observer.refetch();
+    assert.deepEqual(heard.slice(3), ["b3", "c3"]);
+    stopB();
+    stopC();
+    stopC(); // twice is harmless
+    await observer.refetch();
+    assert.equal(heard.length, 5, "nobody hears after the last unsubscribe");
+    client.clear();
+  });
+
+  it("staleTime 0 is stale as soon as data lands, Infinity never by age (only when invalidated)", async () => {
+    const client = new QueryClient();
+    const zero = new QueryObserver<string>(client, { key: "z", fetcher: async () => "z" });
+    const never = new QueryObserver<string>(client, { key: "i", fetcher: async () => "i", staleTime: Infinity });
+    const stops = [zero.subscribe(() => {}), never.subscribe(() => {})];
+    await settle();
+    assert.equal(zero.getResult().isStale, true);
+    assert.equal(never.getResult().isStale, false);
+    await t.clock.advance(10 ** 9);
+    assert.equal(never.getResult().isStale, false);
+    client.invalidate("i");
+    assert.equal(never.getResult().isStale, true);
+    for (const stop of stops) stop();
+    await settle();
+    client.clear();
+  });
+
   it("enabled: false does not fetch on subscribe; enabling does; invalidate skips disabled observers", async () => {
     const client = new QueryClient();
     let calls = 0;

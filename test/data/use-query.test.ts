@@ -576,3 +576,84 @@ describe("useQuery with a real clock", () => {
     pn.queryClient.clear();
   });
 });
+
+describe("useQuery: many components on one key", () => {
+  useDataTest();
+
+  it("rows with differing selects and initialData each show their own result, from one request", async () => {
+    let requests = 0;
+    const fetchList = async (): Promise<number[]> => {
+      requests++;
+      return [1, 2, 3];
+    };
+    const double = (list: number[]) => list.map((n) => n * 2);
+    const Row = pn.component(function Row({ mode }: { mode: "plain" | "double" | "sum" | "initial" }) {
+      const q = pn.useQuery(fetchList, [], {
+        key: ["list"],
+        select: mode === "double" ? double : mode === "sum" ? (list: number[]) => list.reduce((a, b) => a + b, 0) : undefined,
+        initialData: mode === "initial" ? [0] : undefined,
+      } as pn.QueryOptions<number[], Error, unknown>);
+      return pn.Text(`${mode}:${q.loading ? "loading" : ""}:${JSON.stringify(q.data ?? null)}`);
+    });
+    const modes = ["plain", "double", "plain", "sum", "initial", "double"] as const;
+    const ui = render(pn.Column(modes.map((mode, i) => Row({ key: i, mode }))));
+    assert.deepEqual(texts(ui), ["plain:loading:null", "double:loading:null", "plain:loading:null", "sum:loading:null", "initial:loading:[0]", "double:loading:null"]);
+    await settle();
+    assert.equal(requests, 1);
+    assert.deepEqual(texts(ui), ["plain::[1,2,3]", "double::[2,4,6]", "plain::[1,2,3]", "sum::6", "initial::[1,2,3]", "double::[2,4,6]"]);
+    await unmountAndCheck(ui);
+  });
+
+  it("observers made with the same arguments in one run share their normalized options; others do not", async () => {
+    const { observerFor } = await import("../../src/data/query-observer.js");
+    const fetcher = async () => "x";
+    const a = observerFor(pn.queryClient, fetcher, [], { key: ["shared"] });
+    const b = observerFor(pn.queryClient, fetcher, [], { key: ["shared"] });
+    const c = observerFor(pn.queryClient, fetcher, [], { key: ["shared"], staleTime: 5 });
+    const d = observerFor(pn.queryClient, fetcher, [1], { key: ["shared"] });
+    assert.equal(a.preparedOptions(), b.preparedOptions());
+    assert.notEqual(a.preparedOptions(), c.preparedOptions());
+    assert.notEqual(c.preparedOptions(), d.preparedOptions());
+    assert.equal(c.preparedOptions().staleTime, 5);
+    assert.deepEqual(d.preparedOptions().deps, [1]);
+    // Invalid options are still refused, shared or not.
+    assert.throws(() => observerFor(pn.queryClient, fetcher, [], { key: ["shared"], staleTime: -1 }), TypeError);
+  });
+});
+
+describe("useQuery: re-renders that change nothing", () => {
+  useDataTest();
+
+  it("a re-render showing what the observer has applied commits no effect; a cleared cache still moves it to a new entry", async () => {
+    let requests = 0;
+    const fetcher = async () => `v${++requests}`;
+    let bump!: pn.SetState<number>;
+    let effects = 0;
+    const Row = pn.component(function Row({ n }: { n: number }) {
+      const q = pn.useQuery(fetcher, [], { key: ["settled"] });
+      pn.useEffect(() => void effects++, [q]);
+      return pn.Text(`${n}:${q.data ?? "…"}`);
+    });
+    const Parent = pn.component(function Parent() {
+      const [n, setN] = pn.useState(0);
+      bump = setN;
+      return Row({ n });
+    });
+    const ui = render(Parent());
+    await settle();
+    assert.deepEqual(texts(ui), ["0:v1"]);
+    const effectsBefore = effects;
+    bump(1);
+    await settle();
+    assert.deepEqual(texts(ui), ["1:v1"]);
+    assert.equal(requests, 1, "a parent's render fetches nothing");
+    assert.equal(effects, effectsBefore, "the same result object");
+    // The entry goes away: the next render builds a new one and the commit moves there and fetches.
+    pn.queryClient.clear();
+    bump(2);
+    await settle();
+    assert.equal(requests, 2);
+    assert.deepEqual(texts(ui), ["2:v2"]);
+    await unmountAndCheck(ui);
+  });
+});

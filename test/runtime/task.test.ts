@@ -20,6 +20,58 @@ describe("runAsync and Task", () => {
     assert.equal(task.done, true);
   });
 
+  it("observe() tells one observer how the task settled, without promises; the task counts as awaited", async () => {
+    const capture = captureErrors();
+    try {
+      const heard: Array<[boolean, unknown]> = [];
+      const observer = { onTaskSettled: (_task: unknown, fulfilled: boolean, result: unknown) => void heard.push([fulfilled, result]) };
+      const ok = pn.runAsync(async () => "v");
+      ok.observe(observer);
+      const bad = pn.runAsync(async () => {
+        throw new Error("boom");
+      });
+      bad.observe(observer);
+      await settle();
+      assert.deepEqual(heard.map(([f]) => f), [true, false]);
+      assert.equal(heard[0]![1], "v");
+      assert.equal((heard[1]![1] as Error).message, "boom");
+      assert.equal(capture.errors.length, 0, "an observed failure is not reported");
+      // A cancel is told synchronously, as it settles.
+      const slow = pn.runAsync(() => new Promise(() => {}));
+      slow.observe(observer);
+      slow.cancel();
+      assert.equal(heard.length, 3);
+      assert.ok(heard[2]![1] instanceof pn.CancelledError);
+    } finally {
+      capture.restore();
+    }
+  });
+
+  it("observe() on a settled task answers on a microtask; a throwing observer is reported, not thrown", async () => {
+    const capture = captureErrors();
+    try {
+      const task = pn.runAsync(() => 7);
+      assert.equal(task.done, true);
+      const heard: unknown[] = [];
+      task.observe({ onTaskSettled: (_t, _f, result) => void heard.push(result) });
+      assert.deepEqual(heard, [], "not from inside the call");
+      await Promise.resolve();
+      assert.deepEqual(heard, [7]);
+      const pending = pn.runAsync(() => new Promise(() => {}));
+      pending.observe({
+        onTaskSettled: () => {
+          throw new Error("observer broke");
+        },
+      });
+      pending.cancel();
+      assert.equal(pending.done, true);
+      assert.equal(capture.errors.length, 1);
+      assert.equal((capture.errors[0]!.error as Error).message, "observer broke");
+    } finally {
+      capture.restore();
+    }
+  });
+
   it("calls work synchronously with the task's signal", () => {
     let signal: AbortSignal | null = null;
     const task = pn.runAsync((s) => {
@@ -170,5 +222,33 @@ describe("sleep", () => {
 
   it("rejects a non-number delay", async () => {
     await assert.rejects(pn.sleep("soon" as unknown as number), TypeError);
+  });
+});
+
+describe("withOwner", () => {
+  it("makes the owner's scope only when a task starts, once; withScope(null) inside means the app scope", async () => {
+    const { withOwner, withScope, getCurrentScope, currentRuntime } = await import("../../src/runtime/runtime.js");
+    const { Scope } = await import("../../src/runtime/scope.js");
+    const rt = pn.createRuntime();
+    let made = 0;
+    const owner = { scope: null as InstanceType<typeof Scope> | null };
+    const make = (o: typeof owner) => {
+      made++;
+      return (o.scope ??= new Scope(rt));
+    };
+    withOwner(owner, rt, make, () => {
+      assert.equal(currentRuntime(), rt, "the owner's runtime is current");
+    });
+    assert.equal(made, 0, "no task, no scope");
+    withOwner(owner, rt, make, () => {
+      const a = getCurrentScope();
+      const b = getCurrentScope();
+      assert.equal(a, b);
+      assert.equal(a, owner.scope);
+      withScope(null, () => assert.equal(getCurrentScope(), pn.runtime.appScope));
+      assert.equal(getCurrentScope(), a, "restored after withScope");
+    });
+    assert.equal(made, 1);
+    assert.equal(getCurrentScope(), pn.runtime.appScope, "restored after withOwner");
   });
 });

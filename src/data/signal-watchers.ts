@@ -1,0 +1,59 @@
+import { currentRuntime } from "../runtime/runtime.js";
+import type { SignalManager } from "./host-signal-manager.js";
+
+/** What a query observer hears through {@link watchSignals}. */
+export interface SignalWatcher {
+  onOnline(online: boolean): void;
+  onFocus(focused: boolean): void;
+}
+
+/**
+ * The observers watching one runtime's online and focus managers, behind
+ * one subscription to each: mounting 10,000 queries adds 10,000 entries to
+ * one set, not 20,000 listeners and their unsubscribe closures (nor two
+ * sets to insert into). Notified in the order they started watching, over
+ * a copy, each failure reported alone.
+ */
+interface Watchers {
+  readonly observers: Set<SignalWatcher>;
+  stopOnline: (() => void) | null;
+  stopFocus: (() => void) | null;
+}
+
+/** Keyed by the online manager: a runtime has one, and one focus manager with it. */
+const watchersOf = new WeakMap<SignalManager, Watchers>();
+
+/** Starts telling `observer` about `online`'s and `focus`'s changes (both managers of one runtime). */
+export function watchSignals(online: SignalManager, focus: SignalManager, observer: SignalWatcher): void {
+  let watchers = watchersOf.get(online);
+  if (watchers === undefined) watchersOf.set(online, (watchers = { observers: new Set(), stopOnline: null, stopFocus: null }));
+  const observers = watchers.observers;
+  observers.add(observer);
+  if (watchers.stopOnline !== null) return;
+  watchers.stopOnline = online.subscribe((value) => tell(observers, value, false), "QueryObserver");
+  watchers.stopFocus = focus.subscribe((value) => tell(observers, value, true), "QueryObserver");
+}
+
+/** Stops {@link watchSignals}; the last observer to leave ends both subscriptions. */
+export function unwatchSignals(online: SignalManager, observer: SignalWatcher): void {
+  const watchers = watchersOf.get(online);
+  if (watchers === undefined || !watchers.observers.delete(observer) || watchers.observers.size > 0) return;
+  const { stopOnline, stopFocus } = watchers;
+  watchers.stopOnline = null;
+  watchers.stopFocus = null;
+  stopOnline?.();
+  stopFocus?.();
+}
+
+function tell(observers: Set<SignalWatcher>, value: boolean, focus: boolean): void {
+  for (const each of Array.from(observers)) {
+    // One that stopped watching meanwhile is not told.
+    if (!observers.has(each)) continue;
+    try {
+      if (focus) each.onFocus(value);
+      else each.onOnline(value);
+    } catch (error) {
+      currentRuntime().reportError(error, { source: focus ? "focus" : "online" });
+    }
+  }
+}
