@@ -3,7 +3,7 @@
  * `NODE_ENV=production`) and serves them on 127.0.0.1, one HTML page per
  * bundle: `/<name>.html` loads `/<name>.js` into a page holding `#main`.
  */
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join, relative, sep } from "node:path";
@@ -87,22 +87,27 @@ export async function serve(pages: Map<string, string>): Promise<Site> {
   };
 }
 
+/** One output of {@link splitBuild}: its path relative to the repository, its text, and whether the page loads it first. */
+export interface SplitOutput {
+  path: string;
+  text: string;
+  firstLoad: boolean;
+}
+
 /**
- * Sizes of a production bundle, in bytes: minified and min+gzip (level 9) of
- * what a page loads before it runs — the entry chunk and every chunk it
- * imports statically, transitively — and of every chunk. Built with code
- * splitting, so what the framework loads with `import()` on first use (the
- * alert dialog, the file camera, the DOM host's rarer features) lands in
- * later chunks; code those share with the entry is in chunks the entry
- * imports, so it counts in the first load.
+ * Builds `entryPath` for production the way the size table measures it
+ * (esbuild, minified, code splitting, `NODE_ENV=production`) without
+ * writing, and marks the *first load*: the entry chunk and every chunk it
+ * imports statically, transitively — not what `import()` loads on first use.
+ * Also returns esbuild's metafile outputs, keyed by the same relative paths.
  */
-export async function bundleSize(entry: { path: string }): Promise<{ min: number; gzip: number; allMin: number; allGzip: number }> {
+export async function splitBuild(entryPath: string, outdir = join(REPO, "bench", "browser", "out")): Promise<{ files: SplitOutput[]; outputs: Metafile["outputs"] }> {
   const result = await build({
-    entryPoints: [entry.path],
+    entryPoints: [entryPath],
     absWorkingDir: REPO,
     bundle: true,
     splitting: true,
-    outdir: join(REPO, "bench", "browser", "out"),
+    outdir,
     minify: true,
     format: "esm",
     platform: "browser",
@@ -114,10 +119,9 @@ export async function bundleSize(entry: { path: string }): Promise<{ min: number
     define: { "process.env.NODE_ENV": '"production"' },
   });
   const outputs = result.metafile.outputs;
-  const entryPoint = relative(REPO, entry.path).split(sep).join("/");
-  const main = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === entryPoint);
-  if (main === undefined) throw new Error(`bundleSize: no output for ${entryPoint}`);
-  // The first load: the entry and what it imports statically (not `import()`).
+  const key = (path: string) => relative(REPO, path).split(sep).join("/");
+  const main = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === key(entryPath));
+  if (main === undefined) throw new Error(`splitBuild: no output for ${key(entryPath)}`);
   const first = new Set<string>();
   const pending = [main];
   while (pending.length > 0) {
@@ -126,13 +130,27 @@ export async function bundleSize(entry: { path: string }): Promise<{ min: number
     first.add(name);
     for (const imported of outputs[name]!.imports) if (imported.kind === "import-statement") pending.push(imported.path);
   }
+  const files = result.outputFiles.map((file) => ({ path: key(file.path), text: file.text, firstLoad: first.has(key(file.path)) }));
+  return { files, outputs };
+}
+
+/**
+ * Sizes of a production bundle, in bytes: minified and min+gzip (level 9) of
+ * what a page loads before it runs (the first load of {@link splitBuild})
+ * and of every chunk. What the framework loads with `import()` on first use
+ * (the alert dialog, the file camera, the DOM host's rarer features) lands
+ * in later chunks; code those share with the entry is in chunks the entry
+ * imports, so it counts in the first load.
+ */
+export async function bundleSize(entry: { path: string }): Promise<{ min: number; gzip: number; allMin: number; allGzip: number }> {
+  const { files } = await splitBuild(entry.path);
   const sizes = { min: 0, gzip: 0, allMin: 0, allGzip: 0 };
-  for (const file of result.outputFiles) {
+  for (const file of files) {
     const min = Buffer.byteLength(file.text);
     const gzip = gzipSync(file.text, { level: 9 }).length;
     sizes.allMin += min;
     sizes.allGzip += gzip;
-    if (first.has(relative(REPO, file.path).split(sep).join("/"))) {
+    if (file.firstLoad) {
       sizes.min += min;
       sizes.gzip += gzip;
     }

@@ -9,12 +9,9 @@ import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { join } from "node:path";
+import { REPO as repo, splitBuild } from "../../bench/browser/site.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = join(here, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "typenative-data-bundle-"));
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -68,40 +65,12 @@ const ASYNC_STORAGE_REST_PROBES = ["AsyncStorage.setJson", "AsyncStorage.subscri
 async function bundle(name: string, source: string): Promise<{ first: string; all: string; persisterImports: string[] }> {
   const entry = join(work, `${name}.ts`);
   writeFileSync(entry, source);
-  const outdir = join(work, `${name}-out`);
-  const result = await build({
-    entryPoints: [entry],
-    absWorkingDir: repo,
-    bundle: true,
-    splitting: true,
-    outdir,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-    metafile: true,
-    conditions: ["typenative-source"],
-    define: { "process.env.NODE_ENV": '"production"' },
-  });
-  const outputs = result.metafile.outputs;
-  const key = (path: string) => relative(repo, path).split(sep).join("/");
-  const main = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === key(entry));
-  assert.ok(main !== undefined, `no output for ${name}`);
-  const first = new Set<string>();
-  const pending = [main];
-  while (pending.length > 0) {
-    const output = pending.pop()!;
-    if (first.has(output)) continue;
-    first.add(output);
-    for (const imported of outputs[output]!.imports) if (imported.kind === "import-statement") pending.push(imported.path);
-  }
+  const { files, outputs } = await splitBuild(entry, join(work, `${name}-out`));
   let firstText = "";
   let allText = "";
-  for (const file of result.outputFiles) {
+  for (const file of files) {
     allText += file.text;
-    if (first.has(key(file.path))) firstText += file.text;
+    if (file.firstLoad) firstText += file.text;
   }
   // What the persister's chunk imports statically: other chunks, shared with the entry.
   const persister = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === "src/data/persist.ts");
