@@ -3,7 +3,8 @@
  * time with a virtual clock, and answer alerts and camera requests.
  *
  * Importing it installs memory storage and the test host's alert presenter
- * and camera.
+ * and camera, and registers the animations an app loads on first use
+ * (`Animated.spring`, `decay`, the compositions), so they run synchronously.
  */
 import { runtime } from "../runtime/runtime.js";
 import { TestAlerts, TestCamera } from "../hosts/test/services.js";
@@ -12,6 +13,8 @@ import { memoryStorage } from "../platform/memory-storage.js";
 import { overrideColorScheme } from "../platform/appearance.js";
 import { onlineManager } from "../data/online-manager.js";
 import { focusManager } from "../data/focus-manager.js";
+import { registerAnimations } from "../animated/lazy.js";
+import * as deferredAnimations from "../animated/deferred.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -34,6 +37,9 @@ runtime.services.camera = camera;
 runtime.services.os = "test";
 runtime.owner = alerts;
 AsyncStorage.configure({ backend: memoryStorage() });
+// Spring, decay and the compositions load with import() in an app; a test
+// on the virtual clock must not wait for a module, so they are here at once.
+registerAnimations(deferredAnimations);
 
 /**
  * Sets the system colour scheme `pn.useColorScheme()` reports (default
