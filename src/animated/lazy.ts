@@ -149,13 +149,107 @@ function make(kind: Kind, args: unknown[], options: unknown, target: unknown): A
   return new LazyAnimation(kind, args, options as AnimationOptions | undefined, target instanceof AnimatedValue ? target : null);
 }
 
-// The signatures are the implementations' own, so the API and its types are
-// unchanged; each passes the argument holding `signal` as `options`.
+// The signatures (and docs) are the implementations' own, so the API and its
+// types are unchanged; each passes the argument holding `signal` as `options`.
 
+/**
+ * Moves `value` to `to` like a mass on a damped spring: physically plausible
+ * motion that may overshoot and settle. The simulation runs in fixed 1 ms
+ * steps (deterministic at any frame rate); once both the distance to `to`
+ * and the speed are below their thresholds (0.001) the value snaps to `to`
+ * and the animation finishes.
+ *
+ * @throws TypeError for a non-finite `to`, non-positive `stiffness`/`mass`, negative `damping`.
+ *
+ * @example
+ * ```ts
+ * const scale = pn.useAnimatedValue(1);
+ * pn.Button("Pop", { onClick: () => pn.Animated.spring(scale, { to: 1.2, damping: 4 }).start() });
+ * ```
+ */
 export const spring: Implementations["spring"] = (value, options) => make("spring", [value, options], options, value);
+
+/**
+ * Lets `value` coast from its current number with an initial `velocity`
+ * (units per ms), slowing exponentially — the fling after a swipe. The speed
+ * after t ms is velocity · deceleration^t (approximately), and the value
+ * tends to `from + velocity / (1 − deceleration)`; once within
+ * `restDisplacementThreshold` of that point it lands on it and finishes.
+ *
+ * @throws TypeError for a non-finite `velocity` or a `deceleration` outside (0, 1).
+ *
+ * @example
+ * ```ts
+ * const x = pn.useAnimatedValue(0);
+ * await pn.Animated.decay(x, { velocity: 1.2 }); // x ends near 600
+ * ```
+ */
 export const decay: Implementations["decay"] = (value, options) => make("decay", [value, options], options, value);
+
+/**
+ * An animation that does nothing for `ms` milliseconds, for sequences.
+ *
+ * @example
+ * ```ts
+ * await pn.Animated.sequence([fadeIn, pn.Animated.delay(1000), fadeOut]);
+ * ```
+ */
 export const delay: Implementations["delay"] = (ms, options) => make("delay", [ms, options], options, null);
+
+/**
+ * Runs animations one after another; each starts in the same instant the
+ * previous one finishes. If one is stopped (or the sequence is), the
+ * sequence ends with `{ finished: false }` and the ones not reached resolve
+ * `{ finished: false }` without running.
+ *
+ * @example
+ * ```ts
+ * const { finished } = await pn.Animated.sequence([
+ *   pn.Animated.timing(x, { to: 100 }),
+ *   pn.Animated.spring(x, { to: 0 }),
+ * ]);
+ * ```
+ */
 export const sequence: Implementations["sequence"] = (animations, options) => make("sequence", [animations, options], options, null);
+
+/**
+ * Starts animations together and finishes when all have finished. With
+ * `stopTogether` (the default) stopping one child stops them all.
+ *
+ * @example
+ * ```ts
+ * await pn.Animated.parallel([
+ *   pn.Animated.timing(opacity, { to: 1 }),
+ *   pn.Animated.spring(scale, { to: 1 }),
+ * ]);
+ * ```
+ */
 export const parallel: Implementations["parallel"] = (animations, options) => make("parallel", [animations, options], options, null);
+
+/**
+ * Starts animations in parallel, the i-th after `i * ms` milliseconds — for
+ * lists whose items arrive one after another.
+ *
+ * @example
+ * ```ts
+ * pn.Animated.stagger(50, items.map((v) => pn.Animated.timing(v, { to: 1 }))).start();
+ * ```
+ */
 export const stagger: Implementations["stagger"] = (ms, animations, options) => make("stagger", [ms, animations, options], options, null);
+
+/**
+ * Runs `animation` again and again: `iterations` times, or until stopped.
+ * Before each iteration the animation is reset, so its values start over.
+ *
+ * @example
+ * ```ts
+ * const pulse = pn.Animated.loop(
+ *   pn.Animated.sequence([
+ *     pn.Animated.timing(scale, { to: 1.1, duration: 400 }),
+ *     pn.Animated.timing(scale, { to: 1, duration: 400 }),
+ *   ]),
+ * ).start();
+ * // later: pulse.stop();
+ * ```
+ */
 export const loop: Implementations["loop"] = (animation, options) => make("loop", [animation, options], options, null);

@@ -4,8 +4,8 @@
  *
  * Importing it installs memory storage and the test host's alert presenter
  * and camera, and registers what an app loads on first use (`Animated.spring`,
- * `decay`, the compositions; the presenting side of `pn.Alert`; `pn.Camera`),
- * so it runs synchronously.
+ * `decay`, the compositions; the presenting side of `pn.Alert`; `pn.Camera`;
+ * the mutation outbox's queue), so it runs synchronously.
  */
 import { runtime } from "../runtime/runtime.js";
 import { TestAlerts, TestCamera } from "../hosts/test/services.js";
@@ -20,6 +20,8 @@ import { alertCalls } from "../platform/alert.js";
 import * as alertCallsModule from "../platform/alert-calls.js";
 import { cameraCalls } from "../platform/camera.js";
 import * as cameraCallsModule from "../platform/camera-calls.js";
+import { outboxCode } from "../data/outbox.js";
+import * as outboxQueueModule from "../data/outbox-queue.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -49,6 +51,8 @@ registerAnimations(deferredAnimations);
 // test sees the alert pending in the instant it is asked for.
 alertCalls.register(alertCallsModule);
 cameraCalls.register(cameraCallsModule);
+// And the mutation outbox's queue: a durable call is written in the instant it is made.
+outboxCode.register(outboxQueueModule);
 
 /**
  * Sets the system colour scheme `pn.useColorScheme()` reports (default

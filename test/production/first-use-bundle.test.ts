@@ -23,6 +23,8 @@ after(() => rmSync(work, { recursive: true, force: true }));
 const DEFERRED_PROBES = ["restDisplacementThreshold", "deceleration must be", "Animated.loop(animation, options)", "Animated.sequence(animations)"];
 /** Text only the deferred platform calls contain (alert-calls.ts, camera-calls.ts). */
 const PLATFORM_PROBES = ["this host has no alert presenter", "appears twice", "this host has no camera", "The camera service answered"];
+/** Text only the mutation outbox's queue contains (outbox-queue.ts); `resume()` loads it after the first render. */
+const OUTBOX_PROBES = ["the mutation outbox in storage was not readable", "before pn.mutationQueue.resume()"];
 /** Text of `Animated.timing`, which the example uses. */
 const TIMING_PROBES = ["Animated.timing(value, options)"];
 
@@ -43,8 +45,13 @@ describe("a production build of the example app: what loads on first use", () =>
     assert.deepEqual(found(all, PLATFORM_PROBES), PLATFORM_PROBES);
   });
 
+  it("does not carry the mutation outbox's queue", () => {
+    assert.deepEqual(found(first, OUTBOX_PROBES), [], "the outbox queue in the first load: outbox.ts must import outbox-queue.ts with import()");
+    assert.deepEqual(found(all, OUTBOX_PROBES), OUTBOX_PROBES);
+  });
+
   it("loads each from a chunk that imports nothing", () => {
-    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts"]) {
+    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts"]) {
       const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry);
       assert.ok(chunk !== undefined, `no chunk for ${entry}`);
       assert.deepEqual(outputs[chunk]!.imports, [], `${entry} must import types only: see src/platform/deferred.ts`);
