@@ -13,10 +13,12 @@
  * it, so virtual-clock tests stay synchronous) — the calls build the real
  * animation directly, with the same synchronous argument checks.
  *
- * The one difference during the load: arguments the stand-in cannot check
- * without the code (a spring's `stiffness`, a loop's `iterations`) are
- * checked when the real animation is built; a bad one is reported through
- * `runtime.onError` and the animation ends `{ finished: false }`.
+ * Two differences last only until the code has arrived: the animation
+ * starts moving when it is there, not in the instant of `start()`; and
+ * arguments the stand-in cannot check without the code (a spring's
+ * `stiffness`, a loop's `iterations`) are checked when the real animation
+ * is built — a bad one is reported through `runtime.onError` and the
+ * animation ends `{ finished: false }`.
  */
 import { currentRuntime } from "../runtime/runtime.js";
 import { Animation, now, type AnimationOptions, type AnimationResult, type Restore } from "./animation.js";
