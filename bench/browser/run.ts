@@ -174,7 +174,7 @@ async function sizeTable(): Promise<string> {
   ];
   const lines = [
     "#### Bundle sizes (esbuild, minified, code splitting, NODE_ENV=production; KB = 1024 bytes)\n",
-    "First load: the entry chunk and the chunks it imports statically, what the page loads before the app runs; all chunks adds what `import()` loads on first use.\n",
+    "First load: the entry chunk and the chunks it imports statically, what the page loads before the app runs; all chunks adds what `import()` loads on first use (every chunk the page can load).\n",
     "| bundle | first load, minified | first load, min + gzip | all chunks, min + gzip |",
     "|---|---:|---:|---:|",
   ];

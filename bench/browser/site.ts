@@ -87,19 +87,27 @@ export async function serve(pages: Map<string, string>): Promise<Site> {
   };
 }
 
-/** One output of {@link splitBuild}: its path relative to the repository, its text, and whether the page loads it first. */
+/**
+ * One output of {@link splitBuild}: its path relative to the repository, its
+ * text, whether the page loads it first, and whether the page can load it
+ * at all (esbuild also writes the chunk of an `import()` that tree shaking
+ * removed; nothing ever loads that one).
+ */
 export interface SplitOutput {
   path: string;
   text: string;
   firstLoad: boolean;
+  reachable: boolean;
 }
 
 /**
  * Builds `entryPath` for production the way the size table measures it
  * (esbuild, minified, code splitting, `NODE_ENV=production`) without
  * writing, and marks the *first load*: the entry chunk and every chunk it
- * imports statically, transitively — not what `import()` loads on first use.
- * Also returns esbuild's metafile outputs, keyed by the same relative paths.
+ * imports statically, transitively — not what `import()` loads on first use —
+ * and the *reachable* chunks: those plus what the surviving `import()`s
+ * load, transitively. Also returns esbuild's metafile outputs, keyed by the
+ * same relative paths.
  */
 export async function splitBuild(entryPath: string, outdir = join(REPO, "bench", "browser", "out")): Promise<{ files: SplitOutput[]; outputs: Metafile["outputs"] }> {
   const result = await build({
@@ -122,15 +130,25 @@ export async function splitBuild(entryPath: string, outdir = join(REPO, "bench",
   const key = (path: string) => relative(REPO, path).split(sep).join("/");
   const main = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === key(entryPath));
   if (main === undefined) throw new Error(`splitBuild: no output for ${key(entryPath)}`);
-  const first = new Set<string>();
-  const pending = [main];
-  while (pending.length > 0) {
-    const name = pending.pop()!;
-    if (first.has(name)) continue;
-    first.add(name);
-    for (const imported of outputs[name]!.imports) if (imported.kind === "import-statement") pending.push(imported.path);
-  }
-  const files = result.outputFiles.map((file) => ({ path: key(file.path), text: file.text, firstLoad: first.has(key(file.path)) }));
+  const walk = (follow: (kind: string) => boolean): Set<string> => {
+    const seen = new Set<string>();
+    const pending = [main];
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      for (const imported of outputs[name]!.imports) if (follow(imported.kind)) pending.push(imported.path);
+    }
+    return seen;
+  };
+  const first = walk((kind) => kind === "import-statement");
+  const reachable = walk((kind) => kind === "import-statement" || kind === "dynamic-import");
+  const files = result.outputFiles.map((file) => ({
+    path: key(file.path),
+    text: file.text,
+    firstLoad: first.has(key(file.path)),
+    reachable: reachable.has(key(file.path)),
+  }));
   return { files, outputs };
 }
 
@@ -140,12 +158,15 @@ export async function splitBuild(entryPath: string, outdir = join(REPO, "bench",
  * and of every chunk. What the framework loads with `import()` on first use
  * (the alert dialog, the file camera, the DOM host's rarer features) lands
  * in later chunks; code those share with the entry is in chunks the entry
- * imports, so it counts in the first load.
+ * imports, so it counts in the first load. "Every chunk" is every chunk the
+ * page can load: a chunk esbuild wrote for an `import()` that tree shaking
+ * removed is not counted.
  */
 export async function bundleSize(entry: { path: string }): Promise<{ min: number; gzip: number; allMin: number; allGzip: number }> {
   const { files } = await splitBuild(entry.path);
   const sizes = { min: 0, gzip: 0, allMin: 0, allGzip: 0 };
   for (const file of files) {
+    if (!file.reachable) continue;
     const min = Buffer.byteLength(file.text);
     const gzip = gzipSync(file.text, { level: 9 }).length;
     sizes.allMin += min;

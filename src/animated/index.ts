@@ -1,7 +1,6 @@
 import { timing } from "./timing.js";
-import { spring } from "./spring.js";
-import { decay } from "./decay.js";
-import { delay, loop, parallel, sequence, stagger } from "./composition.js";
+// Loaded on first use (see lazy.ts): an app that only runs `timing` does not carry them.
+import { decay, delay, loop, parallel, sequence, spring, stagger } from "./lazy.js";
 import { AnimatedValue } from "./value.js";
 
 /**
@@ -11,6 +10,10 @@ import { AnimatedValue } from "./value.js";
  * `decay`); compositions arrange animations in time (`delay`, `sequence`,
  * `parallel`, `stagger`, `loop`). Every animation starts on `start()` or when
  * first awaited, resolves `{ finished }` and never rejects.
+ *
+ * `timing` is in the bundle of every app that animates; the others load
+ * their code with `import()` on their first call (a few kilobytes, once)
+ * and return a handle at once that starts when the code is there.
  *
  * Animated components (`Animated.View`, `Animated.Text`, `Animated.Image`)
  * belong to the component layer, which depends on the reconciler:

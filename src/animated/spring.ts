@@ -1,5 +1,6 @@
 import type { Animation } from "./animation.js";
-import { checkFinite, ValueAnimation, type DriverOptions } from "./driver.js";
+import type { DriverOptions } from "./driver.js";
+import type { AnimationKit } from "./kit.js";
 import type { AnimatedValue } from "./value.js";
 
 /** Options of {@link spring}. */
@@ -34,124 +35,130 @@ const STEP_EPSILON = 1e-9;
 
 const WHERE = "Animated.spring(value, options)";
 
-class SpringAnimation extends ValueAnimation {
-  private readonly to: number;
-  private readonly stiffness: number;
-  private readonly damping: number;
-  private readonly mass: number;
-  private readonly velocity: number;
-  private readonly clamp: boolean;
-  private readonly restDisplacement: number;
-  private readonly restSpeed: number;
-  private x = 0;
-  private v = 0;
-  private from = 0;
-  private startTime = 0;
-  private simulatedMs = 0;
+/**
+ * @internal Builds `Animated.spring` on the engine's `ValueAnimation`
+ * (handed in, not imported: see kit.ts).
+ */
+export function defineSpring({ ValueAnimation, checkFinite }: AnimationKit) {
+  class SpringAnimation extends ValueAnimation {
+    private readonly to: number;
+    private readonly stiffness: number;
+    private readonly damping: number;
+    private readonly mass: number;
+    private readonly velocity: number;
+    private readonly clamp: boolean;
+    private readonly restDisplacement: number;
+    private readonly restSpeed: number;
+    private x = 0;
+    private v = 0;
+    private from = 0;
+    private startTime = 0;
+    private simulatedMs = 0;
 
-  constructor(value: AnimatedValue, options: SpringOptions) {
-    super(value, options, WHERE);
-    this.to = checkFinite(options.to, "to", WHERE);
-    this.stiffness = positive(options.stiffness ?? 100, "stiffness");
-    this.mass = positive(options.mass ?? 1, "mass");
-    this.damping = checkFinite(options.damping ?? 10, "damping", WHERE);
-    if (this.damping < 0) throw new TypeError(`${WHERE}: damping must be ≥ 0, got ${this.damping}`);
-    this.velocity = checkFinite(options.velocity ?? 0, "velocity", WHERE);
-    this.clamp = options.overshootClamping === true;
-    this.restDisplacement = positive(options.restDisplacementThreshold ?? 0.001, "restDisplacementThreshold");
-    this.restSpeed = positive(options.restSpeedThreshold ?? 0.001, "restSpeedThreshold");
-  }
-
-  protected launch(time: number, from: number): boolean {
-    this.from = from;
-    this.x = from;
-    this.v = this.velocity;
-    this.startTime = time;
-    this.simulatedMs = 0;
-    if (this.atRest()) {
-      this.target._update(this.to);
-      return true;
+    constructor(value: AnimatedValue, options: SpringOptions) {
+      super(value, options, WHERE);
+      this.to = checkFinite(options.to, "to", WHERE);
+      this.stiffness = positive(options.stiffness ?? 100, "stiffness");
+      this.mass = positive(options.mass ?? 1, "mass");
+      this.damping = checkFinite(options.damping ?? 10, "damping", WHERE);
+      if (this.damping < 0) throw new TypeError(`${WHERE}: damping must be ≥ 0, got ${this.damping}`);
+      this.velocity = checkFinite(options.velocity ?? 0, "velocity", WHERE);
+      this.clamp = options.overshootClamping === true;
+      this.restDisplacement = positive(options.restDisplacementThreshold ?? 0.001, "restDisplacementThreshold");
+      this.restSpeed = positive(options.restSpeedThreshold ?? 0.001, "restSpeedThreshold");
     }
-    return false;
-  }
 
-  protected step(time: number): boolean {
-    const steps = Math.floor((time - this.startTime - this.simulatedMs) / STEP_MS + STEP_EPSILON);
-    for (let i = 0; i < steps; i++) {
-      this.integrate();
-      this.simulatedMs += STEP_MS;
-      if (this.atRest() || (this.clamp && this.passedTarget())) {
-        this.x = this.to;
-        this.v = 0;
+    protected launch(time: number, from: number): boolean {
+      this.from = from;
+      this.x = from;
+      this.v = this.velocity;
+      this.startTime = time;
+      this.simulatedMs = 0;
+      if (this.atRest()) {
         this.target._update(this.to);
         return true;
       }
+      return false;
     }
-    this.target._update(this.x);
-    return false;
+
+    protected step(time: number): boolean {
+      const steps = Math.floor((time - this.startTime - this.simulatedMs) / STEP_MS + STEP_EPSILON);
+      for (let i = 0; i < steps; i++) {
+        this.integrate();
+        this.simulatedMs += STEP_MS;
+        if (this.atRest() || (this.clamp && this.passedTarget())) {
+          this.x = this.to;
+          this.v = 0;
+          this.target._update(this.to);
+          return true;
+        }
+      }
+      this.target._update(this.x);
+      return false;
+    }
+
+    private atRest(): boolean {
+      return Math.abs(this.v) < this.restSpeed && Math.abs(this.to - this.x) < this.restDisplacement;
+    }
+
+    private passedTarget(): boolean {
+      return this.from < this.to ? this.x >= this.to : this.from > this.to ? this.x <= this.to : true;
+    }
+
+    /**
+     * One RK4 step of m·x″ = −k·(x − to) − c·x′. Plain arithmetic on purpose:
+     * this runs about 17 times per frame per spring.
+     */
+    private integrate(): void {
+      const k = this.stiffness;
+      const c = this.damping;
+      const m = this.mass;
+      const to = this.to;
+      const h = STEP_S;
+      const x = this.x;
+      const v = this.v;
+
+      const a1 = (-k * (x - to) - c * v) / m;
+      const x2 = x + v * (h / 2);
+      const v2 = v + a1 * (h / 2);
+      const a2 = (-k * (x2 - to) - c * v2) / m;
+      const x3 = x + v2 * (h / 2);
+      const v3 = v + a2 * (h / 2);
+      const a3 = (-k * (x3 - to) - c * v3) / m;
+      const x4 = x + v3 * h;
+      const v4 = v + a3 * h;
+      const a4 = (-k * (x4 - to) - c * v4) / m;
+
+      this.x = x + (h / 6) * (v + 2 * v2 + 2 * v3 + v4);
+      this.v = v + (h / 6) * (a1 + 2 * a2 + 2 * a3 + a4);
+    }
   }
 
-  private atRest(): boolean {
-    return Math.abs(this.v) < this.restSpeed && Math.abs(this.to - this.x) < this.restDisplacement;
-  }
-
-  private passedTarget(): boolean {
-    return this.from < this.to ? this.x >= this.to : this.from > this.to ? this.x <= this.to : true;
+  function positive(value: unknown, name: string): number {
+    const n = checkFinite(value, name, WHERE);
+    if (n <= 0) throw new TypeError(`${WHERE}: ${name} must be > 0, got ${n}`);
+    return n;
   }
 
   /**
-   * One RK4 step of m·x″ = −k·(x − to) − c·x′. Plain arithmetic on purpose:
-   * this runs about 17 times per frame per spring.
+   * Moves `value` to `to` like a mass on a damped spring: physically plausible
+   * motion that may overshoot and settle. The simulation runs in fixed 1 ms
+   * steps (deterministic at any frame rate); once both the distance to `to`
+   * and the speed are below their thresholds (0.001) the value snaps to `to`
+   * and the animation finishes.
+   *
+   * @throws TypeError for a non-finite `to`, non-positive `stiffness`/`mass`, negative `damping`.
+   *
+   * @example
+   * ```ts
+   * const scale = pn.useAnimatedValue(1);
+   * pn.Button("Pop", { onClick: () => pn.Animated.spring(scale, { to: 1.2, damping: 4 }).start() });
+   * ```
    */
-  private integrate(): void {
-    const k = this.stiffness;
-    const c = this.damping;
-    const m = this.mass;
-    const to = this.to;
-    const h = STEP_S;
-    const x = this.x;
-    const v = this.v;
-
-    const a1 = (-k * (x - to) - c * v) / m;
-    const x2 = x + v * (h / 2);
-    const v2 = v + a1 * (h / 2);
-    const a2 = (-k * (x2 - to) - c * v2) / m;
-    const x3 = x + v2 * (h / 2);
-    const v3 = v + a2 * (h / 2);
-    const a3 = (-k * (x3 - to) - c * v3) / m;
-    const x4 = x + v3 * h;
-    const v4 = v + a3 * h;
-    const a4 = (-k * (x4 - to) - c * v4) / m;
-
-    this.x = x + (h / 6) * (v + 2 * v2 + 2 * v3 + v4);
-    this.v = v + (h / 6) * (a1 + 2 * a2 + 2 * a3 + a4);
-  }
-}
-
-function positive(value: unknown, name: string): number {
-  const n = checkFinite(value, name, WHERE);
-  if (n <= 0) throw new TypeError(`${WHERE}: ${name} must be > 0, got ${n}`);
-  return n;
-}
-
-/**
- * Moves `value` to `to` like a mass on a damped spring: physically plausible
- * motion that may overshoot and settle. The simulation runs in fixed 1 ms
- * steps (deterministic at any frame rate); once both the distance to `to`
- * and the speed are below their thresholds (0.001) the value snaps to `to`
- * and the animation finishes.
- *
- * @throws TypeError for a non-finite `to`, non-positive `stiffness`/`mass`, negative `damping`.
- *
- * @example
- * ```ts
- * const scale = pn.useAnimatedValue(1);
- * pn.Button("Pop", { onClick: () => pn.Animated.spring(scale, { to: 1.2, damping: 4 }).start() });
- * ```
- */
-export function spring(value: AnimatedValue, options: SpringOptions): Animation {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`${WHERE}: options with a numeric \`to\` are required`);
-  }
-  return new SpringAnimation(value, options);
+  return function spring(value: AnimatedValue, options: SpringOptions): Animation {
+    if (typeof options !== "object" || options === null) {
+      throw new TypeError(`${WHERE}: options with a numeric \`to\` are required`);
+    }
+    return new SpringAnimation(value, options);
+  };
 }

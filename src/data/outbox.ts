@@ -1,12 +1,27 @@
-import type { TimerHandle } from "../runtime/clock.js";
+/**
+ * The durable mutation outbox, as the app and `Mutation` see it: the
+ * stored entry's shape, `pn.mutationQueue`, and the outbox of each runtime.
+ *
+ * The queue itself (storage, ordered replay, retries: `outbox-queue.ts`,
+ * about 6 KB minified) is imported with `import()` when a runtime's outbox
+ * is first used — by `pn.mutationQueue.resume()` at start-up, normally, or
+ * by the first durable call — so a bundler that splits keeps it out of the
+ * page's first download. Until it has arrived, calls made wait here in call
+ * order (listed by `pending()`, shown as queued while offline, cancellable)
+ * and are handed to the queue, in that order, when it is. The queue takes
+ * the framework parts it uses as arguments (see src/platform/deferred.ts);
+ * `typenative/testing` registers it up front, so tests never wait for it.
+ */
 import { CancelledError, isCancellation } from "../runtime/errors.js";
 import { currentRuntime, type Runtime } from "../runtime/runtime.js";
 import { isThenable } from "../runtime/task.js";
+import { deferred } from "../platform/deferred.js";
 import { getStorageBackend } from "../platform/storage.js";
 import { NetworkError, TimeoutError } from "../platform/http-errors.js";
 import { definitionNamed } from "./mutation-registry.js";
 import { onlineManagerOf } from "./online-manager.js";
 import { delayFor, shouldRetry } from "./retry.js";
+import type { OutboxKit, OutboxQueue } from "./outbox-queue.js";
 
 /** One durable call waiting in the outbox, as stored. */
 export interface OutboxEntry {
@@ -30,19 +45,29 @@ export interface FailedOutboxEntry extends OutboxEntry {
 /** The storage key of the outbox (in `pn.AsyncStorage`'s configured backend). */
 export const OUTBOX_KEY = "typenative:mutation-outbox";
 
-/** What the outbox's storage entry holds. */
-interface StoredOutbox {
-  version: 1;
-  pending: OutboxEntry[];
-  failed: Array<OutboxEntry & { error: { name: string; message: string; status?: number } }>;
-}
-
-/** The live side of a call made in this process: how to settle it and show it queued. */
-interface LiveCall {
+/** @internal The live side of a call made in this process: how to settle it and show it queued. */
+export interface LiveCall {
   resolve(value: unknown): void;
   reject(error: unknown): void;
   persisted: { resolve(): void; reject(error: unknown): void };
   onQueued(queued: boolean): void;
+}
+
+/** @internal The queue's code, imported on first use. */
+export const outboxCode = /* @__PURE__ */ deferred(
+  {
+    OUTBOX_KEY, CancelledError, isCancellation, isThenable, getStorageBackend, NetworkError, TimeoutError,
+    definitionNamed, onlineManagerOf, delayFor, shouldRetry, copyEntry,
+  } satisfies OutboxKit as OutboxKit,
+  () => import("./outbox-queue.js"),
+);
+
+/** A call made before the queue's code arrived. */
+interface Waiting {
+  readonly entry: OutboxEntry;
+  readonly signal: AbortSignal;
+  readonly call: LiveCall;
+  readonly onAbort: () => void;
 }
 
 /**
@@ -61,43 +86,25 @@ interface LiveCall {
  * - Each attempt sends the entry's idempotency key, the same on every
  *   attempt and after restarts, so a call that reached the server before a
  *   crash (but whose removal did not reach the disk) is applied once.
+ *
+ * This object forwards to the queue (`outbox-queue.ts`) once its code is
+ * here; calls submitted before wait in order and are handed over then.
  */
 export class Outbox {
-  private pending: OutboxEntry[] = [];
-  private failedEntries: FailedOutboxEntry[] = [];
-  /** Entries whose write has not succeeded yet: not run before it does. */
-  private readonly unsaved = new Set<string>();
-  private readonly calls = new Map<string, LiveCall>();
-  private loading: Promise<void> | null = null;
-  private writeQueued: Promise<void> | null = null;
-  private lastWrite: Promise<void> = Promise.resolve();
-  private draining: Promise<void> | null = null;
-  private running: { id: string; controller: AbortController } | null = null;
-  private retryTimer: TimerHandle | null = null;
-  /** Consecutive network failures, for the backoff. */
-  private networkFailures = 0;
-  /** Failures (not network ones) of the head entry, for its definition's `retry`. */
-  private headFailures = 0;
-  private stopWatchingOnline: (() => void) | null = null;
+  private queue: OutboxQueue | null = null;
+  private waiting: Waiting[] = [];
 
   constructor(private readonly runtime: Runtime) {}
 
   /** Calls waiting, in the order they will run. */
   pendingEntries(): OutboxEntry[] {
-    return this.pending.map(copyEntry);
+    const queue = this.ready();
+    return queue !== null ? queue.pendingEntries() : this.waiting.map((w) => copyEntry(w.entry));
   }
 
-  /** Calls that failed for good, oldest first. */
+  /** Calls that failed for good, oldest first (none are known before the stored outbox is read). */
   failedList(): FailedOutboxEntry[] {
-    return this.failedEntries.map((entry) => ({ ...copyEntry(entry), error: entry.error }));
-  }
-
-  /** Reads the stored outbox once (shared by every caller); entries added before it lands go after the stored ones. */
-  load(): Promise<void> {
-    return (this.loading ??= this.read().catch((error: unknown) => {
-      this.loading = null;
-      throw error;
-    }));
+    return this.ready()?.failedList() ?? [];
   }
 
   /**
@@ -105,268 +112,69 @@ export class Outbox {
    * `call.persisted` settles with the write. `signal` aborting removes it.
    */
   submit(entry: OutboxEntry, signal: AbortSignal, call: LiveCall): void {
-    this.pending.push(entry);
-    this.unsaved.add(entry.id);
-    this.calls.set(entry.id, call);
+    const queue = this.ready();
+    if (queue !== null) {
+      queue.submit(entry, signal, call);
+      return;
+    }
+    const waiting: Waiting = {
+      entry,
+      signal,
+      call,
+      onAbort: () => {
+        this.waiting = this.waiting.filter((w) => w !== waiting);
+        const cancelled = isCancellation(signal.reason) ? signal.reason : new CancelledError("cancelled");
+        call.persisted.reject(cancelled);
+        call.reject(cancelled);
+      },
+    };
+    this.waiting.push(waiting);
+    signal.addEventListener("abort", waiting.onAbort, { once: true });
+    // Shown as queued at once, as the queue would: it waits for the network.
     if (!onlineManagerOf(this.runtime).get()) call.onQueued(true);
-    this.watchOnline();
-    signal.addEventListener("abort", () => this.cancel(entry.id, signal.reason), { once: true });
-    void this.save().catch(noop); // failures are handled per entry inside the write
+    this.load().catch((error: unknown) => {
+      // No queue, so no write: each waiting call fails with the import's error.
+      const failed = this.waiting;
+      this.waiting = [];
+      for (const w of failed) {
+        w.signal.removeEventListener("abort", w.onAbort);
+        w.call.persisted.reject(error);
+        w.call.reject(error);
+      }
+    });
   }
 
   /**
    * Loads the stored outbox and runs the queue: resolves when it has
    * drained, or paused (offline, or a network failure it will retry later).
    */
-  async resume(): Promise<void> {
-    await this.load();
-    // An explicit resume retries now rather than after the backoff.
-    if (this.retryTimer !== null) {
-      this.retryTimer.cancel();
-      this.retryTimer = null;
-    }
-    await this.kick();
+  resume(): Promise<void> {
+    return this.load().then((queue) => queue.resume());
   }
 
   /** Removes every pending and failed entry (durably); calls still waiting reject with `CancelledError`. */
-  async clear(): Promise<void> {
-    await this.load();
-    for (const entry of this.pending.slice()) this.cancel(entry.id, new CancelledError("the mutation queue was cleared"), false);
-    this.failedEntries = [];
-    await this.save();
+  clear(): Promise<void> {
+    return this.load().then((queue) => queue.clear());
   }
 
-  /** Removes a waiting entry; a running one is aborted (the server may or may not have applied it). */
-  cancel(id: string, reason: unknown, write = true): void {
-    const index = this.pending.findIndex((entry) => entry.id === id);
-    if (index < 0) return;
-    this.pending.splice(index, 1);
-    const call = this.calls.get(id);
-    this.calls.delete(id);
-    const cancelled = isCancellation(reason) ? reason : new CancelledError("cancelled");
-    if (this.unsaved.delete(id)) call?.persisted.reject(cancelled);
-    call?.reject(cancelled);
-    if (this.running?.id === id) this.running.controller.abort(cancelled);
-    if (index === 0) this.headFailures = 0;
-    this.watchOnline();
-    if (write) this.save().catch(this.report);
-  }
-
-  private readonly report = (error: unknown): void => {
-    this.runtime.reportError(error, { source: "storage" });
-  };
-
-  private async read(): Promise<void> {
-    const backend = getStorageBackend(this.runtime);
-    const text = await backend.get(OUTBOX_KEY);
-    if (text === null) return;
-    const stored = parseOutbox(text);
-    if (stored === null) {
-      // Never silently emptied: set the unreadable outbox aside, report it, start empty.
-      const aside = `${OUTBOX_KEY}.corrupt-${Date.now()}`;
-      await backend.set(aside, text);
-      this.runtime.reportError(new Error(`the mutation outbox in storage was not readable; it was kept under "${aside}"`), { source: "storage" });
-      return;
+  /** The queue, made (and handed the waiting calls) once its code is here; `null` before. */
+  private ready(): OutboxQueue | null {
+    if (this.queue !== null) return this.queue;
+    const code = outboxCode.loaded();
+    if (code === null) return null;
+    const queue = (this.queue = code.create(this.runtime));
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const w of waiting) {
+      w.signal.removeEventListener("abort", w.onAbort);
+      queue.submit(w.entry, w.signal, w.call);
     }
-    const known = new Set(this.pending.map((entry) => entry.id));
-    this.pending = [...stored.pending.filter((entry) => !known.has(entry.id)), ...this.pending];
-    this.failedEntries = [...stored.failed.map(reviveFailed), ...this.failedEntries];
-    this.watchOnline();
+    return queue;
   }
 
-  /**
-   * Writes the whole outbox. Writes never overlap and run in order; a
-   * write not yet started is shared by everyone asking meanwhile, and reads
-   * the outbox when it starts, so it holds every change made before.
-   */
-  private save(): Promise<void> {
-    if (this.writeQueued !== null) return this.writeQueued;
-    const write = this.lastWrite.then(() => this.load()).then(async () => {
-      this.writeQueued = null;
-      const included = this.pending.filter((entry) => this.unsaved.has(entry.id)).map((entry) => entry.id);
-      try {
-        await getStorageBackend(this.runtime).set(OUTBOX_KEY, this.serialize());
-      } catch (error) {
-        // Entries this write was to make durable are not: they never run,
-        // and their calls fail. Done here, before the next write starts.
-        for (const id of included) {
-          if (!this.unsaved.delete(id)) continue;
-          const call = this.calls.get(id);
-          this.calls.delete(id);
-          this.pending = this.pending.filter((entry) => entry.id !== id);
-          call?.persisted.reject(error);
-          call?.reject(error);
-        }
-        throw error;
-      }
-      let saved = false;
-      for (const id of included) {
-        if (!this.unsaved.delete(id)) continue;
-        saved = true;
-        this.calls.get(id)?.persisted.resolve();
-      }
-      if (saved) this.kick().catch(this.report);
-    });
-    this.writeQueued = write;
-    this.lastWrite = write.catch(noop);
-    return write;
-  }
-
-  private serialize(): string {
-    const stored: StoredOutbox = {
-      version: 1,
-      pending: this.pending,
-      failed: this.failedEntries.map((entry) => ({ ...copyEntry(entry), error: describeError(entry.error) })),
-    };
-    return JSON.stringify(stored);
-  }
-
-  /** Runs the queue unless it is running; resolves when that run stops (drained or paused). */
-  private kick(): Promise<void> {
-    return (this.draining ??= this.drain());
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      await this.load();
-      await this.drainLoop();
-    } catch (error) {
-      this.draining = null;
-      throw error;
-    }
-  }
-
-  /**
-   * Runs entries until the queue is empty or must wait. Every exit clears
-   * `draining` in the same turn as the decision, so a kick right after
-   * starts a new run instead of joining one that has already decided to stop.
-   */
-  private async drainLoop(): Promise<void> {
-    const online = onlineManagerOf(this.runtime);
-    for (;;) {
-      const head = this.pending[0];
-      // Not written yet: its write kicks the queue once it is durable.
-      if (head === undefined || this.unsaved.has(head.id)) {
-        this.draining = null;
-        return;
-      }
-      if (!online.get() || this.retryTimer !== null) {
-        this.markQueued();
-        this.draining = null;
-        return;
-      }
-      const definition = definitionNamed(head.name);
-      if (definition === undefined) {
-        await this.fail(head, new Error(`no mutation named "${head.name}" is defined: call pn.defineMutation("${head.name}", ...) before pn.mutationQueue.resume()`));
-        continue;
-      }
-      const controller = new AbortController();
-      this.running = { id: head.id, controller };
-      this.calls.get(head.id)?.onQueued(false);
-      let ok = false;
-      let value: unknown;
-      try {
-        value = await definition.mutator(...head.args, { signal: controller.signal, idempotencyKey: head.idempotencyKey });
-        ok = true;
-      } catch (error) {
-        value = error;
-      } finally {
-        this.running = null;
-      }
-      // Cancelled or cleared while it ran: the entry is gone already.
-      if (this.pending[0] !== head) continue;
-      if (ok) {
-        await this.succeed(head, value);
-        this.definitionSuccess(definition, value, head.args);
-        continue;
-      }
-      const error = value;
-      if (error instanceof NetworkError || error instanceof TimeoutError) {
-        this.networkFailures++;
-        this.markQueued();
-        if (online.get()) {
-          this.retryTimer = this.runtime.getLoop().callLater(delayFor(definition.retryDelay, this.networkFailures, error), () => {
-            this.retryTimer = null;
-            this.kick().catch(this.report);
-          });
-        }
-        this.draining = null;
-        return;
-      }
-      this.headFailures++;
-      if (!isCancellation(error) && shouldRetry(definition.retry, this.headFailures, error)) {
-        const wait = delayFor(definition.retryDelay, this.headFailures, error);
-        await new Promise<void>((resolve) => void this.runtime.getLoop().callLater(wait, resolve));
-        continue;
-      }
-      await this.fail(head, error);
-    }
-  }
-
-  private async succeed(head: OutboxEntry, value: unknown): Promise<void> {
-    this.pending.shift();
-    this.networkFailures = 0;
-    this.headFailures = 0;
-    const call = this.calls.get(head.id);
-    this.calls.delete(head.id);
-    this.watchOnline();
-    try {
-      // The removal is durable before the call resolves (and before resume() does).
-      await this.save();
-    } catch (error) {
-      // The server has it; a replay after a crash is deduplicated by its idempotency key.
-      this.report(error);
-    }
-    call?.resolve(value);
-  }
-
-  private async fail(head: OutboxEntry, reason: unknown): Promise<void> {
-    this.pending.shift();
-    this.headFailures = 0;
-    const error = reason instanceof Error ? reason : new Error(String(reason));
-    this.failedEntries.push({ ...copyEntry(head), error });
-    const call = this.calls.get(head.id);
-    this.calls.delete(head.id);
-    this.watchOnline();
-    try {
-      await this.save();
-    } catch (writeError) {
-      this.report(writeError);
-    }
-    call?.reject(reason);
-  }
-
-  private definitionSuccess(definition: { onSuccess: ((data: unknown, args: unknown[]) => unknown) | undefined }, value: unknown, args: readonly unknown[]): void {
-    if (definition.onSuccess === undefined) return;
-    try {
-      const result = definition.onSuccess(value, args.slice());
-      if (isThenable(result)) result.then(undefined, (error: unknown) => this.runtime.reportError(error, { source: "mutation" }));
-    } catch (error) {
-      this.runtime.reportError(error, { source: "mutation" });
-    }
-  }
-
-  /** Shows every live call still waiting as queued. */
-  private markQueued(): void {
-    for (const entry of this.pending) this.calls.get(entry.id)?.onQueued(true);
-  }
-
-  /** Listens for reconnects while anything waits. */
-  private watchOnline(): void {
-    if (this.pending.length > 0 && this.stopWatchingOnline === null) {
-      this.stopWatchingOnline = onlineManagerOf(this.runtime).subscribe((online) => {
-        if (!online) return;
-        this.networkFailures = 0;
-        if (this.retryTimer !== null) {
-          this.retryTimer.cancel();
-          this.retryTimer = null;
-        }
-        this.kick().catch(this.report);
-      }, "mutation outbox");
-    } else if (this.pending.length === 0 && this.stopWatchingOnline !== null) {
-      this.stopWatchingOnline();
-      this.stopWatchingOnline = null;
-    }
+  private load(): Promise<OutboxQueue> {
+    const queue = this.ready();
+    return queue !== null ? Promise.resolve(queue) : outboxCode.load().then(() => this.ready()!);
   }
 }
 
@@ -414,38 +222,3 @@ export const mutationQueue = {
 function copyEntry(entry: OutboxEntry): OutboxEntry {
   return { id: entry.id, name: entry.name, args: entry.args, idempotencyKey: entry.idempotencyKey, createdAt: entry.createdAt };
 }
-
-function describeError(error: Error): { name: string; message: string; status?: number } {
-  const status = (error as { status?: unknown }).status;
-  return typeof status === "number" ? { name: error.name, message: error.message, status } : { name: error.name, message: error.message };
-}
-
-function reviveFailed(entry: StoredOutbox["failed"][number]): FailedOutboxEntry {
-  const error = new Error(entry.error.message);
-  error.name = entry.error.name;
-  if (entry.error.status !== undefined) Object.assign(error, { status: entry.error.status });
-  return { ...copyEntry(entry), error };
-}
-
-function isEntry(value: unknown): value is OutboxEntry {
-  if (typeof value !== "object" || value === null) return false;
-  const e = value as Record<string, unknown>;
-  return typeof e.id === "string" && typeof e.name === "string" && Array.isArray(e.args) && typeof e.idempotencyKey === "string" && typeof e.createdAt === "number";
-}
-
-function parseOutbox(text: string): StoredOutbox | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const stored = value as Partial<StoredOutbox>;
-  if (stored.version !== 1 || !Array.isArray(stored.pending) || !Array.isArray(stored.failed)) return null;
-  if (!stored.pending.every(isEntry)) return null;
-  const failed = stored.failed.filter((e) => isEntry(e) && typeof (e as { error?: { message?: unknown } }).error?.message === "string");
-  return { version: 1, pending: stored.pending, failed: failed as StoredOutbox["failed"] };
-}
-
-function noop(): void {}

@@ -3,11 +3,20 @@
  * {@link AlertRequest}, the host's presenter (`runtime.services.alert`) shows
  * it and answers with the pressed button's index or `null` for a dismiss, and
  * this module turns that index into the caller's result.
+ *
+ * Alerts answer the user, never run at start-up: the presenting side and
+ * `choose`'s list checks (`alert-calls.ts`) are imported on the first call,
+ * so a bundler that splits keeps them out of the page's first download.
+ * The argument checks every call makes stay here, so `show` still throws a
+ * bad argument at the call; `typenative/testing` registers the rest up front.
  */
 import { currentRuntime } from "../runtime/runtime.js";
-import type { AlertPresenter, AlertRequest } from "../runtime/services.js";
-import { abortable, checkSignal } from "./abortable.js";
-import { NotSupportedError } from "./errors.js";
+import type { AlertRequest } from "../runtime/services.js";
+import { checkSignal } from "./abortable.js";
+import { deferredCalls } from "./kit.js";
+
+/** @internal The presenting side of {@link Alert}, imported on first use. */
+export const alertCalls = /* @__PURE__ */ deferredCalls(() => import("./alert-calls.js"));
 
 /** Options of {@link Alert.show}. */
 export interface AlertShowOptions {
@@ -138,14 +147,15 @@ export const Alert = {
     if (typeof chooseOptions !== "object" || chooseOptions === null) {
       throw new TypeError("Alert.choose(title, options, { message, cancelLabel, destructive }): the third argument must be an object");
     }
+    const calls = alertCalls.loaded() ?? (await alertCalls.load());
     const message = chooseOptions.message;
     checkTitle("Alert.choose", title, message);
-    const choices = checkOptions(options);
+    const choices = calls.checkOptions(options, describe);
     const cancelLabel = label("Alert.choose", "cancelLabel", chooseOptions.cancelLabel, "Cancel");
     if (choices.includes(cancelLabel)) {
       throw new TypeError(`Alert.choose: the option "${cancelLabel}" is also the cancel label; rename one of them`);
     }
-    const destructive = checkDestructive(chooseOptions.destructive, choices);
+    const destructive = calls.checkDestructive(chooseOptions.destructive, choices, describe);
     checkSignal("Alert.choose", chooseOptions.signal);
     const request: AlertRequest = {
       kind: "choose",
@@ -160,28 +170,14 @@ export const Alert = {
   },
 };
 
-/** Hands `request` to the host's presenter and checks its answer. Throws `NotSupportedError` without one. */
+/**
+ * Hands `request` to the host's presenter (through the deferred calls,
+ * imported now if they are not here yet). Throws `NotSupportedError`
+ * without a presenter once they are loaded, rejects with it before.
+ */
 function present(request: AlertRequest, signal: AbortSignal | undefined): Promise<number | null> {
-  const presenter: AlertPresenter | null = currentRuntime().services.alert;
-  if (presenter === null || presenter === undefined) {
-    throw new NotSupportedError(
-      "alert",
-      `Alert.${request.kind}("${request.title}"): this host has no alert presenter (currentRuntime().services.alert is null). ` +
-        "Render with a host that provides one (typenative/web, typenative/testing) or install your own AlertPresenter.",
-    );
-  }
-  return abortable((s) => presenter.present(request, s), signal).then((index) => checkAnswer(request, index));
-}
-
-function checkAnswer(request: AlertRequest, index: unknown): number | null {
-  if (index === null) return null;
-  if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= request.buttons.length) {
-    throw new Error(
-      `The alert presenter answered ${String(index)} for "${request.title}", which has buttons ${JSON.stringify(request.buttons)}; ` +
-        "it must answer a button index or null",
-    );
-  }
-  return index;
+  const calls = alertCalls.loaded();
+  return calls !== null ? calls.present(request, signal) : alertCalls.load().then((loaded) => loaded.present(request, signal));
 }
 
 /** `(title, message?, options?)` or `(title, options?)`. */
@@ -211,35 +207,6 @@ function label(where: string, name: string, value: unknown, fallback: string): s
     throw new TypeError(`${where}: ${name} must be a non-empty string, got ${describe(value)}`);
   }
   return value;
-}
-
-function checkOptions(options: unknown): string[] {
-  if (!Array.isArray(options)) {
-    throw new TypeError(`Alert.choose(title, options): options must be an array of strings, got ${describe(options)}`);
-  }
-  if (options.length === 0) throw new TypeError("Alert.choose(title, options): options must not be empty");
-  const seen = new Set<string>();
-  for (const option of options) {
-    if (typeof option !== "string" || option === "") {
-      throw new TypeError(`Alert.choose: every option must be a non-empty string, got ${describe(option)}`);
-    }
-    if (seen.has(option)) throw new TypeError(`Alert.choose: the option "${option}" appears twice`);
-    seen.add(option);
-  }
-  return options.slice() as string[];
-}
-
-function checkDestructive(destructive: unknown, choices: string[]): string[] {
-  if (destructive === undefined) return [];
-  if (!Array.isArray(destructive)) {
-    throw new TypeError(`Alert.choose: destructive must be an array of option labels, got ${describe(destructive)}`);
-  }
-  for (const entry of destructive) {
-    if (typeof entry !== "string" || !choices.includes(entry)) {
-      throw new TypeError(`Alert.choose: destructive lists ${JSON.stringify(entry)}, which is not one of the options ${JSON.stringify(choices)}`);
-    }
-  }
-  return destructive.slice() as string[];
 }
 
 function describe(value: unknown): string {

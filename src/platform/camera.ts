@@ -1,11 +1,14 @@
 /**
  * `pn.Camera`: photos from the host's camera or gallery, through the
  * `CameraService` a host plugs into `runtime.services.camera`.
+ *
+ * Both calls are async and run when the user asks for a photo, never at
+ * start-up, so their body (`camera-calls.ts`) is imported on the first
+ * call: a bundler that splits keeps it out of the page's first download.
+ * An argument error is a rejection either way, so nothing a caller sees
+ * changes; `typenative/testing` registers the body up front.
  */
-import { currentRuntime } from "../runtime/runtime.js";
-import type { CameraService } from "../runtime/services.js";
-import { abortable, checkSignal } from "./abortable.js";
-import { NotSupportedError } from "./errors.js";
+import { deferredCalls } from "./kit.js";
 
 /** Options of {@link Camera.takePhoto}. */
 export interface TakePhotoOptions {
@@ -40,6 +43,9 @@ export interface PickFromGalleryOptions {
  * if (path !== null) setPhoto(path);
  * ```
  */
+/** @internal The calls behind {@link Camera}, imported on first use. */
+export const cameraCalls = /* @__PURE__ */ deferredCalls(() => import("./camera-calls.js"));
+
 export const Camera = {
   /**
    * Opens the camera. Resolves the photo's path or URI, `null` when the user
@@ -47,16 +53,7 @@ export const Camera = {
    * `NotSupportedError` without a camera, `CancelledError` when `signal` aborts.
    */
   async takePhoto(options: TakePhotoOptions = {}): Promise<string | null> {
-    checkOptions("Camera.takePhoto", options);
-    const { quality, signal } = options;
-    if (quality !== undefined) {
-      if (typeof quality !== "number") throw new TypeError(`Camera.takePhoto: quality must be a number from 0 to 1, got ${typeof quality}`);
-      if (!(quality >= 0 && quality <= 1)) throw new RangeError(`Camera.takePhoto: quality must be from 0 to 1, got ${quality}`);
-    }
-    const service = cameraService("takePhoto");
-    // Hosts see `quality` only when the caller gave one, so their own default applies.
-    const start = (s: AbortSignal | undefined) => service.takePhoto(quality === undefined ? { signal: s } : { quality, signal: s });
-    return checkAnswer("takePhoto", await abortable(start, signal));
+    return (cameraCalls.loaded() ?? (await cameraCalls.load())).takePhoto(options);
   },
 
   /**
@@ -65,30 +62,6 @@ export const Camera = {
    * service, `CancelledError` when `signal` aborts.
    */
   async pickFromGallery(options: PickFromGalleryOptions = {}): Promise<string | null> {
-    checkOptions("Camera.pickFromGallery", options);
-    const service = cameraService("pickFromGallery");
-    return checkAnswer("pickFromGallery", await abortable((s) => service.pickFromGallery({ signal: s }), options.signal));
+    return (cameraCalls.loaded() ?? (await cameraCalls.load())).pickFromGallery(options);
   },
 };
-
-function cameraService(method: string): CameraService {
-  const service = currentRuntime().services.camera;
-  if (service === null || service === undefined) {
-    throw new NotSupportedError(
-      "camera",
-      `Camera.${method}(): this host has no camera (currentRuntime().services.camera is null). ` +
-        "The web host uses a file input, typenative/testing a programmable fake; on other hosts, install a CameraService.",
-    );
-  }
-  return service;
-}
-
-function checkOptions(where: string, options: unknown): asserts options is { signal?: AbortSignal } {
-  if (typeof options !== "object" || options === null) throw new TypeError(`${where}(options): options must be an object`);
-  checkSignal(where, (options as { signal?: unknown }).signal);
-}
-
-function checkAnswer(method: string, answer: unknown): string | null {
-  if (answer === null || typeof answer === "string") return answer;
-  throw new Error(`The camera service answered ${typeof answer} to ${method}(); it must answer a path/URI string or null`);
-}

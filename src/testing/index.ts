@@ -3,7 +3,9 @@
  * time with a virtual clock, and answer alerts and camera requests.
  *
  * Importing it installs memory storage and the test host's alert presenter
- * and camera.
+ * and camera, and registers what an app loads on first use (`Animated.spring`,
+ * `decay`, the compositions; the presenting side of `pn.Alert`; `pn.Camera`;
+ * the mutation outbox's queue), so it runs synchronously.
  */
 import { runtime } from "../runtime/runtime.js";
 import { TestAlerts, TestCamera } from "../hosts/test/services.js";
@@ -12,6 +14,14 @@ import { memoryStorage } from "../platform/memory-storage.js";
 import { overrideColorScheme } from "../platform/appearance.js";
 import { onlineManager } from "../data/online-manager.js";
 import { focusManager } from "../data/focus-manager.js";
+import { registerAnimations } from "../animated/lazy.js";
+import * as deferredAnimations from "../animated/deferred.js";
+import { alertCalls } from "../platform/alert.js";
+import * as alertCallsModule from "../platform/alert-calls.js";
+import { cameraCalls } from "../platform/camera.js";
+import * as cameraCallsModule from "../platform/camera-calls.js";
+import { outboxCode } from "../data/outbox.js";
+import * as outboxQueueModule from "../data/outbox-queue.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -34,6 +44,15 @@ runtime.services.camera = camera;
 runtime.services.os = "test";
 runtime.owner = alerts;
 AsyncStorage.configure({ backend: memoryStorage() });
+// Spring, decay and the compositions load with import() in an app; a test
+// on the virtual clock must not wait for a module, so they are here at once.
+registerAnimations(deferredAnimations);
+// The same for what pn.Alert and pn.Camera import on their first call: a
+// test sees the alert pending in the instant it is asked for.
+alertCalls.register(alertCallsModule);
+cameraCalls.register(cameraCallsModule);
+// And the mutation outbox's queue: a durable call is written in the instant it is made.
+outboxCode.register(outboxQueueModule);
 
 /**
  * Sets the system colour scheme `pn.useColorScheme()` reports (default

@@ -1,0 +1,68 @@
+/**
+ * The side of `pn.Alert` that runs only once an alert is asked for,
+ * imported on the first call (see alert.ts): handing the request to the
+ * host's presenter and checking its answer, and the checks of `choose`'s
+ * option list.
+ */
+import type { AlertPresenter, AlertRequest } from "../runtime/services.js";
+import type { PlatformKit } from "./kit.js";
+
+/** @internal Builds the deferred part of `pn.Alert` on `kit`. */
+export function implement({ currentRuntime, abortable, NotSupportedError }: PlatformKit) {
+  function checkAnswer(request: AlertRequest, index: unknown): number | null {
+    if (index === null) return null;
+    if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= request.buttons.length) {
+      throw new Error(
+        `The alert presenter answered ${String(index)} for "${request.title}", which has buttons ${JSON.stringify(request.buttons)}; ` +
+          "it must answer a button index or null",
+      );
+    }
+    return index;
+  }
+
+  return {
+    /** Hands `request` to the host's presenter and checks its answer. Throws `NotSupportedError` without one. */
+    present(request: AlertRequest, signal: AbortSignal | undefined): Promise<number | null> {
+      const presenter: AlertPresenter | null = currentRuntime().services.alert;
+      if (presenter === null || presenter === undefined) {
+        throw new NotSupportedError(
+          "alert",
+          `Alert.${request.kind}("${request.title}"): this host has no alert presenter (currentRuntime().services.alert is null). ` +
+            "Render with a host that provides one (typenative/web, typenative/testing) or install your own AlertPresenter.",
+        );
+      }
+      return abortable((s) => presenter.present(request, s), signal).then((index) => checkAnswer(request, index));
+    },
+
+    /** `choose`'s options: a non-empty list of distinct, non-empty strings, copied. */
+    checkOptions(options: unknown, describe: (value: unknown) => string): string[] {
+      if (!Array.isArray(options)) {
+        throw new TypeError(`Alert.choose(title, options): options must be an array of strings, got ${describe(options)}`);
+      }
+      if (options.length === 0) throw new TypeError("Alert.choose(title, options): options must not be empty");
+      const seen = new Set<string>();
+      for (const option of options) {
+        if (typeof option !== "string" || option === "") {
+          throw new TypeError(`Alert.choose: every option must be a non-empty string, got ${describe(option)}`);
+        }
+        if (seen.has(option)) throw new TypeError(`Alert.choose: the option "${option}" appears twice`);
+        seen.add(option);
+      }
+      return options.slice() as string[];
+    },
+
+    /** `choose`'s `destructive`: labels among `choices`, copied. */
+    checkDestructive(destructive: unknown, choices: string[], describe: (value: unknown) => string): string[] {
+      if (destructive === undefined) return [];
+      if (!Array.isArray(destructive)) {
+        throw new TypeError(`Alert.choose: destructive must be an array of option labels, got ${describe(destructive)}`);
+      }
+      for (const entry of destructive) {
+        if (typeof entry !== "string" || !choices.includes(entry)) {
+          throw new TypeError(`Alert.choose: destructive lists ${JSON.stringify(entry)}, which is not one of the options ${JSON.stringify(choices)}`);
+        }
+      }
+      return destructive.slice() as string[];
+    },
+  };
+}

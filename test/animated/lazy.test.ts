@@ -1,0 +1,117 @@
+// Spring, decay and the compositions load their code with import() on first
+// use (src/animated/lazy.ts). typenative/testing registers it up front, so
+// these tests load a fresh copy of lazy.ts, one per test, in which nothing is
+// registered yet: what an app in a browser sees before the chunk arrives.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { Animated, AnimatedValue } from "../../src/animated/index.js";
+import { FRAME, useHarness } from "./harness.js";
+
+type Lazy = typeof import("../../src/animated/lazy.js");
+
+let copies = 0;
+/** A copy of lazy.ts with nothing loaded; the engine modules it imports are the shared ones. */
+async function unloaded(): Promise<Lazy> {
+  return (await import(new URL(`../../src/animated/lazy.ts?copy=${++copies}`, import.meta.url).href)) as Lazy;
+}
+
+describe("Animated's deferred animations (spring, decay, compositions)", () => {
+  const h = useHarness();
+
+  it("are registered by typenative/testing: a call builds the real animation at once", () => {
+    const v = new AnimatedValue(0);
+    assert.equal(Animated.spring(v, { to: 1 }).constructor.name, "SpringAnimation");
+    assert.equal(Animated.sequence([]).constructor.name, "SequenceAnimation");
+    assert.throws(() => Animated.spring(v, { to: 1, stiffness: -1 }), /stiffness must be > 0/);
+  });
+
+  it("return a handle at once; the animation runs when its code arrives", async () => {
+    const lazy = await unloaded();
+    const v = new AnimatedValue(0);
+    const spring = lazy.spring(v, { to: 100 }).start();
+    assert.equal(spring.constructor.name, "LazyAnimation");
+    assert.equal(spring.running, true);
+    assert.equal(v.value, 0);
+    await lazy.loadAnimations();
+    await h.clock.advance(5000);
+    assert.deepEqual(await spring, { finished: true });
+    assert.equal(v.value, 100);
+    assert.equal(h.pendingFrames, 0);
+  });
+
+  it("can be cancelled before the code arrives: resolves { finished: false } and never moves the value", async () => {
+    const lazy = await unloaded();
+    const v = new AnimatedValue(0);
+    const controller = new AbortController();
+    const decay = lazy.decay(v, { velocity: 1, signal: controller.signal }).start();
+    controller.abort();
+    assert.deepEqual(await decay, { finished: false });
+    await lazy.loadAnimations();
+    await h.clock.advance(1000);
+    assert.equal(v.value, 0);
+    assert.equal(h.requestedFrames, 0);
+  });
+
+  it("a stopped stand-in composition stops its children, which resolve { finished: false }", async () => {
+    const lazy = await unloaded();
+    const a = Animated.timing(new AnimatedValue(0), { to: 1 });
+    const b = Animated.timing(new AnimatedValue(0), { to: 1 });
+    const sequence = lazy.sequence([a, b]).start();
+    sequence.stop();
+    assert.deepEqual(await Promise.all([sequence, a, b]), [{ finished: false }, { finished: false }, { finished: false }]);
+    await lazy.loadAnimations();
+    await h.clock.advance(1000);
+    assert.equal(h.requestedFrames, 0);
+  });
+
+  it("owns its value from its start: a later animation stops it, and it stops an earlier one", async () => {
+    const lazy = await unloaded();
+    const v = new AnimatedValue(0);
+    const earlier = Animated.timing(v, { to: 50, duration: 100 }).start();
+    const spring = lazy.spring(v, { to: 100 }).start();
+    assert.deepEqual(await earlier, { finished: false });
+    const later = Animated.timing(v, { to: 5, duration: 100 }).start();
+    assert.deepEqual(await spring, { finished: false });
+    await lazy.loadAnimations();
+    await h.clock.advance(200);
+    assert.deepEqual(await later, { finished: true });
+    assert.equal(v.value, 5);
+  });
+
+  it("chain in a composition like any animation, and reset what they moved", async () => {
+    const lazy = await unloaded();
+    const v = new AnimatedValue(0);
+    const steps: number[] = [];
+    const inner = lazy.sequence([Animated.timing(v, { to: 10, duration: 5 * FRAME })]);
+    const looped = Animated.loop(inner, { iterations: 2 }).start();
+    v.addListener((x) => {
+      if (x === 10) steps.push(x);
+    });
+    await lazy.loadAnimations();
+    await h.clock.advance(1000);
+    assert.deepEqual(await looped, { finished: true });
+    assert.deepEqual(steps, [10, 10], "the second iteration started from the reset value");
+    assert.equal(v.value, 10);
+  });
+
+  it("report arguments only the real animation checks, and end { finished: false }", async () => {
+    const lazy = await unloaded();
+    const v = new AnimatedValue(0);
+    const spring = lazy.spring(v, { to: 1, stiffness: -1 }).start();
+    await lazy.loadAnimations();
+    assert.deepEqual(await spring, { finished: false });
+    assert.equal(h.errors.length, 1);
+    assert.match(String(h.errors[0]), /stiffness must be > 0/);
+    h.errors.length = 0;
+    // Loaded now: the call itself checks, as with the code in the bundle.
+    assert.throws(() => lazy.spring(v, { to: 1, stiffness: -1 }), TypeError);
+    assert.equal(lazy.spring(v, { to: 1 }).constructor.name, "SpringAnimation");
+  });
+
+  it("still check what the stand-in can at the call: a bad signal, options that are not an object", async () => {
+    const lazy = await unloaded();
+    const v = new AnimatedValue(0);
+    assert.throws(() => lazy.spring(v, { to: 1, signal: "no" as never }), /signal must be an AbortSignal/);
+    assert.throws(() => lazy.delay(10, 5 as never), /options must be an object/);
+  });
+});

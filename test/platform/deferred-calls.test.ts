@@ -1,0 +1,96 @@
+// pn.Alert's presenting side and pn.Camera load their code with import() on
+// the first call (src/platform/kit.ts). typenative/testing registers it up
+// front, so these tests load fresh copies of alert.ts and camera.ts, one per
+// test, in which nothing is loaded yet: what an app sees on its first alert.
+import { describe, it, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import * as pn from "typenative";
+import { alerts, camera, cleanup, settle } from "typenative/testing";
+import { captureErrors } from "../helpers/errors.js";
+
+type AlertModule = typeof import("../../src/platform/alert.js");
+type CameraModule = typeof import("../../src/platform/camera.js");
+
+let copies = 0;
+async function fresh<M>(path: string): Promise<M> {
+  return (await import(new URL(`${path}?copy=${++copies}`, import.meta.url).href)) as M;
+}
+const unloadedAlert = () => fresh<AlertModule>("../../src/platform/alert.ts");
+const unloadedCamera = () => fresh<CameraModule>("../../src/platform/camera.ts");
+
+afterEach(() => {
+  cleanup();
+  alerts.reset();
+  camera.reset();
+});
+
+describe("pn.Alert and pn.Camera before their code is loaded", () => {
+  it("are registered by typenative/testing: an alert is pending in the instant it is asked for", async () => {
+    const answer = pn.Alert.confirm("Now?");
+    assert.equal(alerts.pending().length, 1);
+    alerts.dismiss();
+    assert.equal(await answer, false);
+  });
+
+  it("Alert.confirm presents once the code arrives and resolves from the answer", async () => {
+    const { Alert, alertCalls } = await unloadedAlert();
+    assert.equal(alertCalls.loaded(), null);
+    const answer = Alert.confirm("Delete?", { confirmLabel: "Delete" });
+    assert.deepEqual(alerts.pending(), [], "nothing to present before the code is here");
+    await alertCalls.load();
+    await settle();
+    assert.deepEqual(alerts.pending()[0]!.buttons, ["Cancel", "Delete"]);
+    alerts.respond("Delete");
+    assert.equal(await answer, true);
+  });
+
+  it("Alert.choose checks its options once the code arrives: a rejection, as before", async () => {
+    const { Alert } = await unloadedAlert();
+    await assert.rejects(Alert.choose("Pick", ["A", "A"]), /the option "A" appears twice/);
+    await assert.rejects(Alert.choose("Pick", ["A"], { destructive: ["B"] }), /not one of the options/);
+    const choice = Alert.choose("Pick", ["A", "B"]);
+    await settle();
+    assert.deepEqual(alerts.pending()[0]!.buttons, ["A", "B", "Cancel"]);
+    alerts.respond("B");
+    assert.equal(await choice, "B");
+  });
+
+  it("an alert cancelled before the code arrives rejects with CancelledError and is never presented", async () => {
+    const { Alert, alertCalls } = await unloadedAlert();
+    const controller = new AbortController();
+    const answer = Alert.confirm("Delete?", { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(answer, pn.CancelledError);
+    await alertCalls.load();
+    await settle();
+    assert.deepEqual(alerts.pending(), []);
+  });
+
+  it("Alert.show still throws a bad argument at the call, and reports a missing presenter after the load", async () => {
+    const { Alert, alertCalls } = await unloadedAlert();
+    assert.throws(() => Alert.show(42 as never), /title must be a string/);
+    const errors = captureErrors();
+    const previous = pn.runtime.services.alert;
+    pn.runtime.services.alert = null;
+    try {
+      await Alert.show("Saved");
+      assert.ok(alertCalls.loaded() !== null);
+      assert.equal(errors.errors.length, 1);
+      assert.ok(errors.errors[0]!.error instanceof pn.NotSupportedError);
+    } finally {
+      pn.runtime.services.alert = previous;
+      errors.restore();
+    }
+  });
+
+  it("Camera.takePhoto asks the camera once the code arrives; a bad quality rejects", async () => {
+    const { Camera, cameraCalls } = await unloadedCamera();
+    await assert.rejects(Camera.takePhoto({ quality: 2 }), RangeError);
+    const photo = Camera.takePhoto({ quality: 0.5 });
+    await cameraCalls.load();
+    await settle();
+    assert.equal(camera.pending().length, 1);
+    camera.respond("file:///photo.jpg");
+    assert.equal(await photo, "file:///photo.jpg");
+  });
+});

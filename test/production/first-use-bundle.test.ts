@@ -1,0 +1,60 @@
+/**
+ * What the example app uses only after start-up loads with `import()` on
+ * first use. It fades its list in with `Animated.timing`: its first load
+ * (the entry and the chunks it imports statically, built the way the size
+ * bench builds it) carries timing but not spring, decay or the
+ * compositions; it asks `pn.Alert.confirm`/`choose` and `pn.Camera` when a
+ * button is pressed: the presenting side of alerts and the camera calls are
+ * not in it either. Each loads from a chunk that shares no module with the
+ * entry (a shared module would be split off into a chunk of its own that
+ * the entry loads too, and compress worse).
+ */
+import { describe, it, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO as repo, splitBuild } from "../../bench/browser/site.js";
+
+const work = mkdtempSync(join(tmpdir(), "typenative-first-use-bundle-"));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** Text only the deferred animations contain (spring.ts, decay.ts, composition.ts). */
+const DEFERRED_PROBES = ["restDisplacementThreshold", "deceleration must be", "Animated.loop(animation, options)", "Animated.sequence(animations)"];
+/** Text only the deferred platform calls contain (alert-calls.ts, camera-calls.ts). */
+const PLATFORM_PROBES = ["this host has no alert presenter", "appears twice", "this host has no camera", "The camera service answered"];
+/** Text only the mutation outbox's queue contains (outbox-queue.ts); `resume()` loads it after the first render. */
+const OUTBOX_PROBES = ["the mutation outbox in storage was not readable", "before pn.mutationQueue.resume()"];
+/** Text of `Animated.timing`, which the example uses. */
+const TIMING_PROBES = ["Animated.timing(value, options)"];
+
+const { files, outputs } = await splitBuild(join(repo, "examples", "app", "main.ts"), join(work, "out"));
+const first = files.filter((file) => file.firstLoad).map((file) => file.text).join("\n");
+const all = files.filter((file) => file.reachable).map((file) => file.text).join("\n");
+const found = (text: string, probes: string[]) => probes.filter((probe) => text.includes(probe));
+
+describe("a production build of the example app: what loads on first use", () => {
+  it("carries timing, not spring, decay or the compositions", () => {
+    assert.deepEqual(found(first, TIMING_PROBES), TIMING_PROBES);
+    assert.deepEqual(found(first, DEFERRED_PROBES), [], "deferred animation code in the first load: src/animated/index.ts must take them from lazy.ts");
+    assert.deepEqual(found(all, DEFERRED_PROBES), DEFERRED_PROBES, "they are there, in a later chunk");
+  });
+
+  it("carries neither the alert presenting side nor the camera calls", () => {
+    assert.deepEqual(found(first, PLATFORM_PROBES), [], "deferred platform code in the first load: alert.ts and camera.ts must import their calls with import()");
+    assert.deepEqual(found(all, PLATFORM_PROBES), PLATFORM_PROBES);
+  });
+
+  it("does not carry the mutation outbox's queue", () => {
+    assert.deepEqual(found(first, OUTBOX_PROBES), [], "the outbox queue in the first load: outbox.ts must import outbox-queue.ts with import()");
+    assert.deepEqual(found(all, OUTBOX_PROBES), OUTBOX_PROBES);
+  });
+
+  it("loads each from a chunk that imports nothing", () => {
+    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts"]) {
+      const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry);
+      assert.ok(chunk !== undefined, `no chunk for ${entry}`);
+      assert.deepEqual(outputs[chunk]!.imports, [], `${entry} must import types only: see src/platform/deferred.ts`);
+    }
+  });
+});
