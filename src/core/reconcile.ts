@@ -165,7 +165,11 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
   try {
     output = (fiber.type as (props: unknown) => unknown)(fiber.props);
     if (!mounting && fiber.hooks !== null && current.index < fiber.hooks.length) {
-      throw new Error(`Rendered fewer hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally`);
+      throw new Error(
+        options.dev && process.env.NODE_ENV !== "production"
+          ? `Rendered fewer hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally`
+          : `Rendered fewer hooks in ${nameOf(fiber.type)}`,
+      );
     }
   } catch (error) {
     throw error instanceof RenderFailure ? error : new RenderFailure(error, fiber);

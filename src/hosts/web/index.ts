@@ -78,12 +78,12 @@ const mounted = new WeakSet<Element>();
  */
 export function mount(element: Child, domNode: Element, options: MountOptions = {}): WebApp {
   if (typeof domNode !== "object" || domNode === null || domNode.nodeType !== 1) {
-    throw new TypeError("mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")");
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")" : "mount(element, domNode)");
   }
-  if (mounted.has(domNode)) throw new Error("mount(): this element already holds a typenative app; unmount it first");
+  if (mounted.has(domNode)) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): this element already holds a typenative app; unmount it first" : "mount(): already mounted");
   const doc = domNode.ownerDocument;
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  if (view === null) throw new Error("mount(): domNode's document has no window");
+  if (view === null) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): domNode's document has no window" : "mount(): no window");
 
   const runtime = claimRuntime(options.runtime, "mount()");
   const alert = createAlertPresenter(doc);
