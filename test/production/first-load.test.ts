@@ -28,8 +28,11 @@ mount(Counter(), document.getElementById("root")!);
 
 /** Text only the code loaded on first use contains: the alert dialog, the file camera, the localStorage backend. */
 const LAZY_PROBES = ["tn-alert-backdrop", "typenative-camera-input", "localStorageBackend.set: value must be a string"];
-/** `setDefaultBackend`'s checks of a backend an app brings, which `mount()` does not need for its own. */
-const BACKEND_CHECK_PROBES = ["backend must be an object with get, set, remove, keys and clear"];
+/**
+ * `setDefaultBackend`'s checks of a backend an app brings, which `mount()` does not need for its own,
+ * and the ErrorBoundary's rendering and catching (src/core/boundary.ts), which only `ErrorBoundary` installs.
+ */
+const UNUSED_PROBES = ["backend must be an object with get, set, remove, keys and clear", "ErrorBoundary.onError"];
 /** The development explanations of errors the first load can throw; production keeps their first words. */
 const DEV_MESSAGE_PROBES = [
   "keeps scheduling renders",
@@ -45,8 +48,15 @@ const DEV_MESSAGE_PROBES = [
   "already holds a typenative app",
 ];
 
+/** The same counter inside an ErrorBoundary: it must carry the boundary. */
+const BOUNDARY_APP = MINIMAL_APP.replace("mount(Counter()", "mount(pn.ErrorBoundary({ fallback: pn.Text(\"failed\") }, Counter())");
+
 writeFileSync(join(work, "app.ts"), MINIMAL_APP);
-const { files } = await splitBuild(join(work, "app.ts"), join(work, "out"));
+writeFileSync(join(work, "boundary-app.ts"), BOUNDARY_APP);
+const [{ files }, boundary] = await Promise.all([
+  splitBuild(join(work, "app.ts"), join(work, "out")),
+  splitBuild(join(work, "boundary-app.ts"), join(work, "boundary-out")),
+]);
 
 /** The text of every source file, where each probe must be found (else it probes nothing). */
 function sources(dir: string, out: string[] = []): string[] {
@@ -61,7 +71,7 @@ function sources(dir: string, out: string[] = []): string[] {
 describe("the minimal app's first load (production, split)", () => {
   it("probes text that exists in src", () => {
     const all = sources(join(repo, "src")).join("\n");
-    assert.deepEqual([...BACKEND_CHECK_PROBES, ...DEV_MESSAGE_PROBES].filter((probe) => !all.includes(probe)), []);
+    assert.deepEqual([...UNUSED_PROBES, ...DEV_MESSAGE_PROBES].filter((probe) => !all.includes(probe)), []);
   });
 
   it("is one chunk: no module is shared with a lazily loaded chunk", () => {
@@ -77,8 +87,13 @@ describe("the minimal app's first load (production, split)", () => {
     assert.deepEqual(LAZY_PROBES.filter((probe) => !rest.includes(probe)), []);
   });
 
-  it("does not carry the storage backend checks or the development error explanations", () => {
+  it("does not carry the storage backend checks, the error boundary or the development error explanations", () => {
     const text = files.find((file) => file.firstLoad)!.text;
-    assert.deepEqual([...BACKEND_CHECK_PROBES, ...DEV_MESSAGE_PROBES].filter((probe) => text.includes(probe)), []);
+    assert.deepEqual([...UNUSED_PROBES, ...DEV_MESSAGE_PROBES].filter((probe) => text.includes(probe)), []);
+  });
+
+  it("carries the error boundary when the app uses ErrorBoundary", () => {
+    const text = boundary.files.filter((file) => file.firstLoad).map((file) => file.text).join("\n");
+    assert.ok(text.includes("ErrorBoundary.onError"));
   });
 });
