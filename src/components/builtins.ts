@@ -1,5 +1,6 @@
 import { createElement, HOST_TYPE, isElement, isPropsObject, type Child, type Element, type Key } from "../core/element.js";
 import type { Props } from "../core/host.js";
+import { options } from "../core/options.js";
 import type { ButtonProps, ImageProps, ImageSource, ScrollViewProps, SpacerProps, TextInputProps, TextProps, ViewProps } from "./props.js";
 
 export type * from "./props.js";
@@ -23,7 +24,7 @@ function build(type: string, props: Props | undefined, children: unknown, extra?
 
 function checkProps(name: string, props: unknown): Props | undefined {
   if (props === undefined || props === null) return undefined;
-  if (!isPropsObject(props)) throw new TypeError(`${name}(…, props): props must be a plain object`);
+  if (!isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(…, props): props must be a plain object` : `${name}(…, props)`);
   return props;
 }
 
@@ -53,7 +54,7 @@ function textContent(name: string, value: unknown): unknown {
   // JSX passes children through props: <Text>Hello {name}</Text>.
   if (Array.isArray(value)) return value;
   if (value === undefined || value === null) return undefined;
-  throw new TypeError(`${name}(text): text must be a string or number, got ${typeof value}`);
+  throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(text): text must be a string or number, got ${typeof value}` : `${name}(text)`);
 }
 
 /**
@@ -164,7 +165,7 @@ function container<P>(type: string): HostFactory<ContainerFactory<P>, P & { chil
     }
     for (const child of children) {
       if (typeof child === "object" && child !== null && !Array.isArray(child) && !isElement(child)) {
-        throw new TypeError(`${type}(...children, props?): a props object must come first or last`);
+        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${type}(...children, props?): a props object must come first or last` : `${type}(...children, props?)`);
       }
     }
     return build(type, props, children.length === 0 ? undefined : children.length === 1 && !Array.isArray(children[0]) ? children[0] : children);

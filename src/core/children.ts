@@ -79,8 +79,13 @@ function toItem(parent: Fiber, raw: unknown): Item | null {
     if (options.dev && process.env.NODE_ENV !== "production") checkArrayKeys(parent, raw);
     return createElement(Fragment, { children: raw }, null);
   }
-  if (typeof raw === "function") throw new TypeError("Functions are not valid as a child; did you mean to call a component factory?");
-  throw new TypeError(`Objects are not valid as a child (found ${Object.prototype.toString.call(raw)}); wrap data in pn.Text(...)`);
+  // The advice only in development: production bundles keep the first words.
+  if (typeof raw === "function") {
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Functions are not valid as a child; did you mean to call a component factory?" : "Function child");
+  }
+  throw new TypeError(
+    options.dev && process.env.NODE_ENV !== "production" ? `Objects are not valid as a child (found ${Object.prototype.toString.call(raw)}); wrap data in pn.Text(...)` : "Object child",
+  );
 }
 
 function keyAt(items: Item[], positions: number[] | null, j: number): MatchKey {

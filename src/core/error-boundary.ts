@@ -1,6 +1,7 @@
 import { createElement, isPropsObject, type Child, type Element } from "./element.js";
 import type { ErrorInfo } from "../runtime/scope.js";
 import { BOUNDARY_TYPE } from "./types.js";
+import { installBoundaries } from "./boundary.js";
 
 /** Props of {@link ErrorBoundary}. */
 export interface ErrorBoundaryProps {
@@ -29,6 +30,8 @@ export function ErrorBoundary(props: ErrorBoundaryProps, ...children: Child[]): 
   if (!isPropsObject(props) || !("fallback" in props)) {
     throw new TypeError("ErrorBoundary(props, ...children): props must be an object with a fallback");
   }
+  // Before the element exists: the reconciler renders boundaries only once this ran.
+  installBoundaries();
   const finalProps: Record<string, unknown> = { fallback: props.fallback, onError: props.onError };
   if (children.length === 1) finalProps.children = children[0];
   else if (children.length > 1) finalProps.children = children;

@@ -1,7 +1,6 @@
 import type { Fiber } from "./fiber.js";
 import { BOUNDARY, DELETED, DIRTY, NO_ERROR, UNMOUNTED, componentName, componentStack } from "./fiber.js";
 import { scheduleUpdate } from "./dirty.js";
-import { nameOf } from "./component.js";
 
 /**
  * Error routing, in one place: an error thrown while rendering, by an
@@ -26,19 +25,15 @@ export function findBoundary(fiber: Fiber): Fiber | null {
   return null;
 }
 
-/** Puts a boundary into its error state and tells its `onError`. */
-export function catchError(boundary: Fiber, error: unknown, source: Fiber | null, kind: ErrorSource = "render"): void {
-  boundary.error = error;
-  const onError = boundary.props.onError;
-  if (typeof onError === "function") {
-    const info = { source: kind, component: source === null ? undefined : nameOf(source.type), componentStack: componentStack(source) };
-    try {
-      onError(error, info);
-    } catch (handlerError) {
-      boundary.root.runtime.reportError(handlerError, { source: "ErrorBoundary.onError" });
-    }
-  }
-}
+/**
+ * What `ErrorBoundary` brings (boundary.ts), installed by its first element:
+ * how a boundary renders, and how it takes an error. Null until then, when
+ * no boundary fiber exists for an error to reach.
+ */
+export const boundarySupport: {
+  render: ((fiber: Fiber, mounting: boolean) => void) | null;
+  catchError: ((boundary: Fiber, error: unknown, source: Fiber | null, kind?: ErrorSource) => void) | null;
+} = { render: null, catchError: null };
 
 /**
  * Sends an error thrown by `fiber` (while rendering, or in an effect or
@@ -48,7 +43,7 @@ export function catchError(boundary: Fiber, error: unknown, source: Fiber | null
 export function routeError(error: unknown, fiber: Fiber, kind: ErrorSource): void {
   const boundary = findBoundary(fiber);
   if (boundary !== null) {
-    catchError(boundary, error, fiber, kind);
+    boundarySupport.catchError!(boundary, error, fiber, kind);
     boundary.flags &= ~DIRTY;
     scheduleUpdate(boundary);
     return;

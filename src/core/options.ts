@@ -21,15 +21,31 @@
  * check and its message. Setting `options.dev = true` in a production bundle
  * therefore turns nothing on: the checks are not there.
  */
-let dev = envReadable() && process.env.NODE_ENV !== "production";
+/**
+ * `process.env.NODE_ENV` is read directly, inside a `try`, rather than
+ * behind `typeof process`: in a browser bundle `typeof process` is still
+ * "undefined", which would hide the value the bundler put in. Where it cannot
+ * be read (no bundler, no `process`) `dev` stays false. Where a bundler
+ * replaced the read, both `try`s below fold away with their messages.
+ */
+let dev = false;
+try {
+  dev = process.env.NODE_ENV !== "production";
+} catch {
+  // No `process` (a page without a bundler): the checks stay off.
+}
 
 export const options = {
   get dev(): boolean {
     return dev;
   },
   set dev(on: boolean) {
-    if (on && !envReadable()) {
-      throw new TypeError("options.dev = true: the dev checks read process.env.NODE_ENV; without a bundler, define globalThis.process = { env: {} } before loading typenative");
+    if (on) {
+      try {
+        void process.env.NODE_ENV;
+      } catch {
+        throw new TypeError("options.dev = true: the dev checks read process.env.NODE_ENV; without a bundler, define globalThis.process = { env: {} } before loading typenative");
+      }
     }
     dev = on === true;
   },
@@ -37,18 +53,3 @@ export const options = {
     console.warn(`[typenative] ${message}`);
   },
 };
-
-/**
- * True when `process.env.NODE_ENV` can be read: in Node, or where a bundler
- * replaced it with a string. Tried directly rather than behind
- * `typeof process`: in a browser bundle `typeof process` is still
- * "undefined", which would hide the value the bundler put in.
- */
-function envReadable(): boolean {
-  try {
-    void process.env.NODE_ENV;
-    return true;
-  } catch {
-    return false;
-  }
-}

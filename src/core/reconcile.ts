@@ -2,7 +2,7 @@ import type { Element } from "./element.js";
 import { Fragment } from "./element.js";
 import type { Fiber } from "./fiber.js";
 import {
-  BOUNDARY, COMPONENT, DIRTY, EFFECTS_QUEUED, EMPTY, FORCED, FRAGMENT, HAS_EFFECTS, HOST, LAYOUT_EFFECTS, MEMO, NO_ERROR, PROVIDER, STORMY, TEXT,
+  BOUNDARY, COMPONENT, DIRTY, EFFECTS_QUEUED, FORCED, FRAGMENT, HAS_EFFECTS, HOST, LAYOUT_EFFECTS, MEMO, PROVIDER, STORMY, TEXT,
   componentName, createFiber,
 } from "./fiber.js";
 import { BOUNDARY_TYPE, isContextType } from "./types.js";
@@ -10,10 +10,10 @@ import { current, FIBER_OF } from "./current.js";
 import { mountChildren, reconcileChildren, type Item, type ItemVisitor, type MatchKey } from "./children.js";
 import { applyChanges, diffProps, hasAnimatedStyle, hostProps } from "./props.js";
 import {
-  OP_ANIMATE, OP_TEXT, OP_UPDATE, RenderFailure, effectList, ops, remember, rememberCreated, rollback, savepoint, workRoot,
+  OP_ANIMATE, OP_TEXT, OP_UPDATE, RenderFailure, effectList, ops, remember, rememberCreated, workRoot,
 } from "./work.js";
 import { scheduleUpdate } from "./dirty.js";
-import { catchError } from "./errors.js";
+import { boundarySupport } from "./errors.js";
 import { MEMO_COMPARE, type AreEqual } from "./memo.js";
 import { nameOf } from "./component.js";
 import { options } from "./options.js";
@@ -22,8 +22,8 @@ import type { Props } from "./host.js";
 
 const EMPTY_PROPS = Object.freeze({}) as Fiber["props"];
 
-/** How the children diff reaches back into this file (passed, not imported, so the two files form no cycle). */
-const visitor: ItemVisitor = { mount: mountItem, update: updateItem };
+/** How the children diff (and boundary.ts) reach back into this file (passed, not imported, so the files form no cycle). */
+export const visitor: ItemVisitor = { mount: mountItem, update: updateItem };
 
 /** Creates the fiber (and detached views) for a new item. */
 function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fiber {
@@ -62,10 +62,11 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
     fiber = createFiber(FRAGMENT, type, key, props, parent, root);
     fiber.element = item;
     mountChildren(fiber, props.children, visitor);
-  } else if (type === BOUNDARY_TYPE) {
+  } else if (type === BOUNDARY_TYPE && boundarySupport.render !== null) {
+    // Installed by the `ErrorBoundary` that made the element (boundary.ts).
     fiber = createFiber(BOUNDARY, type, key, props, parent, root);
     fiber.element = item;
-    renderBoundary(fiber, true);
+    boundarySupport.render(fiber, true);
   } else if (isContextType(type)) {
     fiber = createFiber(PROVIDER, type, key, props, parent, root);
     fiber.element = item;
@@ -132,7 +133,8 @@ function updateItem(fiber: Fiber, item: Item): Fiber {
       reconcileChildren(fiber, item.props.children, visitor);
       break;
     case BOUNDARY:
-      renderBoundary(fiber, false);
+      // A boundary fiber exists only once boundary.ts installed its renderer.
+      boundarySupport.render!(fiber, false);
       break;
     default:
       reconcileChildren(fiber, item.props.children, visitor);
@@ -147,7 +149,7 @@ function updateItem(fiber: Fiber, item: Item): Fiber {
 export function rerender(fiber: Fiber): void {
   remember(fiber);
   if (fiber.kind === COMPONENT) renderComponent(fiber, false);
-  else if (fiber.kind === BOUNDARY) renderBoundary(fiber, false);
+  else if (fiber.kind === BOUNDARY) boundarySupport.render!(fiber, false);
   else {
     fiber.flags &= ~(DIRTY | FORCED | STORMY);
     reconcileChildren(fiber, fiber.element === null ? null : fiber.element.props.children, visitor);
@@ -165,7 +167,11 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
   try {
     output = (fiber.type as (props: unknown) => unknown)(fiber.props);
     if (!mounting && fiber.hooks !== null && current.index < fiber.hooks.length) {
-      throw new Error(`Rendered fewer hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally`);
+      throw new Error(
+        options.dev && process.env.NODE_ENV !== "production"
+          ? `Rendered fewer hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally`
+          : `Rendered fewer hooks in ${nameOf(fiber.type)}`,
+      );
     }
   } catch (error) {
     throw error instanceof RenderFailure ? error : new RenderFailure(error, fiber);
@@ -184,55 +190,6 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
     fiber.flags |= EFFECTS_QUEUED;
     effectList.push(fiber);
   }
-}
-
-/**
- * Renders an ErrorBoundary: its children, or its fallback when a descendant
- * failed. A failure while rendering the children is rolled back to the
- * boundary's savepoint (nothing of it reaches the host) and the fallback
- * renders in its place within the same render.
- */
-function renderBoundary(fiber: Fiber, mounting: boolean): void {
-  fiber.flags &= ~(DIRTY | FORCED | STORMY);
-  const mode = fiber.error === NO_ERROR ? "" : "error";
-  if (!mounting && fiber.text !== mode) {
-    // Switching between children and fallback always remounts: reset()
-    // promises fresh children, and a fallback never inherits their state.
-    reconcileChildren(fiber, null, visitor);
-  }
-  fiber.text = mode;
-  if (mode === "error") {
-    renderList(fiber, fallbackOf(fiber), mounting);
-    return;
-  }
-  const save = savepoint();
-  try {
-    renderList(fiber, fiber.props.children, mounting);
-  } catch (thrown) {
-    const failure = thrown instanceof RenderFailure ? thrown : new RenderFailure(thrown, fiber);
-    rollback(save);
-    if (mounting) fiber.children = EMPTY;
-    else reconcileChildren(fiber, null, visitor);
-    catchError(fiber, failure.error, failure.fiber);
-    fiber.text = "error";
-    renderList(fiber, fallbackOf(fiber), mounting && fiber.children.length === 0);
-  }
-}
-
-function renderList(fiber: Fiber, raw: unknown, mounting: boolean): void {
-  if (mounting) mountChildren(fiber, raw, visitor);
-  else reconcileChildren(fiber, raw, visitor);
-}
-
-function fallbackOf(fiber: Fiber): unknown {
-  const fallback = fiber.props.fallback;
-  if (typeof fallback !== "function") return fallback ?? null;
-  const reset = (): void => {
-    if (fiber.error === NO_ERROR) return;
-    fiber.error = NO_ERROR;
-    scheduleUpdate(fiber);
-  };
-  return (fallback as (error: unknown, reset: () => void) => unknown)(fiber.error, reset);
 }
 
 function notifyConsumers(provider: Fiber): void {

@@ -5,6 +5,7 @@ import { createElement, isElement, type Child } from "./element.js";
 import { Fragment } from "./element.js";
 import { flushRoot } from "./scheduler.js";
 import { scheduleUpdate } from "./dirty.js";
+import { options as devOptions } from "./options.js";
 import { flushPassiveEffects } from "./effects.js";
 import { runtime as defaultRuntime, type Runtime } from "../runtime/runtime.js";
 
@@ -50,7 +51,7 @@ export function createRoot<N extends object>(host: HostConfig<N>, container: N, 
     render(element: Child) {
       if (state.unmounted) throw new Error("render(): this root was unmounted");
       if (element !== null && element !== undefined && typeof element === "object" && !Array.isArray(element) && !isElement(element)) {
-        throw new TypeError("render(element): expected an element, e.g. App() or pn.h(App, props)");
+        throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "render(element): expected an element, e.g. App() or pn.h(App, props)" : "render(element)");
       }
       // The root fiber renders like a fragment whose children are the new element.
       fiber.element = createElement(Fragment, { children: element }, null);

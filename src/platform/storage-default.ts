@@ -25,7 +25,8 @@ const BACKEND_METHODS = ["get", "set", "remove", "keys", "clear"] as const;
 /**
  * @internal Installs a host's default backend unless one was configured
  * explicitly. Returns whether it was installed. `typenative/node` calls it for
- * `TYPENATIVE_STORAGE_DIR` and `mount()` for `localStorage`; `typenative/testing`
+ * `TYPENATIVE_STORAGE_DIR` (`mount()` installs its own `localStorage` backend
+ * after the same {@link isStorageConfigured} test); `typenative/testing`
  * uses `configure`, so its memory storage wins in either import order.
  */
 export function setDefaultBackend(candidate: StorageBackend, rt: Runtime = currentRuntime()): boolean {

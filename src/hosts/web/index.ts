@@ -28,7 +28,7 @@ import { createRoot, type Root } from "../../core/root.js";
 import type { Child } from "../../core/element.js";
 import { claimRuntime, type Runtime } from "../../runtime/runtime.js";
 import type { Services } from "../../runtime/services.js";
-import { setDefaultBackend } from "../../platform/storage-default.js";
+import { isStorageConfigured } from "../../platform/storage-default.js";
 import { createDomHost } from "./dom-host.js";
 import { createAlertPresenter, createFileCamera, localStorageBackend } from "./lazy-services.js";
 import { options as devOptions } from "../../core/options.js";
@@ -38,7 +38,7 @@ import { browserFocus, browserOnline } from "./connectivity.js";
 import { installErrorOverlay, type ErrorOverlay } from "./overlay.js";
 
 export { createDomHost, type ScrollEvent } from "./dom-host.js";
-// Not from alert-dialog.ts, camera.ts and local-storage.ts: see lazy-services.ts.
+// Not from alert-dialog.ts (dialog.ts), camera.ts (file-camera.ts) and local-storage.ts: see lazy-services.ts.
 export { createAlertPresenter, createFileCamera, localStorageBackend } from "./lazy-services.js";
 export type { DialogAlertPresenter } from "./alert-dialog.js";
 export { animationFrames } from "./frames.js";
@@ -78,12 +78,12 @@ const mounted = new WeakSet<Element>();
  */
 export function mount(element: Child, domNode: Element, options: MountOptions = {}): WebApp {
   if (typeof domNode !== "object" || domNode === null || domNode.nodeType !== 1) {
-    throw new TypeError("mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")");
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")" : "mount(element, domNode)");
   }
-  if (mounted.has(domNode)) throw new Error("mount(): this element already holds a typenative app; unmount it first");
+  if (mounted.has(domNode)) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): this element already holds a typenative app; unmount it first" : "mount(): already mounted");
   const doc = domNode.ownerDocument;
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  if (view === null) throw new Error("mount(): domNode's document has no window");
+  if (view === null) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): domNode's document has no window" : "mount(): no window");
 
   const runtime = claimRuntime(options.runtime, "mount()");
   const alert = createAlertPresenter(doc);
@@ -102,7 +102,10 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   runtime.owner = owner;
   const previousBackend = runtime.services.storage;
   const storage = localStorageBackend();
-  const storageInstalled = setDefaultBackend(storage, runtime);
+  // The default unless the app configured a backend. Not `setDefaultBackend`:
+  // its checks of a foreign backend's methods are dead weight for our own.
+  const storageInstalled = !isStorageConfigured(runtime);
+  if (storageInstalled) runtime.services.storage = storage;
   let overlay: ErrorOverlay | null = null;
   if (devOptions.dev && process.env.NODE_ENV !== "production") {
     if (options.errorOverlay !== false) overlay = installErrorOverlay(doc, runtime);

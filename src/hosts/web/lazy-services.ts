@@ -4,19 +4,23 @@
  * imported on the first alert, photo or storage call, then every call goes
  * to it.
  *
- * This module must not import `alert-dialog.ts`, `camera.ts` or
+ * This module must not import `dialog.ts`, `file-camera.ts` or
  * `local-storage.ts` statically,
  * not even to re-export them: a bundler that splits (esbuild) puts a module
  * that is both statically reachable from the entry and imported with
  * `import()` into a chunk the entry loads at once, whether or not the entry
- * uses it.
+ * uses it. For the same reason the lazy modules import no values: what they
+ * need of the first chunk (`installStyles`, `cancellationOf`) is passed in,
+ * so esbuild splits no shared module into a chunk of its own.
  */
 import type { CameraService } from "../../runtime/services.js";
 import type { StorageBackend } from "../../platform/storage-backend.js";
-import type { DialogAlertPresenter } from "./alert-dialog.js";
+import type { DialogAlertPresenter } from "./dialog.js";
+import { cancellationOf } from "../../runtime/errors.js";
+import { installStyles } from "./base-styles.js";
 
 /**
- * Creates the dialog presenter for `doc` (see `alert-dialog.ts`): alerts as
+ * Creates the dialog presenter for `doc` (see `dialog.ts`): alerts as
  * accessible modal dialogs. `mount()` installs one as `runtime.services.alert`.
  * The dialog's code and CSS load with the first alert; `dispose()` also
  * answers `null` to alerts raised while they were loading.
@@ -36,7 +40,7 @@ export function createAlertPresenter(doc: Document = document): DialogAlertPrese
     present(request, signal) {
       if (presenter !== null) return presenter.present(request, signal);
       const raisedIn = epoch;
-      loading ??= import("./alert-dialog.js").then((dialog) => (presenter = dialog.createAlertPresenter(doc)));
+      loading ??= import("./dialog.js").then((dialog) => (presenter = dialog.createDialogPresenter(doc, { installStyles, cancellationOf })));
       return loading.then((loaded) => (raisedIn === epoch ? loaded.present(request, signal) : null));
     },
     dispose() {
@@ -47,7 +51,7 @@ export function createAlertPresenter(doc: Document = document): DialogAlertPrese
 }
 
 /**
- * Creates the camera service for `doc` (see `camera.ts`): a file input with
+ * Creates the camera service for `doc` (see `file-camera.ts`): a file input with
  * `capture`. `mount()` installs one as `runtime.services.camera`. The
  * file-input code loads with the first photo. (The browser opens a picker
  * only within a few seconds of a user gesture; the first call waits for the
@@ -62,7 +66,7 @@ export function createAlertPresenter(doc: Document = document): DialogAlertPrese
 export function createFileCamera(doc: Document = document): CameraService {
   let camera: CameraService | null = null;
   let loading: Promise<CameraService> | null = null;
-  const load = () => (loading ??= import("./camera.js").then((module) => (camera = module.createFileCamera(doc))));
+  const load = () => (loading ??= import("./file-camera.js").then((module) => (camera = module.createCameraService(doc, cancellationOf))));
   return {
     takePhoto: (options) => (camera !== null ? camera.takePhoto(options) : load().then((loaded) => loaded.takePhoto(options))),
     pickFromGallery: (options) => (camera !== null ? camera.pickFromGallery(options) : load().then((loaded) => loaded.pickFromGallery(options))),

@@ -12,6 +12,7 @@
  * `opacity` writes only `opacity`, and an unchanged value is never rewritten.
  */
 import { currentRuntime } from "../../runtime/runtime.js";
+import { options } from "../../core/options.js";
 
 /** Keys whose numbers are not lengths. */
 const UNITLESS = new Set([
@@ -56,7 +57,7 @@ const applied = new WeakMap<HTMLElement, Map<string, string>>();
 export function applyStyle(el: HTMLElement, next: unknown, full: unknown): void {
   if (!isStyle(next)) {
     // Reported and ignored: the view keeps the style it had.
-    badValue("style", next, "a style must be an object of camelCase keys");
+    badValue("style", next, "object");
     return;
   }
   const nextStyle = asStyle(next);
@@ -130,15 +131,15 @@ export function cssValue(key: string, raw: unknown): string | null {
   const value = current(raw);
   if (value === undefined || value === null || value === false) return null;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return badValue(key, value, "numbers must be finite");
+    if (!Number.isFinite(value)) return badValue(key, value, "finite");
     return UNITLESS.has(key) ? String(value) : `${value}px`;
   }
   if (typeof value === "string") {
-    if (key === "resizeMode") return RESIZE_MODES[value] ?? badValue(key, value, "use cover, contain, stretch or center");
+    if (key === "resizeMode") return RESIZE_MODES[value] ?? badValue(key, value, "resizeMode");
     return value;
   }
   if (key === "transform" && Array.isArray(value)) return transformText(value);
-  return badValue(key, value, "expected a string or a number");
+  return badValue(key, value, "value");
 }
 
 function current(value: unknown): unknown {
@@ -152,20 +153,36 @@ function current(value: unknown): unknown {
 function transformText(list: unknown[]): string | null {
   const parts: string[] = [];
   for (const item of list) {
-    if (typeof item !== "object" || item === null) return badValue("transform", item, "each transform is an object like { translateX: 10 }");
+    if (typeof item !== "object" || item === null) return badValue("transform", item, "transform");
     for (const name in item as Record<string, unknown>) {
       const v = current((item as Record<string, unknown>)[name]);
       if (typeof v === "string") parts.push(`${name}(${v})`);
       else if (typeof v === "number" && Number.isFinite(v)) {
         parts.push(`${name}(${LENGTH_TRANSFORMS.has(name) ? `${v}px` : ANGLE_TRANSFORMS.has(name) ? `${v}deg` : v})`);
-      } else return badValue(`transform.${name}`, v, "expected a number or a string");
+      } else return badValue(`transform.${name}`, v, "value");
     }
   }
   return parts.length === 0 ? null : parts.join(" ");
 }
 
-function badValue(key: string, value: unknown, why: string): null {
+/**
+ * Why a style value is refused, said in development only: a production
+ * bundle drops the table, and its reports name the key and the value.
+ */
+const WHY =
+  options.dev && process.env.NODE_ENV !== "production"
+    ? {
+        object: "a style must be an object of camelCase keys",
+        finite: "numbers must be finite",
+        resizeMode: "use cover, contain, stretch or center",
+        value: "expected a string or a number",
+        transform: "each transform is an object like { translateX: 10 }",
+      }
+    : null;
+
+function badValue(key: string, value: unknown, why: "object" | "finite" | "resizeMode" | "value" | "transform"): null {
   const shown = typeof value === "object" && value !== null ? Object.prototype.toString.call(value) : typeof value === "string" ? JSON.stringify(value) : String(value);
-  currentRuntime().reportError(new TypeError(`style.${key}: ${shown} is not a valid value (${why})`), { source: "host" });
+  const reason = WHY === null ? "" : ` (${WHY[why]})`;
+  currentRuntime().reportError(new TypeError(`style.${key}: ${shown} is not a valid value${reason}`), { source: "host" });
   return null;
 }

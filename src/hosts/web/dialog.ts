@@ -1,0 +1,224 @@
+/**
+ * `pn.Alert` on the web: an accessible modal dialog.
+ *
+ * - `role="dialog"`, `aria-modal="true"`, named by its title and described by
+ *   its message; everything else on the page is `inert` while it is open.
+ * - Focus moves into the dialog (to the cancel button when there is one, so
+ *   Enter never confirms a destructive action by accident), Tab and Shift+Tab
+ *   cycle inside it, and focus returns to where it was when it closes.
+ * - Escape or a click on the backdrop dismisses (`null`).
+ * - Alerts raised while one is open wait their turn.
+ * - Title, message and labels are set as text, never as HTML.
+ */
+import type { AlertPresenter, AlertRequest } from "../../runtime/services.js";
+import type { cancellationOf } from "../../runtime/errors.js";
+import type { installStyles } from "./base-styles.js";
+
+/**
+ * What the dialog uses of modules the page's first chunk already holds,
+ * passed in rather than imported: a module that both the first chunk and
+ * this lazily loaded one import is split by esbuild into a chunk of its
+ * own, one more request in every first load (see `FeatureContext`).
+ */
+export interface DialogContext {
+  readonly installStyles: typeof installStyles;
+  readonly cancellationOf: typeof cancellationOf;
+}
+
+/** The dialog's rules, installed with its first presenter (zero specificity, as the base styles). */
+const RULES = `
+:where(.tn-alert-backdrop) { position: fixed; inset: 0; z-index: 2147483000; display: flex; align-items: center; justify-content: center; padding: 16px; background: rgba(0, 0, 0, 0.4); }
+:where(.tn-alert) { box-sizing: border-box; width: min(100%, 340px); padding: 20px; border-radius: 14px; background: Canvas; color: CanvasText; box-shadow: 0 10px 40px rgba(0, 0, 0, 0.3); font: 15px/1.4 system-ui, sans-serif; }
+:where(.tn-alert-title) { margin: 0 0 8px; font-size: 17px; }
+:where(.tn-alert-message) { margin: 0 0 16px; white-space: pre-wrap; }
+:where(.tn-alert-buttons) { display: flex; flex-direction: row-reverse; flex-wrap: wrap-reverse; justify-content: flex-start; gap: 8px; }
+:where(.tn-alert-stacked) { flex-direction: column; }
+:where(.tn-alert-button) { font: inherit; padding: 8px 14px; border: 1px solid rgba(127, 127, 127, 0.4); border-radius: 8px; background: transparent; color: inherit; cursor: pointer; }
+:where(.tn-alert-button:focus-visible) { outline: 2px solid Highlight; outline-offset: 2px; }
+:where(.tn-alert-cancel) { font-weight: 600; }
+:where(.tn-alert-destructive) { color: #d70015; }
+`;
+
+interface Pending {
+  request: AlertRequest;
+  resolve(index: number | null): void;
+  reject(error: unknown): void;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | null;
+}
+
+/** An {@link AlertPresenter} that also lets its host close everything on unmount. */
+export interface DialogAlertPresenter extends AlertPresenter {
+  /** Dismisses the open alert and every queued one (each resolves `null`). */
+  dispose(): void;
+}
+
+let dialogs = 0;
+
+/**
+ * The dialog presenter for `doc`, with its helpers passed in: use
+ * `createAlertPresenter` (alert-dialog.ts, or the lazy one `typenative/web`
+ * exports).
+ */
+export function createDialogPresenter(doc: Document, { installStyles, cancellationOf }: DialogContext): DialogAlertPresenter {
+  installStyles(doc, RULES);
+  const queue: Pending[] = [];
+  let open: OpenDialog | null = null;
+  let disposing = false;
+
+  function showNext(): void {
+    if (open !== null || disposing) return;
+    const next = queue[0];
+    if (next === undefined) return;
+    open = new OpenDialog(doc, next.request, (index) => finish(next, index));
+  }
+
+  function finish(entry: Pending, index: number | null): void {
+    remove(entry);
+    entry.resolve(index);
+  }
+
+  function remove(entry: Pending): void {
+    const at = queue.indexOf(entry);
+    if (at >= 0) queue.splice(at, 1);
+    if (entry.onAbort !== null) entry.signal?.removeEventListener("abort", entry.onAbort);
+    if (at === 0 && open !== null) {
+      open.close();
+      open = null;
+    }
+    showNext();
+  }
+
+  return {
+    present(request, signal) {
+      return new Promise<number | null>((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(cancellationOf(signal));
+          return;
+        }
+        const entry: Pending = { request, resolve, reject, signal, onAbort: null };
+        if (signal !== undefined) {
+          entry.onAbort = () => {
+            remove(entry);
+            reject(cancellationOf(signal));
+          };
+          signal.addEventListener("abort", entry.onAbort, { once: true });
+        }
+        queue.push(entry);
+        showNext();
+      });
+    },
+    dispose() {
+      disposing = true;
+      while (queue.length > 0) finish(queue[0]!, null);
+      disposing = false;
+    },
+  };
+}
+
+/** One dialog on screen. `onDone` gets the pressed button's index or `null` for a dismiss. */
+class OpenDialog {
+  private readonly backdrop: HTMLDivElement;
+  private readonly buttons: HTMLButtonElement[] = [];
+  private readonly returnFocus: Element | null;
+  private readonly madeInert: HTMLElement[] = [];
+  private readonly onKey = (event: KeyboardEvent): void => this.key(event);
+  private readonly onFocusIn = (event: FocusEvent): void => this.keepFocus(event);
+
+  constructor(
+    private readonly doc: Document,
+    request: AlertRequest,
+    private readonly onDone: (index: number | null) => void,
+  ) {
+    this.returnFocus = doc.activeElement;
+    const id = `tn-alert-${++dialogs}`;
+    const backdrop = doc.createElement("div");
+    backdrop.className = "tn-alert-backdrop";
+    backdrop.addEventListener("click", (event) => {
+      if (event.target === backdrop) this.onDone(null);
+    });
+
+    const dialog = doc.createElement("div");
+    dialog.className = "tn-alert";
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-modal", "true");
+    dialog.setAttribute("aria-labelledby", `${id}-title`);
+    dialog.tabIndex = -1;
+
+    const title = doc.createElement("h2");
+    title.id = `${id}-title`;
+    title.className = "tn-alert-title";
+    title.textContent = request.title;
+    dialog.appendChild(title);
+
+    if (request.message !== undefined && request.message !== "") {
+      const message = doc.createElement("p");
+      message.id = `${id}-message`;
+      message.className = "tn-alert-message";
+      message.textContent = request.message;
+      dialog.setAttribute("aria-describedby", message.id);
+      dialog.appendChild(message);
+    }
+
+    const row = doc.createElement("div");
+    // Many choices read better stacked, as on phones.
+    row.className = request.buttons.length > 2 ? "tn-alert-buttons tn-alert-stacked" : "tn-alert-buttons";
+    request.buttons.forEach((label, index) => {
+      const button = doc.createElement("button");
+      button.type = "button";
+      button.className = "tn-alert-button";
+      if (index === request.cancelIndex) button.classList.add("tn-alert-cancel");
+      if (request.destructive.includes(label)) button.classList.add("tn-alert-destructive");
+      button.textContent = label;
+      button.addEventListener("click", () => this.onDone(index));
+      this.buttons.push(button);
+      row.appendChild(button);
+    });
+    dialog.appendChild(row);
+    backdrop.appendChild(dialog);
+
+    // Everything else leaves the tab order and the accessibility tree.
+    for (const child of Array.from(doc.body.children)) {
+      if (child instanceof HTMLElement && !child.inert) {
+        child.inert = true;
+        this.madeInert.push(child);
+      }
+    }
+    doc.body.appendChild(backdrop);
+    this.backdrop = backdrop;
+    doc.addEventListener("keydown", this.onKey, true);
+    doc.addEventListener("focusin", this.onFocusIn, true);
+    const first = this.buttons[request.cancelIndex] ?? this.buttons[0];
+    (first ?? dialog).focus();
+  }
+
+  close(): void {
+    this.doc.removeEventListener("keydown", this.onKey, true);
+    this.doc.removeEventListener("focusin", this.onFocusIn, true);
+    this.backdrop.remove();
+    for (const el of this.madeInert) el.inert = false;
+    const target = this.returnFocus as HTMLElement | null;
+    if (target !== null && target.isConnected && typeof target.focus === "function") target.focus();
+  }
+
+  private key(event: KeyboardEvent): void {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      this.onDone(null);
+    } else if (event.key === "Tab" && this.buttons.length > 0) {
+      // Cycle through the buttons, never out of the dialog.
+      event.preventDefault();
+      const at = this.buttons.indexOf(this.doc.activeElement as HTMLButtonElement);
+      const step = event.shiftKey ? -1 : 1;
+      const next = at < 0 ? (step > 0 ? 0 : this.buttons.length - 1) : (at + step + this.buttons.length) % this.buttons.length;
+      this.buttons[next]!.focus();
+    }
+  }
+
+  private keepFocus(event: FocusEvent): void {
+    if (event.target instanceof Node && !this.backdrop.contains(event.target)) {
+      (this.buttons[0] ?? this.backdrop).focus();
+    }
+  }
+}

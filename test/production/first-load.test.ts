@@ -1,0 +1,99 @@
+/**
+ * What the minimal app of the size bench (a counter on `mount`) downloads
+ * before it runs, built the way the size bench builds it (`splitBuild`:
+ * esbuild, code splitting, NODE_ENV=production): one chunk, without the
+ * code it loads on first use and without the development explanations of
+ * its error messages. Structural, not a byte count, so it pins how the
+ * first load is kept small rather than a size that moves with every change.
+ */
+import { describe, it, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO as repo, splitBuild } from "../../bench/browser/site.js";
+
+const work = mkdtempSync(join(tmpdir(), "typenative-first-load-"));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+const MINIMAL_APP = `
+import * as pn from ${JSON.stringify(join(repo, "src", "index.ts"))};
+import { mount } from ${JSON.stringify(join(repo, "src", "hosts", "web", "index.ts"))};
+const Counter = pn.component(function Counter() {
+  const [count, setCount] = pn.useState(0);
+  return pn.Column(pn.Text(\`Count: \${count}\`), pn.Button("Add", { onClick: () => setCount((c) => c + 1) }));
+});
+mount(Counter(), document.getElementById("root")!);
+`;
+
+/** Text only the code loaded on first use contains: the alert dialog, the file camera, the localStorage backend. */
+const LAZY_PROBES = ["tn-alert-backdrop", "typenative-camera-input", "localStorageBackend.set: value must be a string"];
+/**
+ * `setDefaultBackend`'s checks of a backend an app brings, which `mount()` does not need for its own,
+ * and the ErrorBoundary's rendering and catching (src/core/boundary.ts), which only `ErrorBoundary` installs.
+ */
+const UNUSED_PROBES = ["backend must be an object with get, set, remove, keys and clear", "ErrorBoundary.onError"];
+/** The development explanations of errors the first load can throw; production keeps their first words. */
+const DEV_MESSAGE_PROBES = [
+  "keeps scheduling renders",
+  "Rendered fewer hooks than during the previous render",
+  "did you mean to call a component factory",
+  "wrap data in pn.Text",
+  "e.g. App() or pn.h(App, props)",
+  "must be a function (props) => child",
+  "props must be a plain object",
+  "text must be a string or number",
+  "a props object must come first or last",
+  "unknown view type",
+  "already holds a typenative app",
+];
+
+/** The same counter inside an ErrorBoundary: it must carry the boundary. */
+const BOUNDARY_APP = MINIMAL_APP.replace("mount(Counter()", "mount(pn.ErrorBoundary({ fallback: pn.Text(\"failed\") }, Counter())");
+
+writeFileSync(join(work, "app.ts"), MINIMAL_APP);
+writeFileSync(join(work, "boundary-app.ts"), BOUNDARY_APP);
+const [{ files }, boundary] = await Promise.all([
+  splitBuild(join(work, "app.ts"), join(work, "out")),
+  splitBuild(join(work, "boundary-app.ts"), join(work, "boundary-out")),
+]);
+
+/** The text of every source file, where each probe must be found (else it probes nothing). */
+function sources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) sources(path, out);
+    else if (path.endsWith(".ts")) out.push(readFileSync(path, "utf8"));
+  }
+  return out;
+}
+
+describe("the minimal app's first load (production, split)", () => {
+  it("probes text that exists in src", () => {
+    const all = sources(join(repo, "src")).join("\n");
+    assert.deepEqual([...UNUSED_PROBES, ...DEV_MESSAGE_PROBES].filter((probe) => !all.includes(probe)), []);
+  });
+
+  it("is one chunk: no module is shared with a lazily loaded chunk", () => {
+    const first = files.filter((file) => file.firstLoad).map((file) => file.path);
+    assert.equal(first.length, 1, `first load: ${first.join(", ")}`);
+  });
+
+  it("does not carry what it loads on first use", () => {
+    const text = files.find((file) => file.firstLoad)!.text;
+    assert.deepEqual(LAZY_PROBES.filter((probe) => text.includes(probe)), []);
+    // ...which is in the other chunks, so the probes do find it where it is.
+    const rest = files.filter((file) => !file.firstLoad).map((file) => file.text).join("\n");
+    assert.deepEqual(LAZY_PROBES.filter((probe) => !rest.includes(probe)), []);
+  });
+
+  it("does not carry the storage backend checks, the error boundary or the development error explanations", () => {
+    const text = files.find((file) => file.firstLoad)!.text;
+    assert.deepEqual([...UNUSED_PROBES, ...DEV_MESSAGE_PROBES].filter((probe) => text.includes(probe)), []);
+  });
+
+  it("carries the error boundary when the app uses ErrorBoundary", () => {
+    const text = boundary.files.filter((file) => file.firstLoad).map((file) => file.text).join("\n");
+    assert.ok(text.includes("ErrorBoundary.onError"));
+  });
+});
