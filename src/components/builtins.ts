@@ -24,7 +24,7 @@ function build(type: string, props: Props | undefined, children: unknown, extra?
 
 function checkProps(name: string, props: unknown): Props | undefined {
   if (props === undefined || props === null) return undefined;
-  if (!isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(…, props): props must be a plain object` : `${name}(…, props)`);
+  if (!isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(…, props): props must be a plain object` : `${name}(…, props): not a plain object`);
   return props;
 }
 
@@ -54,7 +54,7 @@ function textContent(name: string, value: unknown): unknown {
   // JSX passes children through props: <Text>Hello {name}</Text>.
   if (Array.isArray(value)) return value;
   if (value === undefined || value === null) return undefined;
-  throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(text): text must be a string or number, got ${typeof value}` : `${name}(text)`);
+  throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(text): text must be a string or number, got ${typeof value}` : `${name}(text): not a string or number`);
 }
 
 /**
@@ -165,7 +165,7 @@ function container<P>(type: string): HostFactory<ContainerFactory<P>, P & { chil
     }
     for (const child of children) {
       if (typeof child === "object" && child !== null && !Array.isArray(child) && !isElement(child)) {
-        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${type}(...children, props?): a props object must come first or last` : `${type}(...children, props?)`);
+        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${type}(...children, props?): a props object must come first or last` : `${type}(...children, props?): props must be first or last`);
       }
     }
     return build(type, props, children.length === 0 ? undefined : children.length === 1 && !Array.isArray(children[0]) ? children[0] : children);

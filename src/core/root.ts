@@ -51,7 +51,7 @@ export function createRoot<N extends object>(host: HostConfig<N>, container: N, 
     render(element: Child) {
       if (state.unmounted) throw new Error("render(): this root was unmounted");
       if (element !== null && element !== undefined && typeof element === "object" && !Array.isArray(element) && !isElement(element)) {
-        throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "render(element): expected an element, e.g. App() or pn.h(App, props)" : "render(element)");
+        throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "render(element): expected an element, e.g. App() or pn.h(App, props)" : "render(element): not an element");
       }
       // The root fiber renders like a fragment whose children are the new element.
       fiber.element = createElement(Fragment, { children: element }, null);

@@ -78,7 +78,7 @@ const mounted = new WeakSet<Element>();
  */
 export function mount(element: Child, domNode: Element, options: MountOptions = {}): WebApp {
   if (typeof domNode !== "object" || domNode === null || domNode.nodeType !== 1) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")" : "mount(element, domNode)");
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")" : "mount(element, domNode): domNode is not a DOM element");
   }
   if (mounted.has(domNode)) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): this element already holds a typenative app; unmount it first" : "mount(): already mounted");
   const doc = domNode.ownerDocument;
