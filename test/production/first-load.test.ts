@@ -44,7 +44,7 @@ const DEV_MESSAGE_PROBES = [
   "props must be a plain object",
   "text must be a string or number",
   "a props object must come first or last",
-  "unknown view type",
+  "(expected one of",
   "already holds a typenative app",
 ];
 
