@@ -5,6 +5,7 @@ export const MEMO = 3;
 export const REF = 4;
 export const CONTEXT = 5;
 export const ID = 6;
+export const INSTANCE = 7;
 
 /** A `useState` / `useReducer` slot. `pending` holds the eagerly computed next state. */
 export interface StateHook {
@@ -46,4 +47,13 @@ export interface IdHook {
   id: string;
 }
 
-export type Hook = StateHook | EffectHook | MemoHook | RefHook | IdHook;
+/**
+ * @internal The object a built-in hook keeps for the component's lifetime
+ * (`useQuery`'s binding), in the slot itself: no ref box around it.
+ */
+export interface InstanceHook {
+  tag: typeof INSTANCE;
+  value: unknown;
+}
+
+export type Hook = StateHook | EffectHook | MemoHook | RefHook | IdHook | InstanceHook;

@@ -1,5 +1,5 @@
 import type { Fiber } from "./fiber.js";
-import { HAS_EFFECTS, LAYOUT_EFFECTS, UNMOUNTED, WARNED_UNMOUNTED } from "./fiber.js";
+import { FORCED, HAS_EFFECTS, LAYOUT_EFFECTS, UNMOUNTED, WARNED_UNMOUNTED } from "./fiber.js";
 import { current } from "./current.js";
 import { EFFECT, ID, MEMO, REF, STATE, type EffectHook, type Hook, type IdHook, type MemoHook, type RefHook, type StateHook } from "./hook-types.js";
 import { scheduleStateUpdate } from "./dirty.js";
@@ -92,20 +92,17 @@ export function useReducer<S, A>(reducer: (state: S, action: A) => S, initialArg
 }
 
 /**
- * @internal `useReducer((n) => n + 1, 0)[1]` for a hook that only asks for
- * renders (`useQuery`): the same state slot, without the `[state, dispatch]`
- * pair a render would allocate and destructure.
+ * @internal Asks for a render of `fiber` for a hook that keeps no state of
+ * its own to compare (`useQuery`, whose binding holds the fiber): like a
+ * state setter — never inline, coalesced per flush, counted toward the
+ * render-storm guard when called in a render or an effect, dropped after
+ * unmount — but never netted out, and without a state slot and its
+ * dispatch closure per component.
  */
-export function useRenderRequest(): () => void {
-  const fiber = currentFiber("useReducer");
-  let hook = claimHook<StateHook>(fiber, "useReducer", STATE);
-  if (hook === undefined) hook = addHook(fiber, createStateHook(fiber, 0, increment as StateHook["reducer"]));
-  takeState(hook);
-  return hook.dispatch as () => void;
-}
-
-function increment(n: number): number {
-  return n + 1;
+export function requestRender(fiber: Fiber): void {
+  if (fiber.flags & UNMOUNTED) return;
+  fiber.flags |= FORCED;
+  scheduleStateUpdate(fiber);
 }
 
 function takeState(hook: StateHook): unknown {

@@ -455,7 +455,14 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private updateStaleTimer(): void {
     const state = this.entry.state;
     const staleTime = this.options.staleTime;
-    const at = this.listenerCount > 0 && state.hasData && !this.result.isStale && Number.isFinite(staleTime) ? state.dataUpdatedAt + staleTime : -Infinity;
+    // Nearly every call (stale or no data, nobody watching): no timer, and
+    // no loop time read (each read of a double field allocates in code V8
+    // has not optimized yet).
+    if (this.listenerCount === 0 || !state.hasData || this.result.isStale || !Number.isFinite(staleTime)) {
+      if (this.staleTimer !== null) this.clearStaleTimer();
+      return;
+    }
+    const at = state.dataUpdatedAt + staleTime;
     if (at === this.staleAt) return;
     this.clearStaleTimer();
     if (at < 0) return;
