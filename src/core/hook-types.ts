@@ -21,6 +21,8 @@ export interface StateHook {
 export interface EffectHook {
   tag: typeof EFFECT;
   layout: boolean;
+  /** @internal The cleanup runs at unmount only, not before each re-run (`useMountedEffect`). */
+  keep: boolean;
   create: () => unknown;
   /** The deps of the last effect run that was committed: what a render compares with. */
   deps: readonly unknown[] | undefined;

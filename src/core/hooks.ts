@@ -201,11 +201,22 @@ export function useLayoutEffect(effect: () => void | (() => void), deps?: Deps):
   effectHook("useLayoutEffect", effect, deps, true);
 }
 
-function effectHook(name: string, create: () => unknown, deps: Deps, layout: boolean): void {
+/**
+ * @internal A passive effect whose cleanup runs at unmount only, not before
+ * each re-run; a re-run returns no cleanup (the first one is kept). One
+ * effect can so both apply what each commit rendered and hold a
+ * subscription for the component's lifetime: `useQuery`, which would
+ * otherwise need two effect slots and two effect runs per mount.
+ */
+export function useMountedEffect(effect: () => void | (() => void), deps?: Deps): void {
+  effectHook("useEffect", effect, deps, false, true);
+}
+
+function effectHook(name: string, create: () => unknown, deps: Deps, layout: boolean, keep = false): void {
   const fiber = currentFiber(name);
   const mounting = current.mounting;
   const hook =
-    claimHook<EffectHook>(fiber, name, EFFECT) ?? addHook<EffectHook>(fiber, { tag: EFFECT, layout, create, deps: undefined, nextDeps: undefined, cleanup: null, pending: false });
+    claimHook<EffectHook>(fiber, name, EFFECT) ?? addHook<EffectHook>(fiber, { tag: EFFECT, layout, keep, create, deps: undefined, nextDeps: undefined, cleanup: null, pending: false });
   // Compared with the deps of the last *committed* run: a render pass that a
   // render-phase update threw away must not leave its deps (or its closure) behind.
   hook.pending = mounting || depsChanged(fiber, hook.deps, deps);

@@ -1,4 +1,4 @@
-import { addHook, claimHook, currentFiber, requestRender, useEffect, type Deps } from "../core/hooks.js";
+import { addHook, claimHook, currentFiber, requestRender, useMountedEffect, type Deps } from "../core/hooks.js";
 import { INSTANCE, type InstanceHook } from "../core/hook-types.js";
 import type { Fiber } from "../core/fiber.js";
 import { queryClient } from "./query-cache.js";
@@ -82,18 +82,17 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
   binding.next = next;
   binding.result = result;
 
-  // Every commit that has something to apply: the latest fetcher; a deps or
-  // key change refetches. A settled render passes the same deps array as
-  // the last, so its commit runs no effect of this component at all.
-  useEffect(binding.commit, settled ? QUIET : undefined);
-  // Once: the observer is the binding's for the component's lifetime.
-  useEffect(binding.subscribe, NO_DEPS);
+  // One effect: every commit that has something to apply hands it the
+  // latest fetcher, and a deps or key change refetches; the first also
+  // subscribes, until unmount. A settled render passes the same deps array
+  // as the last, so its commit runs no effect of this component at all.
+  useMountedEffect(binding.commit, settled ? QUIET : undefined);
   return result;
 }
 
 /**
  * One `useQuery`'s observer, what it rendered last, and its subscription,
- * made once per component: its two effect functions and the listener slot
+ * made once per component: its effect, the unsubscribe and the listener slot
  * (the binding itself) are all there is, so a render allocates none.
  */
 class Binding<T, E, S> implements QuerySlot<S, E> {
@@ -108,22 +107,27 @@ class Binding<T, E, S> implements QuerySlot<S, E> {
     private readonly fiber: Fiber,
   ) {}
 
-  /** True once the mount effect subscribed. */
+  /** True once the first commit subscribed. */
   subscribed = false;
 
-  /** The effect of every commit: remembers what was shown and applies the options it was rendered with. */
-  readonly commit = (): void => {
+  /**
+   * The effect of every commit: remembers what was shown and applies the
+   * options it was rendered with. The first one subscribes and returns the
+   * unsubscribe, which runs at unmount only.
+   */
+  readonly commit = (): (() => void) | undefined => {
     this.rendered = this.result;
-    // The first commit's result is derived by the subscription right after.
-    this.observer.applyOptions(this.next!, this.subscribed);
-  };
-
-  /** The mount effect: subscribes; returns the unsubscribe. */
-  readonly subscribe = (): (() => void) => {
+    const observer = this.observer;
+    if (this.subscribed) {
+      observer.applyOptions(this.next!);
+      return undefined;
+    }
+    // The result is derived by the subscription right after.
+    observer.applyOptions(this.next!, false);
     this.subscribed = true;
-    this.observer.addSlot(this);
+    observer.addSlot(this);
     // A change between this render and the subscription would be missed.
-    if (this.observer.getResult() !== this.rendered) requestRender(this.fiber);
+    if (observer.getResult() !== this.rendered) requestRender(this.fiber);
     return this.unsubscribe;
   };
 

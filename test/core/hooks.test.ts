@@ -301,3 +301,39 @@ describe("requestRender (internal: useQuery's render requests)", () => {
     }
   });
 });
+
+describe("useMountedEffect (internal: useQuery's one effect)", () => {
+  it("re-runs on a deps change without its cleanup; the first cleanup runs at unmount only, once", async () => {
+    const { useMountedEffect } = await import("../../src/core/hooks.js");
+    const log: string[] = [];
+    let set!: pn.SetState<number>;
+    const C = pn.component(function C() {
+      const [n, setN] = pn.useState(0);
+      set = setN;
+      useMountedEffect(() => {
+        log.push(`run ${n}`);
+        if (n > 0) return undefined;
+        return () => log.push("cleanup");
+      }, [n]);
+      pn.useEffect(() => {
+        log.push(`plain ${n}`);
+        return () => log.push(`plain cleanup ${n}`);
+      }, [n]);
+      return pn.Text(String(n));
+    });
+    const ui = render(C());
+    await settle();
+    assert.deepEqual(log, ["run 0", "plain 0"]);
+    set(1);
+    await settle();
+    set(1);
+    await settle();
+    set(2);
+    await settle();
+    assert.deepEqual(log, ["run 0", "plain 0", "plain cleanup 0", "run 1", "plain 1", "plain cleanup 1", "run 2", "plain 2"]);
+    log.length = 0;
+    ui.unmount();
+    await settle();
+    assert.deepEqual(log, ["cleanup", "plain cleanup 2"]);
+  });
+});
