@@ -98,7 +98,7 @@ function runCleanups(fiber: Fiber, layout: boolean): void {
   const hooks = fiber.hooks!;
   for (let i = 0; i < hooks.length; i++) {
     const hook = hooks[i]!;
-    if (hook.tag === EFFECT && hook.pending && hook.layout === layout) runCleanup(fiber, hook);
+    if (hook.tag === EFFECT && hook.pending && hook.layout === layout && !hook.keep) runCleanup(fiber, hook);
   }
 }
 
@@ -123,6 +123,7 @@ function runCreates(fiber: Fiber, layout: boolean): void {
     } finally {
       endEffects();
     }
+    // A `useMountedEffect` re-run returns nothing: its first cleanup stays until unmount.
     if (typeof result === "function") hook.cleanup = result as () => void;
     else if (isThenable(result)) asyncEffectReturned(fiber, result);
   }

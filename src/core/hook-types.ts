@@ -5,6 +5,7 @@ export const MEMO = 3;
 export const REF = 4;
 export const CONTEXT = 5;
 export const ID = 6;
+export const INSTANCE = 7;
 
 /** A `useState` / `useReducer` slot. `pending` holds the eagerly computed next state. */
 export interface StateHook {
@@ -20,6 +21,8 @@ export interface StateHook {
 export interface EffectHook {
   tag: typeof EFFECT;
   layout: boolean;
+  /** @internal The cleanup runs at unmount only, not before each re-run (`useMountedEffect`). */
+  keep: boolean;
   create: () => unknown;
   /** The deps of the last effect run that was committed: what a render compares with. */
   deps: readonly unknown[] | undefined;
@@ -46,4 +49,13 @@ export interface IdHook {
   id: string;
 }
 
-export type Hook = StateHook | EffectHook | MemoHook | RefHook | IdHook;
+/**
+ * @internal The object a built-in hook keeps for the component's lifetime
+ * (`useQuery`'s binding), in the slot itself: no ref box around it.
+ */
+export interface InstanceHook {
+  tag: typeof INSTANCE;
+  value: unknown;
+}
+
+export type Hook = StateHook | EffectHook | MemoHook | RefHook | IdHook | InstanceHook;

@@ -1,4 +1,6 @@
-import { useEffect, useRef, useRenderRequest, type Deps } from "../core/hooks.js";
+import { addHook, claimHook, currentFiber, requestRender, useMountedEffect, type Deps } from "../core/hooks.js";
+import { INSTANCE, type InstanceHook } from "../core/hook-types.js";
+import type { Fiber } from "../core/fiber.js";
 import { queryClient } from "./query-cache.js";
 import { observerFor, type Fetcher, type PreparedOptions, type QueryObserver, type QuerySlot, type QueryOptions, type QueryResult } from "./query-observer.js";
 
@@ -37,18 +39,20 @@ import { observerFor, type Fetcher, type PreparedOptions, type QueryObserver, ty
  */
 export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, options?: QueryOptions<T, E, S>): QueryResult<S, E> {
   if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError("useQuery(fetcher, deps, options): options must be an object");
-  // A state slot whose dispatch renders again (no `[state, dispatch]` pair per render).
-  const rerender = useRenderRequest();
-  const bindingRef = useRef<Binding<T, E, S> | null>(null);
+  // One slot holds the binding itself; the binding asks for renders through
+  // its fiber (no state slot, dispatch closure or ref box per component).
+  const fiber = currentFiber("useQuery");
+  const slot = claimHook<InstanceHook>(fiber, "useQuery", INSTANCE);
   const callDeps = deps ?? NO_DEPS;
-  let binding = bindingRef.current;
+  let binding = slot === undefined ? null : (slot.value as Binding<T, E, S>);
   let next: PreparedOptions<T, E, S>;
   let result: QueryResult<S, E>;
   /** This render shows exactly what the observer has applied: its commit has nothing to do. */
   let settled: boolean;
   if (binding === null) {
     const observer = observerFor<T, E, S>(queryClient, fetcher, callDeps, options);
-    binding = bindingRef.current = new Binding(observer, rerender);
+    binding = new Binding(observer, fiber);
+    addHook<InstanceHook>(fiber, { tag: INSTANCE, value: binding });
     // A new observer was just normalized from these very arguments and
     // derived its result from them: `prepare` would hand back the same
     // options and `optimisticResultOf` the same result, so the first
@@ -78,18 +82,17 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
   binding.next = next;
   binding.result = result;
 
-  // Every commit that has something to apply: the latest fetcher; a deps or
-  // key change refetches. A settled render passes the same deps array as
-  // the last, so its commit runs no effect of this component at all.
-  useEffect(binding.commit, settled ? QUIET : undefined);
-  // Once: the observer is the binding's for the component's lifetime.
-  useEffect(binding.subscribe, NO_DEPS);
+  // One effect: every commit that has something to apply hands it the
+  // latest fetcher, and a deps or key change refetches; the first also
+  // subscribes, until unmount. A settled render passes the same deps array
+  // as the last, so its commit runs no effect of this component at all.
+  useMountedEffect(binding.commit, settled ? QUIET : undefined);
   return result;
 }
 
 /**
  * One `useQuery`'s observer, what it rendered last, and its subscription,
- * made once per component: its two effect functions and the listener slot
+ * made once per component: its effect, the unsubscribe and the listener slot
  * (the binding itself) are all there is, so a render allocates none.
  */
 class Binding<T, E, S> implements QuerySlot<S, E> {
@@ -101,25 +104,30 @@ class Binding<T, E, S> implements QuerySlot<S, E> {
 
   constructor(
     readonly observer: QueryObserver<T, E, S>,
-    private readonly rerender: (action: undefined) => void,
+    private readonly fiber: Fiber,
   ) {}
 
-  /** True once the mount effect subscribed. */
+  /** True once the first commit subscribed. */
   subscribed = false;
 
-  /** The effect of every commit: remembers what was shown and applies the options it was rendered with. */
-  readonly commit = (): void => {
+  /**
+   * The effect of every commit: remembers what was shown and applies the
+   * options it was rendered with. The first one subscribes and returns the
+   * unsubscribe, which runs at unmount only.
+   */
+  readonly commit = (): (() => void) | undefined => {
     this.rendered = this.result;
-    // The first commit's result is derived by the subscription right after.
-    this.observer.applyOptions(this.next!, this.subscribed);
-  };
-
-  /** The mount effect: subscribes; returns the unsubscribe. */
-  readonly subscribe = (): (() => void) => {
+    const observer = this.observer;
+    if (this.subscribed) {
+      observer.applyOptions(this.next!);
+      return undefined;
+    }
+    // The result is derived by the subscription right after.
+    observer.applyOptions(this.next!, false);
     this.subscribed = true;
-    this.observer.addSlot(this);
+    observer.addSlot(this);
     // A change between this render and the subscription would be missed.
-    if (this.observer.getResult() !== this.rendered) this.rerender(undefined);
+    if (observer.getResult() !== this.rendered) requestRender(this.fiber);
     return this.unsubscribe;
   };
 
@@ -129,7 +137,7 @@ class Binding<T, E, S> implements QuerySlot<S, E> {
 
   /** @internal Hears each new result (the observer calls it as a listener slot). */
   listener(next: QueryResult<S, E>): void {
-    if (next !== this.rendered) this.rerender(undefined);
+    if (next !== this.rendered) requestRender(this.fiber);
   }
 }
 

@@ -245,34 +245,95 @@ describe("context", () => {
   });
 });
 
-describe("useRenderRequest (internal: useQuery's state slot)", () => {
-  it("each call asks for one more render, coalesced per flush, and a dropped request after unmount is harmless", async () => {
-    const { useRenderRequest } = await import("../../src/core/hooks.js");
+describe("requestRender (internal: useQuery's render requests)", () => {
+  it("each call asks for one more render, coalesced per flush, never netted out, and is dropped after unmount without a warning", async () => {
+    const { currentFiber, requestRender } = await import("../../src/core/hooks.js");
     let renders = 0;
-    let request!: () => void;
+    let fiber!: ReturnType<typeof currentFiber>;
+    let set!: pn.SetState<number>;
     const C = pn.component(function C() {
       renders++;
-      request = useRenderRequest();
-      const [n] = pn.useState(1);
+      fiber = currentFiber("test");
+      const [n, setN] = pn.useState(1);
+      set = setN;
       return pn.Text(`r${n}`);
     });
     const ui = render(C());
-    const first = request;
     assert.equal(renders, 1);
-    request();
-    request();
+    requestRender(fiber);
+    requestRender(fiber);
     assert.equal(renders, 1, "never inline");
     await settle();
     assert.equal(renders, 2, "two requests, one render");
-    assert.equal(request, first, "stable");
+    // A state update that nets out renders nothing; with a request it renders.
+    set(2);
+    set(1);
+    requestRender(fiber);
+    await settle();
+    assert.equal(renders, 3, "not netted out");
+    ui.getByText("r1");
     ui.unmount();
     const warnings = captureWarnings();
     try {
-      first();
+      requestRender(fiber);
       await settle();
-      assert.equal(renders, 2);
+      assert.equal(renders, 3);
+      assert.deepEqual(warnings.warnings, []);
     } finally {
       warnings.restore();
     }
+  });
+
+  it("requests made by effects count toward the render-storm guard", async () => {
+    const { currentFiber, requestRender } = await import("../../src/core/hooks.js");
+    const capture = captureErrors();
+    try {
+      const Loop = pn.component(function RequestLoop() {
+        const fiber = currentFiber("test");
+        pn.useEffect(() => requestRender(fiber));
+        return pn.Text("loop");
+      });
+      render(Loop());
+      await settle();
+      assert.match(String(capture.errors[0]?.error), /Too many re-renders: RequestLoop/);
+    } finally {
+      capture.restore();
+    }
+  });
+});
+
+describe("useMountedEffect (internal: useQuery's one effect)", () => {
+  it("re-runs on a deps change without its cleanup; the first cleanup runs at unmount only, once", async () => {
+    const { useMountedEffect } = await import("../../src/core/hooks.js");
+    const log: string[] = [];
+    let set!: pn.SetState<number>;
+    const C = pn.component(function C() {
+      const [n, setN] = pn.useState(0);
+      set = setN;
+      useMountedEffect(() => {
+        log.push(`run ${n}`);
+        if (n > 0) return undefined;
+        return () => log.push("cleanup");
+      }, [n]);
+      pn.useEffect(() => {
+        log.push(`plain ${n}`);
+        return () => log.push(`plain cleanup ${n}`);
+      }, [n]);
+      return pn.Text(String(n));
+    });
+    const ui = render(C());
+    await settle();
+    assert.deepEqual(log, ["run 0", "plain 0"]);
+    set(1);
+    await settle();
+    set(1);
+    await settle();
+    set(2);
+    await settle();
+    assert.deepEqual(log, ["run 0", "plain 0", "plain cleanup 0", "run 1", "plain 1", "plain cleanup 1", "run 2", "plain 2"]);
+    log.length = 0;
+    ui.unmount();
+    await settle();
+    assert.deepEqual(log, ["cleanup", "plain cleanup 2"]);
   });
 });
