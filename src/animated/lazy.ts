@@ -26,21 +26,22 @@ import { checkFinite, ValueAnimation } from "./driver.js";
 import type { AnimationKit } from "./kit.js";
 import { AnimatedValue } from "./value.js";
 import type { Implementations } from "./deferred.js";
+import { deferred } from "../platform/deferred.js";
 
 type Kind = keyof Implementations;
 
 const KIT: AnimationKit = { Animation, ValueAnimation, checkFinite, currentRuntime };
 
-let implementations: Implementations | null = null;
-let loading: Promise<Implementations> | null = null;
+/** The deferred animations: `loaded()` is null until `deferred.ts` is imported or registered. */
+const animations = deferred(KIT, () => import("./deferred.js"));
 
 /**
  * @internal Makes the deferred animations available synchronously, from now
  * on. Called by `typenative/testing` with the module imported statically
  * (tests drive time with a virtual clock and must not wait for an import).
  */
-export function registerAnimations(deferred: typeof import("./deferred.js")): void {
-  implementations ??= deferred.implement(KIT);
+export function registerAnimations(module: typeof import("./deferred.js")): void {
+  animations.register(module);
 }
 
 /**
@@ -48,17 +49,7 @@ export function registerAnimations(deferred: typeof import("./deferred.js")): vo
  * again on the next call) and registers them.
  */
 export function loadAnimations(): Promise<Implementations> {
-  if (implementations !== null) return Promise.resolve(implementations);
-  return (loading ??= import("./deferred.js").then(
-    (deferred) => {
-      registerAnimations(deferred);
-      return implementations!;
-    },
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  ));
+  return animations.load();
 }
 
 /**
@@ -88,6 +79,7 @@ class LazyAnimation extends Animation {
     // Owning the value now keeps the order of starts: a later animation on
     // it stops this one, and this one stops the one running before.
     this.target?._attach(this);
+    const implementations = animations.loaded();
     if (implementations !== null) {
       this.startInner(implementations, time);
       return;
@@ -147,6 +139,7 @@ class LazyAnimation extends Animation {
 
 /** The real animation when its code is here, else a stand-in that loads it. */
 function make(kind: Kind, args: unknown[], options: unknown, target: unknown): Animation {
+  const implementations = animations.loaded();
   if (implementations !== null) return (implementations[kind] as unknown as (...a: unknown[]) => Animation)(...args);
   return new LazyAnimation(kind, args, options as AnimationOptions | undefined, target instanceof AnimatedValue ? target : null);
 }
