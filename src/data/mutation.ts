@@ -1,10 +1,22 @@
 import { isCancellation } from "../runtime/errors.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import { isThenable, startTask } from "../runtime/task.js";
-import type { DurableContext, MutationDefinition } from "./define-mutation.js";
-import { randomId } from "./ids.js";
+import { deferred as deferredCode } from "../platform/deferred.js";
+import type { MutationDefinition } from "./define-mutation.js";
+import type { MutationKit, StartedCall } from "./mutation-calls.js";
 import { isMutationDefinition, outboxRouteOf } from "./mutation-registry.js";
 import { withRetry } from "./retry.js";
+
+/**
+ * @internal What a call runs once started (`onMutate`, the mutator, retries,
+ * the outbox), imported on the first `mutate(...)`: no app calls a mutation
+ * before its first render. Until it is here a call is pending and
+ * cancellable as ever; `typenative/testing` registers it up front.
+ */
+export const mutationCalls = /* @__PURE__ */ deferredCode(
+  { currentRuntime, isThenable, withRetry, outboxRouteOf } satisfies MutationKit as MutationKit,
+  () => import("./mutation-calls.js"),
+);
 
 /** What `useMutation` shows: frozen, idle (`{ loading: false, data: undefined, error: null, queued: false }`) at first. */
 export interface MutationState<R, E = Error> {
@@ -190,11 +202,7 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
    */
   readonly mutate = (...args: A): MutationCall<R> => {
     const id = ++this.nextId;
-    const mutator = this.mutator;
     const definition = this.definition;
-    const withSignal = this.options.withSignal === true;
-    const onMutate = this.options.onMutate;
-    const rt = currentRuntime();
     let context: C | undefined;
     let persisted: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | null = null;
     if (definition?.durable === true) {
@@ -203,36 +211,23 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
       persisted.promise.catch(noop);
     }
     this.dispatch({ type: "start", id });
-    const task = startTask<R>(rt.appScope, (signal) => {
-      // onMutate runs first; a synchronous one keeps the mutator's call synchronous.
-      const prepared = onMutate?.(...args);
-      const run = (): R | PromiseLike<R> => {
-        if (definition === null) return withSignal ? mutator(...args, { signal }) : mutator(...args);
-        const idempotencyKey = randomId();
-        if (persisted === null) {
-          const result = withRetry((attemptSignal) => mutator(...args, { signal: attemptSignal, idempotencyKey } satisfies DurableContext), signal, definition);
-          const onSuccess = definition.onSuccess;
-          if (onSuccess === undefined) return result;
-          return result.then((data) => {
-            try {
-              const done = onSuccess(data, args.slice());
-              if (isThenable(done)) done.then(undefined, (error: unknown) => rt.reportError(error, { source: "mutation" }));
-            } catch (error) {
-              rt.reportError(error, { source: "mutation" });
-            }
-            return data;
-          });
-        }
-        return this.enqueue(definition, args, idempotencyKey, signal, id, persisted);
+    const task = startTask<R>(currentRuntime().appScope, (signal) => {
+      // The mutator and options of the moment of the call, even if the code arrives later.
+      const call: StartedCall = {
+        args,
+        signal,
+        mutator: this.mutator,
+        definition: definition as MutationDefinition<unknown[], unknown> | null,
+        withSignal: this.options.withSignal === true,
+        onMutate: this.options.onMutate as ((...args: unknown[]) => unknown) | undefined,
+        persisted,
+        setContext: (value) => void (context = value as C),
+        onQueued: (queued) => this.dispatch({ type: "queued", id, queued }),
       };
-      if (isThenable<C>(prepared)) {
-        return Promise.resolve(prepared).then((value) => {
-          context = value;
-          return run();
-        });
-      }
-      context = prepared;
-      return run();
+      const calls = mutationCalls.loaded();
+      if (calls !== null) return calls.run(call) as R | PromiseLike<R>;
+      // A call cancelled before the code arrived has settled already: it never runs.
+      return mutationCalls.load().then((loaded) => (signal.aborted ? (undefined as R) : (loaded.run(call) as R | PromiseLike<R>)));
     });
     if (persisted !== null) {
       Object.defineProperty(task, "persisted", { value: persisted.promise, enumerable: true });
@@ -266,44 +261,6 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
   readonly reset = (): void => {
     this.dispatch({ type: "reset" });
   };
-
-  /** Puts a durable call in the outbox; resolves with its result once the server has it. */
-  private enqueue(
-    definition: MutationDefinition<A, R>,
-    args: A,
-    idempotencyKey: string,
-    signal: AbortSignal,
-    id: number,
-    persisted: { resolve(): void; reject(error: unknown): void },
-  ): Promise<R> {
-    let stored: unknown[];
-    try {
-      // Stored as JSON, and run with what was stored, so a replay after a
-      // restart calls the mutator exactly as this process would have.
-      stored = JSON.parse(JSON.stringify(args)) as unknown[];
-    } catch (error) {
-      return Promise.reject(new TypeError(`mutate(...) of durable mutation "${definition.name}": the arguments must be JSON (${error instanceof Error ? error.message : String(error)})`));
-    }
-    // Reached through the definition, never imported here: an app that only
-    // uses plain mutators carries no outbox code (see mutation-registry.ts).
-    const route = outboxRouteOf(definition);
-    if (route === undefined) {
-      return Promise.reject(new TypeError(`mutate(...) of durable mutation "${definition.name}": a durable definition must come from pn.defineMutation`));
-    }
-    const outbox = route(currentRuntime());
-    return new Promise<R>((resolve, reject) => {
-      outbox.submit(
-        { id: randomId(), name: definition.name, args: stored, idempotencyKey, createdAt: Date.now() },
-        signal,
-        {
-          resolve: resolve as (value: unknown) => void,
-          reject,
-          persisted,
-          onQueued: (queued) => this.dispatch({ type: "queued", id, queued }),
-        },
-      );
-    });
-  }
 
   private dispatch(action: MutationAction<R, E>): void {
     const previous = this.store.state;

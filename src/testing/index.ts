@@ -5,7 +5,7 @@
  * Importing it installs memory storage and the test host's alert presenter
  * and camera, and registers what an app loads on first use (`Animated.spring`,
  * `decay`, the compositions; the presenting side of `pn.Alert`; `pn.Camera`;
- * the mutation outbox's queue), so it runs synchronously.
+ * the mutation outbox's queue; what a started mutation call runs), so it runs synchronously.
  */
 import { runtime } from "../runtime/runtime.js";
 import { TestAlerts, TestCamera } from "../hosts/test/services.js";
@@ -22,6 +22,8 @@ import { cameraCalls } from "../platform/camera.js";
 import * as cameraCallsModule from "../platform/camera-calls.js";
 import { outboxCode } from "../data/outbox.js";
 import * as outboxQueueModule from "../data/outbox-queue.js";
+import { mutationCalls } from "../data/mutation.js";
+import * as mutationCallsModule from "../data/mutation-calls.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -53,6 +55,8 @@ alertCalls.register(alertCallsModule);
 cameraCalls.register(cameraCallsModule);
 // And the mutation outbox's queue: a durable call is written in the instant it is made.
 outboxCode.register(outboxQueueModule);
+// And what a mutation call runs: `mutate(...)` calls the mutator in the instant it is made.
+mutationCalls.register(mutationCallsModule);
 
 /**
  * Sets the system colour scheme `pn.useColorScheme()` reports (default
