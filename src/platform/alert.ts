@@ -4,11 +4,12 @@
  * it and answers with the pressed button's index or `null` for a dismiss, and
  * this module turns that index into the caller's result.
  *
- * Alerts answer the user, never run at start-up: the presenting side and
- * `choose`'s list checks (`alert-calls.ts`) are imported on the first call,
- * so a bundler that splits keeps them out of the page's first download.
- * The argument checks every call makes stay here, so `show` still throws a
- * bad argument at the call; `typenative/testing` registers the rest up front.
+ * Alerts answer the user, never run at start-up: the presenting side,
+ * `confirm` and `choose` (`alert-calls.ts`) are imported on the first call,
+ * so a bundler that splits keeps them out of the page's first download
+ * (`confirm` and `choose` reject bad arguments, so they may check them
+ * there). The argument checks stay here, so `show` still throws a bad
+ * argument at the call; `typenative/testing` registers the rest up front.
  */
 import { currentRuntime } from "../runtime/runtime.js";
 import type { AlertRequest } from "../runtime/services.js";
@@ -88,7 +89,7 @@ export const Alert = {
     const request: AlertRequest = { kind: "show", title, message, buttons: [button], destructive: [], cancelIndex: -1 };
     let answer: Promise<number | null>;
     try {
-      answer = present(request, options.signal);
+      answer = withCalls((calls) => calls.present(request, options.signal));
     } catch (error) {
       currentRuntime().reportError(error, { source: "alert" });
       return Promise.resolve();
@@ -113,21 +114,8 @@ export const Alert = {
    * });
    * ```
    */
-  async confirm(title: string, messageOrOptions?: string | AlertConfirmOptions, maybeOptions?: AlertConfirmOptions): Promise<boolean> {
-    const [message, options] = splitArgs<AlertConfirmOptions>("Alert.confirm", messageOrOptions, maybeOptions);
-    checkTitle("Alert.confirm", title, message);
-    const confirmLabel = label("Alert.confirm", "confirmLabel", options.confirmLabel, "OK");
-    const cancelLabel = label("Alert.confirm", "cancelLabel", options.cancelLabel, "Cancel");
-    checkSignal("Alert.confirm", options.signal);
-    const request: AlertRequest = {
-      kind: "confirm",
-      title,
-      message,
-      buttons: [cancelLabel, confirmLabel],
-      destructive: [],
-      cancelIndex: 0,
-    };
-    return (await present(request, options.signal)) === 1;
+  confirm(title: string, messageOrOptions?: string | AlertConfirmOptions, maybeOptions?: AlertConfirmOptions): Promise<boolean> {
+    return withCalls((calls) => calls.confirm(CHECKS, title, messageOrOptions, maybeOptions));
   },
 
   /**
@@ -143,42 +131,21 @@ export const Alert = {
    * if (action === "Delete") await deletePost(id);
    * ```
    */
-  async choose(title: string, options: readonly string[], chooseOptions: AlertChooseOptions = {}): Promise<string | null> {
-    if (typeof chooseOptions !== "object" || chooseOptions === null) {
-      throw new TypeError("Alert.choose(title, options, { message, cancelLabel, destructive }): the third argument must be an object");
-    }
-    const calls = alertCalls.loaded() ?? (await alertCalls.load());
-    const message = chooseOptions.message;
-    checkTitle("Alert.choose", title, message);
-    const choices = calls.checkOptions(options, describe);
-    const cancelLabel = label("Alert.choose", "cancelLabel", chooseOptions.cancelLabel, "Cancel");
-    if (choices.includes(cancelLabel)) {
-      throw new TypeError(`Alert.choose: the option "${cancelLabel}" is also the cancel label; rename one of them`);
-    }
-    const destructive = calls.checkDestructive(chooseOptions.destructive, choices, describe);
-    checkSignal("Alert.choose", chooseOptions.signal);
-    const request: AlertRequest = {
-      kind: "choose",
-      title,
-      message,
-      buttons: [...choices, cancelLabel],
-      destructive,
-      cancelIndex: choices.length,
-    };
-    const index = await present(request, chooseOptions.signal);
-    return index === null || index >= choices.length ? null : choices[index]!;
+  choose(title: string, options: readonly string[], chooseOptions: AlertChooseOptions = {}): Promise<string | null> {
+    return withCalls((calls) => calls.choose(CHECKS, title, options, chooseOptions));
   },
 };
 
 /**
- * Hands `request` to the host's presenter (through the deferred calls,
- * imported now if they are not here yet). Throws `NotSupportedError`
- * without a presenter once they are loaded, rejects with it before.
+ * Runs `call` with the deferred calls: in this instant when they are
+ * loaded (a test sees the alert pending at once), else once imported.
  */
-function present(request: AlertRequest, signal: AbortSignal | undefined): Promise<number | null> {
+function withCalls<T>(call: (calls: AlertCalls) => Promise<T>): Promise<T> {
   const calls = alertCalls.loaded();
-  return calls !== null ? calls.present(request, signal) : alertCalls.load().then((loaded) => loaded.present(request, signal));
+  return calls !== null ? call(calls) : alertCalls.load().then(call);
 }
+
+type AlertCalls = NonNullable<ReturnType<typeof alertCalls.loaded>>;
 
 /** `(title, message?, options?)` or `(title, options?)`. */
 function splitArgs<O extends object>(where: string, messageOrOptions: unknown, maybeOptions: unknown): [string | undefined, O] {
@@ -215,5 +182,15 @@ function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   return typeof value;
 }
+
+/** @internal The argument checks every alert makes, handed to the deferred calls (which import nothing). */
+export interface AlertChecks {
+  splitArgs: typeof splitArgs;
+  checkTitle: typeof checkTitle;
+  label: typeof label;
+  describe: typeof describe;
+}
+
+const CHECKS: AlertChecks = { splitArgs, checkTitle, label, describe };
 
 function noop(): void {}

@@ -55,6 +55,16 @@ describe("pn.Alert and pn.Camera before their code is loaded", () => {
     assert.equal(await choice, "B");
   });
 
+  it("Alert.confirm checks its arguments with the deferred code: a bad one rejects, never throws at the call", async () => {
+    const { Alert, alertCalls } = await unloadedAlert();
+    let answer: Promise<boolean> | undefined;
+    assert.doesNotThrow(() => (answer = Alert.confirm("Delete?", { confirmLabel: "" })));
+    assert.equal(alertCalls.loaded(), null);
+    await assert.rejects(answer!, /confirmLabel must be a non-empty string/);
+    await assert.rejects(Alert.confirm(42 as never), /title must be a string/);
+    assert.deepEqual(alerts.pending(), []);
+  });
+
   it("an alert cancelled before the code arrives rejects with CancelledError and is never presented", async () => {
     const { Alert, alertCalls } = await unloadedAlert();
     const controller = new AbortController();

@@ -4,8 +4,8 @@
  * (the entry and the chunks it imports statically, built the way the size
  * bench builds it) carries timing but not spring, decay or the
  * compositions; it asks `pn.Alert.confirm`/`choose` and `pn.Camera` when a
- * button is pressed: the presenting side of alerts and the camera calls are
- * not in it either. Each loads from a chunk that shares no module with the
+ * button is pressed: the presenting side of alerts, `confirm`, `choose` and
+ * the camera calls are not in it either, nor what a mutation call runs. Each loads from a chunk that shares no module with the
  * entry (a shared module would be split off into a chunk of its own that
  * the entry loads too, and compress worse).
  */
@@ -22,9 +22,11 @@ after(() => rmSync(work, { recursive: true, force: true }));
 /** Text only the deferred animations contain (spring.ts, decay.ts, composition.ts). */
 const DEFERRED_PROBES = ["restDisplacementThreshold", "deceleration must be", "Animated.loop(animation, options)", "Animated.sequence(animations)"];
 /** Text only the deferred platform calls contain (alert-calls.ts, camera-calls.ts). */
-const PLATFORM_PROBES = ["this host has no alert presenter", "appears twice", "this host has no camera", "The camera service answered"];
+const PLATFORM_PROBES = ["this host has no alert presenter", "appears twice", "is also the cancel label", "this host has no camera", "The camera service answered"];
 /** Text only the mutation outbox's queue contains (outbox-queue.ts); `resume()` loads it after the first render. */
 const OUTBOX_PROBES = ["the mutation outbox in storage was not readable", "before pn.mutationQueue.resume()"];
+/** Text only what a started mutation call runs contains (mutation-calls.ts); the first `mutate(...)` loads it. */
+const MUTATION_PROBES = ["the arguments must be JSON", "a durable definition must come from pn.defineMutation"];
 /** Text of `Animated.timing`, which the example uses. */
 const TIMING_PROBES = ["Animated.timing(value, options)"];
 
@@ -50,8 +52,13 @@ describe("a production build of the example app: what loads on first use", () =>
     assert.deepEqual(found(all, OUTBOX_PROBES), OUTBOX_PROBES);
   });
 
+  it("does not carry what a started mutation call runs", () => {
+    assert.deepEqual(found(first, MUTATION_PROBES), [], "mutation-calls.ts in the first load: mutation.ts must import it with import()");
+    assert.deepEqual(found(all, MUTATION_PROBES), MUTATION_PROBES);
+  });
+
   it("loads each from a chunk that imports nothing", () => {
-    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts"]) {
+    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts"]) {
       const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry);
       assert.ok(chunk !== undefined, `no chunk for ${entry}`);
       assert.deepEqual(outputs[chunk]!.imports, [], `${entry} must import types only: see src/platform/deferred.ts`);
