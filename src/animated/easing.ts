@@ -39,6 +39,22 @@ function bounce(t: number): number {
   return 7.5625 * u * u + 0.984375;
 }
 
+/*
+ * The named easings stand apart from `Easing`, which is built from them:
+ * `resolveEasing` (in every app that animates) needs the names only, so an
+ * app that never reads `pn.Easing` does not carry its combinators.
+ */
+const NAMED: Readonly<Record<EasingName, EasingFunction>> = {
+  linear,
+  ease: /* @__PURE__ */ bezier(0.25, 0.1, 0.25, 1),
+  easeIn: /* @__PURE__ */ bezier(0.42, 0, 1, 1),
+  easeOut: /* @__PURE__ */ bezier(0, 0, 0.58, 1),
+  easeInOut: /* @__PURE__ */ bezier(0.42, 0, 0.58, 1),
+  quad,
+  cubic,
+  bounce,
+};
+
 /**
  * Easing functions, by name or built. The CSS keywords are the CSS curves:
  * `ease` = `bezier(0.25, 0.1, 0.25, 1)`, `easeIn` = `bezier(0.42, 0, 1, 1)`,
@@ -52,15 +68,8 @@ function bounce(t: number): number {
  * pn.Animated.timing(x, { to: 100, easing: pn.Easing.bezier(0.2, 0, 0, 1) });
  * ```
  */
-export const Easing = Object.freeze({
-  linear: linear as EasingFunction,
-  ease: bezier(0.25, 0.1, 0.25, 1),
-  easeIn: bezier(0.42, 0, 1, 1),
-  easeOut: bezier(0, 0, 0.58, 1),
-  easeInOut: bezier(0.42, 0, 0.58, 1),
-  quad: quad as EasingFunction,
-  cubic: cubic as EasingFunction,
-  bounce: bounce as EasingFunction,
+export const Easing = /* @__PURE__ */ Object.freeze({
+  ...NAMED,
   bezier,
   /** Runs `easing` forwards (the identity combinator, for symmetry with `out`). */
   in(easing: EasingInput): EasingFunction {
@@ -77,17 +86,6 @@ export const Easing = Object.freeze({
     return (t) => (t < 0.5 ? f(t * 2) / 2 : 1 - f((1 - t) * 2) / 2);
   },
 });
-
-const NAMED: Readonly<Record<EasingName, EasingFunction>> = {
-  linear: Easing.linear,
-  ease: Easing.ease,
-  easeIn: Easing.easeIn,
-  easeOut: Easing.easeOut,
-  easeInOut: Easing.easeInOut,
-  quad: Easing.quad,
-  cubic: Easing.cubic,
-  bounce: Easing.bounce,
-};
 
 /**
  * Turns an `easing` option into a function: a name is looked up, a function
