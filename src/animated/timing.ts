@@ -2,6 +2,7 @@ import type { Animation } from "./animation.js";
 import { checkFinite, ValueAnimation, type DriverOptions } from "./driver.js";
 import { resolveEasing, type EasingFunction, type EasingInput } from "./easing.js";
 import type { AnimatedValue } from "./value.js";
+import { options as devOptions } from "../core/options.js";
 
 /** Options of {@link timing}. */
 export interface TimingOptions extends DriverOptions {
@@ -32,7 +33,7 @@ class TimingAnimation extends ValueAnimation {
     this.to = checkFinite(options.to, "to", "Animated.timing(value, options)");
     const duration = options.duration ?? 300;
     if (typeof duration !== "number" || !Number.isFinite(duration) || duration < 0) {
-      throw new TypeError(`Animated.timing(value, options): duration must be a finite number ≥ 0, got ${String(duration)}`);
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `Animated.timing(value, options): duration must be a finite number ≥ 0, got ${String(duration)}` : "Animated.timing: duration must be a finite number ≥ 0");
     }
     this.duration = duration;
     this.easing = resolveEasing(options.easing);

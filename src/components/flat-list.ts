@@ -54,12 +54,12 @@ function sizingOf(props: FlatListProps<unknown>): RowSizing<unknown> | null {
   const { itemHeight, getItemLayout } = props;
   if (itemHeight !== undefined) {
     if (typeof itemHeight !== "number" || !(itemHeight > 0) || !Number.isFinite(itemHeight)) {
-      throw new TypeError(`FlatList: itemHeight must be a positive number, got ${String(itemHeight)}`);
+      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `FlatList: itemHeight must be a positive number, got ${String(itemHeight)}` : "FlatList: itemHeight must be a positive number");
     }
     return { kind: "fixed", height: itemHeight };
   }
   if (getItemLayout !== undefined) {
-    if (typeof getItemLayout !== "function") throw new TypeError("FlatList: getItemLayout must be a function (data, index) => { length, offset }");
+    if (typeof getItemLayout !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList: getItemLayout must be a function (data, index) => { length, offset }" : "FlatList: getItemLayout must be a function");
     return { kind: "layout", getItemLayout };
   }
   return null;
@@ -130,7 +130,7 @@ function scrolled(
   setRange: (range: string) => void,
 ): void {
   if (typeof event !== "object" || event === null || typeof event.offset !== "number" || typeof event.viewportHeight !== "number") {
-    throw new TypeError("FlatList: a host's onScroll event must be { offset, viewportHeight, contentHeight? }");
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList: a host's onScroll event must be { offset, viewportHeight, contentHeight? }" : "FlatList: bad onScroll event");
   }
   const { data, sizing, windowSize, initialNumToRender, onEndReached, onEndReachedThreshold, onScroll } = state;
   const height = event.viewportHeight;
@@ -200,7 +200,7 @@ function spacer(height: number, key: string): Element {
 export function FlatList<T>(data: readonly T[], props: FlatListProps<T>): Element {
   if (!Array.isArray(data)) throw new TypeError("FlatList(data, props): data must be an array");
   if (props === null || typeof props !== "object" || typeof props.renderItem !== "function") {
-    throw new TypeError("FlatList(data, props): props.renderItem must be a function (item, index) => child");
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList(data, props): props.renderItem must be a function (item, index) => child" : "FlatList: renderItem must be a function");
   }
   const { key, ...rest } = props;
   return ListBody({ ...(rest as FlatListProps<unknown>), data, ...(key === undefined ? {} : { key }) });

@@ -6,6 +6,7 @@ import type { MutationDefinition } from "./define-mutation.js";
 import type { MutationKit, StartedCall } from "./mutation-calls.js";
 import { isMutationDefinition, outboxRouteOf } from "./mutation-registry.js";
 import { withRetry } from "./retry.js";
+import { options as devOptions } from "../core/options.js";
 
 /**
  * @internal What a call runs once started (`onMutate`, the mutator, retries,
@@ -175,7 +176,7 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
   setMutator(source: MutationSource<A, R>, options: MutationOptions<R, A, E, C> = {}): void {
     const definition = isMutationDefinition(source) ? (source as MutationDefinition<A, R>) : null;
     if (definition === null && typeof source !== "function") {
-      throw new TypeError(`useMutation(mutator): mutator must be a function (...args) => promise or a pn.defineMutation(...) definition, got ${typeof source}`);
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useMutation(mutator): mutator must be a function (...args) => promise or a pn.defineMutation(...) definition, got ${typeof source}` : "useMutation: mutator must be a function or a definition");
     }
     if (options === null || typeof options !== "object") throw new TypeError("useMutation(mutator, options): options must be an object");
     for (const name of ["onMutate", "onSuccess", "onError", "onSettled"] as const) {

@@ -1,4 +1,5 @@
 import type { SignalManager } from "./host-signal-manager.js";
+import { options } from "../core/options.js";
 
 /**
  * When a query may use the network, after TanStack Query's:
@@ -18,7 +19,7 @@ const MODES: readonly string[] = ["online", "always", "offlineFirst"];
 /** Throws a `TypeError` naming `where` unless `mode` is a network mode (or undefined). */
 export function checkNetworkMode(mode: unknown, where: string): NetworkMode {
   if (mode === undefined) return "online";
-  if (typeof mode !== "string" || !MODES.includes(mode)) throw new TypeError(`${where}: networkMode must be "online", "always" or "offlineFirst", got ${String(mode)}`);
+  if (typeof mode !== "string" || !MODES.includes(mode)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: networkMode must be "online", "always" or "offlineFirst", got ${String(mode)}` : `${where}: bad networkMode`);
   return mode as NetworkMode;
 }
 

@@ -3,6 +3,7 @@ import { isCancellation } from "../runtime/errors.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
+import { options } from "../core/options.js";
 
 /** A cleanup an async effect may resolve to. */
 export type AsyncEffectCleanup = () => void;
@@ -38,7 +39,7 @@ export type AsyncEffect = (signal: AbortSignal) => void | AsyncEffectCleanup | P
  * ```
  */
 export function useAsyncEffect(effect: AsyncEffect, deps?: Deps): void {
-  if (typeof effect !== "function") throw new TypeError("useAsyncEffect(effect, deps): effect must be a function (signal) => promise");
+  if (typeof effect !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "useAsyncEffect(effect, deps): effect must be a function (signal) => promise" : "useAsyncEffect: effect must be a function");
   if (deps !== undefined && !Array.isArray(deps)) throw new TypeError("useAsyncEffect(effect, deps): deps must be an array");
   const scope = useComponentScope();
   useEffect(() => runAsyncEffect(scope, effect), deps);

@@ -7,6 +7,7 @@ import type { Style } from "../components/style.js";
 import { ContainerContext, RouteContext, SlotContext, type StateSlot } from "./context.js";
 import { emit, navigationFor, type NavigatorHandle, type ScreenConfig } from "./navigator.js";
 import { initialState, validate, type NavigationState, type Route } from "./state.js";
+import { options } from "../core/options.js";
 
 /** Props every navigator takes. */
 export interface NavigatorProps {
@@ -19,7 +20,7 @@ export interface NavigatorProps {
 
 /** The element type of `Screen`: it renders nothing by itself; its navigator reads its props. */
 export function SCREEN_TYPE(): Child {
-  throw new Error("A navigator's Screen must be a direct child of its Navigator");
+  throw new Error(options.dev && process.env.NODE_ENV !== "production" ? "A navigator's Screen must be a direct child of its Navigator" : "Screen outside its Navigator");
 }
 
 /** The screens among a navigator's children, in order. */
@@ -32,7 +33,7 @@ export function collectScreens(children: unknown, out: ScreenConfig[] = []): Scr
   const element = children as { type?: unknown; props?: ScreenConfig };
   const props = element.props;
   if (element.type !== SCREEN_TYPE || props === undefined || typeof props.name !== "string") {
-    throw new TypeError("A Navigator's children must be Screen({ name, component }) elements");
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "A Navigator's children must be Screen({ name, component }) elements" : "Navigator children must be Screen elements");
   }
   if (typeof props.component !== "function") throw new TypeError(`Screen "${props.name}": component must be a component factory`);
   if (out.some((s) => s.name === props.name)) throw new Error(`Two screens are named "${props.name}"`);
@@ -48,7 +49,7 @@ export function collectScreens(children: unknown, out: ScreenConfig[] = []): Scr
 export function useNavigatorHandle(type: NavigationState["type"], props: NavigatorProps): NavigatorHandle {
   const slot = useContext(SlotContext);
   const container = useContext(ContainerContext);
-  if (slot === null || container === null) throw new Error("A Navigator must be rendered inside pn.NavigationContainer");
+  if (slot === null || container === null) throw new Error(options.dev && process.env.NODE_ENV !== "production" ? "A Navigator must be rendered inside pn.NavigationContainer" : "Navigator outside NavigationContainer");
   const parentRoute = useContext(RouteContext);
   const screens = collectScreens(props.children);
   if (screens.length === 0) throw new Error("A Navigator needs at least one Screen");

@@ -1,3 +1,4 @@
+import { options } from "../core/options.js";
 /**
  * Navigation state as plain JSON, and the pure functions that change it.
  * Framework-free: navigators call these and render what they return, the
@@ -84,7 +85,7 @@ export function reduce(state: NavigationState, action: NavigationAction, names: 
 export function initialState(type: NavigationState["type"], names: readonly string[], initial: string | undefined, params?: unknown): NavigationState {
   const first = initial ?? names[0];
   if (first === undefined || !names.includes(first)) {
-    throw new Error(`Navigator: initialRouteName "${String(initial)}" is not one of its screens (${names.join(", ")})`);
+    throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `Navigator: initialRouteName "${String(initial)}" is not one of its screens (${names.join(", ")})` : `Navigator: unknown initialRouteName "${String(initial)}"`);
   }
   if (type === "stack") return { type, index: 0, routes: [makeRoute(first, params)] };
   return { type, index: names.indexOf(first), routes: names.map((name) => makeRoute(name, name === first ? params : undefined)) };
@@ -107,7 +108,7 @@ export function validate(state: unknown, names: readonly string[]): NavigationSt
   const routes = s.routes.map((raw: unknown) => {
     if (typeof raw !== "object" || raw === null || typeof (raw as Route).name !== "string") throw new TypeError("navigation state: every route needs a name");
     const route = raw as Route;
-    if (!names.includes(route.name)) throw new Error(`navigation state: unknown screen "${route.name}" (expected one of ${names.join(", ")})`);
+    if (!names.includes(route.name)) throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `navigation state: unknown screen "${route.name}" (expected one of ${names.join(", ")})` : `navigation state: unknown screen "${route.name}"`);
     return { ...route, key: typeof route.key === "string" ? route.key : routeKey(route.name) };
   });
   return { type, index, routes };

@@ -15,6 +15,7 @@ import { currentRuntime } from "../runtime/runtime.js";
 import type { AlertRequest } from "../runtime/services.js";
 import { checkSignal } from "./abortable.js";
 import { deferredCalls } from "./kit.js";
+import { options } from "../core/options.js";
 
 /** @internal The presenting side of {@link Alert}, imported on first use. */
 export const alertCalls = /* @__PURE__ */ deferredCalls(() => import("./alert-calls.js"));
@@ -153,25 +154,25 @@ function splitArgs<O extends object>(where: string, messageOrOptions: unknown, m
     return [undefined, messageOrOptions as O];
   }
   if (messageOrOptions !== undefined && typeof messageOrOptions !== "string") {
-    throw new TypeError(`${where}(title, message?, options?): message must be a string, got ${describe(messageOrOptions)}`);
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}(title, message?, options?): message must be a string, got ${describe(messageOrOptions)}` : `${where}: message must be a string`);
   }
   if (maybeOptions !== undefined && (typeof maybeOptions !== "object" || maybeOptions === null)) {
-    throw new TypeError(`${where}(title, message?, options?): options must be an object, got ${describe(maybeOptions)}`);
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}(title, message?, options?): options must be an object, got ${describe(maybeOptions)}` : `${where}: options must be an object`);
   }
   return [messageOrOptions, (maybeOptions ?? {}) as O];
 }
 
 function checkTitle(where: string, title: unknown, message: unknown): asserts title is string {
-  if (typeof title !== "string") throw new TypeError(`${where}: title must be a string, got ${describe(title)}`);
+  if (typeof title !== "string") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: title must be a string, got ${describe(title)}` : `${where}: title must be a string`);
   if (message !== undefined && typeof message !== "string") {
-    throw new TypeError(`${where}: message must be a string, got ${describe(message)}`);
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: message must be a string, got ${describe(message)}` : `${where}: message must be a string`);
   }
 }
 
 function label(where: string, name: string, value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== "string" || value === "") {
-    throw new TypeError(`${where}: ${name} must be a non-empty string, got ${describe(value)}`);
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: ${name} must be a non-empty string, got ${describe(value)}` : `${where}: ${name} must be a non-empty string`);
   }
   return value;
 }

@@ -3,6 +3,7 @@ import { currentRuntime } from "../runtime/runtime.js";
 import { FetchResponse } from "./fetch-response.js";
 import { NetworkError, TimeoutError } from "./http-errors.js";
 import { DEFAULT_MAX_BODY_SIZE, readBody } from "./fetch-body.js";
+import { options as devOptions } from "../core/options.js";
 
 export { FetchResponse, type FetchResponseInit } from "./fetch-response.js";
 export { HTTPError, NetworkError, ResponseTooLargeError, TimeoutError } from "./http-errors.js";
@@ -172,17 +173,17 @@ async function raceStop<T>(
 /** Validates every argument up front, so a platform `TypeError` later can only mean the network. */
 function prepare(url: unknown, options: unknown): PreparedRequest {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(`fetch(url, options): options must be an object, got ${describe(options)}`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): options must be an object, got ${describe(options)}` : "fetch: options must be an object");
   }
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(key)) {
-      throw new TypeError(`fetch(url, options): unknown option "${key}" (known: ${[...KNOWN_OPTIONS].join(", ")})`);
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): unknown option "${key}" (known: ${[...KNOWN_OPTIONS].join(", ")})` : `fetch: unknown option "${key}"`);
     }
   }
   const opts = options as FetchOptions;
   const target = parseUrl(url);
   if (!FETCH_PROTOCOLS.has(target.protocol)) {
-    throw new TypeError(`fetch(${JSON.stringify(target.href.slice(0, 80))}): the ${target.protocol} scheme is not supported (use http:, https:, data: or blob:)`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(${JSON.stringify(target.href.slice(0, 80))}): the ${target.protocol} scheme is not supported (use http:, https:, data: or blob:)` : `fetch: unsupported scheme ${target.protocol}`);
   }
   if (opts.params !== undefined) appendParams(target, opts.params);
   const href = target.href;
@@ -191,20 +192,20 @@ function prepare(url: unknown, options: unknown): PreparedRequest {
   const headers = buildHeaders(opts.headers);
   const body = encodeBody(opts.body, headers);
   if (body !== undefined && (method === "GET" || method === "HEAD")) {
-    throw new TypeError(`fetch(${href}): a ${method} request cannot have a body; pass method: "POST" (or PUT, PATCH)`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(${href}): a ${method} request cannot have a body; pass method: "POST" (or PUT, PATCH)` : `fetch: a ${method} request cannot have a body`);
   }
 
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeout !== "number" || Number.isNaN(timeout) || timeout < 0) {
-    throw new TypeError(`fetch(url, options): timeout must be a number of milliseconds >= 0, got ${describe(timeout)}`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): timeout must be a number of milliseconds >= 0, got ${describe(timeout)}` : "fetch: timeout must be a number >= 0");
   }
   const maxBodySize = opts.maxBodySize ?? DEFAULT_MAX_BODY_SIZE;
   if (typeof maxBodySize !== "number" || !(maxBodySize >= 0)) {
-    throw new TypeError(`fetch(url, options): maxBodySize must be a number of bytes >= 0 (or Infinity), got ${describe(maxBodySize)}`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): maxBodySize must be a number of bytes >= 0 (or Infinity), got ${describe(maxBodySize)}` : "fetch: maxBodySize must be a number >= 0");
   }
   const signal = opts.signal;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError(`fetch(url, options): signal must be an AbortSignal, got ${describe(signal)}`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): signal must be an AbortSignal, got ${describe(signal)}` : "fetch: signal must be an AbortSignal");
   }
   const init: RequestInit = { method, headers, redirect: "follow" };
   if (body !== undefined) init.body = body;
@@ -214,7 +215,7 @@ function prepare(url: unknown, options: unknown): PreparedRequest {
 function parseUrl(url: unknown): URL {
   if (url instanceof URL) return new URL(url.href);
   if (typeof url !== "string") {
-    throw new TypeError(`fetch(url): url must be a string or a URL, got ${describe(url)}`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url): url must be a string or a URL, got ${describe(url)}` : "fetch: url must be a string or a URL");
   }
   // Relative URLs resolve against the page in a browser; elsewhere they are an error.
   const base = (globalThis as { location?: { href?: unknown } }).location?.href;
@@ -242,7 +243,7 @@ function appendParams(target: URL, params: FetchParams): void {
       }
     }
   } else {
-    throw new TypeError(`fetch(url, options): params must be an object or URLSearchParams, got ${describe(params)}`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): params must be an object or URLSearchParams, got ${describe(params)}` : "fetch: params must be an object");
   }
   const extra = query.toString();
   if (extra === "") return;
@@ -260,7 +261,7 @@ function paramString(key: string, value: unknown): string {
       return String(value);
     default:
       throw new TypeError(
-        `fetch(url, options): params.${key} must be a string, number, boolean or an array of them, got ${describe(value)}`,
+        devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): params.${key} must be a string, number, boolean or an array of them, got ${describe(value)}` : `fetch: params.${key} must be a string, number or boolean`,
       );
   }
 }
@@ -268,7 +269,7 @@ function paramString(key: string, value: unknown): string {
 function normalizeMethod(method: unknown): string {
   if (method === undefined) return "GET";
   if (typeof method !== "string" || !METHOD_TOKEN.test(method)) {
-    throw new TypeError(`fetch(url, options): method must be an HTTP method name like "POST", got ${describe(method)}`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): method must be an HTTP method name like "POST", got ${describe(method)}` : "fetch: invalid method");
   }
   // Uppercase every method: fetch only normalizes the standard six, and a
   // "patch" sent verbatim is rejected by most servers.
@@ -311,16 +312,16 @@ function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
       json = JSON.stringify(body);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      throw new TypeError(`fetch(url, options): body cannot be serialized as JSON: ${detail}`, { cause: error });
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): body cannot be serialized as JSON: ${detail}` : `fetch: body is not JSON: ${detail}`, { cause: error });
     }
     // A toJSON() returning undefined serializes to nothing: sending "" (or
     // "undefined") would be a silent lie about the body.
-    if (json === undefined) throw new TypeError("fetch(url, options): body serializes to nothing (its toJSON() returned undefined)");
+    if (json === undefined) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "fetch(url, options): body serializes to nothing (its toJSON() returned undefined)" : "fetch: body serializes to nothing");
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
     return json;
   }
   throw new TypeError(
-    `fetch(url, options): body must be a plain object, an array, a string or bytes (Uint8Array/ArrayBuffer), got ${describe(body)}`,
+    devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): body must be a plain object, an array, a string or bytes (Uint8Array/ArrayBuffer), got ${describe(body)}` : "fetch: body must be a plain object, an array, a string or bytes",
   );
 }
 

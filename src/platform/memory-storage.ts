@@ -1,4 +1,5 @@
 import type { StorageBackend } from "./storage-backend.js";
+import { options } from "../core/options.js";
 
 /**
  * A storage backend that keeps everything in a `Map` for the life of the
@@ -25,7 +26,7 @@ export function memoryStorage(initial?: Record<string, string>): StorageBackend 
     for (const key of Object.keys(initial)) {
       const value = initial[key];
       if (typeof value !== "string") {
-        throw new TypeError(`memoryStorage(initial): the value of "${key}" must be a string, got ${typeof value}`);
+        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `memoryStorage(initial): the value of "${key}" must be a string, got ${typeof value}` : "memoryStorage: values must be strings");
       }
       entries.set(key, value);
     }

@@ -13,6 +13,7 @@ import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
 import { OrderedWrites } from "./ordered-writes.js";
 import { AsyncStorage } from "./storage.js";
+import { options } from "../core/options.js";
 
 /** The state cell: a value and where it came from. Immutable; a change is a new box. */
 interface Box<T> {
@@ -76,7 +77,7 @@ const ABSENT: unique symbol = Symbol("absent");
  * ```
  */
 export function usePersistedState<T>(key: string, initial: T): [T, SetState<T>] {
-  if (typeof key !== "string") throw new TypeError(`usePersistedState(key, initial): key must be a string, got ${typeof key}`);
+  if (typeof key !== "string") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `usePersistedState(key, initial): key must be a string, got ${typeof key}` : "usePersistedState: key must be a string");
   const scope = useComponentScope();
   const [box, setBox] = useState<Box<T>>(() => ({ key, epoch: 0, value: initial, write: false }));
   const ref = useRef<Slot<T> | null>(null);

@@ -12,6 +12,7 @@
 import type { Runtime } from "../runtime/runtime.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import type { StorageBackend } from "./storage-backend.js";
+import { options } from "../core/options.js";
 
 /**
  * Runtimes whose backend `AsyncStorage.configure` (the app, or
@@ -50,7 +51,7 @@ export function configureBackend(candidate: StorageBackend, rt: Runtime, where: 
 
 function validateBackend(candidate: unknown, where: string): asserts candidate is StorageBackend {
   if (typeof candidate !== "object" || candidate === null) {
-    throw new TypeError(`${where}: backend must be an object with get, set, remove, keys and clear`);
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: backend must be an object with get, set, remove, keys and clear` : `${where}: backend must be an object`);
   }
   const record = candidate as Record<string, unknown>;
   for (const name of BACKEND_METHODS) {

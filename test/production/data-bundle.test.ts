@@ -61,7 +61,7 @@ const OUTBOX_FACADE_PROBES = ["typenative:mutation-outbox"];
 /** Text only the query-cache persister (src/data/persist.ts) contains. */
 const PERSISTER_PROBES = ["typenative:query-cache", "cannot be stored as JSON; it is not persisted", "queryClient.persist(options): storage."];
 /** Text of the parts of AsyncStorage that persist()'s default storage (get, set, remove) does not need. */
-const ASYNC_STORAGE_REST_PROBES = ["AsyncStorage.setJson", "AsyncStorage.subscribe(key, listener)", "AsyncStorage.configure"];
+const ASYNC_STORAGE_REST_PROBES = ["AsyncStorage.setJson", "AsyncStorage.subscribe", "AsyncStorage.configure"];
 
 /** Builds `source` and returns its first load (entry + chunks imported statically, transitively) and every chunk the page can load. */
 async function bundle(name: string, source: string): Promise<{ first: string; all: string; persisterImports: string[] }> {

@@ -11,7 +11,7 @@
  */
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO as repo, splitBuild } from "../../bench/browser/site.js";
@@ -27,6 +27,19 @@ const PLATFORM_PROBES = ["this host has no alert presenter", "appears twice", "i
 const OUTBOX_PROBES = ["the mutation outbox in storage was not readable", "before pn.mutationQueue.resume()"];
 /** Text only what a started mutation call runs contains (mutation-calls.ts); the first `mutate(...)` loads it. */
 const MUTATION_PROBES = ["the arguments must be JSON", "a durable definition must come from pn.defineMutation"];
+/**
+ * Explanations that only the development build's errors carry (production
+ * throws the same error types with a short message): each from the source
+ * file named with it.
+ */
+const DEV_MESSAGE_PROBES: Array<[file: string, probe: string]> = [
+  ["src/platform/fetch.ts", "scheme is not supported (use http:"],
+  ["src/platform/storage.ts", "(use setJson for other values)"],
+  ["src/animated/interpolate.ts", "colors as #hex or rgb/rgba"],
+  ["src/animated/easing.ts", "a function (t) => number, or Easing.bezier"],
+  ["src/data/mutation.ts", "(...args) => promise or a pn.defineMutation"],
+  ["src/navigation/state.ts", "is not one of its screens"],
+];
 /** Text of `Animated.timing`, which the example uses. */
 const TIMING_PROBES = ["Animated.timing(value, options)"];
 
@@ -55,6 +68,11 @@ describe("a production build of the example app: what loads on first use", () =>
   it("does not carry what a started mutation call runs", () => {
     assert.deepEqual(found(first, MUTATION_PROBES), [], "mutation-calls.ts in the first load: mutation.ts must import it with import()");
     assert.deepEqual(found(all, MUTATION_PROBES), MUTATION_PROBES);
+  });
+
+  it("throws short production messages: the development explanations are left out", () => {
+    for (const [file, probe] of DEV_MESSAGE_PROBES) assert.ok(readFileSync(join(repo, file), "utf8").includes(probe), `${probe} is not in ${file}`);
+    assert.deepEqual(DEV_MESSAGE_PROBES.filter(([, probe]) => all.includes(probe)), [], "wrap the long message in `options.dev && process.env.NODE_ENV !== \"production\" ? … : …`");
   });
 
   it("loads each from a chunk that imports nothing", () => {
