@@ -282,7 +282,7 @@ function buildHeaders(init: unknown): Headers {
   if (init === undefined || init === null) return new Headers();
   try {
     if (init instanceof Headers || Array.isArray(init)) return new Headers(init as HeadersInit);
-    if (typeof init !== "object") throw new TypeError(`got ${describe(init)}`);
+    if (typeof init !== "object") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `got ${describe(init)}` : "not an object");
     const headers = new Headers();
     const record = init as Record<string, unknown>;
     for (const name of Object.keys(record)) {
