@@ -1,4 +1,5 @@
 import { currentRuntime } from "../runtime/runtime.js";
+import { options as devOptions } from "../core/options.js";
 
 /** How an animation ended: `finished: false` when it was stopped, superseded or aborted. */
 export interface AnimationResult {
@@ -57,11 +58,11 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
 
   constructor(options: AnimationOptions | undefined, where: string) {
     if (options !== undefined && (typeof options !== "object" || options === null)) {
-      throw new TypeError(`${where}: options must be an object, got ${String(options)}`);
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: options must be an object, got ${String(options)}` : `${where}: options must be an object`);
     }
     const signal = options?.signal;
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
-      throw new TypeError(`${where}: signal must be an AbortSignal, got ${String(signal)}`);
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: signal must be an AbortSignal, got ${String(signal)}` : `${where}: signal must be an AbortSignal`);
     }
     this.signal = signal;
   }

@@ -3,6 +3,7 @@ import type { TimerHandle } from "../runtime/clock.js";
 import type { FrameHandle } from "../runtime/services.js";
 import { Animation, type AnimationOptions, type Restore } from "./animation.js";
 import { AnimatedValue } from "./value.js";
+import { options as devOptions } from "../core/options.js";
 
 /** Options every value-driving animation (timing, spring, decay) takes. */
 export interface DriverOptions extends AnimationOptions {
@@ -41,7 +42,7 @@ export abstract class ValueAnimation extends Animation {
     }
     const delay = options?.delay ?? 0;
     if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0) {
-      throw new TypeError(`${where}: delay must be a finite number ≥ 0, got ${String(delay)}`);
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: delay must be a finite number ≥ 0, got ${String(delay)}` : `${where}: delay must be a finite number ≥ 0`);
     }
     this.delay = delay;
   }
@@ -127,7 +128,7 @@ export abstract class ValueAnimation extends Animation {
 /** Returns `value`, or throws a clear TypeError unless it is a finite number. */
 export function checkFinite(value: unknown, name: string, where: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new TypeError(`${where}: ${name} must be a finite number, got ${String(value)}`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: ${name} must be a finite number, got ${String(value)}` : `${where}: ${name} must be a finite number`);
   }
   return value;
 }

@@ -142,7 +142,7 @@ function checkInputRange(range: unknown): readonly number[] {
 function checkExtrapolate(value: unknown, name: string): Extrapolate {
   if (value === undefined) return "extend";
   if (typeof value === "string" && EXTRAPOLATE.includes(value)) return value as Extrapolate;
-  throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `interpolate: ${name} must be "extend", "clamp" or "identity", got ${describe(value)}` : `interpolate: bad ${name}`);
+  throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `interpolate: ${name} must be "extend", "clamp" or "identity", got ${describe(value)}` : `interpolate: invalid ${name}`);
 }
 
 interface Shape {

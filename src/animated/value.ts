@@ -1,5 +1,6 @@
 import { currentRuntime } from "../runtime/runtime.js";
 import { createInterpolator, type InterpolationConfig } from "./interpolate.js";
+import { options as devOptions } from "../core/options.js";
 
 /** Called with the new value after each change. */
 export type AnimatedListener<T> = (value: T) => void;
@@ -41,7 +42,7 @@ export abstract class AnimatedNode<T extends number | string = number | string> 
    */
   addListener(listener: AnimatedListener<T>): () => void {
     if (typeof listener !== "function") {
-      throw new TypeError(`addListener(listener): listener must be a function, got ${typeof listener}`);
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `addListener(listener): listener must be a function, got ${typeof listener}` : "addListener: listener must be a function");
     }
     const subscriptions = (this.subscriptions ??= new Set());
     const subscription: Subscription<T> = { fn: listener };
@@ -188,7 +189,7 @@ export class AnimatedInterpolation<T extends number | string = number | string> 
   ) {
     super();
     if (!(source instanceof AnimatedNode) || typeof source.value !== "number") {
-      throw new TypeError("interpolate: the source must be an animated node with a numeric value");
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "interpolate: the source must be an animated node with a numeric value" : "interpolate: the source must be numeric");
     }
     this.map = createInterpolator(config as InterpolationConfig<number | string>) as (input: number) => T;
   }
@@ -210,7 +211,7 @@ export class AnimatedInterpolation<T extends number | string = number | string> 
 
 function checkNumber(value: unknown, where: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new TypeError(`${where}: value must be a finite number, got ${String(value)}`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: value must be a finite number, got ${String(value)}` : `${where}: value must be a finite number`);
   }
   return value;
 }

@@ -130,7 +130,7 @@ function scrolled(
   setRange: (range: string) => void,
 ): void {
   if (typeof event !== "object" || event === null || typeof event.offset !== "number" || typeof event.viewportHeight !== "number") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList: a host's onScroll event must be { offset, viewportHeight, contentHeight? }" : "FlatList: bad onScroll event");
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList: a host's onScroll event must be { offset, viewportHeight, contentHeight? }" : "FlatList: invalid onScroll event");
   }
   const { data, sizing, windowSize, initialNumToRender, onEndReached, onEndReachedThreshold, onScroll } = state;
   const height = event.viewportHeight;

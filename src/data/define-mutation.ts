@@ -1,6 +1,7 @@
 import { registerDefinition } from "./mutation-registry.js";
 import { outboxOf } from "./outbox.js";
 import { validateRetry, type RetryDelayOption, type RetryOption } from "./retry.js";
+import { options as devOptions } from "../core/options.js";
 
 export { isMutationDefinition } from "./mutation-registry.js";
 
@@ -81,9 +82,9 @@ export function defineMutation<A extends unknown[], R>(
   mutator: (...args: [...A, DurableContext]) => R | PromiseLike<R>,
   options: DefineMutationOptions = {},
 ): MutationDefinition<A, R> {
-  if (typeof name !== "string" || name === "") throw new TypeError("defineMutation(name, mutator): name must be a non-empty string");
+  if (typeof name !== "string" || name === "") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "defineMutation(name, mutator): name must be a non-empty string" : "defineMutation: name must be a non-empty string");
   if (typeof mutator !== "function") throw new TypeError(`defineMutation("${name}", mutator): mutator must be a function`);
-  if (options === null || typeof options !== "object") throw new TypeError(`defineMutation("${name}", mutator, options): options must be an object`);
+  if (options === null || typeof options !== "object") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `defineMutation("${name}", mutator, options): options must be an object` : `defineMutation("${name}"): options must be an object`);
   if (options.durable !== undefined && typeof options.durable !== "boolean") throw new TypeError(`defineMutation("${name}"): durable must be a boolean`);
   validateRetry(options as never, `defineMutation("${name}")`);
   if (options.onSuccess !== undefined && typeof options.onSuccess !== "function") throw new TypeError(`defineMutation("${name}"): onSuccess must be a function`);
