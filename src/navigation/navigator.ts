@@ -1,8 +1,11 @@
 import { options as coreOptions } from "../core/options.js";
 import type { ComponentFactory } from "../core/component.js";
-import { removedRoutes, reduce, validate, type NavigationAction, type NavigationState, type Route } from "./state.js";
-import type { BeforeRemoveEvent, Navigation, NavigationEventMap, ScreenOptions } from "./types.js";
+import { currentRuntime } from "../runtime/runtime.js";
+import { deferred } from "../platform/deferred.js";
+import { makeRoute, validate, type NavigationAction, type NavigationState, type Route } from "./state.js";
+import type { Navigation, NavigationEventMap, ScreenOptions } from "./types.js";
 import type { ContainerHandle, StateSlot } from "./context.js";
+import type { NavigationActions, NavigationKit } from "./actions.js";
 
 /** A `Screen({ name, component, options, initialParams })` as its navigator reads it. */
 export interface ScreenConfig {
@@ -16,7 +19,8 @@ type Listener = (event: unknown) => void;
 
 /**
  * One mounted navigator: its latest state (updated synchronously by every
- * dispatch, so moves made in a row compose), its screens, its listeners and
+ * dispatch once the moves' code is here, in order before, so moves made in a
+ * row compose), its screens, its listeners and
  * the navigation objects of its routes. Framework-free: the navigator
  * components keep one in a ref and render what it holds.
  */
@@ -37,41 +41,46 @@ export interface NavigatorHandle {
   pending: Array<() => void>;
 }
 
-/** Actions a `beforeRemove` listener already vetoed once: dispatching them again goes through. */
-const confirmed = new WeakSet<NavigationAction>();
+/**
+ * @internal What a navigator runs when it moves (the reducer, `beforeRemove`,
+ * bubbling to the parent), imported on the first move: no app moves before
+ * its first render. `typenative/testing` registers it up front.
+ */
+export const navigationActions = /* @__PURE__ */ deferred<NavigationKit, NavigationActions>(
+  { makeRoute, validate, emit, options: coreOptions },
+  () => import("./actions.js"),
+);
 
 /**
  * Applies `action` to `handle`'s navigator. Removing screens asks their
  * `beforeRemove` listeners first; a move this navigator cannot make goes to
  * its parent. Resolves when the transition has finished (at once when
- * nothing changed or the move was vetoed).
+ * nothing changed or the move was vetoed). Moves made before the code has
+ * arrived are applied in order once it is here.
  */
 export function dispatch(handle: NavigatorHandle, action: NavigationAction): Promise<void> {
-  const names = handle.screens.map((s) => s.name);
-  const next = reduce(handle.state, action, names);
-  if (next === null) {
-    if (handle.parent !== null) return handle.parent.dispatch(action);
-    if (coreOptions.dev && process.env.NODE_ENV !== "production" && action.type !== "goBack") {
-      coreOptions.warn(`Navigation: no navigator could handle ${describe(action)}; the screens here are ${names.join(", ")}.`);
-    }
-    return Promise.resolve();
-  }
-  const removed = removedRoutes(handle.state, next);
-  if (!confirmed.has(action)) {
-    for (const route of removed) {
-      if (emitBeforeRemove(handle, route, action)) {
-        confirmed.add(action);
-        return Promise.resolve();
-      }
-    }
-  }
-  const focusChanged = next.routes[next.index]?.key !== handle.state.routes[handle.state.index]?.key;
-  handle.state = next;
-  for (const route of removed) forget(handle, route.key);
-  const done = focusChanged ? new Promise<void>((resolve) => handle.pending.push(resolve)) : Promise.resolve();
-  handle.slot.set(next);
-  return done;
+  const actions = navigationActions.loaded();
+  if (actions !== null && waiting === 0) return actions.dispatch(handle, action);
+  waiting++;
+  return navigationActions.load().then(
+    (loaded) => {
+      waiting--;
+      return loaded.dispatch(handle, action);
+    },
+    (error: unknown) => {
+      waiting--;
+      // Callers drop the promise (a back button), so a failed import is reported, never unhandled.
+      currentRuntime().reportError(error, { source: "navigation" });
+    },
+  );
 }
+
+/**
+ * Moves waiting for the code to be applied. While one waits, a later move
+ * waits behind it (the reactions of one promise run in order), even once
+ * the code is here: moves are applied in the order they were made.
+ */
+let waiting = 0;
 
 /** Resolves the moves waiting for a transition. */
 export function finishTransition(handle: NavigatorHandle): void {
@@ -80,31 +89,11 @@ export function finishTransition(handle: NavigatorHandle): void {
   for (const resolve of pending) resolve();
 }
 
-function forget(handle: NavigatorHandle, key: string): void {
-  handle.listeners.delete(key);
-  handle.navigations.delete(key);
-}
-
 /** Calls a route's listeners of `event`. */
 export function emit(handle: NavigatorHandle, key: string, event: keyof NavigationEventMap, payload: unknown): void {
   const set = handle.listeners.get(key)?.get(event);
   if (set === undefined) return;
   for (const listener of Array.from(set)) listener(payload);
-}
-
-function emitBeforeRemove(handle: NavigatorHandle, route: Route, action: NavigationAction): boolean {
-  let prevented = false;
-  const event: BeforeRemoveEvent = {
-    data: { action },
-    preventDefault() {
-      prevented = true;
-    },
-    get defaultPrevented() {
-      return prevented;
-    },
-  };
-  emit(handle, route.key, "beforeRemove", event);
-  return prevented;
 }
 
 /** True when this navigator, or one above it, has a screen to go back to. */
@@ -152,6 +141,3 @@ export function optionsOf(screen: ScreenConfig | undefined, route: Route, defaul
   return { ...defaults, ...resolved };
 }
 
-function describe(action: NavigationAction): string {
-  return "name" in action ? `${action.type}("${action.name}")` : action.type;
-}

@@ -1,8 +1,10 @@
 import { options } from "../core/options.js";
 /**
- * Navigation state as plain JSON, and the pure functions that change it.
- * Framework-free: navigators call these and render what they return, the
- * container persists the result, linking turns it into a URL and back.
+ * Navigation state as plain JSON, and the pure functions that make and check
+ * it. Framework-free: navigators render what these return, the container
+ * persists the result, linking turns it into a URL and back. The reducer
+ * that moves a state by an action is in actions.ts, imported on the first
+ * move.
  */
 
 /** A screen in a navigator's history: `key` is unique, `name` is the screen, `params` its input. */
@@ -35,50 +37,6 @@ let nextKey = 0;
 /** A key unique in this process: `Name-<n>`. */
 export function routeKey(name: string): string {
   return `${name}-${(nextKey++).toString(36)}`;
-}
-
-/**
- * Applies `action` to a navigator's `state`. Returns the new state, or null
- * when this navigator cannot handle it (the action bubbles to its parent):
- * a `navigate` to a screen it does not have, a `goBack` with nothing to pop.
- */
-export function reduce(state: NavigationState, action: NavigationAction, names: readonly string[]): NavigationState | null {
-  switch (action.type) {
-    case "navigate": {
-      if (!names.includes(action.name)) return null;
-      if (state.type === "tabs") {
-        const index = state.routes.findIndex((r) => r.name === action.name);
-        const routes = action.params === undefined ? state.routes : replaceAt(state.routes, index, { ...state.routes[index]!, params: action.params });
-        return { ...state, index, routes };
-      }
-      // A stack goes back to the screen if it is in the history, else pushes it.
-      const existing = lastIndexOf(state.routes, action.name, state.index);
-      if (existing === -1) return push(state, action.name, action.params);
-      const routes = state.routes.slice(0, existing + 1);
-      if (action.params !== undefined) routes[existing] = { ...routes[existing]!, params: action.params };
-      return { ...state, index: existing, routes };
-    }
-    case "push":
-      if (!names.includes(action.name) || state.type !== "stack") return null;
-      return push(state, action.name, action.params);
-    case "replace": {
-      if (!names.includes(action.name) || state.type !== "stack") return null;
-      const routes = state.routes.slice(0, state.index);
-      routes.push(makeRoute(action.name, action.params));
-      return { ...state, index: routes.length - 1, routes };
-    }
-    case "goBack":
-      if (state.type !== "stack" || state.index === 0) return null;
-      return { ...state, index: state.index - 1, routes: state.routes.slice(0, state.index) };
-    case "reset":
-      return validate(action.state, names);
-    case "setParams": {
-      const index = state.routes.findIndex((r) => r.key === action.key);
-      if (index === -1) return null;
-      const route = state.routes[index]!;
-      return { ...state, routes: replaceAt(state.routes, index, { ...route, params: { ...(route.params as object), ...(action.params as object) } }) };
-    }
-  }
 }
 
 /** A stack starting at `initial`, or tabs with every screen in order and `initial` focused. */
@@ -114,29 +72,7 @@ export function validate(state: unknown, names: readonly string[]): NavigationSt
   return { type, index, routes };
 }
 
-/** Routes in `before` that are not in `after` (by key): what a change removes. */
-export function removedRoutes(before: NavigationState, after: NavigationState): Route[] {
-  const kept = new Set(after.routes.map((r) => r.key));
-  return before.routes.filter((r) => !kept.has(r.key));
-}
-
-function push(state: NavigationState, name: string, params: unknown): NavigationState {
-  const routes = state.routes.slice(0, state.index + 1);
-  routes.push(makeRoute(name, params));
-  return { ...state, index: routes.length - 1, routes };
-}
-
-function makeRoute(name: string, params: unknown): Route {
+/** @internal A new route with a fresh key (`params` only when given). */
+export function makeRoute(name: string, params: unknown): Route {
   return params === undefined ? { key: routeKey(name), name } : { key: routeKey(name), name, params };
-}
-
-function lastIndexOf(routes: readonly Route[], name: string, upTo: number): number {
-  for (let i = Math.min(upTo, routes.length - 1); i >= 0; i--) if (routes[i]!.name === name) return i;
-  return -1;
-}
-
-function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
-  const copy = list.slice();
-  copy[index] = value;
-  return copy;
 }

@@ -5,7 +5,8 @@
  * Importing it installs memory storage and the test host's alert presenter
  * and camera, and registers what an app loads on first use (`Animated.spring`,
  * `decay`, the compositions; the presenting side of `pn.Alert`; `pn.Camera`;
- * the mutation outbox's queue; what a started mutation call runs), so it runs synchronously.
+ * the mutation outbox's queue; what a started mutation call runs; the
+ * navigators' moves), so it runs synchronously.
  */
 import { runtime } from "../runtime/runtime.js";
 import { TestAlerts, TestCamera } from "../hosts/test/services.js";
@@ -24,6 +25,8 @@ import { outboxCode } from "../data/outbox.js";
 import * as outboxQueueModule from "../data/outbox-queue.js";
 import { mutationCalls } from "../data/mutation.js";
 import * as mutationCallsModule from "../data/mutation-calls.js";
+import { navigationActions } from "../navigation/navigator.js";
+import * as navigationActionsModule from "../navigation/actions.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -57,6 +60,8 @@ cameraCalls.register(cameraCallsModule);
 outboxCode.register(outboxQueueModule);
 // And what a mutation call runs: `mutate(...)` calls the mutator in the instant it is made.
 mutationCalls.register(mutationCallsModule);
+// And the navigators' moves: `navigate()` changes the state in the instant it is called.
+navigationActions.register(navigationActionsModule);
 
 /**
  * Sets the system colour scheme `pn.useColorScheme()` reports (default

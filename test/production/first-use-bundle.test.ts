@@ -5,9 +5,10 @@
  * bench builds it) carries timing but not spring, decay or the
  * compositions; it asks `pn.Alert.confirm`/`choose` and `pn.Camera` when a
  * button is pressed: the presenting side of alerts, `confirm`, `choose` and
- * the camera calls are not in it either, nor what a mutation call runs. Each loads from a chunk that shares no module with the
- * entry (a shared module would be split off into a chunk of its own that
- * the entry loads too, and compress worse).
+ * the camera calls are not in it either, nor what a mutation call runs,
+ * nor the navigators' moves. Each loads from a chunk that shares no module
+ * with the entry (a shared module would be split off into a chunk of its
+ * own that the entry loads too, and compress worse).
  */
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
@@ -47,6 +48,8 @@ const { files, outputs } = await splitBuild(join(repo, "examples", "app", "main.
 const first = files.filter((file) => file.firstLoad).map((file) => file.text).join("\n");
 const all = files.filter((file) => file.reachable).map((file) => file.text).join("\n");
 const found = (text: string, probes: string[]) => probes.filter((probe) => text.includes(probe));
+/** The source modules in the first load's chunks (from esbuild's metafile). */
+const firstLoadModules = new Set(files.filter((file) => file.firstLoad).flatMap((file) => Object.keys(outputs[file.path]?.inputs ?? {})));
 
 describe("a production build of the example app: what loads on first use", () => {
   it("carries timing, not spring, decay or the compositions", () => {
@@ -70,13 +73,20 @@ describe("a production build of the example app: what loads on first use", () =>
     assert.deepEqual(found(all, MUTATION_PROBES), MUTATION_PROBES);
   });
 
+  it("does not carry the navigators' moves: no app navigates before its first render", () => {
+    assert.ok(firstLoadModules.has("src/navigation/navigator.ts"), "the probe finds the navigation the example renders");
+    for (const module of ["src/navigation/actions.ts", "src/data/mutation-calls.ts", "src/platform/alert-calls.ts"]) {
+      assert.equal(firstLoadModules.has(module), false, `${module} in the first load: it must be imported with import() only`);
+    }
+  });
+
   it("throws short production messages: the development explanations are left out", () => {
     for (const [file, probe] of DEV_MESSAGE_PROBES) assert.ok(readFileSync(join(repo, file), "utf8").includes(probe), `${probe} is not in ${file}`);
     assert.deepEqual(DEV_MESSAGE_PROBES.filter(([, probe]) => all.includes(probe)), [], "wrap the long message in `options.dev && process.env.NODE_ENV !== \"production\" ? … : …`");
   });
 
   it("loads each from a chunk that imports nothing", () => {
-    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts"]) {
+    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts"]) {
       const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry);
       assert.ok(chunk !== undefined, `no chunk for ${entry}`);
       assert.deepEqual(outputs[chunk]!.imports, [], `${entry} must import types only: see src/platform/deferred.ts`);

@@ -1,0 +1,158 @@
+/**
+ * What a navigator does when it moves, imported on the first move (see
+ * `dispatch` in navigator.ts): the pure reducer from a state and an action
+ * to the next state, and the dispatch that asks `beforeRemove` listeners,
+ * bubbles a move to the parent navigator and hands the state to the
+ * navigator's slot.
+ *
+ * No app moves before its first render: the first screen comes from the
+ * navigator's `initialRouteName`, a saved state or the URL, none of which
+ * dispatches. Built on a kit of framework parts handed to it (see
+ * src/platform/deferred.ts), so its chunk imports nothing;
+ * `typenative/testing` registers it up front.
+ */
+import type { options } from "../core/options.js";
+import type { emit, NavigatorHandle } from "./navigator.js";
+import type { makeRoute, NavigationAction, NavigationState, Route, validate } from "./state.js";
+import type { BeforeRemoveEvent } from "./types.js";
+
+/** @internal The framework parts a navigator's moves use. */
+export interface NavigationKit {
+  readonly makeRoute: typeof makeRoute;
+  readonly validate: typeof validate;
+  readonly emit: typeof emit;
+  readonly options: typeof options;
+}
+
+/** @internal What {@link implement} builds: the moves of every navigator. */
+export type NavigationActions = ReturnType<typeof implement>;
+
+/** @internal Builds the navigators' moves on `kit`. */
+export function implement({ makeRoute, validate, emit, options }: NavigationKit) {
+  /** Actions a `beforeRemove` listener already vetoed once: dispatching them again goes through. */
+  const confirmed = new WeakSet<NavigationAction>();
+
+  /**
+   * Applies `action` to a navigator's `state`. Returns the new state, or null
+   * when this navigator cannot handle it (the action bubbles to its parent):
+   * a `navigate` to a screen it does not have, a `goBack` with nothing to pop.
+   */
+  function reduce(state: NavigationState, action: NavigationAction, names: readonly string[]): NavigationState | null {
+    switch (action.type) {
+      case "navigate": {
+        if (!names.includes(action.name)) return null;
+        if (state.type === "tabs") {
+          const index = state.routes.findIndex((r) => r.name === action.name);
+          const routes = action.params === undefined ? state.routes : replaceAt(state.routes, index, { ...state.routes[index]!, params: action.params });
+          return { ...state, index, routes };
+        }
+        // A stack goes back to the screen if it is in the history, else pushes it.
+        const existing = lastIndexOf(state.routes, action.name, state.index);
+        if (existing === -1) return push(state, action.name, action.params);
+        const routes = state.routes.slice(0, existing + 1);
+        if (action.params !== undefined) routes[existing] = { ...routes[existing]!, params: action.params };
+        return { ...state, index: existing, routes };
+      }
+      case "push":
+        if (!names.includes(action.name) || state.type !== "stack") return null;
+        return push(state, action.name, action.params);
+      case "replace": {
+        if (!names.includes(action.name) || state.type !== "stack") return null;
+        const routes = state.routes.slice(0, state.index);
+        routes.push(makeRoute(action.name, action.params));
+        return { ...state, index: routes.length - 1, routes };
+      }
+      case "goBack":
+        if (state.type !== "stack" || state.index === 0) return null;
+        return { ...state, index: state.index - 1, routes: state.routes.slice(0, state.index) };
+      case "reset":
+        return validate(action.state, names);
+      case "setParams": {
+        const index = state.routes.findIndex((r) => r.key === action.key);
+        if (index === -1) return null;
+        const route = state.routes[index]!;
+        return { ...state, routes: replaceAt(state.routes, index, { ...route, params: { ...(route.params as object), ...(action.params as object) } }) };
+      }
+    }
+  }
+
+  function push(state: NavigationState, name: string, params: unknown): NavigationState {
+    const routes = state.routes.slice(0, state.index + 1);
+    routes.push(makeRoute(name, params));
+    return { ...state, index: routes.length - 1, routes };
+  }
+
+  /** Routes in `before` that are not in `after` (by key): what a change removes. */
+  function removedRoutes(before: NavigationState, after: NavigationState): Route[] {
+    const kept = new Set(after.routes.map((r) => r.key));
+    return before.routes.filter((r) => !kept.has(r.key));
+  }
+
+  function emitBeforeRemove(handle: NavigatorHandle, route: Route, action: NavigationAction): boolean {
+    let prevented = false;
+    const event: BeforeRemoveEvent = {
+      data: { action },
+      preventDefault() {
+        prevented = true;
+      },
+      get defaultPrevented() {
+        return prevented;
+      },
+    };
+    emit(handle, route.key, "beforeRemove", event);
+    return prevented;
+  }
+
+  return {
+    /**
+     * Applies `action` to `handle`'s navigator. Removing screens asks their
+     * `beforeRemove` listeners first; a move this navigator cannot make goes
+     * to its parent. Resolves when the transition has finished (at once when
+     * nothing changed or the move was vetoed).
+     */
+    dispatch(handle: NavigatorHandle, action: NavigationAction): Promise<void> {
+      const names = handle.screens.map((s) => s.name);
+      const next = reduce(handle.state, action, names);
+      if (next === null) {
+        if (handle.parent !== null) return handle.parent.dispatch(action);
+        if (options.dev && process.env.NODE_ENV !== "production" && action.type !== "goBack") {
+          options.warn(`Navigation: no navigator could handle ${describe(action)}; the screens here are ${names.join(", ")}.`);
+        }
+        return Promise.resolve();
+      }
+      const removed = removedRoutes(handle.state, next);
+      if (!confirmed.has(action)) {
+        for (const route of removed) {
+          if (emitBeforeRemove(handle, route, action)) {
+            confirmed.add(action);
+            return Promise.resolve();
+          }
+        }
+      }
+      const focusChanged = next.routes[next.index]?.key !== handle.state.routes[handle.state.index]?.key;
+      handle.state = next;
+      for (const route of removed) {
+        handle.listeners.delete(route.key);
+        handle.navigations.delete(route.key);
+      }
+      const done = focusChanged ? new Promise<void>((resolve) => handle.pending.push(resolve)) : Promise.resolve();
+      handle.slot.set(next);
+      return done;
+    },
+  };
+}
+
+function lastIndexOf(routes: readonly Route[], name: string, upTo: number): number {
+  for (let i = Math.min(upTo, routes.length - 1); i >= 0; i--) if (routes[i]!.name === name) return i;
+  return -1;
+}
+
+function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
+  const copy = list.slice();
+  copy[index] = value;
+  return copy;
+}
+
+function describe(action: NavigationAction): string {
+  return "name" in action ? `${action.type}("${action.name}")` : action.type;
+}
