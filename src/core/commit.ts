@@ -2,7 +2,7 @@ import type { Fiber, RootState } from "./fiber.js";
 import { COMPONENT, DIRTY, EFFECTS_QUEUED, HOST, TEXT, UNMOUNTED } from "./fiber.js";
 import { OP_ANIMATE, OP_CLEAR, OP_INSERT, OP_MOVE, OP_REMOVE, OP_SIZE, OP_TEXT, OP_UPDATE, effectList, ops } from "./work.js";
 import { animatedNodesOf, resolveStyle } from "./animated-style.js";
-import { runLayoutEffects, runRemovedLayoutCleanups, schedulePassive } from "./effects.js";
+import { effectRunner } from "./effect-runner.js";
 import type { Props } from "./host.js";
 
 /**
@@ -13,9 +13,11 @@ import type { Props } from "./host.js";
 export function commitRoot(root: RootState): void {
   const host = root.host;
   const count = ops.length;
+  // Null while no component has scheduled an effect: then none has a cleanup, an effect or a passive queue.
+  const effects = effectRunner.current;
   if (count > 0) {
     // Removed subtrees' layout cleanups run while their views are still attached.
-    for (let i = 0; i < count; i += OP_SIZE) if (ops[i] === OP_REMOVE) runRemovedLayoutCleanups(ops[i + 2] as Fiber);
+    if (effects !== null) for (let i = 0; i < count; i += OP_SIZE) if (ops[i] === OP_REMOVE) effects.runRemovedLayoutCleanups(ops[i + 2] as Fiber);
     host.commitStart?.();
     // The view an OP_CLEAR emptied: the removals that follow it detach nothing more.
     let cleared: unknown = null;
@@ -44,14 +46,15 @@ export function commitRoot(root: RootState): void {
       host.commitEnd?.();
     }
   }
+  if (effects === null) return;
   if (effectList.length === 0) {
-    schedulePassive(root);
+    effects.schedulePassive(root);
     return;
   }
   const fibers = effectList.slice();
   effectList.length = 0;
   for (let i = 0; i < fibers.length; i++) fibers[i]!.flags &= ~EFFECTS_QUEUED;
-  runLayoutEffects(root, fibers);
+  effects.runLayoutEffects(root, fibers);
 }
 
 /** How many views the run of `OP_REMOVE`s of `parentNode` starting at `from` detaches. */
