@@ -1,7 +1,7 @@
 import type { Fiber, RootState } from "./fiber.js";
 import { COMPONENT, DIRTY, EFFECTS_QUEUED, HOST, TEXT, UNMOUNTED } from "./fiber.js";
 import { OP_ANIMATE, OP_CLEAR, OP_INSERT, OP_MOVE, OP_REMOVE, OP_SIZE, OP_TEXT, OP_UPDATE, effectList, ops } from "./work.js";
-import { animatedNodesOf, resolveStyle } from "./animated-style.js";
+import { animatedStyles } from "./animated-support.js";
 import { effectRunner } from "./effect-runner.js";
 import type { Props } from "./host.js";
 
@@ -36,7 +36,10 @@ export function commitRoot(root: RootState): void {
         else if (code === OP_REMOVE) {
           if (a !== cleared) detachHosts(host, a as object, b as Fiber);
           unmountFiber(b as Fiber);
-        } else if (code === OP_ANIMATE) followAnimatedStyle(a as Fiber);
+        } else if (code === OP_ANIMATE) {
+          // Pushed only for a style holding an animated node, or a view following one: the support is installed.
+          animatedStyles.current!.follow(a as Fiber);
+        }
         else if (code === OP_CLEAR && host.clearChildren !== undefined && host.clearChildren(a as object, viewsRemovedFrom(a, i + OP_SIZE, count))) {
           cleared = a;
         }
@@ -102,29 +105,4 @@ function unmountFiber(fiber: Fiber): void {
   fiber.links = null;
   const children = fiber.children;
   for (let i = 0; i < children.length; i++) unmountFiber(children[i]!);
-}
-
-/**
- * Subscribes a host view to the animated values in its style, so each change
- * writes the new style straight to the host: no component re-renders.
- */
-function followAnimatedStyle(fiber: Fiber): void {
-  if (fiber.unsubscribe !== null) {
-    fiber.unsubscribe();
-    fiber.unsubscribe = null;
-  }
-  if (fiber.flags & UNMOUNTED || fiber.kind !== HOST) return;
-  const nodes = animatedNodesOf(fiber.props.style);
-  if (nodes.length === 0) return;
-  const host = fiber.root.host;
-  const write = (): void => {
-    if (fiber.flags & UNMOUNTED) return;
-    const style = resolveStyle(fiber.props.style);
-    const props: Props = { ...fiber.hostProps, style };
-    host.updateProps(fiber.node!, fiber.type as string, { style }, props);
-  };
-  const unsubscribers = nodes.map((node) => node.addListener(write));
-  fiber.unsubscribe = () => {
-    for (const unsubscribe of unsubscribers) unsubscribe();
-  };
 }

@@ -52,20 +52,31 @@ const DEV_MESSAGE_PROBES = [
 const BOUNDARY_APP = MINIMAL_APP.replace("mount(Counter()", "mount(pn.ErrorBoundary({ fallback: pn.Text(\"failed\") }, Counter())");
 
 /**
- * Modules a counter uses none of, which the code that needs them installs:
- * the effect machinery (the effect hooks install it, src/core/effect-runner.ts).
+ * Modules a counter uses none of, each installed by the code that needs it,
+ * with a variant of the counter that uses it (and so must carry it): the
+ * effect machinery, installed by the effect hooks (src/core/effect-runner.ts),
+ * and the animated-style walk, installed by the first animated node
+ * (src/core/animated-support.ts).
  */
-const UNUSED_MODULES = ["src/core/effects.ts"];
-/** The same counter with an effect: it must carry the effect machinery. */
-const EFFECT_APP = MINIMAL_APP.replace("const [count, setCount] = pn.useState(0);", "const [count, setCount] = pn.useState(0);\n  pn.useEffect(() => { document.title = String(count); }, [count]);");
+const INSTALLED_MODULES = [
+  {
+    module: "src/core/effects.ts",
+    app: MINIMAL_APP.replace("const [count, setCount] = pn.useState(0);", "const [count, setCount] = pn.useState(0);\n  pn.useEffect(() => { document.title = String(count); }, [count]);"),
+  },
+  {
+    module: "src/core/animated-style.ts",
+    app: MINIMAL_APP.replace("pn.Text(`Count: ${count}`)", "pn.Text(`Count: ${count}`, { style: { opacity: new pn.AnimatedValue(1) } })"),
+  },
+];
+const UNUSED_MODULES = INSTALLED_MODULES.map(({ module }) => module);
 
 writeFileSync(join(work, "app.ts"), MINIMAL_APP);
 writeFileSync(join(work, "boundary-app.ts"), BOUNDARY_APP);
-writeFileSync(join(work, "effect-app.ts"), EFFECT_APP);
-const [{ files, outputs }, boundary, effect] = await Promise.all([
+INSTALLED_MODULES.forEach(({ app }, i) => writeFileSync(join(work, `uses-${i}.ts`), app));
+const [{ files, outputs }, boundary, ...users] = await Promise.all([
   splitBuild(join(work, "app.ts"), join(work, "out")),
   splitBuild(join(work, "boundary-app.ts"), join(work, "boundary-out")),
-  splitBuild(join(work, "effect-app.ts"), join(work, "effect-out")),
+  ...INSTALLED_MODULES.map((_, i) => splitBuild(join(work, `uses-${i}.ts`), join(work, `uses-${i}-out`))),
 ]);
 
 /** The source modules with code in a build's first load (esbuild's metafile), as repository paths. */
@@ -120,9 +131,11 @@ describe("the minimal app's first load (production, split)", () => {
     assert.deepEqual(UNUSED_MODULES.filter((module) => modules.has(module)), []);
   });
 
-  it("carries the effect machinery when a component uses an effect", () => {
-    const modules = firstLoadModules(effect);
-    assert.deepEqual(UNUSED_MODULES.filter((module) => !modules.has(module)), []);
+  it("carries each of those modules when the app uses what installs it", () => {
+    INSTALLED_MODULES.forEach(({ module, app }, i) => {
+      assert.notEqual(app, MINIMAL_APP, `the variant using ${module} differs from the counter`);
+      assert.ok(firstLoadModules(users[i]!).has(module), module);
+    });
   });
 
   it("carries the error boundary when the app uses ErrorBoundary", () => {
