@@ -3,6 +3,7 @@ import { COMPONENT, DIRTY, EFFECTS_QUEUED, HOST, TEXT, UNMOUNTED } from "./fiber
 import { OP_ANIMATE, OP_CLEAR, OP_INSERT, OP_MOVE, OP_REMOVE, OP_SIZE, OP_TEXT, OP_UPDATE, effectList, ops } from "./work.js";
 import { animatedStyles } from "./animated-support.js";
 import { effectRunner } from "./effect-runner.js";
+import { contextSupport } from "./context-support.js";
 import type { Props } from "./host.js";
 
 /**
@@ -96,13 +97,9 @@ function unmountFiber(fiber: Fiber): void {
     fiber.unsubscribe();
     fiber.unsubscribe = null;
   }
-  if (fiber.kind === COMPONENT) {
-    fiber.scope?.close();
-    if (fiber.links !== null) {
-      for (const provider of fiber.links) provider.links?.delete(fiber);
-    }
-  }
-  fiber.links = null;
+  if (fiber.kind === COMPONENT) fiber.scope?.close();
+  // Links exist only through a context (context-support.ts).
+  if (fiber.links !== null) contextSupport.current!.unlink(fiber);
   const children = fiber.children;
   for (let i = 0; i < children.length; i++) unmountFiber(children[i]!);
 }

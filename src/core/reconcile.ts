@@ -5,14 +5,14 @@ import {
   BOUNDARY, COMPONENT, DIRTY, EFFECTS_QUEUED, FORCED, FRAGMENT, HAS_EFFECTS, HOST, LAYOUT_EFFECTS, MEMO, PROVIDER, STORMY, TEXT,
   componentName, createFiber,
 } from "./fiber.js";
-import { BOUNDARY_TYPE, isContextType } from "./types.js";
+import { BOUNDARY_TYPE } from "./types.js";
+import { contextSupport } from "./context-support.js";
 import { current, FIBER_OF } from "./current.js";
 import { mountChildren, reconcileChildren, type Item, type ItemVisitor, type MatchKey } from "./children.js";
 import { applyChanges, diffProps, hasAnimatedStyle, hostProps } from "./props.js";
 import {
   OP_ANIMATE, OP_TEXT, OP_UPDATE, RenderFailure, effectList, ops, remember, rememberCreated, workRoot,
 } from "./work.js";
-import { scheduleUpdate } from "./dirty.js";
 import { boundarySupport } from "./errors.js";
 import { MEMO_COMPARE, type AreEqual } from "./memo.js";
 import { nameOf } from "./component.js";
@@ -67,7 +67,8 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
     fiber = createFiber(BOUNDARY, type, key, props, parent, root);
     fiber.element = item;
     boundarySupport.render(fiber, true);
-  } else if (isContextType(type)) {
+  } else if (contextSupport.current !== null && contextSupport.current.isContext(type)) {
+    // Installed by `createContext`: no Provider element exists before.
     fiber = createFiber(PROVIDER, type, key, props, parent, root);
     fiber.element = item;
     mountChildren(fiber, props.children, visitor);
@@ -129,7 +130,8 @@ function updateItem(fiber: Fiber, item: Item): Fiber {
       renderComponent(fiber, false);
       break;
     case PROVIDER:
-      if (!Object.is(prevProps.value, item.props.value)) notifyConsumers(fiber);
+      // A provider fiber exists only once context-support.ts is installed.
+      contextSupport.current!.updated(fiber, prevProps);
       reconcileChildren(fiber, item.props.children, visitor);
       break;
     case BOUNDARY:
@@ -192,10 +194,5 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
   }
 }
 
-function notifyConsumers(provider: Fiber): void {
-  const consumers = provider.links;
-  if (consumers === null) return;
-  for (const consumer of consumers) scheduleUpdate(consumer);
-}
 
 export type { Element };

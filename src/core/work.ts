@@ -1,5 +1,6 @@
 import type { Fiber, RootState } from "./fiber.js";
-import { COMPONENT, DELETED, EFFECTS_QUEUED, UNMOUNTED } from "./fiber.js";
+import { DELETED, EFFECTS_QUEUED, UNMOUNTED } from "./fiber.js";
+import { contextSupport } from "./context-support.js";
 
 /**
  * The state of the render in progress. Rendering is synchronous and never
@@ -145,10 +146,8 @@ export function rollback(save: Savepoint): void {
 /** A component that never got committed: make sure nothing can reach it again. */
 function discard(fiber: Fiber): void {
   fiber.flags |= UNMOUNTED;
-  if (fiber.kind === COMPONENT && fiber.links !== null) {
-    for (const provider of fiber.links) provider.links?.delete(fiber);
-    fiber.links = null;
-  }
+  // Links exist only through a context (context-support.ts).
+  if (fiber.links !== null) contextSupport.current!.unlink(fiber);
 }
 
 /** A render error together with the fiber whose render threw it. */

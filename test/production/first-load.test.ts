@@ -55,8 +55,9 @@ const BOUNDARY_APP = MINIMAL_APP.replace("mount(Counter()", "mount(pn.ErrorBound
  * Modules a counter uses none of, each installed by the code that needs it,
  * with a variant of the counter that uses it (and so must carry it): the
  * effect machinery, installed by the effect hooks (src/core/effect-runner.ts),
- * and the animated-style walk, installed by the first animated node
- * (src/core/animated-support.ts).
+ * the animated-style walk, installed by the first animated node
+ * (src/core/animated-support.ts), and the providers' rendering, installed by
+ * `createContext` (src/core/context-support.ts).
  */
 const INSTALLED_MODULES = [
   {
@@ -66,6 +67,10 @@ const INSTALLED_MODULES = [
   {
     module: "src/core/animated-style.ts",
     app: MINIMAL_APP.replace("pn.Text(`Count: ${count}`)", "pn.Text(`Count: ${count}`, { style: { opacity: new pn.AnimatedValue(1) } })"),
+  },
+  {
+    module: "src/core/context.ts",
+    app: MINIMAL_APP.replace("mount(Counter()", "const Theme = pn.createContext(\"light\");\nmount(Theme.Provider({ value: \"dark\" }, Counter())"),
   },
 ];
 const UNUSED_MODULES = INSTALLED_MODULES.map(({ module }) => module);
