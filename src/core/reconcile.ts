@@ -40,8 +40,7 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
   const props = item.props;
   let fiber: Fiber;
   if (typeof type === "string") {
-    fiber = createFiber(HOST, type, key, props, parent, root);
-    fiber.element = item;
+    fiber = createFiber(HOST, type, key, props, parent, root, item);
     if (options.dev && process.env.NODE_ENV !== "production") checkHostProps(type, props, componentName(parent));
     const visible = hostProps(props);
     fiber.hostProps = visible;
@@ -53,24 +52,20 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
     for (let i = 0; i < children.length; i++) appendHosts(root.host, node, children[i]!);
     if (hasAnimatedStyle(props)) ops.push(OP_ANIMATE, fiber, null, null);
   } else if (typeof type === "function") {
-    fiber = createFiber(COMPONENT, type, key, props, parent, root);
-    fiber.element = item;
+    fiber = createFiber(COMPONENT, type, key, props, parent, root, item);
     if ((type as { [MEMO_COMPARE]?: unknown })[MEMO_COMPARE] !== undefined) fiber.flags |= MEMO;
     rememberCreated(fiber);
     renderComponent(fiber, true);
   } else if (type === Fragment) {
-    fiber = createFiber(FRAGMENT, type, key, props, parent, root);
-    fiber.element = item;
+    fiber = createFiber(FRAGMENT, type, key, props, parent, root, item);
     mountChildren(fiber, props.children, visitor);
   } else if (type === BOUNDARY_TYPE && boundarySupport.render !== null) {
     // Installed by the `ErrorBoundary` that made the element (boundary.ts).
-    fiber = createFiber(BOUNDARY, type, key, props, parent, root);
-    fiber.element = item;
+    fiber = createFiber(BOUNDARY, type, key, props, parent, root, item);
     boundarySupport.render(fiber, true);
   } else if (contextSupport.current !== null && contextSupport.current.isContext(type)) {
     // Installed by `createContext`: no Provider element exists before.
-    fiber = createFiber(PROVIDER, type, key, props, parent, root);
-    fiber.element = item;
+    fiber = createFiber(PROVIDER, type, key, props, parent, root, item);
     mountChildren(fiber, props.children, visitor);
   } else {
     throw new TypeError(`Cannot render element of type ${String(type)}`);
@@ -165,9 +160,8 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
   current.fiber = fiber;
   current.index = 0;
   current.mounting = mounting;
-  let output: unknown;
   try {
-    output = (fiber.type as (props: unknown) => unknown)(fiber.props);
+    const output = (fiber.type as (props: unknown) => unknown)(fiber.props);
     if (!mounting && fiber.hooks !== null && current.index < fiber.hooks.length) {
       throw new Error(
         options.dev && process.env.NODE_ENV !== "production"
@@ -175,17 +169,14 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
           : `Rendered fewer hooks in ${nameOf(fiber.type)}`,
       );
     }
-  } catch (error) {
-    throw error instanceof RenderFailure ? error : new RenderFailure(error, fiber);
-  } finally {
     current.fiber = null;
-  }
-  try {
     if (mounting) mountChildren(fiber, output, visitor);
     else reconcileChildren(fiber, output, visitor);
   } catch (error) {
-    // A bad child (an object, an unknown view type a host refused) is this
-    // component's render error: its boundary catches it.
+    current.fiber = null;
+    // A failure of the render function, or a bad child (an object, an
+    // unknown view type a host refused), is this component's render error:
+    // its boundary catches it. A child's own failure passes through.
     throw error instanceof RenderFailure ? error : new RenderFailure(error, fiber);
   }
   if (fiber.flags & HAS_EFFECTS && (fiber.flags & EFFECTS_QUEUED) === 0) {
@@ -193,6 +184,5 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
     effectList.push(fiber);
   }
 }
-
 
 export type { Element };
