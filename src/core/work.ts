@@ -104,17 +104,10 @@ export function remember(fiber: Fiber): void {
   if (undoTop > undoHigh) undoHigh = undoTop;
 }
 
-/** Records a component fiber created by this render. */
+/** Records a component fiber created by this render: a null `children` slot marks it (see {@link rollback}). */
 export function rememberCreated(fiber: Fiber): void {
-  const i = undoTop;
-  undo[i] = fiber;
-  undo[i + 1] = null;
-  undo[i + 2] = null;
-  undo[i + 3] = null;
-  undo[i + 4] = null;
-  undo[i + 5] = null;
-  undoTop = i + UNDO_SIZE;
-  if (undoTop > undoHigh) undoHigh = undoTop;
+  remember(fiber);
+  undo[undoTop - UNDO_SIZE + 1] = null;
 }
 
 /** Throws away everything the render did after `save`. */
