@@ -95,11 +95,7 @@ function followAnimatedStyle(fiber: Fiber): void {
   };
 }
 
-const support: AnimatedStyles = {
-  resolve: resolveStyle,
-  isAnimated: (style) => animatedNodesOf(style).length > 0,
-  follow: followAnimatedStyle,
-};
+const support: AnimatedStyles = { resolve: resolveStyle, nodesOf: animatedNodesOf, follow: followAnimatedStyle };
 
 /**
  * Plugs animated styles into the reconciler (see `animated-support.ts`).
@@ -107,5 +103,5 @@ const support: AnimatedStyles = {
  * style can hold it, so the reconciler always sees one it can follow.
  */
 export function installAnimatedStyles(): void {
-  if (animatedStyles.current === null) animatedStyles.current = support;
+  animatedStyles.current = support;
 }

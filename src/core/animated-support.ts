@@ -13,8 +13,8 @@ import type { Fiber } from "./fiber.js";
 export interface AnimatedStyles {
   /** `style` with every animated value replaced by its current value (the same object when none is animated). */
   resolve(style: unknown): unknown;
-  /** True when `style` holds at least one animated value. */
-  isAnimated(style: unknown): boolean;
+  /** Every animated value `style` holds, including inside `transform`. */
+  nodesOf(style: unknown): readonly unknown[];
   /** Makes a host fiber's view follow the animated values of its style (or stop following: the commit's `OP_ANIMATE`). */
   follow(fiber: Fiber): void;
 }

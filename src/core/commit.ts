@@ -18,7 +18,7 @@ export function commitRoot(root: RootState): void {
   const effects = effectRunner.current;
   if (count > 0) {
     // Removed subtrees' layout cleanups run while their views are still attached.
-    if (effects !== null) for (let i = 0; i < count; i += OP_SIZE) if (ops[i] === OP_REMOVE) effects.runRemovedLayoutCleanups(ops[i + 2] as Fiber);
+    if (effects !== null) for (let i = 0; i < count; i += OP_SIZE) if (ops[i] === OP_REMOVE) effects.removed(ops[i + 2] as Fiber);
     host.commitStart?.();
     // The view an OP_CLEAR emptied: the removals that follow it detach nothing more.
     let cleared: unknown = null;
@@ -52,13 +52,13 @@ export function commitRoot(root: RootState): void {
   }
   if (effects === null) return;
   if (effectList.length === 0) {
-    effects.schedulePassive(root);
+    effects.schedule(root);
     return;
   }
   const fibers = effectList.slice();
   effectList.length = 0;
   for (let i = 0; i < fibers.length; i++) fibers[i]!.flags &= ~EFFECTS_QUEUED;
-  effects.runLayoutEffects(root, fibers);
+  effects.layout(root, fibers);
 }
 
 /** How many views the run of `OP_REMOVE`s of `parentNode` starting at `from` detaches. */

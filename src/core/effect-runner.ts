@@ -10,14 +10,14 @@ import type { Fiber, RootState } from "./fiber.js";
  * to call or a passive queue to drain, so skipping the steps is exact.
  */
 export interface EffectRunner {
-  /** Commit step 1: a removed subtree's layout cleanups, before the host ops. */
-  runRemovedLayoutCleanups(fiber: Fiber): void;
-  /** Commit step 3: layout effects of the rendered fibers, then their passive effects queued. */
-  runLayoutEffects(root: RootState, fibers: readonly Fiber[]): void;
-  /** Queues step 4 on the root's loop when something is due. */
-  schedulePassive(root: RootState): void;
-  /** Step 4, now. */
-  flushPassiveEffects(root: RootState): void;
+  /** Commit step 1: a removed subtree's layout cleanups, before the host ops (`runRemovedLayoutCleanups`). */
+  removed(fiber: Fiber): void;
+  /** Commit step 3: layout effects of the rendered fibers, then their passive effects queued (`runLayoutEffects`). */
+  layout(root: RootState, fibers: readonly Fiber[]): void;
+  /** Queues step 4 on the root's loop when something is due (`schedulePassive`). */
+  schedule(root: RootState): void;
+  /** Step 4, now (`flushPassiveEffects`). */
+  flush(root: RootState): void;
 }
 
 /** The installed runner, or null while no component has scheduled an effect. */
@@ -26,5 +26,5 @@ export const effectRunner: { current: EffectRunner | null } = { current: null };
 /** Runs the passive effects due on `root`, if effects are installed. */
 export function flushPassive(root: RootState): void {
   const runner = effectRunner.current;
-  if (runner !== null) runner.flushPassiveEffects(root);
+  if (runner !== null) runner.flush(root);
 }

@@ -3,7 +3,7 @@ import { UNMOUNTED, componentName, componentStack, ownerComponent } from "./fibe
 import { FIBER_OF } from "./current.js";
 import { getComponentScope } from "./scope.js";
 import { withScope } from "../runtime/runtime.js";
-import { followTask, type ThenMethod } from "../runtime/task.js";
+import { followTask, thenOf } from "../runtime/task.js";
 
 /** The fiber a host view belongs to, or null for views the reconciler does not own (or no longer does). */
 export function fiberOf(node: object): Fiber | null {
@@ -42,13 +42,8 @@ export function emit(node: object, name: string, ...args: unknown[]): unknown {
     return undefined;
   }
   // A handler that returns a promise (an async function) runs as a task of
-  // its component; a Task returned by runAsync already is one. `then` is
-  // read once: a getter may answer differently.
-  if ((typeof result === "object" && result !== null) || typeof result === "function") {
-    const then = (result as { then?: unknown }).then;
-    if (typeof then === "function" && typeof (result as { cancel?: unknown }).cancel !== "function") {
-      return followTask(scope, result, then as ThenMethod);
-    }
-  }
+  // its component; a Task returned by runAsync already is one.
+  const then = thenOf(result);
+  if (then !== undefined && typeof (result as { cancel?: unknown }).cancel !== "function") return followTask(scope, result, then);
   return result;
 }

@@ -1,7 +1,12 @@
 import { effectRunner, type EffectRunner } from "./effect-runner.js";
 import { flushPassiveEffects, runLayoutEffects, runRemovedLayoutCleanups, schedulePassive } from "./effects.js";
 
-const runner: EffectRunner = { runRemovedLayoutCleanups, runLayoutEffects, schedulePassive, flushPassiveEffects };
+const runner: EffectRunner = {
+  removed: runRemovedLayoutCleanups,
+  layout: runLayoutEffects,
+  schedule: schedulePassive,
+  flush: flushPassiveEffects,
+};
 
 /**
  * Plugs the effect machinery into commits (see `effect-runner.ts`). Called

@@ -84,7 +84,7 @@ function sameStyle(a: unknown, b: unknown): boolean {
 /** True when `style` holds at least one animated value, so the host view must follow it between renders. */
 export function hasAnimatedStyle(props: Props): boolean {
   const animated = animatedStyles.current;
-  return animated !== null && animated.isAnimated(props.style);
+  return animated !== null && animated.nodesOf(props.style).length > 0;
 }
 
 /** A style as the host sees it: animated values resolved, once an animated node exists (see `animated-support.ts`). */

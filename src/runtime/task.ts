@@ -278,11 +278,14 @@ function settleWith<T>(task: Task<T>, result: T | PromiseLike<T>): void {
 
 /** @internal Thenable check without touching getters twice. */
 export function isThenable<T>(value: unknown): value is PromiseLike<T> {
-  return (
-    value !== null &&
-    (typeof value === "object" || typeof value === "function") &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
+  return thenOf(value) !== undefined;
+}
+
+/** @internal The `then` method of a thenable, read once (a getter may answer differently), else undefined. */
+export function thenOf(value: unknown): ThenMethod | undefined {
+  if (value === null || (typeof value !== "object" && typeof value !== "function")) return undefined;
+  const then = (value as { then?: unknown }).then;
+  return typeof then === "function" ? (then as ThenMethod) : undefined;
 }
 
 function detach(thenable: unknown, then: ThenMethod): void {
