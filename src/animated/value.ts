@@ -1,4 +1,5 @@
 import { currentRuntime } from "../runtime/runtime.js";
+import { installAnimatedStyles } from "../core/animated-style.js";
 import { createInterpolator, type InterpolationConfig } from "./interpolate.js";
 import { options as devOptions } from "../core/options.js";
 
@@ -24,6 +25,11 @@ export abstract class AnimatedNode<T extends number | string = number | string> 
   private subscriptions: Set<Subscription<T>> | null = null;
   /** Bumped per notification, so a nested change stops an outer, now stale, one. */
   private version = 0;
+
+  constructor() {
+    // The reconciler follows animated styles once a node exists: an app that animates nothing does not carry that code.
+    installAnimatedStyles();
+  }
 
   /** The current value. */
   abstract get value(): T;

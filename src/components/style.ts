@@ -15,7 +15,9 @@
 /**
  * Something a view can follow frame by frame: an `AnimatedValue` or an
  * interpolation of one (see `src/animated/`). Structural, so the types of
- * the built-ins do not depend on the animation engine.
+ * the built-ins do not depend on the animation engine; at run time the
+ * reconciler follows such values once the first `AnimatedNode` has been made
+ * (it installs that code), so a hand-made object should extend `AnimatedNode`.
  */
 export interface AnimatedLike<T> {
   readonly value: T;

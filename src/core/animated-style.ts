@@ -1,9 +1,13 @@
 import type { Props } from "./host.js";
+import type { Fiber } from "./fiber.js";
+import { HOST, UNMOUNTED } from "./fiber.js";
+import { animatedStyles, type AnimatedStyles } from "./animated-support.js";
 
 /**
  * What the reconciler needs of an animated value (see `src/animated/`): a
  * current value and change notifications. Duck-typed so core never imports
- * the animation engine.
+ * the animation engine; the engine's nodes install this file's walk when
+ * the first of them is made ({@link installAnimatedStyles}).
  */
 export interface AnimatedNode {
   readonly value: unknown;
@@ -63,4 +67,41 @@ function walkStyle(style: unknown, found: AnimatedNode[] | null): unknown {
     }
   }
   return out ?? style;
+}
+
+/**
+ * Subscribes a host view to the animated values in its style, so each change
+ * writes the new style straight to the host: no component re-renders. Drops
+ * the previous subscription first (a new style, or an unmount).
+ */
+function followAnimatedStyle(fiber: Fiber): void {
+  if (fiber.unsubscribe !== null) {
+    fiber.unsubscribe();
+    fiber.unsubscribe = null;
+  }
+  if (fiber.flags & UNMOUNTED || fiber.kind !== HOST) return;
+  const nodes = animatedNodesOf(fiber.props.style);
+  if (nodes.length === 0) return;
+  const host = fiber.root.host;
+  const write = (): void => {
+    if (fiber.flags & UNMOUNTED) return;
+    const style = resolveStyle(fiber.props.style);
+    const props: Props = { ...fiber.hostProps, style };
+    host.updateProps(fiber.node!, fiber.type as string, { style }, props);
+  };
+  const unsubscribers = nodes.map((node) => node.addListener(write));
+  fiber.unsubscribe = () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}
+
+const support: AnimatedStyles = { resolve: resolveStyle, nodesOf: animatedNodesOf, follow: followAnimatedStyle };
+
+/**
+ * Plugs animated styles into the reconciler (see `animated-support.ts`).
+ * Called by every animated node's constructor: a node exists before any
+ * style can hold it, so the reconciler always sees one it can follow.
+ */
+export function installAnimatedStyles(): void {
+  animatedStyles.current = support;
 }

@@ -1,8 +1,9 @@
 import type { Fiber, RootState } from "./fiber.js";
 import { COMPONENT, DIRTY, EFFECTS_QUEUED, HOST, TEXT, UNMOUNTED } from "./fiber.js";
 import { OP_ANIMATE, OP_CLEAR, OP_INSERT, OP_MOVE, OP_REMOVE, OP_SIZE, OP_TEXT, OP_UPDATE, effectList, ops } from "./work.js";
-import { animatedNodesOf, resolveStyle } from "./animated-style.js";
-import { runLayoutEffects, runRemovedLayoutCleanups, schedulePassive } from "./effects.js";
+import { animatedStyles } from "./animated-support.js";
+import { effectRunner } from "./effect-runner.js";
+import { contextSupport } from "./context-support.js";
 import type { Props } from "./host.js";
 
 /**
@@ -13,9 +14,11 @@ import type { Props } from "./host.js";
 export function commitRoot(root: RootState): void {
   const host = root.host;
   const count = ops.length;
+  // Null while no component has scheduled an effect: then none has a cleanup, an effect or a passive queue.
+  const effects = effectRunner.current;
   if (count > 0) {
     // Removed subtrees' layout cleanups run while their views are still attached.
-    for (let i = 0; i < count; i += OP_SIZE) if (ops[i] === OP_REMOVE) runRemovedLayoutCleanups(ops[i + 2] as Fiber);
+    if (effects !== null) for (let i = 0; i < count; i += OP_SIZE) if (ops[i] === OP_REMOVE) effects.removed(ops[i + 2] as Fiber);
     host.commitStart?.();
     // The view an OP_CLEAR emptied: the removals that follow it detach nothing more.
     let cleared: unknown = null;
@@ -34,7 +37,10 @@ export function commitRoot(root: RootState): void {
         else if (code === OP_REMOVE) {
           if (a !== cleared) detachHosts(host, a as object, b as Fiber);
           unmountFiber(b as Fiber);
-        } else if (code === OP_ANIMATE) followAnimatedStyle(a as Fiber);
+        } else if (code === OP_ANIMATE) {
+          // Pushed only for a style holding an animated node, or a view following one: the support is installed.
+          animatedStyles.current!.follow(a as Fiber);
+        }
         else if (code === OP_CLEAR && host.clearChildren !== undefined && host.clearChildren(a as object, viewsRemovedFrom(a, i + OP_SIZE, count))) {
           cleared = a;
         }
@@ -44,14 +50,15 @@ export function commitRoot(root: RootState): void {
       host.commitEnd?.();
     }
   }
+  if (effects === null) return;
   if (effectList.length === 0) {
-    schedulePassive(root);
+    effects.schedule(root);
     return;
   }
   const fibers = effectList.slice();
   effectList.length = 0;
   for (let i = 0; i < fibers.length; i++) fibers[i]!.flags &= ~EFFECTS_QUEUED;
-  runLayoutEffects(root, fibers);
+  effects.layout(root, fibers);
 }
 
 /** How many views the run of `OP_REMOVE`s of `parentNode` starting at `from` detaches. */
@@ -90,38 +97,9 @@ function unmountFiber(fiber: Fiber): void {
     fiber.unsubscribe();
     fiber.unsubscribe = null;
   }
-  if (fiber.kind === COMPONENT) {
-    fiber.scope?.close();
-    if (fiber.links !== null) {
-      for (const provider of fiber.links) provider.links?.delete(fiber);
-    }
-  }
-  fiber.links = null;
+  if (fiber.kind === COMPONENT) fiber.scope?.close();
+  // Links exist only through a context (context-support.ts).
+  if (fiber.links !== null) contextSupport.current!.unlink(fiber);
   const children = fiber.children;
   for (let i = 0; i < children.length; i++) unmountFiber(children[i]!);
-}
-
-/**
- * Subscribes a host view to the animated values in its style, so each change
- * writes the new style straight to the host: no component re-renders.
- */
-function followAnimatedStyle(fiber: Fiber): void {
-  if (fiber.unsubscribe !== null) {
-    fiber.unsubscribe();
-    fiber.unsubscribe = null;
-  }
-  if (fiber.flags & UNMOUNTED || fiber.kind !== HOST) return;
-  const nodes = animatedNodesOf(fiber.props.style);
-  if (nodes.length === 0) return;
-  const host = fiber.root.host;
-  const write = (): void => {
-    if (fiber.flags & UNMOUNTED) return;
-    const style = resolveStyle(fiber.props.style);
-    const props: Props = { ...fiber.hostProps, style };
-    host.updateProps(fiber.node!, fiber.type as string, { style }, props);
-  };
-  const unsubscribers = nodes.map((node) => node.addListener(write));
-  fiber.unsubscribe = () => {
-    for (const unsubscribe of unsubscribers) unsubscribe();
-  };
 }

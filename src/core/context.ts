@@ -1,8 +1,11 @@
 import type { Fiber } from "./fiber.js";
-import { PROVIDER } from "./fiber.js";
+import { COMPONENT, PROVIDER } from "./fiber.js";
 import { createElement, type Child, type Element } from "./element.js";
-import { CONTEXT_MARK } from "./types.js";
+import { CONTEXT_MARK, isContextType } from "./types.js";
 import { currentFiber } from "./hooks.js";
+import { scheduleUpdate } from "./dirty.js";
+import { contextSupport, type ContextSupport } from "./context-support.js";
+import type { Props } from "./host.js";
 
 /** A context: a value handed down the tree without passing props. */
 export interface Context<T> {
@@ -28,6 +31,8 @@ export interface Context<T> {
  * ```
  */
 export function createContext<T>(defaultValue: T, displayName = "Context"): Context<T> {
+  // The reconciler renders providers once a context exists (context-support.ts).
+  contextSupport.current = support;
   const context = {
     [CONTEXT_MARK]: true as const,
     defaultValue,
@@ -60,3 +65,19 @@ export function useContext<T>(context: Context<T>): T {
   }
   return context.defaultValue;
 }
+
+/** A provider's consumers render again when its value changed. */
+function updated(provider: Fiber, previous: Props): void {
+  const consumers = provider.links;
+  if (consumers === null || Object.is(previous.value, provider.props.value)) return;
+  for (const consumer of consumers) scheduleUpdate(consumer);
+}
+
+function unlink(fiber: Fiber): void {
+  if (fiber.kind === COMPONENT && fiber.links !== null) {
+    for (const provider of fiber.links) provider.links?.delete(fiber);
+  }
+  fiber.links = null;
+}
+
+const support: ContextSupport = { isContext: isContextType, updated, unlink };

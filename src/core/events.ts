@@ -3,7 +3,7 @@ import { UNMOUNTED, componentName, componentStack, ownerComponent } from "./fibe
 import { FIBER_OF } from "./current.js";
 import { getComponentScope } from "./scope.js";
 import { withScope } from "../runtime/runtime.js";
-import { isThenable, startTask } from "../runtime/task.js";
+import { followTask, thenOf } from "../runtime/task.js";
 
 /** The fiber a host view belongs to, or null for views the reconciler does not own (or no longer does). */
 export function fiberOf(node: object): Fiber | null {
@@ -43,8 +43,7 @@ export function emit(node: object, name: string, ...args: unknown[]): unknown {
   }
   // A handler that returns a promise (an async function) runs as a task of
   // its component; a Task returned by runAsync already is one.
-  if (isThenable(result) && !(typeof (result as { cancel?: unknown }).cancel === "function")) {
-    return startTask(scope, result);
-  }
+  const then = thenOf(result);
+  if (then !== undefined && typeof (result as { cancel?: unknown }).cancel !== "function") return followTask(scope, result, then);
   return result;
 }

@@ -104,14 +104,14 @@ export interface Fiber {
 
 export const NO_ERROR: unique symbol = Symbol("no error");
 
-export function createFiber(kind: number, type: unknown, key: Key | null, props: Props, parent: Fiber | null, root: RootState): Fiber {
+export function createFiber(kind: number, type: unknown, key: Key | null, props: Props, parent: Fiber | null, root: RootState, element: Element | null = null): Fiber {
   return {
     kind,
     type,
     key,
     props,
     hostProps: null,
-    element: null,
+    element,
     text: "",
     parent,
     children: EMPTY,

@@ -6,6 +6,7 @@ import { scheduleStateUpdate } from "./dirty.js";
 import { nameOf } from "./component.js";
 import { options } from "./options.js";
 import { getComponentScope } from "./scope.js";
+import { installEffects } from "./install-effects.js";
 import type { Scope } from "../runtime/scope.js";
 
 /** Dependency list of effects and memos. */
@@ -238,6 +239,8 @@ function effectHook(name: string, create: () => unknown, deps: Deps, layout: boo
     hook.create = create;
     hook.nextDeps = deps;
     fiber.flags |= layout ? HAS_EFFECTS | LAYOUT_EFFECTS : HAS_EFFECTS;
+    // The commit reaches effects.ts only once some effect was scheduled (effect-runner.ts).
+    installEffects();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Props } from "./host.js";
-import { animatedNodesOf, resolveStyle } from "./animated-style.js";
+import { animatedStyles } from "./animated-support.js";
 
 /**
  * The only place that decides what a host sees of an element's props:
@@ -83,5 +83,12 @@ function sameStyle(a: unknown, b: unknown): boolean {
 
 /** True when `style` holds at least one animated value, so the host view must follow it between renders. */
 export function hasAnimatedStyle(props: Props): boolean {
-  return animatedNodesOf(props.style).length > 0;
+  const animated = animatedStyles.current;
+  return animated !== null && animated.nodesOf(props.style).length > 0;
+}
+
+/** A style as the host sees it: animated values resolved, once an animated node exists (see `animated-support.ts`). */
+function resolveStyle(style: unknown): unknown {
+  const animated = animatedStyles.current;
+  return animated === null ? style : animated.resolve(style);
 }

@@ -5,14 +5,14 @@ import {
   BOUNDARY, COMPONENT, DIRTY, EFFECTS_QUEUED, FORCED, FRAGMENT, HAS_EFFECTS, HOST, LAYOUT_EFFECTS, MEMO, PROVIDER, STORMY, TEXT,
   componentName, createFiber,
 } from "./fiber.js";
-import { BOUNDARY_TYPE, isContextType } from "./types.js";
+import { BOUNDARY_TYPE } from "./types.js";
+import { contextSupport } from "./context-support.js";
 import { current, FIBER_OF } from "./current.js";
 import { mountChildren, reconcileChildren, type Item, type ItemVisitor, type MatchKey } from "./children.js";
 import { applyChanges, diffProps, hasAnimatedStyle, hostProps } from "./props.js";
 import {
   OP_ANIMATE, OP_TEXT, OP_UPDATE, RenderFailure, effectList, ops, remember, rememberCreated, workRoot,
 } from "./work.js";
-import { scheduleUpdate } from "./dirty.js";
 import { boundarySupport } from "./errors.js";
 import { MEMO_COMPARE, type AreEqual } from "./memo.js";
 import { nameOf } from "./component.js";
@@ -40,8 +40,7 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
   const props = item.props;
   let fiber: Fiber;
   if (typeof type === "string") {
-    fiber = createFiber(HOST, type, key, props, parent, root);
-    fiber.element = item;
+    fiber = createFiber(HOST, type, key, props, parent, root, item);
     if (options.dev && process.env.NODE_ENV !== "production") checkHostProps(type, props, componentName(parent));
     const visible = hostProps(props);
     fiber.hostProps = visible;
@@ -53,23 +52,20 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
     for (let i = 0; i < children.length; i++) appendHosts(root.host, node, children[i]!);
     if (hasAnimatedStyle(props)) ops.push(OP_ANIMATE, fiber, null, null);
   } else if (typeof type === "function") {
-    fiber = createFiber(COMPONENT, type, key, props, parent, root);
-    fiber.element = item;
+    fiber = createFiber(COMPONENT, type, key, props, parent, root, item);
     if ((type as { [MEMO_COMPARE]?: unknown })[MEMO_COMPARE] !== undefined) fiber.flags |= MEMO;
     rememberCreated(fiber);
     renderComponent(fiber, true);
   } else if (type === Fragment) {
-    fiber = createFiber(FRAGMENT, type, key, props, parent, root);
-    fiber.element = item;
+    fiber = createFiber(FRAGMENT, type, key, props, parent, root, item);
     mountChildren(fiber, props.children, visitor);
   } else if (type === BOUNDARY_TYPE && boundarySupport.render !== null) {
     // Installed by the `ErrorBoundary` that made the element (boundary.ts).
-    fiber = createFiber(BOUNDARY, type, key, props, parent, root);
-    fiber.element = item;
+    fiber = createFiber(BOUNDARY, type, key, props, parent, root, item);
     boundarySupport.render(fiber, true);
-  } else if (isContextType(type)) {
-    fiber = createFiber(PROVIDER, type, key, props, parent, root);
-    fiber.element = item;
+  } else if (contextSupport.current !== null && contextSupport.current.isContext(type)) {
+    // Installed by `createContext`: no Provider element exists before.
+    fiber = createFiber(PROVIDER, type, key, props, parent, root, item);
     mountChildren(fiber, props.children, visitor);
   } else {
     throw new TypeError(`Cannot render element of type ${String(type)}`);
@@ -129,7 +125,8 @@ function updateItem(fiber: Fiber, item: Item): Fiber {
       renderComponent(fiber, false);
       break;
     case PROVIDER:
-      if (!Object.is(prevProps.value, item.props.value)) notifyConsumers(fiber);
+      // A provider fiber exists only once context-support.ts is installed.
+      contextSupport.current!.updated(fiber, prevProps);
       reconcileChildren(fiber, item.props.children, visitor);
       break;
     case BOUNDARY:
@@ -163,9 +160,8 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
   current.fiber = fiber;
   current.index = 0;
   current.mounting = mounting;
-  let output: unknown;
   try {
-    output = (fiber.type as (props: unknown) => unknown)(fiber.props);
+    const output = (fiber.type as (props: unknown) => unknown)(fiber.props);
     if (!mounting && fiber.hooks !== null && current.index < fiber.hooks.length) {
       throw new Error(
         options.dev && process.env.NODE_ENV !== "production"
@@ -173,29 +169,20 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
           : `Rendered fewer hooks in ${nameOf(fiber.type)}`,
       );
     }
-  } catch (error) {
-    throw error instanceof RenderFailure ? error : new RenderFailure(error, fiber);
-  } finally {
     current.fiber = null;
-  }
-  try {
     if (mounting) mountChildren(fiber, output, visitor);
     else reconcileChildren(fiber, output, visitor);
   } catch (error) {
-    // A bad child (an object, an unknown view type a host refused) is this
-    // component's render error: its boundary catches it.
+    current.fiber = null;
+    // A failure of the render function, or a bad child (an object, an
+    // unknown view type a host refused), is this component's render error:
+    // its boundary catches it. A child's own failure passes through.
     throw error instanceof RenderFailure ? error : new RenderFailure(error, fiber);
   }
   if (fiber.flags & HAS_EFFECTS && (fiber.flags & EFFECTS_QUEUED) === 0) {
     fiber.flags |= EFFECTS_QUEUED;
     effectList.push(fiber);
   }
-}
-
-function notifyConsumers(provider: Fiber): void {
-  const consumers = provider.links;
-  if (consumers === null) return;
-  for (const consumer of consumers) scheduleUpdate(consumer);
 }
 
 export type { Element };

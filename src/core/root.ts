@@ -6,7 +6,7 @@ import { Fragment } from "./element.js";
 import { flushRoot } from "./scheduler.js";
 import { scheduleUpdate } from "./dirty.js";
 import { options as devOptions } from "./options.js";
-import { flushPassiveEffects } from "./effects.js";
+import { flushPassive } from "./effect-runner.js";
 import { runtime as defaultRuntime, type Runtime } from "../runtime/runtime.js";
 
 /** Options of {@link createRoot}. */
@@ -43,7 +43,7 @@ export function createRoot<N extends object>(host: HostConfig<N>, container: N, 
   fiber.node = container;
   Object.assign(state, {
     host: host as HostConfig<object>, container, fiber, dirty: [], flushScheduled: false, unmounted: false, flush: () => flushRoot(state),
-    runtime, removed: [], passive: [], passiveScheduled: false, flushPassive: () => flushPassiveEffects(state),
+    runtime, removed: [], passive: [], passiveScheduled: false, flushPassive: () => flushPassive(state),
   } satisfies Omit<RootState, never>);
   return {
     state,
@@ -65,7 +65,7 @@ export function createRoot<N extends object>(host: HostConfig<N>, container: N, 
       fiber.flags &= ~DIRTY;
       scheduleUpdate(fiber);
       flushRoot(state);
-      flushPassiveEffects(state);
+      flushPassive(state);
       state.unmounted = true;
     },
   };

@@ -4,7 +4,7 @@ import { STATE, type StateHook } from "./hook-types.js";
 import { beginWork, effectList, endWork, ops, RenderFailure, rollback, undoLength } from "./work.js";
 import { rerender } from "./reconcile.js";
 import { commitRoot } from "./commit.js";
-import { flushPassiveEffects } from "./effects.js";
+import { flushPassive } from "./effect-runner.js";
 import { routeError } from "./errors.js";
 import { nameOf } from "./component.js";
 import { options } from "./options.js";
@@ -41,7 +41,7 @@ function flushDirty(root: RootState): void {
   // this returns, as React does: the host never shows the in-between tree.
   // Passive effects of the previous commit always run before the next render.
   do {
-    flushPassiveEffects(root);
+    flushPassive(root);
     if (root.dirty.length === 0) break;
     renderAndCommit(root);
   } while (root.dirty.length > 0);

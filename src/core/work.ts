@@ -1,5 +1,6 @@
 import type { Fiber, RootState } from "./fiber.js";
-import { COMPONENT, DELETED, EFFECTS_QUEUED, UNMOUNTED } from "./fiber.js";
+import { DELETED, EFFECTS_QUEUED, UNMOUNTED } from "./fiber.js";
+import { contextSupport } from "./context-support.js";
 
 /**
  * The state of the render in progress. Rendering is synchronous and never
@@ -103,17 +104,10 @@ export function remember(fiber: Fiber): void {
   if (undoTop > undoHigh) undoHigh = undoTop;
 }
 
-/** Records a component fiber created by this render. */
+/** Records a component fiber created by this render: a null `children` slot marks it (see {@link rollback}). */
 export function rememberCreated(fiber: Fiber): void {
-  const i = undoTop;
-  undo[i] = fiber;
-  undo[i + 1] = null;
-  undo[i + 2] = null;
-  undo[i + 3] = null;
-  undo[i + 4] = null;
-  undo[i + 5] = null;
-  undoTop = i + UNDO_SIZE;
-  if (undoTop > undoHigh) undoHigh = undoTop;
+  remember(fiber);
+  undo[undoTop - UNDO_SIZE + 1] = null;
 }
 
 /** Throws away everything the render did after `save`. */
@@ -145,10 +139,8 @@ export function rollback(save: Savepoint): void {
 /** A component that never got committed: make sure nothing can reach it again. */
 function discard(fiber: Fiber): void {
   fiber.flags |= UNMOUNTED;
-  if (fiber.kind === COMPONENT && fiber.links !== null) {
-    for (const provider of fiber.links) provider.links?.delete(fiber);
-    fiber.links = null;
-  }
+  // Links exist only through a context (context-support.ts).
+  if (fiber.links !== null) contextSupport.current!.unlink(fiber);
 }
 
 /** A render error together with the fiber whose render threw it. */

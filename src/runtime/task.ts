@@ -7,7 +7,7 @@ const FULFILLED = 1;
 const REJECTED = 2;
 
 /** A `then` method read off a thenable, called with the thenable as `this`. Untyped in T, so Task stays covariant. */
-type ThenMethod = (this: unknown, onFulfilled: (value: unknown) => void, onRejected: (error: unknown) => void) => unknown;
+export type ThenMethod = (this: unknown, onFulfilled: (value: unknown) => void, onRejected: (error: unknown) => void) => unknown;
 
 type Waiter = [resolve: (value: unknown) => void, reject: (error: unknown) => void];
 
@@ -204,35 +204,48 @@ export function runAsync<T>(work: Work<T>): Task<T> {
 
 /** @internal `runAsync` with an explicit owner, for hooks that know their component. */
 export function startTask<T>(scope: Scope, work: Work<T>): Task<T> {
-  if (typeof work === "function") {
-    const task = new Task<T>(scope);
-    if (scope.closed) {
-      task.cancel("owner is gone");
-      return task;
+  if (typeof work !== "function") {
+    // `then` is read once: a getter may answer differently, or throw.
+    const read = readThen(work);
+    if (read === NOT_THENABLE) {
+      throw new TypeError("runAsync(work): work must be a promise or a function (signal) => promise");
     }
-    let result: T | PromiseLike<T>;
-    try {
-      result = work(task.signal);
-    } catch (error) {
-      task.settle(REJECTED, error);
-      return task;
+    if (read instanceof ThenFailure) {
+      const failed = new Task<T>(scope);
+      failed.settle(REJECTED, read.error);
+      return failed;
     }
-    settleWith(task, result);
-    return task;
-  }
-  // `then` is read once: a getter may answer differently, or throw.
-  const read = readThen(work);
-  if (read === NOT_THENABLE) {
-    throw new TypeError("runAsync(work): work must be a promise or a function (signal) => promise");
+    return followTask(scope, work, read);
   }
   const task = new Task<T>(scope);
-  if (read instanceof ThenFailure) {
-    task.settle(REJECTED, read.error);
-  } else if (scope.closed) {
+  if (scope.closed) {
     task.cancel("owner is gone");
-    detach(work, read);
+    return task;
+  }
+  let result: T | PromiseLike<T>;
+  try {
+    result = work(task.signal);
+  } catch (error) {
+    task.settle(REJECTED, error);
+    return task;
+  }
+  settleWith(task, result);
+  return task;
+}
+
+/**
+ * @internal A task of `scope` following `work`, whose `then` method the
+ * caller has read (once): what `emit` makes of a handler's promise. Apart
+ * from {@link startTask}, so code that only follows promises carries neither
+ * the `(signal) => promise` path nor the checks of what `runAsync` accepts.
+ */
+export function followTask<T>(scope: Scope, work: unknown, then: ThenMethod): Task<T> {
+  const task = new Task<T>(scope);
+  if (scope.closed) {
+    task.cancel("owner is gone");
+    detach(work, then);
   } else {
-    task.followThen(work, read);
+    task.followThen(work, then);
   }
   return task;
 }
@@ -265,11 +278,14 @@ function settleWith<T>(task: Task<T>, result: T | PromiseLike<T>): void {
 
 /** @internal Thenable check without touching getters twice. */
 export function isThenable<T>(value: unknown): value is PromiseLike<T> {
-  return (
-    value !== null &&
-    (typeof value === "object" || typeof value === "function") &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
+  return thenOf(value) !== undefined;
+}
+
+/** @internal The `then` method of a thenable, read once (a getter may answer differently), else undefined. */
+export function thenOf(value: unknown): ThenMethod | undefined {
+  if (value === null || (typeof value !== "object" && typeof value !== "function")) return undefined;
+  const then = (value as { then?: unknown }).then;
+  return typeof then === "function" ? (then as ThenMethod) : undefined;
 }
 
 function detach(thenable: unknown, then: ThenMethod): void {

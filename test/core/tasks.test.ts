@@ -116,6 +116,35 @@ describe("task ownership", () => {
     }
   });
 
+  it("a handler's thenable becomes a task that follows it, its `then` read once; a Task passes through as it is", async () => {
+    let reads = 0;
+    let resolve: (value: string) => void = () => {};
+    const thenable = {
+      get then() {
+        reads++;
+        return (onFulfilled: (value: string) => void) => {
+          resolve = onFulfilled;
+        };
+      },
+    };
+    let started: pn.Task<number> | null = null;
+    const C = pn.component(function C() {
+      return pn.Column(
+        pn.Button("thenable", { onClick: () => thenable }),
+        pn.Button("task", { onClick: () => (started = pn.runAsync(async () => 1)) }),
+      );
+    });
+    const ui = render(C());
+    const task = ui.press(ui.getByText("thenable")) as pn.Task<string>;
+    assert.ok(task instanceof pn.Task);
+    assert.equal(reads, 1);
+    assert.equal(task.done, false);
+    resolve("saved");
+    assert.equal(await task, "saved");
+    assert.equal(ui.press(ui.getByText("task")), started);
+    assert.equal(await started!, 1);
+  });
+
   it("a handler's setters land in one render", async () => {
     let renders = 0;
     const C = pn.component(function C() {

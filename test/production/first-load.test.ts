@@ -8,7 +8,7 @@
  */
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO as repo, splitBuild } from "../../bench/browser/site.js";
@@ -51,12 +51,48 @@ const DEV_MESSAGE_PROBES = [
 /** The same counter inside an ErrorBoundary: it must carry the boundary. */
 const BOUNDARY_APP = MINIMAL_APP.replace("mount(Counter()", "mount(pn.ErrorBoundary({ fallback: pn.Text(\"failed\") }, Counter())");
 
+/**
+ * Modules a counter uses none of, each installed by the code that needs it,
+ * with a variant of the counter that uses it (and so must carry it): the
+ * effect machinery, installed by the effect hooks (src/core/effect-runner.ts),
+ * the animated-style walk, installed by the first animated node
+ * (src/core/animated-support.ts), and the providers' rendering, installed by
+ * `createContext` (src/core/context-support.ts).
+ */
+const INSTALLED_MODULES = [
+  {
+    module: "src/core/effects.ts",
+    app: MINIMAL_APP.replace("const [count, setCount] = pn.useState(0);", "const [count, setCount] = pn.useState(0);\n  pn.useEffect(() => { document.title = String(count); }, [count]);"),
+  },
+  {
+    module: "src/core/animated-style.ts",
+    app: MINIMAL_APP.replace("pn.Text(`Count: ${count}`)", "pn.Text(`Count: ${count}`, { style: { opacity: new pn.AnimatedValue(1) } })"),
+  },
+  {
+    module: "src/core/context.ts",
+    app: MINIMAL_APP.replace("mount(Counter()", "const Theme = pn.createContext(\"light\");\nmount(Theme.Provider({ value: \"dark\" }, Counter())"),
+  },
+];
+const UNUSED_MODULES = INSTALLED_MODULES.map(({ module }) => module);
+
 writeFileSync(join(work, "app.ts"), MINIMAL_APP);
 writeFileSync(join(work, "boundary-app.ts"), BOUNDARY_APP);
-const [{ files }, boundary] = await Promise.all([
+INSTALLED_MODULES.forEach(({ app }, i) => writeFileSync(join(work, `uses-${i}.ts`), app));
+const [{ files, outputs }, boundary, ...users] = await Promise.all([
   splitBuild(join(work, "app.ts"), join(work, "out")),
   splitBuild(join(work, "boundary-app.ts"), join(work, "boundary-out")),
+  ...INSTALLED_MODULES.map((_, i) => splitBuild(join(work, `uses-${i}.ts`), join(work, `uses-${i}-out`))),
 ]);
+
+/** The source modules with code in a build's first load (esbuild's metafile), as repository paths. */
+function firstLoadModules(build: Awaited<ReturnType<typeof splitBuild>>): Set<string> {
+  const modules = new Set<string>();
+  for (const file of build.files) {
+    if (!file.firstLoad) continue;
+    for (const [input, { bytesInOutput }] of Object.entries(build.outputs[file.path]!.inputs)) if (bytesInOutput > 0) modules.add(input);
+  }
+  return modules;
+}
 
 /** The text of every source file, where each probe must be found (else it probes nothing). */
 function sources(dir: string, out: string[] = []): string[] {
@@ -90,6 +126,21 @@ describe("the minimal app's first load (production, split)", () => {
   it("does not carry the storage backend checks, the error boundary or the development error explanations", () => {
     const text = files.find((file) => file.firstLoad)!.text;
     assert.deepEqual([...UNUSED_PROBES, ...DEV_MESSAGE_PROBES].filter((probe) => text.includes(probe)), []);
+  });
+
+  it("does not carry the modules only other features install", () => {
+    const modules = firstLoadModules({ files, outputs });
+    // The paths name real modules, and the counter's own modules are listed (else this checks nothing).
+    assert.ok(modules.has("src/core/reconcile.ts"), [...modules].join(", "));
+    assert.deepEqual(UNUSED_MODULES.filter((module) => !existsSync(join(repo, module))), []);
+    assert.deepEqual(UNUSED_MODULES.filter((module) => modules.has(module)), []);
+  });
+
+  it("carries each of those modules when the app uses what installs it", () => {
+    INSTALLED_MODULES.forEach(({ module, app }, i) => {
+      assert.notEqual(app, MINIMAL_APP, `the variant using ${module} differs from the counter`);
+      assert.ok(firstLoadModules(users[i]!).has(module), module);
+    });
   });
 
   it("carries the error boundary when the app uses ErrorBoundary", () => {
