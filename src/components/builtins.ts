@@ -6,7 +6,7 @@ import type { ButtonProps, ImageProps, ImageSource, ScrollViewProps, SpacerProps
 export type * from "./props.js";
 export type { Style } from "./style.js";
 
-function build(type: string, props: Props | undefined, children: unknown, extra?: Props): Element {
+function build(type: string, props: Props | undefined, children: unknown): Element {
   let key: string | null = null;
   const out: Props = {};
   if (props !== undefined) {
@@ -17,7 +17,6 @@ function build(type: string, props: Props | undefined, children: unknown, extra?
       } else out[name] = props[name];
     }
   }
-  if (extra !== undefined) for (const name in extra) out[name] = extra[name];
   if (children !== undefined) out.children = children;
   return createElement(type, out, key);
 }
@@ -124,7 +123,8 @@ export const Image = /* @__PURE__ */ mark<(source: ImageSource, props?: ImagePro
     if (typeof source !== "string" && !(typeof source === "object" && source !== null && typeof source.uri === "string")) {
       throw new TypeError("Image(source): source must be a URI string or { uri }");
     }
-    return build("Image", checkProps("Image", props), undefined, { source });
+    // The source joins the props here, not in build(): every app carries build().
+    return build("Image", { ...checkProps("Image", props), source }, undefined);
   },
   "Image",
 );

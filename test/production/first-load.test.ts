@@ -48,6 +48,13 @@ const DEV_MESSAGE_PROBES = [
   "already holds a typenative app",
 ];
 
+/**
+ * The DOM host's features a counter never uses, imported on first use
+ * (src/hosts/web/lazy.ts); press, pull-to-refresh and modal Escape also set
+ * their views' flags themselves, so nothing of them is needed before.
+ */
+const FEATURE_MODULES = ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image"].map((name) => `src/hosts/web/${name}.ts`);
+
 /** The same counter inside an ErrorBoundary: it must carry the boundary. */
 const BOUNDARY_APP = MINIMAL_APP.replace("mount(Counter()", "mount(pn.ErrorBoundary({ fallback: pn.Text(\"failed\") }, Counter())");
 
@@ -141,6 +148,19 @@ describe("the minimal app's first load (production, split)", () => {
       assert.notEqual(app, MINIMAL_APP, `the variant using ${module} differs from the counter`);
       assert.ok(firstLoadModules(users[i]!).has(module), module);
     });
+  });
+
+  it("does not carry the DOM host's feature modules, whose chunks import nothing", () => {
+    const first = Object.keys(outputs).filter((output) => files.some((file) => file.firstLoad && file.path === output));
+    assert.equal(first.length, 1, "the first load's chunk is found in the metafile");
+    const inFirst = first.flatMap((output) => Object.keys(outputs[output]!.inputs));
+    assert.ok(inFirst.includes("src/hosts/web/dom-host.ts"));
+    assert.deepEqual(FEATURE_MODULES.filter((module) => inFirst.includes(module)), []);
+    for (const module of FEATURE_MODULES) {
+      const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === module);
+      assert.ok(chunk !== undefined, `no chunk for ${module}`);
+      assert.deepEqual(outputs[chunk]!.imports, [], `${module} must import types only: what it needs of the host is passed in (FeatureContext in flags.ts)`);
+    }
   });
 
   it("carries the error boundary when the app uses ErrorBoundary", () => {

@@ -23,8 +23,9 @@
  * `Text`s and `Button`s does not download it: press feedback and long
  * presses (press.ts), pull-to-refresh (pull-to-refresh.ts), modal focus and
  * Escape (modal-focus.ts), scroll size watching (scroll-watch.ts) and image
- * sources (image.ts). Their flags and attributes are set at once; only the
- * listeners and the work wait for the chunk.
+ * sources (image.ts). Their attributes (role, tabindex, aria-*) are set at
+ * once; the listeners, the work and the flags only those listeners read
+ * (press, long press, refresh, Escape: set by each module) wait for the chunk.
  */
 import type { HostConfig, Props } from "../../core/host.js";
 import { emit } from "../../core/events.js";
@@ -32,7 +33,7 @@ import { options } from "../../core/options.js";
 import { currentRuntime, type Runtime } from "../../runtime/runtime.js";
 import { applyStyle } from "./style.js";
 import { installBaseStyles } from "./base-styles.js";
-import { CHANGE, CLICK, CLICK_KEY, ESCAPE, FEATURE_BITS, LONG_PRESS, PRESS, REFRESH, SUBMIT, flag, flagsOf, nearest, type FeatureContext } from "./flags.js";
+import { CHANGE, CLICK, CLICK_KEY, SUBMIT, flag, flagsOf, nearest, type FeatureContext } from "./flags.js";
 import { lazy, perView, type PerView } from "./lazy.js";
 import type { ScrollWatch } from "./scroll-watch.js";
 
@@ -40,7 +41,7 @@ const press = lazy(() => import("./press.js"));
 const pullToRefresh = lazy(() => import("./pull-to-refresh.js"));
 const modalFocus = lazy(() => import("./modal-focus.js"));
 /** What those modules use of this one, passed in (see `FeatureContext`). */
-const context: FeatureContext = { emit, flagsOf, nearest, bits: FEATURE_BITS };
+const context: FeatureContext = { emit, flag, flagsOf, nearest };
 /** Image sources: the latest per view until the module is here (images load asynchronously anyway). */
 const imageSources = perView(
   () => import("./image.js"),
@@ -197,19 +198,15 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       if (type === "Button" || type === "TextInput") (el as HTMLButtonElement | Input).disabled = value === true;
       else setAttr(el, "aria-disabled", value === true ? "true" : undefined);
       return;
+    // The flags of these three features are set by their modules, which alone read them.
     case "onPressIn":
     case "onPressOut":
-      flag(el, PRESS, value === true || (name === "onPressIn" ? props.onPressOut : props.onPressIn) === true);
-      if (value === true) press((module) => module.installPress(el.ownerDocument, context));
-      return;
     case "onLongPress":
-      flag(el, LONG_PRESS, value === true);
-      if (type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
-      if (value === true) press((module) => module.installPress(el.ownerDocument, context));
+      if (name === "onLongPress" && type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
+      press((module) => module.setPress(el, props, context), value === true);
       return;
     case "onAccessibilityEscape":
-      flag(el, ESCAPE, value === true);
-      if (value === true) modalFocus((module) => module.installModalKeys(el.ownerDocument, context));
+      modalFocus((module) => module.setEscape(el, value === true, context), value === true);
       return;
     case "accessibilityViewIsModal":
       setAttr(el, "aria-modal", value === true ? "true" : undefined);
@@ -219,8 +216,7 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       }
       return;
     case "onRefresh":
-      flag(el, REFRESH, value === true);
-      if (value === true) pullToRefresh((module) => module.installPullToRefresh(el.ownerDocument, context));
+      pullToRefresh((module) => module.setRefresh(el, value === true, context), value === true);
       return;
     case "refreshing":
       setAttr(el, "aria-busy", value === true ? "true" : undefined);

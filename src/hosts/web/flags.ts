@@ -21,14 +21,13 @@ export const CLICK_KEY = 2;
 export const CHANGE = 4;
 /** A `TextInput` with `onSubmitEditing`. */
 export const SUBMIT = 8;
-/** Has `onPressIn` / `onPressOut` (press feedback, e.g. `Pressable`'s `{ pressed }`). */
-export const PRESS = 16;
-/** Has `onLongPress`: a held press fires it instead of `onClick` (see press.ts). */
-export const LONG_PRESS = 32;
-/** A `ScrollView` / `FlatList` with `onRefresh`: pulling down past its top refreshes it (see pull-to-refresh.ts). */
-export const REFRESH = 64;
-/** Has `onAccessibilityEscape`: Escape inside it calls it, a modal's close (see modal-focus.ts). */
-export const ESCAPE = 128;
+/**
+ * The bits from 16 up belong to the feature modules, which set and read
+ * them themselves (no listener of this file reads them, so they need not be
+ * there before the module is): `PRESS` 16 and `LONG_PRESS` 32 (press.ts),
+ * `REFRESH` 64 (pull-to-refresh.ts), `ESCAPE` 128 (modal-focus.ts).
+ */
+export const FIRST_FEATURE_BIT = 16;
 
 type Flagged = EventTarget & { [LISTENS]?: number };
 
@@ -51,13 +50,10 @@ export function nearest(target: EventTarget | null, bits: number): Element | nul
   return null;
 }
 
-/** The bits the feature modules test. */
-export const FEATURE_BITS = { PRESS, LONG_PRESS, REFRESH, ESCAPE } as const;
-
 /** What a lazily loaded feature module uses of the DOM host (see the top of this file). */
 export interface FeatureContext {
   readonly emit: typeof emit;
+  readonly flag: typeof flag;
   readonly flagsOf: typeof flagsOf;
   readonly nearest: typeof nearest;
-  readonly bits: typeof FEATURE_BITS;
 }

@@ -92,20 +92,15 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
     online: browserOnline(view), focus: browserFocus(doc),
     history: browserHistory(view), colorScheme: mediaColorScheme(view), os: "web",
   };
-  const previous: Partial<Services> = {};
+  // The default storage unless the app configured a backend. Not
+  // `setDefaultBackend`: its checks of a foreign backend's methods are dead
+  // weight for our own.
+  if (!isStorageConfigured(runtime)) installed.storage = localStorageBackend();
   const services = runtime.services as unknown as Record<string, unknown>;
-  for (const name of Object.keys(installed) as (keyof Services)[]) {
-    previous[name] = runtime.services[name] as never;
-    services[name] = installed[name];
-  }
+  const previous = { ...services };
+  Object.assign(services, installed);
   const owner = {};
   runtime.owner = owner;
-  const previousBackend = runtime.services.storage;
-  const storage = localStorageBackend();
-  // The default unless the app configured a backend. Not `setDefaultBackend`:
-  // its checks of a foreign backend's methods are dead weight for our own.
-  const storageInstalled = !isStorageConfigured(runtime);
-  if (storageInstalled) runtime.services.storage = storage;
   let overlay: ErrorOverlay | null = null;
   if (devOptions.dev && process.env.NODE_ENV !== "production") {
     if (options.errorOverlay !== false) overlay = installErrorOverlay(doc, runtime);
@@ -127,11 +122,7 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
     alert.dispose();
     overlay?.uninstall();
     // Put back only what is still ours: the app may have swapped a service meanwhile.
-    for (const name of Object.keys(installed) as (keyof Services)[]) {
-      if (services[name] === installed[name]) services[name] = previous[name];
-    }
-    // Read the service itself: `getStorageBackend` would make a memory backend when it is null.
-    if (storageInstalled && runtime.services.storage === storage) runtime.services.storage = previousBackend;
+    for (const name in installed) if (services[name] === installed[name as keyof Services]) services[name] = previous[name];
     if (runtime.owner === owner) runtime.owner = null;
   }
 

@@ -64,13 +64,7 @@ export function createAlertPresenter(doc: Document = document): DialogAlertPrese
  * ```
  */
 export function createFileCamera(doc: Document = document): CameraService {
-  let camera: CameraService | null = null;
-  let loading: Promise<CameraService> | null = null;
-  const load = () => (loading ??= import("./file-camera.js").then((module) => (camera = module.createCameraService(doc, cancellationOf))));
-  return {
-    takePhoto: (options) => (camera !== null ? camera.takePhoto(options) : load().then((loaded) => loaded.takePhoto(options))),
-    pickFromGallery: (options) => (camera !== null ? camera.pickFromGallery(options) : load().then((loaded) => loaded.pickFromGallery(options))),
-  };
+  return forwarder(() => import("./file-camera.js").then((module) => module.createCameraService(doc, cancellationOf)), "takePhoto pickFromGallery");
 }
 
 /**
@@ -89,14 +83,20 @@ export function createFileCamera(doc: Document = document): CameraService {
 export function localStorageBackend(options: { prefix?: string; storage?: Storage } = {}): StorageBackend {
   // Checked here, at the call, as before the implementation was lazy.
   if (typeof (options.prefix ?? "") !== "string") throw new TypeError("localStorageBackend({ prefix }): prefix must be a string");
-  let backend: Promise<StorageBackend> | null = null;
-  const load = (): Promise<StorageBackend> =>
-    (backend ??= import("./local-storage.js").then((module) => module.localStorageBackend(options)));
-  return {
-    get: (key) => load().then((loaded) => loaded.get(key)),
-    set: (key, value) => load().then((loaded) => loaded.set(key, value)),
-    remove: (key) => load().then((loaded) => loaded.remove(key)),
-    keys: () => load().then((loaded) => loaded.keys()),
-    clear: () => load().then((loaded) => loaded.clear()),
-  };
+  return forwarder(() => import("./local-storage.js").then((module) => module.localStorageBackend(options)), "get set remove keys clear");
+}
+
+/**
+ * An object whose `methods` (space-separated) load the implementation with
+ * the first call, then call it: one body for the camera and the storage.
+ * Calls go through the load's promise, so they run in call order; each
+ * method returns a promise, as every method of these services does.
+ */
+function forwarder<T>(load: () => Promise<T>, methods: string): T {
+  let loading: Promise<T> | null = null;
+  const out: Record<string, unknown> = {};
+  for (const name of methods.split(" ")) {
+    out[name] = (...args: unknown[]) => (loading ??= load()).then((loaded) => (loaded as Record<string, (...a: unknown[]) => unknown>)[name]!(...args));
+  }
+  return out as T;
 }

@@ -9,18 +9,24 @@
  */
 import { currentRuntime } from "../../runtime/runtime.js";
 
-/** Runs a callback with a lazily imported module: at once once it is loaded, in call order until then. */
-export type UseModule<M> = (use: (module: M) => void) => void;
+/**
+ * Runs a callback with a lazily imported module: at once once it is loaded,
+ * in call order until then. A callback that only undoes (`want` false: a
+ * handler removed) neither loads the module nor waits for it while nothing
+ * was asked of it yet: there is nothing to undo.
+ */
+export type UseModule<M> = (use: (module: M) => void, want?: boolean) => void;
 
-/** A module imported on the first `use`. A failed import is reported through `runtime.onError`. */
+/** A module imported on the first `use` that wants it. A failed import is reported through `runtime.onError`. */
 export function lazy<M>(load: () => Promise<M>): UseModule<M> {
   let module: M | null = null;
   let loading: Promise<M> | null = null;
-  return (use) => {
+  return (use, want = true) => {
     if (module !== null) {
       use(module);
       return;
     }
+    if (!want && loading === null) return;
     loading ??= load().then((loaded) => (module = loaded));
     // A failed import, or a throw in `use` now that it runs later, goes to onError, not to an unhandled rejection.
     loading.then(use).catch(report);

@@ -7,9 +7,14 @@
  *
  * Loaded by the DOM host the first time a view is modal or has
  * `onAccessibilityEscape` (see lazy.ts): the focus moves a moment after the
- * modal's first commit when the chunk was not there yet.
+ * modal's first commit when the chunk was not there yet. The flag of
+ * `onAccessibilityEscape` is set here too ({@link setEscape}): only this
+ * module's listener reads it.
  */
 import type { FeatureContext } from "./flags.js";
+
+/** Flag of a view with `onAccessibilityEscape`: Escape inside it calls it, a modal's close (see flags.ts). */
+export const ESCAPE = 128;
 
 const openModals: Array<{ el: HTMLElement; previous: Element | null }> = [];
 const FOCUSABLE = "button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select, a[href], [tabindex]:not([tabindex='-1'])";
@@ -17,8 +22,14 @@ const FOCUSABLE = "button:not([disabled]), input:not([disabled]), textarea:not([
 const installed = new WeakSet<Document>();
 let host: FeatureContext;
 
+/** Flags `el` as handling Escape or not, and makes sure its document listens. */
+export function setEscape(el: HTMLElement, on: boolean, context: FeatureContext): void {
+  context.flag(el, ESCAPE, on);
+  installModalKeys(el.ownerDocument, context);
+}
+
 /** Adds the keyboard listener (focus trap, Escape) to `doc` once. */
-export function installModalKeys(doc: Document, context: FeatureContext): void {
+function installModalKeys(doc: Document, context: FeatureContext): void {
   host = context;
   if (installed.has(doc)) return;
   installed.add(doc);
@@ -68,7 +79,7 @@ function trapTab(event: KeyboardEvent): void {
 function onKeyDown(event: Event): void {
   if (openModals.length > 0) trapTab(event as KeyboardEvent);
   if ((event as KeyboardEvent).key === "Escape") {
-    const target = host.nearest(event.target, host.bits.ESCAPE);
+    const target = host.nearest(event.target, ESCAPE);
     if (target !== null) {
       event.preventDefault();
       host.emit(target, "onAccessibilityEscape");

@@ -2,9 +2,15 @@
  * Press feedback and long presses on the web (`onPressIn`, `onPressOut`,
  * `onLongPress`, which `Pressable` uses): pointer listeners, one per
  * document, installed by the DOM host the first time a view has one of
- * these handlers (see lazy.ts).
+ * these handlers (see lazy.ts). The views' flags for them are set here too
+ * ({@link setPress}): only these listeners read them.
  */
 import type { FeatureContext } from "./flags.js";
+
+/** Flag of a view with `onPressIn` / `onPressOut` (press feedback, e.g. `Pressable`'s `{ pressed }`); see flags.ts. */
+export const PRESS = 16;
+/** Flag of a view with `onLongPress`: a held press fires it instead of `onClick`. */
+export const LONG_PRESS = 32;
 
 /** How long a press is held before it is a long press. */
 const LONG_PRESS_MS = 500;
@@ -12,8 +18,15 @@ const LONG_PRESS_MS = 500;
 const installed = new WeakSet<Document>();
 let host: FeatureContext;
 
+/** Flags `el` by its current `props` (hosts see handlers as `true`) and makes sure its document listens. */
+export function setPress(el: HTMLElement, props: Record<string, unknown>, context: FeatureContext): void {
+  context.flag(el, PRESS, props.onPressIn === true || props.onPressOut === true);
+  context.flag(el, LONG_PRESS, props.onLongPress === true);
+  installPress(el.ownerDocument, context);
+}
+
 /** Adds the pointer listeners to `doc` once. */
-export function installPress(doc: Document, context: FeatureContext): void {
+function installPress(doc: Document, context: FeatureContext): void {
   host = context;
   if (installed.has(doc)) return;
   installed.add(doc);
@@ -26,12 +39,12 @@ export function installPress(doc: Document, context: FeatureContext): void {
 let pressed: { el: Element; timer: ReturnType<typeof setTimeout> | null; long: boolean } | null = null;
 
 function onPointerDown(event: Event): void {
-  const { emit, bits } = host;
-  const el = host.nearest(event.target, bits.PRESS | bits.LONG_PRESS);
+  const { emit } = host;
+  const el = host.nearest(event.target, PRESS | LONG_PRESS);
   if (el === null) return;
   const flags = host.flagsOf(el);
   const press = { el, timer: null as ReturnType<typeof setTimeout> | null, long: false };
-  if (flags & bits.LONG_PRESS) {
+  if (flags & LONG_PRESS) {
     press.timer = setTimeout(() => {
       press.timer = null;
       press.long = true;
@@ -39,7 +52,7 @@ function onPointerDown(event: Event): void {
     }, LONG_PRESS_MS);
   }
   pressed = press;
-  if (flags & bits.PRESS) emit(el, "onPressIn");
+  if (flags & PRESS) emit(el, "onPressIn");
 }
 
 function onPointerEnd(): void {
@@ -47,7 +60,7 @@ function onPointerEnd(): void {
   if (press === null) return;
   pressed = null;
   if (press.timer !== null) clearTimeout(press.timer);
-  if (host.flagsOf(press.el) & host.bits.PRESS) host.emit(press.el, "onPressOut");
+  if (host.flagsOf(press.el) & PRESS) host.emit(press.el, "onPressOut");
   // The click that follows a long press is part of it, not a second action.
   if (press.long) {
     const el = press.el;

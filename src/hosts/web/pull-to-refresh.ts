@@ -3,9 +3,14 @@
  * wheel or finger travel upwards while the list is already at its top adds
  * up; past {@link PULL_DISTANCE} the list's `onRefresh` fires once, and the
  * pull starts over after a pause. The listeners (one per document) are
- * installed by the DOM host the first time a view has `onRefresh` (see lazy.ts).
+ * installed by the DOM host the first time a view has `onRefresh` (see lazy.ts),
+ * which also sets the views' flag here ({@link setRefresh}): only these
+ * listeners read it.
  */
 import type { FeatureContext } from "./flags.js";
+
+/** Flag of a `ScrollView` / `FlatList` with `onRefresh` (see flags.ts). */
+export const REFRESH = 64;
 
 /** How far (CSS px of wheel or finger travel) a pull at the top goes before it refreshes. */
 const PULL_DISTANCE = 120;
@@ -13,8 +18,14 @@ const PULL_DISTANCE = 120;
 const installed = new WeakSet<Document>();
 let host: FeatureContext;
 
+/** Flags `el` as refreshable or not, and makes sure its document listens. */
+export function setRefresh(el: HTMLElement, on: boolean, context: FeatureContext): void {
+  context.flag(el, REFRESH, on);
+  installPullToRefresh(el.ownerDocument, context);
+}
+
 /** Adds the wheel and touch listeners to `doc` once. */
-export function installPullToRefresh(doc: Document, context: FeatureContext): void {
+function installPullToRefresh(doc: Document, context: FeatureContext): void {
   host = context;
   if (installed.has(doc)) return;
   installed.add(doc);
@@ -26,7 +37,7 @@ export function installPullToRefresh(doc: Document, context: FeatureContext): vo
 let pull: { el: Element; distance: number; last: number; touchY: number } | null = null;
 
 function pulling(target: EventTarget | null, now: number): NonNullable<typeof pull> | null {
-  const el = host.nearest(target, host.bits.REFRESH);
+  const el = host.nearest(target, REFRESH);
   if (el === null || (el as HTMLElement).scrollTop > 0 || el.getAttribute("aria-busy") === "true") return null;
   if (pull === null || pull.el !== el || now - pull.last > 400) pull = { el, distance: 0, last: now, touchY: 0 };
   pull.last = now;

@@ -130,15 +130,21 @@ describe("web DOM host", () => {
 
   it("installs the web services and restores them on unmount", async () => {
     const before = await page.evaluate(() => (window as any).tn.services());
-    assert.deepEqual(before, { frames: "object", alert: "null", camera: "null" });
+    const none = { frames: "object", alert: "null", camera: "null", storage: "null", online: "null", focus: "null", history: "undefined", colorScheme: "undefined", os: "undefined" };
+    assert.deepEqual(before, none);
     await run("counter");
-    assert.deepEqual(await page.evaluate(() => (window as any).tn.services()), { frames: "object", alert: "object", camera: "object" });
+    const web = { frames: "object", alert: "object", camera: "object", storage: "object", online: "object", focus: "object", history: "object", colorScheme: "object", os: "string" };
+    assert.deepEqual(await page.evaluate(() => (window as any).tn.services()), web);
     assert.equal(await page.evaluate(() => (window as any).tn.storageRoundTrip()), "stored");
     assert.match(await page.evaluate(() => (window as any).tn.mountTwice()), /already holds a typenative app/);
     await page.evaluate(() => (window as any).tn.unmount());
     assert.equal(await page.evaluate(() => document.getElementById("root")!.childNodes.length), 0);
     assert.deepEqual(await page.evaluate(() => (window as any).tn.services()), before);
     assert.equal(await page.evaluate(() => (window as any).tn.pendingTasks()), 0);
+  });
+
+  it("leaves the storage an app configured in place, through mount and unmount", async () => {
+    assert.deepEqual(await page.evaluate(() => (window as any).tn.mountConfigured()), [true, true]);
   });
 
   it("shows a render error in the overlay with its component stack", async () => {

@@ -54,6 +54,22 @@ describe("web host: lazily loaded features", () => {
     assert.equal(calls.length, 1);
   });
 
+  it("lazy: a use that does not want the module neither loads it nor waits, unless it is loading or here", async () => {
+    const { load, calls } = manualLoad<{ id: string }>();
+    const use = lazy(load);
+    const log: string[] = [];
+    use((m) => log.push(`off-before:${m.id}`), false);
+    assert.equal(calls.length, 0, "nothing asked of it yet: no import");
+    use((m) => log.push(`on:${m.id}`));
+    use((m) => log.push(`off:${m.id}`), false);
+    assert.equal(calls.length, 1);
+    calls[0]!.resolve({ id: "m" });
+    await settle();
+    assert.deepEqual(log, ["on:m", "off:m"], "an undo made while loading runs after what it undoes");
+    use((m) => log.push(`off-after:${m.id}`), false);
+    assert.deepEqual(log, ["on:m", "off:m", "off-after:m"], "at once once loaded");
+  });
+
   it("lazy: a failed import and a throwing late use are reported to onError", async () => {
     const reported: string[] = [];
     runtime.onError = (error, info) => reported.push(`${info.source}: ${String(error)}`);

@@ -135,7 +135,7 @@ const tn = {
   services(): Record<string, string> {
     const s = pn.runtime.services as unknown as Record<string, unknown>;
     const out: Record<string, string> = {};
-    for (const k of ["frames", "alert", "camera"]) out[k] = s[k] === null ? "null" : typeof s[k];
+    for (const k of ["frames", "alert", "camera", "storage", "online", "focus", "history", "colorScheme", "os"]) out[k] = s[k] === null ? "null" : typeof s[k];
     return out;
   },
   pendingTasks: () => pn.runtime.pendingTasks(),
@@ -161,6 +161,15 @@ const tn = {
   async storageRoundTrip(): Promise<string | null> {
     await pn.AsyncStorage.set("probe", "stored");
     return localStorage.getItem("typenative:probe");
+  },
+  /** An app that configured its storage keeps it through mount() and unmount(). */
+  mountConfigured(): boolean[] {
+    const backend = pn.memoryStorage();
+    pn.AsyncStorage.configure({ backend });
+    const configured = mount(Counter(), document.getElementById("root")!);
+    const kept = pn.runtime.services.storage === backend;
+    configured.unmount();
+    return [kept, pn.runtime.services.storage === backend];
   },
   mountTwice(): string {
     try {
