@@ -160,6 +160,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   private plannedEntry: Query<T, E> | null = null;
   private plannedHideBelow = -1;
   private plannedFetch: FetchMode = NONE;
+  /** @internal Where its entry keeps it (`Query`'s roster of observers); -1 while it watches none. */
+  entrySlot = -1;
+  /** @internal Where its runtime's signal watchers keep it; -1 while it watches nothing. */
+  watchSlot = -1;
 
   constructor(client: QueryClient, options: QueryObserverOptions<T, E, S>) {
     if (!(client instanceof QueryClient)) throw new TypeError("new QueryObserver(client, options): client must be a QueryClient");
