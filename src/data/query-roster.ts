@@ -14,28 +14,25 @@
  * A member belongs to at most one roster of a kind at a time (its one slot
  * says where): an observer watches one entry, and one runtime's managers.
  */
-export class Roster<M extends object> {
-  /** The members in joining order, `null` where one left; read by walks (see {@link beginWalk}). */
+export class Roster<K extends string, M extends { [slot in K]: number }> {
+  /** The members in joining order, `null` where one left. */
   readonly items: Array<M | null> = [];
   /** How many members there are. */
   size = 0;
   private walks = 0;
 
-  constructor(
-    private readonly slotOf: (member: M) => number,
-    private readonly setSlot: (member: M, slot: number) => void,
-  ) {}
+  /** @param slot The member's field that holds its index here (one per kind of roster). */
+  constructor(private readonly slot: K) {}
 
   has(member: M): boolean {
-    const slot = this.slotOf(member);
-    return slot >= 0 && slot < this.items.length && this.items[slot] === member;
+    const index = member[this.slot];
+    return index >= 0 && this.items[index] === member;
   }
 
   /** Appends `member`; false if it is here already. */
   add(member: M): boolean {
     if (this.has(member)) return false;
-    this.setSlot(member, this.items.length);
-    this.items.push(member);
+    (member[this.slot] as number) = this.items.push(member) - 1;
     this.size++;
     return true;
   }
@@ -43,42 +40,43 @@ export class Roster<M extends object> {
   /** Removes `member`; false if it was not here. */
   delete(member: M): boolean {
     if (!this.has(member)) return false;
-    this.items[this.slotOf(member)] = null;
-    this.setSlot(member, -1);
+    this.items[member[this.slot]] = null;
+    (member[this.slot] as number) = -1;
     this.size--;
-    if (this.walks === 0) this.squeeze();
+    this.squeeze();
     return true;
   }
 
   /**
-   * Starts a walk over `items[0 .. n)`, `n` returned: members may join
-   * (after `n`, not walked) or leave (their slot turns `null`) meanwhile.
-   * Pair every call with {@link endWalk} in a `finally`.
+   * Calls `fn` with each member there now, in joining order. Members may
+   * join (not visited) or leave (not visited if not reached yet) meanwhile;
+   * the holes are squeezed out after the walk, never during one.
    */
-  beginWalk(): number {
+  each(fn: (member: M) => void): void {
+    const items = this.items;
+    const n = items.length;
     this.walks++;
-    return this.items.length;
+    try {
+      for (let i = 0; i < n; i++) {
+        const member = items[i]!;
+        if (member !== null) fn(member);
+      }
+    } finally {
+      this.walks--;
+      this.squeeze();
+    }
   }
 
-  endWalk(): void {
-    if (--this.walks === 0) this.squeeze();
-  }
-
+  /** Moves the members over the holes once these outnumber them (amortized: each hole is passed once). */
   private squeeze(): void {
     const items = this.items;
-    const holes = items.length - this.size;
-    if (this.size === 0) {
-      if (holes > 0) items.length = 0;
-      return;
-    }
-    // Amortized: a hole is moved over at most once per member that left.
-    if (holes <= this.size) return;
+    if (this.walks > 0 || items.length - this.size <= this.size) return;
     let next = 0;
     for (let i = 0; i < items.length; i++) {
       const member = items[i]!;
       if (member === null) continue;
       items[next] = member;
-      this.setSlot(member, next++);
+      (member[this.slot] as number) = next++;
     }
     items.length = next;
   }

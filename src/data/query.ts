@@ -149,7 +149,7 @@ export interface QueryOwner {
  */
 export class Query<T = unknown, E = Error> implements TaskObserver {
   state: QueryState<T, E>;
-  private readonly observers = new Roster<QueryListener>(slotOf, setSlot);
+  private readonly observers = new Roster<"entrySlot", QueryListener>("entrySlot");
   private task: Task<T> | null = null;
   /** Resolves when the entry stops fetching; shared by every caller while one fetch supersedes another. */
   private idle: { promise: Promise<void>; resolve: () => void } | null = null;
@@ -187,15 +187,12 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
     // Nobody to tell: no batch (an outermost batch with nothing scheduled delivers nothing).
     if (observers.size === 0) return;
     beginBatch();
-    // Observers only derive here and their listeners run when the batch
-    // ends, so none should join or leave during this walk; if one does, the
-    // walk skips it (no copy of 10,000 observers either way).
-    const n = observers.beginWalk();
     try {
-      const items = observers.items;
-      for (let i = 0; i < n; i++) items[i]?.onQueryUpdate();
+      // Observers only derive here and their listeners run when the batch
+      // ends, so none should join or leave during this walk (no copy of
+      // 10,000 observers either way).
+      observers.each(updateObserver);
     } finally {
-      observers.endWalk();
       endBatch();
     }
   }
@@ -352,12 +349,8 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
   }
 }
 
-function slotOf(observer: QueryListener): number {
-  return observer.entrySlot;
-}
-
-function setSlot(observer: QueryListener, slot: number): void {
-  observer.entrySlot = slot;
+function updateObserver(observer: QueryListener): void {
+  observer.onQueryUpdate();
 }
 
 /** New entries waiting for their check, per loop: one loop job checks a whole render's worth. */

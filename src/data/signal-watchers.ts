@@ -18,7 +18,7 @@ export interface SignalWatcher {
  * each failure reported alone.
  */
 interface Watchers {
-  readonly observers: Roster<SignalWatcher>;
+  readonly observers: Roster<"watchSlot", SignalWatcher>;
   stopOnline: (() => void) | null;
   stopFocus: (() => void) | null;
 }
@@ -29,7 +29,7 @@ const watchersOf = new WeakMap<SignalManager, Watchers>();
 /** Starts telling `observer` about `online`'s and `focus`'s changes (both managers of one runtime). */
 export function watchSignals(online: SignalManager, focus: SignalManager, observer: SignalWatcher): void {
   let watchers = watchersOf.get(online);
-  if (watchers === undefined) watchersOf.set(online, (watchers = { observers: new Roster(slotOf, setSlot), stopOnline: null, stopFocus: null }));
+  if (watchers === undefined) watchersOf.set(online, (watchers = { observers: new Roster("watchSlot"), stopOnline: null, stopFocus: null }));
   const observers = watchers.observers;
   observers.add(observer);
   if (watchers.stopOnline !== null) return;
@@ -48,31 +48,15 @@ export function unwatchSignals(online: SignalManager, observer: SignalWatcher): 
   stopFocus?.();
 }
 
-function tell(observers: Roster<SignalWatcher>, value: boolean, focus: boolean): void {
+function tell(observers: Roster<"watchSlot", SignalWatcher>, value: boolean, focus: boolean): void {
   // Those watching when the change came; one that stopped watching
-  // meanwhile is not told (its slot is empty), one that started is not.
-  const n = observers.beginWalk();
-  try {
-    const items = observers.items;
-    for (let i = 0; i < n; i++) {
-      const each = items[i];
-      if (each === null) continue;
-      try {
-        if (focus) each!.onFocus(value);
-        else each!.onOnline(value);
-      } catch (error) {
-        currentRuntime().reportError(error, { source: focus ? "focus" : "online" });
-      }
+  // meanwhile is not told, one that started is not.
+  observers.each((each) => {
+    try {
+      if (focus) each.onFocus(value);
+      else each.onOnline(value);
+    } catch (error) {
+      currentRuntime().reportError(error, { source: focus ? "focus" : "online" });
     }
-  } finally {
-    observers.endWalk();
-  }
-}
-
-function slotOf(watcher: SignalWatcher): number {
-  return watcher.watchSlot;
-}
-
-function setSlot(watcher: SignalWatcher, slot: number): void {
-  watcher.watchSlot = slot;
+  });
 }

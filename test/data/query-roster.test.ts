@@ -8,14 +8,8 @@ interface Member {
 }
 
 const member = (name: string): Member => ({ name, slot: -1 });
-const roster = (): Roster<Member> =>
-  new Roster<Member>(
-    (m) => m.slot,
-    (m, slot) => {
-      m.slot = slot;
-    },
-  );
-const names = (r: Roster<Member>): string[] => r.items.filter((m) => m !== null).map((m) => m!.name);
+const roster = (): Roster<"slot", Member> => new Roster<"slot", Member>("slot");
+const names = (r: Roster<"slot", Member>): string[] => r.items.filter((m) => m !== null).map((m) => m!.name);
 
 describe("Roster", () => {
   it("keeps members in joining order, once each", () => {
@@ -79,21 +73,14 @@ describe("Roster", () => {
     const all = Array.from({ length: 10 }, (_, i) => member(String(i)));
     for (const m of all) r.add(m);
     const seen: string[] = [];
-    const n = r.beginWalk();
-    try {
-      for (let i = 0; i < n; i++) {
-        const m = r.items[i];
-        if (m === null) continue;
-        seen.push(m!.name);
-        if (m === all[0]) {
-          // Leaving (enough to squeeze) and joining during the walk.
-          for (let k = 1; k < 9; k++) r.delete(all[k]!);
-          r.add(member("late"));
-        }
+    r.each((m) => {
+      seen.push(m.name);
+      if (m === all[0]) {
+        // Leaving (enough to squeeze) and joining during the walk.
+        for (let k = 1; k < 9; k++) r.delete(all[k]!);
+        r.add(member("late"));
       }
-    } finally {
-      r.endWalk();
-    }
+    });
     assert.deepEqual(seen, ["0", "9"]);
     // Squeezed once the walk ended.
     assert.deepEqual(names(r), ["0", "9", "late"]);
