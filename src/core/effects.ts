@@ -123,7 +123,7 @@ function runCreates(fiber: Fiber, layout: boolean): void {
     } finally {
       endEffects();
     }
-    // A `useMountedEffect` re-run returns nothing: its first cleanup stays until unmount.
+    // A kept hook's re-run (`scheduleOwnEffect`) returns nothing: its first cleanup stays until unmount.
     if (typeof result === "function") hook.cleanup = result as () => void;
     else if (isThenable(result)) asyncEffectReturned(fiber, result);
   }

@@ -5,7 +5,6 @@ export const MEMO = 3;
 export const REF = 4;
 export const CONTEXT = 5;
 export const ID = 6;
-export const INSTANCE = 7;
 
 /** A `useState` / `useReducer` slot. `pending` holds the eagerly computed next state. */
 export interface StateHook {
@@ -17,11 +16,11 @@ export interface StateHook {
   reducer: ((state: unknown, action: unknown) => unknown) | null;
 }
 
-/** A `useEffect` / `useLayoutEffect` slot. */
+/** A `useEffect` / `useLayoutEffect` slot (or an object with these fields, see `scheduleOwnEffect`). */
 export interface EffectHook {
   tag: typeof EFFECT;
   layout: boolean;
-  /** @internal The cleanup runs at unmount only, not before each re-run (`useMountedEffect`). */
+  /** @internal The cleanup runs at unmount only, not before each re-run (`scheduleOwnEffect`). */
   keep: boolean;
   create: () => unknown;
   /** The deps of the last effect run that was committed: what a render compares with. */
@@ -49,13 +48,4 @@ export interface IdHook {
   id: string;
 }
 
-/**
- * @internal The object a built-in hook keeps for the component's lifetime
- * (`useQuery`'s binding), in the slot itself: no ref box around it.
- */
-export interface InstanceHook {
-  tag: typeof INSTANCE;
-  value: unknown;
-}
-
-export type Hook = StateHook | EffectHook | MemoHook | RefHook | IdHook | InstanceHook;
+export type Hook = StateHook | EffectHook | MemoHook | RefHook | IdHook;

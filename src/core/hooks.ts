@@ -45,8 +45,13 @@ export function claimHook<H extends Hook>(fiber: Fiber, hookName: string, tag: H
     }
     return undefined;
   }
-  if (hook.tag !== tag) throw new Error(`Hook order changed between renders in ${nameOf(fiber.type)} (${hookName} found another hook's slot)`);
+  if (hook.tag !== tag) hookOrderChanged(fiber, hookName);
   return hook as H;
+}
+
+/** @internal Throws the error of a hook that found another hook's slot. */
+export function hookOrderChanged(fiber: Fiber, hookName: string): never {
+  throw new Error(`Hook order changed between renders in ${nameOf(fiber.type)} (${hookName} found another hook's slot)`);
 }
 
 /** @internal Appends the hook made for the slot {@link claimHook} found empty. */
@@ -217,21 +222,26 @@ export function useLayoutEffect(effect: () => void | (() => void), deps?: Deps):
 }
 
 /**
- * @internal A passive effect whose cleanup runs at unmount only, not before
- * each re-run; a re-run returns no cleanup (the first one is kept). One
- * effect can so both apply what each commit rendered and hold a
- * subscription for the component's lifetime: `useQuery`, which would
- * otherwise need two effect slots and two effect runs per mount.
+ * @internal Whether `hook`, an effect hook its caller made and keeps in the
+ * slot (an object of its own with the {@link EffectHook} fields: `useQuery`'s
+ * binding), runs at this commit: the caller decides, instead of comparing
+ * deps. A kept hook (`keep: true`) holds the cleanup of its first run until
+ * unmount; later runs return none. One object is so the component's state,
+ * its effect and its subscription: no effect slot, closure or deps array of
+ * its own per component.
  */
-export function useMountedEffect(effect: () => void | (() => void), deps?: Deps): void {
-  effectHook("useEffect", effect, deps, false, true);
+export function scheduleOwnEffect(fiber: Fiber, hook: EffectHook, run: boolean): void {
+  hook.pending = run;
+  if (run) fiber.flags |= hook.layout ? HAS_EFFECTS | LAYOUT_EFFECTS : HAS_EFFECTS;
 }
 
-function effectHook(name: string, create: () => unknown, deps: Deps, layout: boolean, keep = false): void {
+function effectHook(name: string, create: () => unknown, deps: Deps, layout: boolean): void {
   const fiber = currentFiber(name);
   const mounting = current.mounting;
   const hook =
-    claimHook<EffectHook>(fiber, name, EFFECT) ?? addHook<EffectHook>(fiber, { tag: EFFECT, layout, keep, create, deps: undefined, nextDeps: undefined, cleanup: null, pending: false });
+    claimHook<EffectHook>(fiber, name, EFFECT) ?? addHook<EffectHook>(fiber, { tag: EFFECT, layout, keep: false, create, deps: undefined, nextDeps: undefined, cleanup: null, pending: false });
+  // A kept hook is another hook's own object (`scheduleOwnEffect`), not this effect's slot.
+  if (hook.keep) hookOrderChanged(fiber, name);
   // Compared with the deps of the last *committed* run: a render pass that a
   // render-phase update threw away must not leave its deps (or its closure) behind.
   hook.pending = mounting || depsChanged(fiber, hook.deps, deps);

@@ -142,24 +142,22 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   /** What {@link prepare} returned last: reused while `useQuery`'s arguments stay the same. */
   private prepared: Normalized<T, E, S> | null = null;
   private notifyScheduled = false;
-  /** `select`'s last input, function and (structurally shared) output. */
-  private selectInput: unknown = undefined;
-  private selectFn: ((data: T) => S) | undefined = undefined;
-  private selected: S | undefined = undefined;
-  private intervalTimer: TimerHandle | null = null;
-  /** The interval the timer was armed with (a re-render with the same one keeps it running). */
-  private armedInterval = 0;
-  private staleTimer: TimerHandle | null = null;
   /**
-   * When the stale timer fires (loop time), to re-arm it only on a change;
-   * `-Infinity` for none: a double like the times it holds, so storing the
-   * first one does not change the field's representation (see `newResult`).
+   * `select`'s memo and the polling and stale timers, made the first time
+   * one is used: most observers never select or arm a timer, and each of
+   * 10,000 observers of a list otherwise carried their seven fields (and
+   * a number box for `staleAt`).
    */
-  private staleAt = -Infinity;
+  private selection: Selection<T, S> | null = null;
+  private timers: Timers | null = null;
   /** What {@link plan} worked out last. */
   private plannedEntry: Query<T, E> | null = null;
   private plannedHideBelow = -1;
   private plannedFetch: FetchMode = NONE;
+  /** @internal Where its entry keeps it (`Query`'s roster of observers); -1 while it watches none. */
+  entrySlot = -1;
+  /** @internal Where its runtime's signal watchers keep it; -1 while it watches nothing. */
+  watchSlot = -1;
 
   constructor(client: QueryClient, options: QueryObserverOptions<T, E, S>) {
     if (!(client instanceof QueryClient)) throw new TypeError("new QueryObserver(client, options): client must be a QueryClient");
@@ -429,16 +427,20 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
       (refetchIntervalInBackground || (this.focus.get() && this.online.get()))
         ? refetchInterval
         : 0;
-    if (wanted === this.armedInterval && (wanted === 0 || this.intervalTimer !== null)) return;
+    const timers = this.timers;
+    // The interval the timer was armed with: a re-render with the same one keeps it running.
+    if (timers === null ? wanted === 0 : wanted === timers.armedInterval && (wanted === 0 || timers.interval !== null)) return;
     this.clearInterval();
     if (wanted === 0) return;
-    this.armedInterval = wanted;
-    this.intervalTimer = currentRuntimeLoop().callLater(wanted, () => this.onInterval());
+    const armed = (this.timers ??= newTimers());
+    armed.armedInterval = wanted;
+    armed.interval = currentRuntimeLoop().callLater(wanted, () => this.onInterval());
   }
 
   private onInterval(): void {
-    this.intervalTimer = null;
-    this.armedInterval = 0;
+    const timers = this.timers!;
+    timers.interval = null;
+    timers.armedInterval = 0;
     if (this.listenerCount === 0) return;
     // Like any trigger, a poll joins a fetch under way rather than aborting it.
     if (this.options.enabled && !this.entry.state.fetching) this.entry.start(this.options, false);
@@ -446,9 +448,11 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   }
 
   private clearInterval(): void {
-    this.intervalTimer?.cancel();
-    this.intervalTimer = null;
-    this.armedInterval = 0;
+    const timers = this.timers;
+    if (timers === null) return;
+    timers.interval?.cancel();
+    timers.interval = null;
+    timers.armedInterval = 0;
   }
 
   /** While watched, re-derives the result when fresh data turns stale, so `isStale` is true without a fetch. */
@@ -459,26 +463,29 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     // no loop time read (each read of a double field allocates in code V8
     // has not optimized yet).
     if (this.listenerCount === 0 || !state.hasData || this.result.isStale || !Number.isFinite(staleTime)) {
-      if (this.staleTimer !== null) this.clearStaleTimer();
+      if (this.timers !== null && this.timers.stale !== null) this.clearStaleTimer();
       return;
     }
     const at = state.dataUpdatedAt + staleTime;
-    if (at === this.staleAt) return;
+    const timers = (this.timers ??= newTimers());
+    if (at === timers.staleAt) return;
     this.clearStaleTimer();
     if (at < 0) return;
-    this.staleAt = at;
+    timers.staleAt = at;
     const loop = currentRuntimeLoop();
-    this.staleTimer = loop.callLater(Math.max(0, at - loop.time()), () => {
-      this.staleTimer = null;
-      this.staleAt = -Infinity;
+    timers.stale = loop.callLater(Math.max(0, at - loop.time()), () => {
+      timers.stale = null;
+      timers.staleAt = -Infinity;
       this.updateResult();
     }, { keepAlive: false });
   }
 
   private clearStaleTimer(): void {
-    this.staleTimer?.cancel();
-    this.staleTimer = null;
-    this.staleAt = -Infinity;
+    const timers = this.timers;
+    if (timers === null) return;
+    timers.stale?.cancel();
+    timers.stale = null;
+    timers.staleAt = -Infinity;
   }
 
   /**
@@ -551,11 +558,15 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   /** `select(raw)`, memoized on both, sharing structure with the last output. */
   private select(raw: T | undefined, select: ((data: T) => S) | undefined): S | undefined {
     if (select === undefined || raw === undefined) return raw as S | undefined;
-    if (raw === this.selectInput && select === this.selectFn) return this.selected;
-    const next = replaceEqualDeep(this.selected, select(raw));
-    this.selectInput = raw;
-    this.selectFn = select;
-    this.selected = next;
+    const memo = this.selection;
+    if (memo !== null && raw === memo.input && select === memo.fn) return memo.output;
+    const next = replaceEqualDeep(memo === null ? undefined : memo.output, select(raw));
+    if (memo === null) this.selection = { input: raw, fn: select, output: next };
+    else {
+      memo.input = raw;
+      memo.fn = select;
+      memo.output = next;
+    }
     return next;
   }
 
@@ -601,6 +612,30 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
       }
     }
   }
+}
+
+/** `select`'s last input, function and (structurally shared) output. */
+interface Selection<T, S> {
+  input: T;
+  fn: (data: T) => S;
+  output: S | undefined;
+}
+
+interface Timers {
+  interval: TimerHandle | null;
+  /** The interval `interval` was armed with; 0 for none. */
+  armedInterval: number;
+  stale: TimerHandle | null;
+  /**
+   * When the stale timer fires (loop time), to re-arm it only on a change;
+   * `-Infinity` for none: a double like the times it holds, so storing the
+   * first one does not change the field's representation (see `newResult`).
+   */
+  staleAt: number;
+}
+
+function newTimers(): Timers {
+  return { interval: null, armedInterval: 0, stale: null, staleAt: -Infinity };
 }
 
 function currentRuntimeLoop() {

@@ -86,27 +86,12 @@ function sameKey(key: QueryKey | undefined, normalized: readonly unknown[] | nul
   return true;
 }
 
-/** `n` with another fetcher and deps: a plain copy, for a re-render whose fetcher is a new closure. */
+/**
+ * `n` with another fetcher and deps: a copy (same fields in the same order,
+ * so the same object shape), for a re-render whose fetcher is a new closure.
+ */
 export function withCall<T, E, S>(n: Normalized<T, E, S>, fetcher: Fetcher<T>, deps: readonly unknown[]): Normalized<T, E, S> {
-  return {
-    fetcher,
-    deps,
-    key: n.key,
-    hash: n.hash,
-    enabled: n.enabled,
-    initialData: n.initialData,
-    keepPreviousData: n.keepPreviousData,
-    staleTime: n.staleTime,
-    cacheTime: n.cacheTime,
-    retry: n.retry,
-    retryDelay: n.retryDelay,
-    networkMode: n.networkMode,
-    refetchOnReconnect: n.refetchOnReconnect,
-    refetchOnWindowFocus: n.refetchOnWindowFocus,
-    refetchInterval: n.refetchInterval,
-    refetchIntervalInBackground: n.refetchIntervalInBackground,
-    select: n.select,
-  };
+  return { ...n, fetcher, deps };
 }
 
 export function normalize<T, E, S>(options: QueryObserverOptions<T, E, S>): Normalized<T, E, S> {

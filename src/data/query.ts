@@ -6,6 +6,7 @@ import { startTask, type Task, type TaskObserver } from "../runtime/task.js";
 import type { Scope } from "../runtime/scope.js";
 import type { SignalManager } from "./host-signal-manager.js";
 import { beginBatch, endBatch } from "./notify.js";
+import { Roster } from "./query-roster.js";
 import { withRetry, type RetryOption, type RetryPolicy } from "./retry.js";
 import { onlineManagerOf } from "./online-manager.js";
 import { pausesAtStart, pausesBeforeRetry, untilOnline, type NetworkMode } from "./network-mode.js";
@@ -123,6 +124,8 @@ export interface FetchOptions<T, E = Error> extends RetryPolicy<E> {
 
 /** What a query entry needs from the observers watching it. */
 export interface QueryListener {
+  /** @internal Where the entry keeps this observer (see {@link Roster}); -1 while it watches none. */
+  entrySlot: number;
   /** Called (inside a notify batch) after every state change. */
   onQueryUpdate(): void;
   /** How this observer would fetch the entry, or `null` while it is disabled. */
@@ -146,7 +149,7 @@ export interface QueryOwner {
  */
 export class Query<T = unknown, E = Error> implements TaskObserver {
   state: QueryState<T, E>;
-  private readonly observers = new Set<QueryListener>();
+  private readonly observers = new Roster<"entrySlot", QueryListener>("entrySlot");
   private task: Task<T> | null = null;
   /** Resolves when the entry stops fetching; shared by every caller while one fetch supersedes another. */
   private idle: { promise: Promise<void>; resolve: () => void } | null = null;
@@ -176,7 +179,7 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
     if (this.observers.size === 0 && this.gcTimer === null) this.scheduleGc();
   }
 
-  /** Applies `action` and notifies the observers in one batch, iterating over a copy so they may unsubscribe meanwhile. */
+  /** Applies `action` and notifies the observers in one batch; they may unsubscribe meanwhile. */
   dispatch(action: QueryAction<T, E>): void {
     this.state = reduceQuery(this.state, action);
     this.owner?.onQueryChange?.(this as Query<unknown, unknown>, action as QueryAction<unknown, unknown>);
@@ -185,11 +188,10 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
     if (observers.size === 0) return;
     beginBatch();
     try {
-      // One observer (a component's, or each of 10,000 distinct keys'):
-      // no copy. Observers only derive here; their listeners run when the
-      // batch ends, so none can join or leave during this loop.
-      if (observers.size === 1) for (const observer of observers) observer.onQueryUpdate();
-      else for (const observer of Array.from(observers)) observer.onQueryUpdate();
+      // Observers only derive here and their listeners run when the batch
+      // ends, so none should join or leave during this walk (no copy of
+      // 10,000 observers either way).
+      observers.each(updateObserver);
     } finally {
       endBatch();
     }
@@ -201,7 +203,7 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
 
   addObserver(observer: QueryListener): void {
     this.observers.add(observer);
-    this.clearGc();
+    if (this.gcTimer !== null) this.clearGc();
   }
 
   /** The last observer leaving cancels the fetch in flight and starts the gc countdown. */
@@ -301,8 +303,9 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
   /** Marks the data stale and refetches it for the observers that are enabled (aborting a fetch in flight). */
   invalidate(): Promise<void> {
     this.dispatch({ type: "invalidate" });
-    for (const observer of this.observers) {
-      const options = observer.fetchOptions();
+    const items = this.observers.items;
+    for (let i = 0; i < items.length; i++) {
+      const options = items[i]?.fetchOptions() ?? null;
       if (options !== null) return this.fetch(options as FetchOptions<T, E>, true);
     }
     return Promise.resolve();
@@ -344,6 +347,10 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
     this.gcTimer.cancel();
     this.gcTimer = null;
   }
+}
+
+function updateObserver(observer: QueryListener): void {
+  observer.onQueryUpdate();
 }
 
 /** New entries waiting for their check, per loop: one loop job checks a whole render's worth. */

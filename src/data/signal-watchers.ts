@@ -1,21 +1,24 @@
 import { currentRuntime } from "../runtime/runtime.js";
 import type { SignalManager } from "./host-signal-manager.js";
+import { Roster } from "./query-roster.js";
 
 /** What a query observer hears through {@link watchSignals}. */
 export interface SignalWatcher {
+  /** @internal Where the watchers of its runtime keep it (see {@link Roster}); -1 while it watches nothing. */
+  watchSlot: number;
   onOnline(online: boolean): void;
   onFocus(focused: boolean): void;
 }
 
 /**
  * The observers watching one runtime's online and focus managers, behind
- * one subscription to each: mounting 10,000 queries adds 10,000 entries to
- * one set, not 20,000 listeners and their unsubscribe closures (nor two
- * sets to insert into). Notified in the order they started watching, over
- * a copy, each failure reported alone.
+ * one subscription to each: mounting 10,000 queries appends 10,000 entries
+ * to one roster, not 20,000 listeners and their unsubscribe closures (nor
+ * two sets to insert into). Notified in the order they started watching,
+ * each failure reported alone.
  */
 interface Watchers {
-  readonly observers: Set<SignalWatcher>;
+  readonly observers: Roster<"watchSlot", SignalWatcher>;
   stopOnline: (() => void) | null;
   stopFocus: (() => void) | null;
 }
@@ -26,7 +29,7 @@ const watchersOf = new WeakMap<SignalManager, Watchers>();
 /** Starts telling `observer` about `online`'s and `focus`'s changes (both managers of one runtime). */
 export function watchSignals(online: SignalManager, focus: SignalManager, observer: SignalWatcher): void {
   let watchers = watchersOf.get(online);
-  if (watchers === undefined) watchersOf.set(online, (watchers = { observers: new Set(), stopOnline: null, stopFocus: null }));
+  if (watchers === undefined) watchersOf.set(online, (watchers = { observers: new Roster("watchSlot"), stopOnline: null, stopFocus: null }));
   const observers = watchers.observers;
   observers.add(observer);
   if (watchers.stopOnline !== null) return;
@@ -45,15 +48,15 @@ export function unwatchSignals(online: SignalManager, observer: SignalWatcher): 
   stopFocus?.();
 }
 
-function tell(observers: Set<SignalWatcher>, value: boolean, focus: boolean): void {
-  for (const each of Array.from(observers)) {
-    // One that stopped watching meanwhile is not told.
-    if (!observers.has(each)) continue;
+function tell(observers: Roster<"watchSlot", SignalWatcher>, value: boolean, focus: boolean): void {
+  // Those watching when the change came; one that stopped watching
+  // meanwhile is not told, one that started is not.
+  observers.each((each) => {
     try {
       if (focus) each.onFocus(value);
       else each.onOnline(value);
     } catch (error) {
       currentRuntime().reportError(error, { source: focus ? "focus" : "online" });
     }
-  }
+  });
 }

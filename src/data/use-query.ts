@@ -1,5 +1,5 @@
-import { addHook, claimHook, currentFiber, requestRender, useMountedEffect, type Deps } from "../core/hooks.js";
-import { INSTANCE, type InstanceHook } from "../core/hook-types.js";
+import { addHook, claimHook, currentFiber, hookOrderChanged, requestRender, scheduleOwnEffect, type Deps } from "../core/hooks.js";
+import { EFFECT, type EffectHook } from "../core/hook-types.js";
 import type { Fiber } from "../core/fiber.js";
 import { queryClient } from "./query-cache.js";
 import { observerFor, type Fetcher, type PreparedOptions, type QueryObserver, type QuerySlot, type QueryOptions, type QueryResult } from "./query-observer.js";
@@ -39,30 +39,31 @@ import { observerFor, type Fetcher, type PreparedOptions, type QueryObserver, ty
  */
 export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, options?: QueryOptions<T, E, S>): QueryResult<S, E> {
   if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError("useQuery(fetcher, deps, options): options must be an object");
-  // One slot holds the binding itself; the binding asks for renders through
-  // its fiber (no state slot, dispatch closure or ref box per component).
+  // One slot holds the binding, which is also the component's effect hook;
+  // it asks for renders through its fiber (no state slot, dispatch closure,
+  // ref box, effect slot or deps array per component).
   const fiber = currentFiber("useQuery");
-  const slot = claimHook<InstanceHook>(fiber, "useQuery", INSTANCE);
+  const slot = claimHook<EffectHook>(fiber, "useQuery", EFFECT);
   const callDeps = deps ?? NO_DEPS;
-  let binding = slot === undefined ? null : (slot.value as Binding<T, E, S>);
+  let binding: Binding<T, E, S>;
   let next: PreparedOptions<T, E, S>;
   let result: QueryResult<S, E>;
   /** This render shows exactly what the observer has applied: its commit has nothing to do. */
   let settled: boolean;
-  if (binding === null) {
+  if (slot === undefined) {
     const observer = observerFor<T, E, S>(queryClient, fetcher, callDeps, options);
-    binding = new Binding(observer, fiber);
-    addHook<InstanceHook>(fiber, { tag: INSTANCE, value: binding });
+    binding = addHook(fiber, new Binding(observer, fiber));
     // A new observer was just normalized from these very arguments and
     // derived its result from them: `prepare` would hand back the same
     // options and `optimisticResultOf` the same result, so the first
-    // render skips both.
+    // render skips both. Its commit subscribes.
     next = observer.preparedOptions();
     result = observer.getResult();
-    // The first commit always runs its effects; passing the stable deps here
-    // keeps the next settled render from counting as a deps change.
-    settled = true;
+    settled = false;
   } else {
+    // A `useEffect` in this slot last time: the hooks were called in another order.
+    if (!(slot instanceof Binding)) hookOrderChanged(fiber, "useQuery");
+    binding = slot as Binding<T, E, S>;
     const observer = binding.observer;
     // Unchanged options (the common re-render) come back as the very object
     // applied last, and their result as the very result shown last: no
@@ -81,41 +82,49 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
   // commit, so the effect always applies the render it follows.
   binding.next = next;
   binding.result = result;
-
   // One effect: every commit that has something to apply hands it the
   // latest fetcher, and a deps or key change refetches; the first also
-  // subscribes, until unmount. A settled render passes the same deps array
-  // as the last, so its commit runs no effect of this component at all.
-  useMountedEffect(binding.commit, settled ? QUIET : undefined);
+  // subscribes, until unmount. A settled render's commit runs no effect of
+  // this component at all.
+  scheduleOwnEffect(fiber, binding, !settled);
   return result;
 }
 
 /**
  * One `useQuery`'s observer, what it rendered last, and its subscription,
- * made once per component: its effect, the unsubscribe and the listener slot
- * (the binding itself) are all there is, so a render allocates none.
+ * made once per component. It is the component's effect hook too (the
+ * {@link EffectHook} fields; see `scheduleOwnEffect`) and its listener slot:
+ * its effect, the unsubscribe and the binding are all there is, so a render
+ * allocates none.
  */
-class Binding<T, E, S> implements QuerySlot<S, E> {
+class Binding<T, E, S> implements EffectHook, QuerySlot<S, E> {
+  readonly tag = EFFECT;
+  readonly layout = false;
+  /** The first commit's cleanup (the unsubscribe) stays until unmount. */
+  readonly keep = true;
+  deps: readonly unknown[] | undefined = undefined;
+  nextDeps: readonly unknown[] | undefined = undefined;
+  cleanup: (() => void) | null = null;
+  pending = false;
   /** The result of the last committed render. */
   rendered: QueryResult<S, E> | null = null;
-  /** The options and result of the latest render, for {@link commit}. */
+  /** The options and result of the latest render, for {@link create}. */
   next: PreparedOptions<T, E, S> | null = null;
   result: QueryResult<S, E> | null = null;
+  /** True once the first commit subscribed. */
+  subscribed = false;
 
   constructor(
     readonly observer: QueryObserver<T, E, S>,
     private readonly fiber: Fiber,
   ) {}
 
-  /** True once the first commit subscribed. */
-  subscribed = false;
-
   /**
    * The effect of every commit: remembers what was shown and applies the
    * options it was rendered with. The first one subscribes and returns the
    * unsubscribe, which runs at unmount only.
    */
-  readonly commit = (): (() => void) | undefined => {
+  readonly create = (): (() => void) | undefined => {
     this.rendered = this.result;
     const observer = this.observer;
     if (this.subscribed) {
@@ -142,5 +151,3 @@ class Binding<T, E, S> implements QuerySlot<S, E> {
 }
 
 const NO_DEPS: readonly unknown[] = [];
-/** The deps of the commit effect for settled renders: one array, so two settled renders in a row never differ. */
-const QUIET: readonly unknown[] = [];

@@ -302,19 +302,31 @@ describe("requestRender (internal: useQuery's render requests)", () => {
   });
 });
 
-describe("useMountedEffect (internal: useQuery's one effect)", () => {
-  it("re-runs on a deps change without its cleanup; the first cleanup runs at unmount only, once", async () => {
-    const { useMountedEffect } = await import("../../src/core/hooks.js");
+describe("scheduleOwnEffect (internal: useQuery's binding is its own effect hook)", () => {
+  it("runs when its caller says; the first cleanup runs at unmount only, once, and re-runs return none", async () => {
+    const { addHook, claimHook, currentFiber, scheduleOwnEffect } = await import("../../src/core/hooks.js");
+    const { EFFECT } = await import("../../src/core/hook-types.js");
+    type Own = import("../../src/core/hook-types.js").EffectHook & { runs: number; n: number };
     const log: string[] = [];
     let set!: pn.SetState<number>;
     const C = pn.component(function C() {
       const [n, setN] = pn.useState(0);
       set = setN;
-      useMountedEffect(() => {
-        log.push(`run ${n}`);
-        if (n > 0) return undefined;
-        return () => log.push("cleanup");
-      }, [n]);
+      const fiber = currentFiber("test");
+      let own = claimHook<Own>(fiber, "own", EFFECT);
+      if (own === undefined) {
+        const made: Own = {
+          tag: EFFECT, layout: false, keep: true, deps: undefined, nextDeps: undefined, cleanup: null, pending: false, runs: 0, n: 0,
+          create: () => {
+            log.push(`run ${made.n}`);
+            return made.runs++ === 0 ? () => log.push("cleanup") : undefined;
+          },
+        };
+        own = addHook(fiber, made);
+      }
+      own.n = n;
+      // Runs on the first commit and for odd numbers only.
+      scheduleOwnEffect(fiber, own, own.runs === 0 || n % 2 === 1);
       pn.useEffect(() => {
         log.push(`plain ${n}`);
         return () => log.push(`plain cleanup ${n}`);
@@ -326,14 +338,14 @@ describe("useMountedEffect (internal: useQuery's one effect)", () => {
     assert.deepEqual(log, ["run 0", "plain 0"]);
     set(1);
     await settle();
-    set(1);
-    await settle();
     set(2);
     await settle();
-    assert.deepEqual(log, ["run 0", "plain 0", "plain cleanup 0", "run 1", "plain 1", "plain cleanup 1", "run 2", "plain 2"]);
+    set(3);
+    await settle();
+    assert.deepEqual(log, ["run 0", "plain 0", "plain cleanup 0", "run 1", "plain 1", "plain cleanup 1", "plain 2", "plain cleanup 2", "run 3", "plain 3"]);
     log.length = 0;
     ui.unmount();
     await settle();
-    assert.deepEqual(log, ["cleanup", "plain cleanup 2"]);
+    assert.deepEqual(log, ["cleanup", "plain cleanup 3"]);
   });
 });

@@ -366,6 +366,42 @@ describe("useQuery", () => {
       errors.restore();
     }
   });
+
+  it("a useEffect and a useQuery swapping places between renders is caught as a hook order change", async () => {
+    const errors = captureErrors();
+    try {
+      const Swap = pn.component(function Swap({ flip }: { flip: boolean }) {
+        if (flip) {
+          pn.useQuery(async () => 1);
+          pn.useEffect(() => undefined);
+        } else {
+          pn.useEffect(() => undefined);
+          pn.useQuery(async () => 1);
+        }
+        return pn.Text("swap");
+      });
+      const ui = render(Swap({ flip: false }));
+      await settle();
+      ui.rerender(Swap({ flip: true }));
+      await settle();
+      assert.match(String(errors.errors[0]?.error), /Hook order changed between renders in Swap \(useQuery found another hook's slot\)/);
+      await unmountAndCheck(ui);
+      // A useEffect finding useQuery's slot.
+      const Replace = pn.component(function Replace({ query }: { query: boolean }) {
+        if (query) pn.useQuery(async () => 1);
+        else pn.useEffect(() => undefined);
+        return pn.Text("replace");
+      });
+      const second = render(Replace({ query: true }));
+      await settle();
+      second.rerender(Replace({ query: false }));
+      await settle();
+      assert.match(String(errors.errors[1]?.error), /Hook order changed between renders in Replace \(useEffect found another hook's slot\)/);
+      await unmountAndCheck(second);
+    } finally {
+      errors.restore();
+    }
+  });
 });
 
 describe("useQuery with a key: the shared cache", () => {
