@@ -232,7 +232,11 @@ export function useLayoutEffect(effect: () => void | (() => void), deps?: Deps):
  */
 export function scheduleOwnEffect(fiber: Fiber, hook: EffectHook, run: boolean): void {
   hook.pending = run;
-  if (run) fiber.flags |= hook.layout ? HAS_EFFECTS | LAYOUT_EFFECTS : HAS_EFFECTS;
+  if (run) {
+    fiber.flags |= hook.layout ? HAS_EFFECTS | LAYOUT_EFFECTS : HAS_EFFECTS;
+    // As in effectHook: the commit reaches effects.ts only once some effect was scheduled.
+    installEffects();
+  }
 }
 
 function effectHook(name: string, create: () => unknown, deps: Deps, layout: boolean): void {
