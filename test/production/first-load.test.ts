@@ -46,6 +46,9 @@ const DEV_MESSAGE_PROBES = [
   "a props object must come first or last",
   "(expected one of",
   "already holds a typenative app",
+  "can only be called while a component renders",
+  "hooks must not be called conditionally",
+  "found another hook's slot",
 ];
 
 /**
