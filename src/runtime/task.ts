@@ -258,14 +258,12 @@ const NOT_THENABLE = Symbol("not thenable");
 
 /** The `then` method of `value`, read once; {@link NOT_THENABLE} when there is none. */
 function readThen(value: unknown): ThenMethod | ThenFailure | typeof NOT_THENABLE {
-  if (value === null || (typeof value !== "object" && typeof value !== "function")) return NOT_THENABLE;
-  let then: unknown;
+  // thenOf, with a throwing `then` getter turned into the task's failure.
   try {
-    then = (value as { then?: unknown }).then;
+    return thenOf(value) ?? NOT_THENABLE;
   } catch (error) {
     return new ThenFailure(error);
   }
-  return typeof then === "function" ? (then as ThenMethod) : NOT_THENABLE;
 }
 
 /** Settles `task` with what `work(signal)` returned: a plain value, or a thenable to follow. */
