@@ -6,14 +6,12 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Animated, AnimatedValue } from "../../src/animated/index.js";
 import { FRAME, useHarness } from "./harness.js";
+import { freshModule } from "../helpers/fresh-module.js";
 
 type Lazy = typeof import("../../src/animated/lazy.js");
 
-let copies = 0;
 /** A copy of lazy.ts with nothing loaded; the engine modules it imports are the shared ones. */
-async function unloaded(): Promise<Lazy> {
-  return (await import(new URL(`../../src/animated/lazy.ts?copy=${++copies}`, import.meta.url).href)) as Lazy;
-}
+const unloaded = () => freshModule<Lazy>(new URL("../../src/animated/lazy.ts", import.meta.url));
 
 describe("Animated's deferred animations (spring, decay, compositions)", () => {
   const h = useHarness();

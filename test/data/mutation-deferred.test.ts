@@ -8,13 +8,11 @@ import * as pn from "typenative";
 import { settle } from "typenative/testing";
 import type { DurableContext } from "../../src/data/index.js";
 import { useDataTest } from "../helpers/data.js";
+import { freshModule } from "../helpers/fresh-module.js";
 
 type MutationModule = typeof import("../../src/data/mutation.js");
 
-let copies = 0;
-async function unloaded(): Promise<MutationModule> {
-  return (await import(new URL(`../../src/data/mutation.ts?copy=${++copies}`, import.meta.url).href)) as MutationModule;
-}
+const unloaded = () => freshModule<MutationModule>(new URL("../../src/data/mutation.ts", import.meta.url));
 
 let names = 0;
 const uniqueName = () => `test.deferred-mutation.${++names}`;

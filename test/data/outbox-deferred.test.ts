@@ -8,13 +8,11 @@ import * as pn from "typenative";
 import { OUTBOX_KEY, type DurableContext } from "../../src/data/index.js";
 import { onlineManagerOf } from "../../src/data/online-manager.js";
 import { deferred, useDataTest } from "../helpers/data.js";
+import { freshModule } from "../helpers/fresh-module.js";
 
 type OutboxModule = typeof import("../../src/data/outbox.js");
 
-let copies = 0;
-async function unloaded(): Promise<OutboxModule> {
-  return (await import(new URL(`../../src/data/outbox.ts?copy=${++copies}`, import.meta.url).href)) as OutboxModule;
-}
+const unloaded = () => freshModule<OutboxModule>(new URL("../../src/data/outbox.ts", import.meta.url));
 
 let names = 0;
 const uniqueName = () => `test.deferred-outbox.${++names}`;

@@ -6,13 +6,11 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import "typenative/testing";
 import type { NavigationState } from "../../src/navigation/state.js";
+import { freshModule } from "../helpers/fresh-module.js";
 
 type NavigatorModule = typeof import("../../src/navigation/navigator.js");
 
-let copies = 0;
-async function unloaded(): Promise<NavigatorModule> {
-  return (await import(new URL(`../../src/navigation/navigator.ts?copy=${++copies}`, import.meta.url).href)) as NavigatorModule;
-}
+const unloaded = () => freshModule<NavigatorModule>(new URL("../../src/navigation/navigator.ts", import.meta.url));
 
 /** A mounted stack navigator's handle, as `useNavigatorHandle` makes it, with its slot's writes recorded. */
 function stackHandle(state: NavigationState) {

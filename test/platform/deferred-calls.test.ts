@@ -7,16 +7,13 @@ import assert from "node:assert/strict";
 import * as pn from "typenative";
 import { alerts, camera, cleanup, settle } from "typenative/testing";
 import { captureErrors } from "../helpers/errors.js";
+import { freshModule } from "../helpers/fresh-module.js";
 
 type AlertModule = typeof import("../../src/platform/alert.js");
 type CameraModule = typeof import("../../src/platform/camera.js");
 
-let copies = 0;
-async function fresh<M>(path: string): Promise<M> {
-  return (await import(new URL(`${path}?copy=${++copies}`, import.meta.url).href)) as M;
-}
-const unloadedAlert = () => fresh<AlertModule>("../../src/platform/alert.ts");
-const unloadedCamera = () => fresh<CameraModule>("../../src/platform/camera.ts");
+const unloadedAlert = () => freshModule<AlertModule>(new URL("../../src/platform/alert.ts", import.meta.url));
+const unloadedCamera = () => freshModule<CameraModule>(new URL("../../src/platform/camera.ts", import.meta.url));
 
 afterEach(() => {
   cleanup();
