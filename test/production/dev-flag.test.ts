@@ -1,7 +1,7 @@
 /**
  * `options.dev` follows `process.env.NODE_ENV` wherever it can be read — in
  * Node, or where a bundler replaced it — and a page without a bundler (no
- * `process` at all) still loads. Each case bundles `src/core/options.ts` as
+ * `process` at all) still loads. Each case bundles `src/runtime/options.ts` as
  * a bundler would and runs it in a fresh context with or without `process`.
  */
 import { describe, it } from "node:test";
@@ -12,7 +12,7 @@ import { runInNewContext } from "node:vm";
 import { build } from "esbuild";
 import * as pn from "../../src/index.js";
 
-const optionsModule = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "src", "core", "options.ts");
+const optionsModule = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "src", "runtime", "options.ts");
 
 type Options = { dev: boolean; warn(message: string): void };
 
