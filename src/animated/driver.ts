@@ -38,7 +38,7 @@ export abstract class ValueAnimation extends Animation {
   ) {
     super(options, where);
     if (!(target instanceof AnimatedValue)) {
-      throw new TypeError(`${where}: the first argument must be an AnimatedValue, got ${String(target)}`);
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: the first argument must be an AnimatedValue, got ${String(target)}` : `${where}: the first argument must be an AnimatedValue`);
     }
     const delay = options?.delay ?? 0;
     if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0) {

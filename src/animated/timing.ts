@@ -80,7 +80,7 @@ class TimingAnimation extends ValueAnimation {
  */
 export function timing(value: AnimatedValue, options: TimingOptions): Animation {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError("Animated.timing(value, options): options with a numeric `to` are required");
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "Animated.timing(value, options): options with a numeric `to` are required" : "Animated.timing: options.to must be a number");
   }
   return new TimingAnimation(value, options);
 }

@@ -3,6 +3,7 @@ import { component } from "../core/component.js";
 import { View } from "./builtins.js";
 import type { AccessibilityProps, CommonProps, ViewProps } from "./props.js";
 import type { Style } from "./style.js";
+import { options } from "../core/options.js";
 
 /** Props of {@link Switch}. */
 export interface SwitchProps extends CommonProps, Omit<AccessibilityProps, "accessibilityRole" | "accessibilityState"> {
@@ -39,7 +40,7 @@ const SwitchView = component(function Switch(props: SwitchProps): Child {
  */
 export function Switch(props: SwitchProps & { key?: string | number }): Element {
   if (typeof props !== "object" || props === null || typeof props.value !== "boolean") {
-    throw new TypeError("Switch({ value, onChange }): value must be a boolean");
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Switch({ value, onChange }): value must be a boolean" : "Switch: value must be a boolean");
   }
   return SwitchView(props);
 }

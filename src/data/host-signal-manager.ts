@@ -1,5 +1,6 @@
 import type { HostSignal } from "../runtime/services.js";
 import type { Runtime } from "../runtime/runtime.js";
+import { options as devOptions } from "../core/options.js";
 
 /** Hears the new value after each change. */
 export type SignalListener = (value: boolean) => void;
@@ -59,7 +60,7 @@ export class SignalManager {
 
   /** Sets the value (`undefined`: follow the host again) and tells the listeners if it changed. */
   set(value: boolean | undefined, where: string): void {
-    if (value !== undefined && typeof value !== "boolean") throw new TypeError(`${where}: expected true, false or undefined, got ${String(value)}`);
+    if (value !== undefined && typeof value !== "boolean") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: expected true, false or undefined, got ${String(value)}` : `${where}: expected a boolean`);
     this.override = value;
     this.changed();
   }

@@ -178,7 +178,7 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
     if (definition === null && typeof source !== "function") {
       throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useMutation(mutator): mutator must be a function (...args) => promise or a pn.defineMutation(...) definition, got ${typeof source}` : "useMutation: mutator must be a function or a definition");
     }
-    if (options === null || typeof options !== "object") throw new TypeError("useMutation(mutator, options): options must be an object");
+    if (options === null || typeof options !== "object") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "useMutation(mutator, options): options must be an object" : "useMutation: options must be an object");
     for (const name of ["onMutate", "onSuccess", "onError", "onSettled"] as const) {
       if (options[name] !== undefined && typeof options[name] !== "function") throw new TypeError(`useMutation options: ${name} must be a function`);
     }
@@ -189,7 +189,7 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
 
   /** Calls `listener` with each new state. Returns the unsubscribe function. */
   subscribe(listener: (state: MutationState<R, E>) => void): () => void {
-    if (typeof listener !== "function") throw new TypeError("mutation.subscribe(listener): listener must be a function");
+    if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mutation.subscribe(listener): listener must be a function" : "subscribe: listener must be a function");
     const slot = { listener };
     this.listeners.add(slot);
     return () => void this.listeners.delete(slot);

@@ -12,6 +12,7 @@ import { replaceEqualDeep } from "./structural-sharing.js";
 import { QueryClient } from "./query-cache.js";
 import type { QueryKey } from "./query-key.js";
 import type { RetryDelayOption, RetryOption } from "./retry.js";
+import { options as devOptions } from "../core/options.js";
 
 /** `"error"` after a failed fetch, else `"success"` with data to show, else `"pending"` (no data yet). */
 export type QueryStatus = "pending" | "error" | "success";
@@ -160,7 +161,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   watchSlot = -1;
 
   constructor(client: QueryClient, options: QueryObserverOptions<T, E, S>) {
-    if (!(client instanceof QueryClient)) throw new TypeError("new QueryObserver(client, options): client must be a QueryClient");
+    if (!(client instanceof QueryClient)) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "new QueryObserver(client, options): client must be a QueryClient" : "QueryObserver: client must be a QueryClient");
     this.client = client;
     const rt: Runtime = currentRuntime();
     this.online = onlineManagerOf(rt);
@@ -297,7 +298,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * observers want it.
    */
   subscribe(listener: Listener<S, E>): () => void {
-    if (typeof listener !== "function") throw new TypeError("observer.subscribe(listener): listener must be a function");
+    if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "observer.subscribe(listener): listener must be a function" : "subscribe: listener must be a function");
     const slot = { listener };
     this.addSlot(slot);
     return () => this.removeSlot(slot);

@@ -5,6 +5,7 @@ import { checkDuration } from "./durations.js";
 import { hashKey, normalizeKey, type QueryKey } from "./query-key.js";
 import { validateRetry } from "./retry.js";
 import type { Fetcher, QueryObserverOptions, QueryOptions } from "./query-observer.js";
+import { options as devOptions } from "../core/options.js";
 
 /**
  * A query observer's options, normalized and checked once: what `useQuery`
@@ -131,12 +132,12 @@ function forgetLastCall(): void {
 function build<T, E, S>(fetcher: Fetcher<T>, deps: readonly unknown[] | undefined, given: QueryOptions<T, E, S> | undefined): Normalized<T, E, S> {
   const options = given ?? (NO_OPTIONS as QueryOptions<T, E, S>);
   const { key, enabled, select, refetchInterval } = options;
-  if (typeof fetcher !== "function") throw new TypeError(`useQuery(fetcher, ...): fetcher must be a function (signal) => data, got ${typeof fetcher}`);
-  if (deps !== undefined && !Array.isArray(deps)) throw new TypeError("useQuery(fetcher, deps): deps must be an array");
-  if (enabled !== undefined && typeof enabled !== "boolean") throw new TypeError(`useQuery options: enabled must be a boolean, got ${String(enabled)}`);
-  if (select !== undefined && typeof select !== "function") throw new TypeError("useQuery options: select must be a function (data) => selected");
+  if (typeof fetcher !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useQuery(fetcher, ...): fetcher must be a function (signal) => data, got ${typeof fetcher}` : "useQuery: fetcher must be a function");
+  if (deps !== undefined && !Array.isArray(deps)) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "useQuery(fetcher, deps): deps must be an array" : "useQuery: deps must be an array");
+  if (enabled !== undefined && typeof enabled !== "boolean") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useQuery options: enabled must be a boolean, got ${String(enabled)}` : "useQuery: enabled must be a boolean");
+  if (select !== undefined && typeof select !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "useQuery options: select must be a function (data) => selected" : "useQuery: select must be a function");
   if (refetchInterval !== undefined && refetchInterval !== false && !(typeof refetchInterval === "number" && refetchInterval >= 0)) {
-    throw new TypeError(`useQuery options: refetchInterval must be a number of milliseconds ≥ 0 or false, got ${String(refetchInterval)}`);
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useQuery options: refetchInterval must be a number of milliseconds ≥ 0 or false, got ${String(refetchInterval)}` : "useQuery: invalid refetchInterval");
   }
   validateRetry(options as QueryOptions<T, never, S>, "useQuery options");
   const normalizedKey = key === undefined ? null : normalizeKey(key, "useQuery options");
@@ -163,6 +164,6 @@ function build<T, E, S>(fetcher: Fetcher<T>, deps: readonly unknown[] | undefine
 
 function checkTrigger(value: unknown, name: string): boolean | "always" {
   if (value === undefined) return true;
-  if (typeof value !== "boolean" && value !== "always") throw new TypeError(`useQuery options: ${name} must be true, false or "always", got ${String(value)}`);
+  if (typeof value !== "boolean" && value !== "always") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useQuery options: ${name} must be true, false or "always", got ${String(value)}` : `useQuery: invalid ${name}`);
   return value;
 }

@@ -55,13 +55,13 @@ export function initialState(type: NavigationState["type"], names: readonly stri
  * in) or throws a clear error; a navigator never renders a state it cannot show.
  */
 export function validate(state: unknown, names: readonly string[]): NavigationState {
-  if (typeof state !== "object" || state === null) throw new TypeError("navigation state must be an object { index, routes }");
+  if (typeof state !== "object" || state === null) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "navigation state must be an object { index, routes }" : "navigation state must be an object");
   const s = state as { type?: unknown; index?: unknown; routes?: unknown };
-  if (!Array.isArray(s.routes) || s.routes.length === 0) throw new TypeError("navigation state: routes must be a non-empty array");
+  if (!Array.isArray(s.routes) || s.routes.length === 0) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "navigation state: routes must be a non-empty array" : "navigation state: no routes");
   const type = s.type === "tabs" ? "tabs" : "stack";
   const index = s.index === undefined ? s.routes.length - 1 : s.index;
   if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= s.routes.length) {
-    throw new RangeError(`navigation state: index ${String(s.index)} is out of range`);
+    throw new RangeError(options.dev && process.env.NODE_ENV !== "production" ? `navigation state: index ${String(s.index)} is out of range` : "navigation state: index out of range");
   }
   const routes = s.routes.map((raw: unknown) => {
     if (typeof raw !== "object" || raw === null || typeof (raw as Route).name !== "string") throw new TypeError("navigation state: every route needs a name");

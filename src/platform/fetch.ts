@@ -104,7 +104,7 @@ export async function fetch(url: string | URL, options: FetchOptions = {}): Prom
   if (signal?.aborted) throw cancellationOf(signal);
   const platformFetch = globalThis.fetch;
   if (typeof platformFetch !== "function") {
-    throw new Error("pn.fetch needs a global fetch (Node 18+ or a browser)");
+    throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "pn.fetch needs a global fetch (Node 18+ or a browser)" : "fetch: no global fetch");
   }
 
   // One controller carries both ways to stop; `stopReason` says which one won.

@@ -40,6 +40,12 @@ const DEV_MESSAGE_PROBES: Array<[file: string, probe: string]> = [
   ["src/animated/easing.ts", "a function (t) => number, or Easing.bezier"],
   ["src/data/mutation.ts", "(...args) => promise or a pn.defineMutation"],
   ["src/navigation/state.ts", "is not one of its screens"],
+  ["src/data/query-key.ts", "(keys are compared as JSON)"],
+  ["src/data/query-options.ts", "fetcher must be a function (signal) => data"],
+  ["src/data/query-options.ts", "must be a number of milliseconds ≥ 0 or false"],
+  ["src/navigation/state.ts", "must be an object { index, routes }"],
+  ["src/animated/timing.ts", "options with a numeric `to` are required"],
+  ["src/components/args.ts", "(...children, props?): a props object must come first or last"],
 ];
 /** Text of `Animated.timing`, which the example uses. */
 const TIMING_PROBES = ["Animated.timing(value, options)"];
