@@ -3,10 +3,12 @@ import { createElement, Fragment, isElement, type Child, type Element } from "..
 import { useRef, useState } from "../core/hooks.js";
 import { options } from "../core/options.js";
 import { isThenable, runAsync } from "../runtime/task.js";
+import { deferred } from "../platform/deferred.js";
 import type { AccessibilityProps, CommonProps, ScrollEvent } from "./props.js";
 import { refreshPropsOf } from "./refresh-control.js";
 import { ActivityIndicator } from "./activity-indicator.js";
-import { computeWindow, totalHeight, type ItemLayout, type RowSizing, type Viewport } from "./list-window.js";
+import { initialWindow, rowOffset, totalHeight, type ItemLayout, type RowSizing, type Viewport } from "./list-window.js";
+import type { ListKit, ListScroll, ScrollState } from "./list-scroll.js";
 
 export type { ItemLayout } from "./list-window.js";
 
@@ -65,12 +67,20 @@ function sizingOf(props: FlatListProps<unknown>): RowSizing<unknown> | null {
   return null;
 }
 
+/**
+ * @internal What a list runs when its host reports a scroll or a measured
+ * viewport (list-scroll.ts), imported when a list that listens to scrolling
+ * first renders; `typenative/testing` registers it up front.
+ */
+export const listScroll = /* @__PURE__ */ deferred<ListKit, ListScroll>(
+  { rowOffset, totalHeight, initialWindow, isThenable, runAsync, options },
+  () => import("./list-scroll.js"),
+);
+
 // Keys of the spacers that stand in for unmounted rows; NUL keeps them apart from any row key.
 const BEFORE_KEY = "\u0000before";
 const AFTER_KEY = "\u0000after";
 const REFRESH_KEY = "\u0000refreshing";
-
-let warnedUnbounded = false;
 
 const ListBody = /* @__PURE__ */ component(function FlatList(props: FlatListProps<unknown> & { data: readonly unknown[] }) {
   const {
@@ -87,11 +97,19 @@ const ListBody = /* @__PURE__ */ component(function FlatList(props: FlatListProp
   // is created once and the host view never gets a new one.
   const latest = useRef<ScrollState>(null as unknown as ScrollState);
   latest.current = { data, sizing, windowSize, initialNumToRender, onEndReached, onEndReachedThreshold, onScroll };
-  const [handleScroll] = useState(() => (event: ListScrollEvent) => scrolled(latest.current, event, viewport, endFiredFor, setRange));
+  const [handleScroll] = useState(() => (event: ListScrollEvent) => {
+    const code = listScroll.loaded();
+    if (code !== null) code.scrolled(latest.current, event, viewport, endFiredFor, setRange);
+    // Reports before the code has arrived are handled in order once it is here.
+    else runAsync(listScroll.load().then((loaded) => loaded.scrolled(latest.current, event, viewport, endFiredFor, setRange)));
+  });
 
+  // A viewport is known only once a scroll report was handled, by the loaded code.
   const shown = sizing === null
     ? { first: 0, last: data.length, before: 0, after: 0 }
-    : computeWindow(sizing, data, viewport.current, windowSize, initialNumToRender);
+    : viewport.current === null
+      ? initialWindow(sizing, data, initialNumToRender)
+      : listScroll.loaded()!.computeWindow(sizing, data, viewport.current, windowSize, initialNumToRender);
   const rows: Element[] = [];
   if (shown.before > 0) rows.push(spacer(shown.before, BEFORE_KEY));
   for (let i = shown.first; i < shown.last; i++) {
@@ -101,7 +119,11 @@ const ListBody = /* @__PURE__ */ component(function FlatList(props: FlatListProp
   if (shown.after > 0) rows.push(spacer(shown.after, AFTER_KEY));
 
   const hostProps: Record<string, unknown> = { ...rest, children: rows };
-  if (sizing !== null || onEndReached !== undefined || onScroll !== undefined) hostProps.onScroll = handleScroll;
+  if (sizing !== null || onEndReached !== undefined || onScroll !== undefined) {
+    hostProps.onScroll = handleScroll;
+    // Loads while the host measures the list, ahead of its first report.
+    if (listScroll.loaded() === null) listScroll.load().catch(noop);
+  }
   const refresh = refreshPropsOf(refreshControl);
   if (refresh !== null) {
     hostProps.refreshing = refresh.refreshing;
@@ -110,52 +132,6 @@ const ListBody = /* @__PURE__ */ component(function FlatList(props: FlatListProp
   }
   return createElement("FlatList", hostProps, null);
 });
-
-/** What the stable scroll handler needs from the latest render. */
-interface ScrollState {
-  data: readonly unknown[];
-  sizing: RowSizing<unknown> | null;
-  windowSize: number;
-  initialNumToRender: number;
-  onEndReached: FlatListProps<unknown>["onEndReached"];
-  onEndReachedThreshold: number;
-  onScroll: FlatListProps<unknown>["onScroll"];
-}
-
-function scrolled(
-  state: ScrollState,
-  event: ListScrollEvent,
-  viewport: { current: Viewport | null },
-  endFiredFor: { current: number },
-  setRange: (range: string) => void,
-): void {
-  if (typeof event !== "object" || event === null || typeof event.offset !== "number" || typeof event.viewportHeight !== "number") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList: a host's onScroll event must be { offset, viewportHeight, contentHeight? }" : "FlatList: invalid onScroll event");
-  }
-  const { data, sizing, windowSize, initialNumToRender, onEndReached, onEndReachedThreshold, onScroll } = state;
-  const height = event.viewportHeight;
-  viewport.current = { offset: event.offset, height };
-  let contentHeight = event.contentHeight;
-  if (sizing !== null) {
-    const next = computeWindow(sizing, data, viewport.current, windowSize, initialNumToRender);
-    setRange(`${next.first}:${next.last}`);
-    contentHeight = totalHeight(sizing, data);
-    if (options.dev && process.env.NODE_ENV !== "production" && !warnedUnbounded && height >= contentHeight && data.length > 2 * initialNumToRender) {
-      warnedUnbounded = true;
-      options.warn("FlatList: the list is as tall as its content, so every row is mounted; give it a bounded height (style.height, or flex: 1 inside a sized parent) to window it");
-    }
-  }
-  onScroll?.(event);
-  if (onEndReached !== undefined && typeof contentHeight === "number" && height > 0) {
-    const distanceFromEnd = contentHeight - (event.offset + height);
-    if (distanceFromEnd <= onEndReachedThreshold * height && endFiredFor.current !== data.length) {
-      endFiredFor.current = data.length;
-      const result = onEndReached({ distanceFromEnd });
-      // An async onEndReached (loading the next page) runs as this component's task.
-      if (isThenable(result)) runAsync(result);
-    }
-  }
-}
 
 // A keyless row element takes the row's key, as if renderItem had created
 // it with one: set in place rather than copied, so a row costs no extra
@@ -205,3 +181,5 @@ export function FlatList<T>(data: readonly T[], props: FlatListProps<T>): Elemen
   const { key, ...rest } = props;
   return ListBody({ ...(rest as FlatListProps<unknown>), data, ...(key === undefined ? {} : { key }) });
 }
+
+function noop(): void {}

@@ -1,7 +1,9 @@
 /**
- * The arithmetic of a windowed list, free of any framework: given where the
- * viewport is and how tall rows are, which rows to mount and how much space
- * stands in for the rest. `FlatList` uses it; hosts never see it.
+ * The arithmetic of a windowed list, free of any framework: how tall rows
+ * are and which rows a list mounts before its host has measured the
+ * viewport. `FlatList` uses it; hosts never see it. The window for a
+ * measured viewport (`computeWindow`) is in list-scroll.ts, which loads
+ * with a list's first scroll handler: a list's first render never needs it.
  */
 
 /** Where row `index` sits: its height and its distance from the top of the list. */
@@ -42,49 +44,11 @@ export function totalHeight<T>(sizing: RowSizing<T>, data: readonly T[]): number
   return rowOffset(sizing, data, data.length);
 }
 
-/** The first row whose bottom edge is below `y` (binary search; offsets grow with the index). */
-export function rowAt<T>(sizing: RowSizing<T>, data: readonly T[], y: number): number {
-  const count = data.length;
-  if (sizing.kind === "fixed") {
-    return Math.min(count, Math.max(0, Math.floor(y / sizing.height)));
-  }
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    const layout = sizing.getItemLayout(data, mid);
-    if (layout.offset + layout.length <= y) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /**
- * The rows to mount: those in the viewport plus `(windowSize - 1) / 2`
- * viewport heights above and below, so a fast scroll still finds rows ready.
- * Without a viewport yet, the first `initial` rows.
+ * The rows a windowed list mounts before its host has measured the
+ * viewport: the first `initial`, and the space of the others after them.
  */
-export function computeWindow<T>(
-  sizing: RowSizing<T>,
-  data: readonly T[],
-  viewport: Viewport | null,
-  windowSize: number,
-  initial: number,
-): RowWindow {
-  const count = data.length;
-  let first: number;
-  let last: number;
-  if (viewport === null) {
-    first = 0;
-    last = Math.min(count, initial);
-  } else {
-    const buffer = (Math.max(1, windowSize) - 1) / 2 * viewport.height;
-    first = rowAt(sizing, data, viewport.offset - buffer);
-    // The row that holds the window's bottom edge, inclusive.
-    last = Math.min(count, rowAt(sizing, data, viewport.offset + viewport.height + buffer) + 1);
-    if (last <= first) last = Math.min(count, first + 1);
-  }
-  const top = rowOffset(sizing, data, first);
-  const bottom = rowOffset(sizing, data, last);
-  return { first, last, before: top, after: totalHeight(sizing, data) - bottom };
+export function initialWindow<T>(sizing: RowSizing<T>, data: readonly T[], initial: number): RowWindow {
+  const last = Math.min(data.length, initial);
+  return { first: 0, last, before: 0, after: totalHeight(sizing, data) - rowOffset(sizing, data, last) };
 }

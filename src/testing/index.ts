@@ -6,7 +6,7 @@
  * and camera, and registers what an app loads on first use (`Animated.spring`,
  * `decay`, the compositions; the presenting side of `pn.Alert`; `pn.Camera`;
  * the mutation outbox's queue; what a started mutation call runs; the
- * navigators' moves), so it runs synchronously.
+ * navigators' moves; a list's scroll handling), so it runs synchronously.
  */
 import { runtime } from "../runtime/runtime.js";
 import { TestAlerts, TestCamera } from "../hosts/test/services.js";
@@ -27,6 +27,8 @@ import { mutationCalls } from "../data/mutation.js";
 import * as mutationCallsModule from "../data/mutation-calls.js";
 import { navigationActions } from "../navigation/navigator.js";
 import * as navigationActionsModule from "../navigation/actions.js";
+import { listScroll } from "../components/flat-list.js";
+import * as listScrollModule from "../components/list-scroll.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -62,6 +64,8 @@ outboxCode.register(outboxQueueModule);
 mutationCalls.register(mutationCallsModule);
 // And the navigators' moves: `navigate()` changes the state in the instant it is called.
 navigationActions.register(navigationActionsModule);
+// And a list's scroll handling: a scroll report moves the window in the instant it is made.
+listScroll.register(listScrollModule);
 
 /**
  * Sets the system colour scheme `pn.useColorScheme()` reports (default

@@ -4,7 +4,11 @@ import fc from "fast-check";
 import * as pn from "../../src/index.js";
 import { render, cleanup, type TestNode } from "../../src/testing/index.js";
 import { emit } from "../../src/core/events.js";
-import { computeWindow, rowAt, totalHeight, type RowSizing } from "../../src/components/list-window.js";
+import { initialWindow, totalHeight, type RowSizing } from "../../src/components/list-window.js";
+import { listScroll } from "../../src/components/flat-list.js";
+
+// The window for a measured viewport loads with a list's first scroll handler (typenative/testing registers it).
+const { computeWindow, rowAt } = await listScroll.load();
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i, label: `Row ${i}` }));
 
@@ -78,6 +82,20 @@ describe("list window arithmetic", () => {
     assert.equal(totalHeight(sizing, data), (10 * 100 * 101) / 2);
     const w = computeWindow(sizing, data, { offset: 450, height: 100 }, 1, 10); // rows 9 (450..550) and 10 (550..660)
     assert.deepEqual([w.first, w.last, w.before], [9, 11, 450]);
+  });
+});
+
+describe("initialWindow (a windowed list before its viewport is measured)", () => {
+  it("is computeWindow without a viewport, for fixed and variable row heights", () => {
+    const data = rows(95);
+    const fixed: RowSizing<unknown> = { kind: "fixed", height: 40 };
+    const layout: RowSizing<unknown> = { kind: "layout", getItemLayout: (_d, i) => ({ length: 10 + (i % 3), offset: i * 11 }) };
+    for (const sizing of [fixed, layout]) {
+      for (const initial of [0, 1, 10, 95, 200]) {
+        assert.deepEqual(initialWindow(sizing, data, initial), computeWindow(sizing, data, null, 3, initial));
+      }
+      assert.deepEqual(initialWindow(sizing, [], 10), { first: 0, last: 0, before: 0, after: 0 });
+    }
   });
 });
 

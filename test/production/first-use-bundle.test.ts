@@ -79,9 +79,15 @@ describe("a production build of the example app: what loads on first use", () =>
     assert.deepEqual(found(all, MUTATION_PROBES), MUTATION_PROBES);
   });
 
+  it("does not carry a list's scroll handling: its list renders before anything scrolls", () => {
+    assert.ok(firstLoadModules.has("src/components/flat-list.ts"), "the probe finds the FlatList the example renders");
+    assert.equal(firstLoadModules.has("src/components/list-scroll.ts"), false, "list-scroll.ts in the first load: flat-list.ts must import it with import() only");
+    assert.ok(files.some((file) => file.reachable && Object.keys(outputs[file.path]?.inputs ?? {}).includes("src/components/list-scroll.ts")), "it is there, in a later chunk");
+  });
+
   it("does not carry the navigators' moves: no app navigates before its first render", () => {
     assert.ok(firstLoadModules.has("src/navigation/navigator.ts"), "the probe finds the navigation the example renders");
-    for (const module of ["src/navigation/actions.ts", "src/data/mutation-calls.ts", "src/platform/alert-calls.ts"]) {
+    for (const module of ["src/navigation/actions.ts", "src/data/mutation-calls.ts", "src/platform/alert-calls.ts", "src/components/list-scroll.ts"]) {
       assert.equal(firstLoadModules.has(module), false, `${module} in the first load: it must be imported with import() only`);
     }
   });
@@ -92,7 +98,7 @@ describe("a production build of the example app: what loads on first use", () =>
   });
 
   it("loads each from a chunk that imports nothing", () => {
-    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts"]) {
+    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts"]) {
       const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry);
       assert.ok(chunk !== undefined, `no chunk for ${entry}`);
       assert.deepEqual(outputs[chunk]!.imports, [], `${entry} must import types only: see src/platform/deferred.ts`);
