@@ -1,13 +1,13 @@
 import { cancellationOf } from "../runtime/errors.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import { FetchResponse } from "./fetch-response.js";
-import { NetworkError, TimeoutError } from "./http-errors.js";
-import { DEFAULT_MAX_BODY_SIZE, readBody } from "./fetch-body.js";
+import { NetworkError, ResponseTooLargeError, TimeoutError } from "./http-errors.js";
+import type { BodyReader, FetchBodyKit } from "./fetch-body.js";
+import { deferred } from "./deferred.js";
 import { options as devOptions } from "../core/options.js";
 
 export { FetchResponse, type FetchResponseInit } from "./fetch-response.js";
 export { HTTPError, NetworkError, ResponseTooLargeError, TimeoutError } from "./http-errors.js";
-export { DEFAULT_MAX_BODY_SIZE } from "./fetch-body.js";
 
 /** One query parameter value; `undefined` and `null` leave the key out. */
 export type FetchParamValue = string | number | boolean | bigint;
@@ -49,6 +49,20 @@ export interface FetchOptions {
   /** Aborting it cancels the request, even mid-body, with `CancelledError`. */
   signal?: AbortSignal;
 }
+
+/**
+ * 64 MiB: far above any JSON or page an app buffers, far below what takes a
+ * phone's or a browser tab's memory. Pass `maxBodySize` to `pn.fetch` to
+ * change it per request (`Infinity` for no bound).
+ */
+export const DEFAULT_MAX_BODY_SIZE = 64 * 1024 * 1024;
+
+/**
+ * @internal Reading the body (fetch-body.ts), imported at the first call and
+ * awaited once the response's headers are in, so it loads while the request
+ * is in flight; `typenative/testing` registers it.
+ */
+export const fetchBody = /* @__PURE__ */ deferred<FetchBodyKit, BodyReader>({ ResponseTooLargeError }, () => import("./fetch-body.js"));
 
 /** 30 s, like most HTTP clients; a request that hangs forever is a bug, not a wait. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -106,6 +120,10 @@ export async function fetch(url: string | URL, options: FetchOptions = {}): Prom
   if (typeof platformFetch !== "function") {
     throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "pn.fetch needs a global fetch (Node 18+ or a browser)" : "fetch: no global fetch");
   }
+  // The first call starts loading the body reader; nothing waits for it before the headers are in.
+  const reader = fetchBody.loaded();
+  const loading = reader === null ? fetchBody.load() : null;
+  loading?.catch(noop); // awaited below inside the race, or not at all if the request fails first
 
   // One controller carries both ways to stop; `stopReason` says which one won.
   // The platform never sees our error objects (undici rewrites the stack of
@@ -134,7 +152,9 @@ export async function fetch(url: string | URL, options: FetchOptions = {}): Prom
     const response = await race(new Promise<Response>((resolve) => resolve(platformFetch.call(globalThis, href, init))));
     // Read the whole body here so text()/json() can be synchronous; past
     // maxBodySize, `stop` drops the connection and the race rejects with that.
-    const content = await race(readBody(response, maxBodySize, href, stop));
+    // Failing to load the reader is a network failure of this request: the connection is dropped with it.
+    const code = reader ?? (await race(loading!.catch((error: unknown) => (stop(new NetworkError(href, error)), stopped))));
+    const content = await race(code.readBody(response, maxBodySize, href, stop));
     return new FetchResponse({
       status: response.status,
       statusText: response.statusText,

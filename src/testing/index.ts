@@ -6,7 +6,8 @@
  * and camera, and registers what an app loads on first use (`Animated.spring`,
  * `decay`, the compositions; the presenting side of `pn.Alert`; `pn.Camera`;
  * the mutation outbox's queue; what a started mutation call runs; the
- * navigators' moves; a list's scroll handling), so it runs synchronously.
+ * navigators' moves; a list's scroll handling; `pn.fetch`'s body reader),
+ * so it runs synchronously.
  */
 import { runtime } from "../runtime/runtime.js";
 import { TestAlerts, TestCamera } from "../hosts/test/services.js";
@@ -29,6 +30,8 @@ import { navigationActions } from "../navigation/navigator.js";
 import * as navigationActionsModule from "../navigation/actions.js";
 import { listScroll } from "../components/flat-list.js";
 import * as listScrollModule from "../components/list-scroll.js";
+import { fetchBody } from "../platform/fetch.js";
+import * as fetchBodyModule from "../platform/fetch-body.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -66,6 +69,8 @@ mutationCalls.register(mutationCallsModule);
 navigationActions.register(navigationActionsModule);
 // And a list's scroll handling: a scroll report moves the window in the instant it is made.
 listScroll.register(listScrollModule);
+// And pn.fetch's body reader: a stubbed fetch answers in the same turn as ever.
+fetchBody.register(fetchBodyModule);
 
 /**
  * Sets the system colour scheme `pn.useColorScheme()` reports (default

@@ -87,7 +87,7 @@ describe("a production build of the example app: what loads on first use", () =>
 
   it("does not carry the navigators' moves: no app navigates before its first render", () => {
     assert.ok(firstLoadModules.has("src/navigation/navigator.ts"), "the probe finds the navigation the example renders");
-    for (const module of ["src/navigation/actions.ts", "src/data/mutation-calls.ts", "src/platform/alert-calls.ts", "src/components/list-scroll.ts"]) {
+    for (const module of ["src/navigation/actions.ts", "src/data/mutation-calls.ts", "src/platform/alert-calls.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts"]) {
       assert.equal(firstLoadModules.has(module), false, `${module} in the first load: it must be imported with import() only`);
     }
   });
@@ -98,7 +98,7 @@ describe("a production build of the example app: what loads on first use", () =>
   });
 
   it("loads each from a chunk that imports nothing", () => {
-    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts"]) {
+    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts"]) {
       const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry);
       assert.ok(chunk !== undefined, `no chunk for ${entry}`);
       assert.deepEqual(outputs[chunk]!.imports, [], `${entry} must import types only: see src/platform/deferred.ts`);
