@@ -1,7 +1,7 @@
 import { createElement, Fragment, isElement, type Element } from "./element.js";
 import type { Fiber } from "./fiber.js";
 import { DELETED, HOST, ROOT, TEXT, componentName, firstHost, hostParentOf, nextHostAfter } from "./fiber.js";
-import { OP_CLEAR, OP_INSERT, OP_MOVE, OP_REMOVE, ops } from "./work.js";
+import { OP_CLEAR, OP_INSERT, OP_REMOVE, ops } from "./work.js";
 import { options } from "./options.js";
 
 /** A child after collecting: an element or a text. */
@@ -206,10 +206,10 @@ export function reconcileChildren(parent: Fiber, raw: unknown, visit: ItemVisito
     for (let j = newEnd; j >= start; j--) {
       const fiber = next[j]!;
       const k = j - start;
-      if (sources[k] === -1) placeHosts(OP_INSERT, hostNode, fiber, anchor);
+      if (sources[k] === -1) placeHosts(hostNode, fiber, anchor);
       else if (stay !== null) {
         if (s >= 0 && stay[s] === k) s--;
-        else placeHosts(OP_MOVE, hostNode, fiber, anchor);
+        else placeHosts(hostNode, fiber, anchor);
       }
       const first = firstHost(fiber);
       if (first !== null) anchor = first;
@@ -249,13 +249,13 @@ function anchorFrom(parent: Fiber, next: Fiber[], from: number): object | null {
 }
 
 /** Records an insert/move for each top-level view of `fiber`, in order; recursion instead of a scratch list keeps this allocation-free. */
-function placeHosts(code: number, hostNode: object, fiber: Fiber, before: object | null): void {
+function placeHosts(hostNode: object, fiber: Fiber, before: object | null): void {
   if (fiber.kind === HOST || fiber.kind === TEXT) {
-    ops.push(code, hostNode, fiber.node, before);
+    ops.push(OP_INSERT, hostNode, fiber.node, before);
     return;
   }
   const children = fiber.children;
-  for (let i = 0; i < children.length; i++) placeHosts(code, hostNode, children[i]!, before);
+  for (let i = 0; i < children.length; i++) placeHosts(hostNode, children[i]!, before);
 }
 
 function remove(hostNode: object, fiber: Fiber): void {
