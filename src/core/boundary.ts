@@ -6,18 +6,42 @@
  * boundary and every error goes to `runtime.onError`.
  */
 import type { Fiber } from "./fiber.js";
-import { DIRTY, EMPTY, FORCED, NO_ERROR, STORMY, componentStack } from "./fiber.js";
+import { BOUNDARY, DELETED, DIRTY, EMPTY, FORCED, NO_ERROR, STORMY, UNMOUNTED, componentStack } from "./fiber.js";
 import { mountChildren, reconcileChildren } from "./children.js";
 import { RenderFailure, rollback, savepoint } from "./work.js";
 import { scheduleUpdate } from "./dirty.js";
 import { boundarySupport, type ErrorSource } from "./errors.js";
 import { nameOf } from "./component.js";
 import { visitor } from "./reconcile.js";
+import { BOUNDARY_TYPE } from "./types.js";
 
 /** Called by `ErrorBoundary` with each element it makes (cheap after the first). */
 export function installBoundaries(): void {
+  boundarySupport.type = BOUNDARY_TYPE;
   boundarySupport.render = renderBoundary;
-  boundarySupport.catchError = catchError;
+  boundarySupport.route = routeToBoundary;
+}
+
+/**
+ * The nearest ErrorBoundary above `fiber` that is alive and not already
+ * showing an error. A boundary being removed in this commit cannot show
+ * anything, so errors from its dying subtree go further up.
+ */
+export function findBoundary(fiber: Fiber): Fiber | null {
+  for (let f = fiber.parent; f !== null; f = f.parent) {
+    if (f.kind === BOUNDARY && f.error === NO_ERROR && f.text === "" && (f.flags & (UNMOUNTED | DELETED)) === 0) return f;
+  }
+  return null;
+}
+
+/** An error thrown by `fiber` goes to its nearest boundary, which re-renders with its fallback. False when none can take it. */
+function routeToBoundary(error: unknown, fiber: Fiber, kind: ErrorSource): boolean {
+  const boundary = findBoundary(fiber);
+  if (boundary === null) return false;
+  catchError(boundary, error, fiber, kind);
+  boundary.flags &= ~DIRTY;
+  scheduleUpdate(boundary);
+  return true;
 }
 
 /** Puts a boundary into its error state and tells its `onError`. */

@@ -1,7 +1,7 @@
 import { createElement, Fragment, isElement, type Element } from "./element.js";
 import type { Fiber } from "./fiber.js";
 import { DELETED, HOST, ROOT, TEXT, componentName, firstHost, hostParentOf, nextHostAfter } from "./fiber.js";
-import { OP_CLEAR, OP_INSERT, OP_MOVE, OP_REMOVE, ops } from "./work.js";
+import { OP_CLEAR, OP_INSERT, OP_REMOVE, ops } from "./work.js";
 import { options } from "./options.js";
 
 /** A child after collecting: an element or a text. */
@@ -20,13 +20,12 @@ export interface ItemVisitor {
 }
 
 /**
- * A parent's children as the diff sees them. `positions` is null when every
- * child sits at its own index (no holes): the common case allocates nothing more.
+ * Where each item of the last {@link collect} sat among the raw children, or
+ * null when every item sits at its own index (no holes): the common case
+ * allocates nothing more, and no result object is made per diff. Read right
+ * after the call: rendering the children collects again.
  */
-interface Collected {
-  items: Item[];
-  positions: number[] | null;
-}
+let collected: number[] | null = null;
 
 /**
  * Collects what a render returned. Empty slots (`null`, `undefined`,
@@ -35,12 +34,13 @@ interface Collected {
  * Preact. A nested array becomes an implicit fragment in its slot: its
  * length can change without shifting the siblings after it.
  */
-function collect(parent: Fiber, raw: unknown): Collected {
+function collect(parent: Fiber, raw: unknown): Item[] {
+  collected = null;
   if (Array.isArray(raw) && allElements(raw)) {
     // A list of elements (a FlatList's rows, mapped children) is its own
     // item list: read only, never copied.
     if (options.dev && process.env.NODE_ENV !== "production" && raw.length > 1) checkDuplicateKeys(parent, raw);
-    return { items: raw, positions: null };
+    return raw;
   }
   const items: Item[] = [];
   let positions: number[] | null = null;
@@ -58,11 +58,12 @@ function collect(parent: Fiber, raw: unknown): Collected {
       if (positions !== null) positions.push(i);
     }
     if (options.dev && process.env.NODE_ENV !== "production" && items.length > 1) checkDuplicateKeys(parent, items);
+    collected = positions;
   } else {
     const item = toItem(parent, raw);
     if (item !== null) items.push(item);
   }
-  return { items, positions };
+  return items;
 }
 
 function allElements(raw: unknown[]): raw is Element[] {
@@ -108,7 +109,8 @@ export function mountChildren(parent: Fiber, raw: unknown, visit: ItemVisitor): 
     return;
   }
   if (raw === null || raw === undefined || typeof raw === "boolean") return;
-  const { items, positions } = collect(parent, raw);
+  const items = collect(parent, raw);
+  const positions = collected;
   const next: Fiber[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) next[i] = visit.mount(items[i]!, keyAt(items, positions, i), parent, i);
   parent.children = next;
@@ -117,9 +119,11 @@ export function mountChildren(parent: Fiber, raw: unknown, visit: ItemVisitor): 
 /**
  * Diffs a committed parent's children against new items, emitting the fewest
  * host operations: common prefix and suffix are matched in place; the rest
- * goes through a key map, and only when a real reorder shows up does a
+ * (insertions only, removals only, or both with reorders) goes through one
+ * key map, and only when a real reorder shows up does a
  * longest-increasing-subsequence pass pick which views stay, so a swap of two
- * rows costs two moves and the no-move case allocates no LIS.
+ * rows costs two moves and the no-move case allocates no LIS. Removals are
+ * recorded before the inserts and moves.
  *
  * The caller must have called `remember(parent)` first.
  */
@@ -133,11 +137,11 @@ export function reconcileChildren(parent: Fiber, raw: unknown, visit: ItemVisito
       return;
     }
   }
-  const { items, positions } = collect(parent, raw);
+  const items = collect(parent, raw);
+  const positions = collected;
   const newLen = items.length;
   const oldLen = old.length;
   if (newLen === 0 && oldLen === 0) return;
-  const hostNode = parent.kind === HOST || parent.kind === ROOT ? parent.node! : hostParentOf(parent).node!;
   const next: Fiber[] = new Array(newLen);
 
   let start = 0;
@@ -155,22 +159,61 @@ export function reconcileChildren(parent: Fiber, raw: unknown, visit: ItemVisito
     newEnd--;
   }
 
-  if (start > oldEnd) {
-    // Only insertions between the matched prefix and suffix.
-    if (start <= newEnd) {
-      const anchor = anchorFrom(parent, next, newEnd + 1);
-      for (let j = start; j <= newEnd; j++) {
-        const fiber = visit.mount(items[j]!, keyAt(items, positions, j), parent, j);
-        next[j] = fiber;
-        placeHosts(OP_INSERT, hostNode, fiber, anchor);
+  if (start <= oldEnd || start <= newEnd) {
+    const hostNode = parent.kind === HOST || parent.kind === ROOT ? parent.node! : hostParentOf(parent).node!;
+    const keyToOld = new Map<MatchKey, number>();
+    // Old siblings that shared a key with an earlier one: nothing can match
+    // them by key, so they go (else they would stay on screen as ghosts).
+    let duplicates: number[] | null = null;
+    for (let i = start; i <= oldEnd; i++) {
+      const key = old[i]!.key!;
+      if (keyToOld.has(key)) (duplicates ??= []).push(i);
+      else keyToOld.set(key, i);
+    }
+    const count = newEnd - start + 1;
+    // sources[k] = old index reused at new position start + k, or -1 for a new fiber.
+    const sources = new Int32Array(count).fill(-1);
+    let moved = false;
+    let reused = false;
+    let lastOld = -1;
+    for (let j = start; j <= newEnd; j++) {
+      const item = items[j]!;
+      const key = keyAt(items, positions, j);
+      const oi = keyToOld.get(key);
+      if (oi !== undefined && matches(old[oi]!, item, key)) {
+        keyToOld.delete(key);
+        reused = true;
+        sources[j - start] = oi;
+        if (oi < lastOld) moved = true;
+        else lastOld = oi;
+        next[j] = visit.update(old[oi]!, item);
+      } else {
+        next[j] = visit.mount(item, key, parent, j);
       }
     }
-  } else if (start > newEnd) {
-    // Only removals. A view losing all its children can drop them at once.
-    if (newLen === 0 && mayHoldWholeView(parent)) ops.push(OP_CLEAR, hostNode, null, null);
-    for (let i = start; i <= oldEnd; i++) remove(hostNode, old[i]!);
-  } else {
-    reconcileMiddle(parent, hostNode, old, items, positions, next, start, oldEnd, newEnd, visit);
+    // Whatever was not reused goes, before the placements: marked deleted,
+    // no dying view serves as an anchor. A view whose every child is
+    // replaced (new keys throughout) is cleared first and then filled.
+    if (!reused && start === 0 && oldEnd >= 0 && oldEnd === old.length - 1 && newEnd === items.length - 1 && mayHoldWholeView(parent)) {
+      ops.push(OP_CLEAR, hostNode, null, null);
+    }
+    for (const oi of keyToOld.values()) remove(hostNode, old[oi]!);
+    if (duplicates !== null) for (const oi of duplicates) remove(hostNode, old[oi]!);
+
+    const stay = moved ? longestIncreasing(sources) : null;
+    let s = stay === null ? -1 : stay.length - 1;
+    let anchor = anchorFrom(parent, next, newEnd + 1);
+    for (let j = newEnd; j >= start; j--) {
+      const fiber = next[j]!;
+      const k = j - start;
+      if (sources[k] === -1) placeHosts(hostNode, fiber, anchor);
+      else if (stay !== null) {
+        if (s >= 0 && stay[s] === k) s--;
+        else placeHosts(hostNode, fiber, anchor);
+      }
+      const first = firstHost(fiber);
+      if (first !== null) anchor = first;
+    }
   }
   // Suffix views are anchors above; their updates' own ops come after, so
   // an anchor they replace is still attached when the inserts before it apply.
@@ -178,76 +221,6 @@ export function reconcileChildren(parent: Fiber, raw: unknown, visit: ItemVisito
 
   parent.children = next;
   for (let i = 0; i < newLen; i++) next[i]!.index = i;
-}
-
-function reconcileMiddle(
-  parent: Fiber,
-  hostNode: object,
-  old: Fiber[],
-  items: Item[],
-  positions: number[] | null,
-  next: Fiber[],
-  start: number,
-  oldEnd: number,
-  newEnd: number,
-  visit: ItemVisitor,
-): void {
-  const keyToOld = new Map<MatchKey, number>();
-  // Old siblings that shared a key with an earlier one: nothing can match
-  // them by key, so they go (else they would stay on screen as ghosts).
-  let duplicates: number[] | null = null;
-  for (let i = start; i <= oldEnd; i++) {
-    const key = old[i]!.key!;
-    if (keyToOld.has(key)) (duplicates ??= []).push(i);
-    else keyToOld.set(key, i);
-  }
-  const count = newEnd - start + 1;
-  // sources[k] = old index reused at new position start + k, or -1 for a new fiber.
-  const sources = new Int32Array(count).fill(-1);
-  let moved = false;
-  let reused = false;
-  let lastOld = -1;
-  for (let j = start; j <= newEnd; j++) {
-    const item = items[j]!;
-    const key = keyAt(items, positions, j);
-    const oi = keyToOld.get(key);
-    if (oi !== undefined && matches(old[oi]!, item, key)) {
-      keyToOld.delete(key);
-      reused = true;
-      sources[j - start] = oi;
-      if (oi < lastOld) moved = true;
-      else lastOld = oi;
-      next[j] = visit.update(old[oi]!, item);
-    } else {
-      next[j] = visit.mount(item, key, parent, j);
-    }
-  }
-  // Whatever was not reused goes; marking first keeps anchors off dying views.
-  for (const oi of keyToOld.values()) old[oi]!.flags |= DELETED;
-  if (duplicates !== null) for (const oi of duplicates) old[oi]!.flags |= DELETED;
-  // A view whose every child is replaced (new keys throughout) is cleared
-  // first and then filled: the removals must come before the inserts.
-  const replaced = !reused && start === 0 && oldEnd === old.length - 1 && newEnd === items.length - 1 && mayHoldWholeView(parent);
-  if (replaced) {
-    ops.push(OP_CLEAR, hostNode, null, null);
-    removeUnused(hostNode, old, keyToOld, duplicates);
-  }
-
-  const stay = moved ? longestIncreasing(sources) : null;
-  let s = stay === null ? -1 : stay.length - 1;
-  let anchor = anchorFrom(parent, next, newEnd + 1);
-  for (let j = newEnd; j >= start; j--) {
-    const fiber = next[j]!;
-    const k = j - start;
-    if (sources[k] === -1) placeHosts(OP_INSERT, hostNode, fiber, anchor);
-    else if (stay !== null) {
-      if (s >= 0 && stay[s] === k) s--;
-      else placeHosts(OP_MOVE, hostNode, fiber, anchor);
-    }
-    const first = firstHost(fiber);
-    if (first !== null) anchor = first;
-  }
-  if (!replaced) removeUnused(hostNode, old, keyToOld, duplicates);
 }
 
 /**
@@ -266,11 +239,6 @@ function mayHoldWholeView(parent: Fiber): boolean {
   return true;
 }
 
-function removeUnused(hostNode: object, old: Fiber[], keyToOld: Map<MatchKey, number>, duplicates: number[] | null): void {
-  for (const oi of keyToOld.values()) remove(hostNode, old[oi]!);
-  if (duplicates !== null) for (const oi of duplicates) remove(hostNode, old[oi]!);
-}
-
 /** The first view at or after `next[from]`, else whatever follows the parent's views. */
 function anchorFrom(parent: Fiber, next: Fiber[], from: number): object | null {
   for (let i = from; i < next.length; i++) {
@@ -281,13 +249,13 @@ function anchorFrom(parent: Fiber, next: Fiber[], from: number): object | null {
 }
 
 /** Records an insert/move for each top-level view of `fiber`, in order; recursion instead of a scratch list keeps this allocation-free. */
-function placeHosts(code: number, hostNode: object, fiber: Fiber, before: object | null): void {
+function placeHosts(hostNode: object, fiber: Fiber, before: object | null): void {
   if (fiber.kind === HOST || fiber.kind === TEXT) {
-    ops.push(code, hostNode, fiber.node, before);
+    ops.push(OP_INSERT, hostNode, fiber.node, before);
     return;
   }
   const children = fiber.children;
-  for (let i = 0; i < children.length; i++) placeHosts(code, hostNode, children[i]!, before);
+  for (let i = 0; i < children.length; i++) placeHosts(hostNode, children[i]!, before);
 }
 
 function remove(hostNode: object, fiber: Fiber): void {

@@ -1,6 +1,6 @@
 import type { Fiber, RootState } from "./fiber.js";
 import { COMPONENT, DIRTY, EFFECTS_QUEUED, HOST, TEXT, UNMOUNTED } from "./fiber.js";
-import { OP_ANIMATE, OP_CLEAR, OP_INSERT, OP_MOVE, OP_REMOVE, OP_SIZE, OP_TEXT, OP_UPDATE, effectList, ops } from "./work.js";
+import { OP_ANIMATE, OP_CLEAR, OP_INSERT, OP_REMOVE, OP_SIZE, OP_TEXT, OP_UPDATE, effectList, ops } from "./work.js";
 import { animatedStyles } from "./animated-support.js";
 import { effectRunner } from "./effect-runner.js";
 import { contextSupport } from "./context-support.js";
@@ -29,7 +29,7 @@ export function commitRoot(root: RootState): void {
         const b = ops[i + 2];
         const c = ops[i + 3];
         if (code !== OP_REMOVE) cleared = null;
-        if (code === OP_INSERT || code === OP_MOVE) host.insertBefore(a as object, b as object, c as object | null);
+        if (code === OP_INSERT) host.insertBefore(a as object, b as object, c as object | null);
         else if (code === OP_UPDATE) {
           const fiber = a as Fiber;
           host.updateProps(fiber.node!, fiber.type as string, b as Props, c as Props);

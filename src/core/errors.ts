@@ -1,6 +1,5 @@
 import type { Fiber } from "./fiber.js";
-import { BOUNDARY, DELETED, DIRTY, NO_ERROR, UNMOUNTED, componentName, componentStack } from "./fiber.js";
-import { scheduleUpdate } from "./dirty.js";
+import { componentName, componentStack } from "./fiber.js";
 
 /**
  * Error routing, in one place: an error thrown while rendering, by an
@@ -14,26 +13,18 @@ import { scheduleUpdate } from "./dirty.js";
 export type ErrorSource = "render" | "effect";
 
 /**
- * The nearest ErrorBoundary above `fiber` that is alive and not already
- * showing an error. A boundary being removed in this commit cannot show
- * anything, so errors from its dying subtree go further up.
- */
-export function findBoundary(fiber: Fiber): Fiber | null {
-  for (let f = fiber.parent; f !== null; f = f.parent) {
-    if (f.kind === BOUNDARY && f.error === NO_ERROR && f.text === "" && (f.flags & (UNMOUNTED | DELETED)) === 0) return f;
-  }
-  return null;
-}
-
-/**
  * What `ErrorBoundary` brings (boundary.ts), installed by its first element:
- * how a boundary renders, and how it takes an error. Null until then, when
- * no boundary fiber exists for an error to reach.
+ * its element type, how a boundary renders, and how an error finds the
+ * nearest boundary and is caught there. Null until then, when no boundary
+ * fiber exists for an error to reach, so an app without boundaries carries
+ * none of it.
  */
 export const boundarySupport: {
+  type: unknown;
   render: ((fiber: Fiber, mounting: boolean) => void) | null;
-  catchError: ((boundary: Fiber, error: unknown, source: Fiber | null, kind?: ErrorSource) => void) | null;
-} = { render: null, catchError: null };
+  /** Hands the error to the nearest boundary that can take it; false when there is none. */
+  route: ((error: unknown, fiber: Fiber, kind: ErrorSource) => boolean) | null;
+} = { type: null, render: null, route: null };
 
 /**
  * Sends an error thrown by `fiber` (while rendering, or in an effect or
@@ -41,12 +32,6 @@ export const boundarySupport: {
  * `onError`.
  */
 export function routeError(error: unknown, fiber: Fiber, kind: ErrorSource): void {
-  const boundary = findBoundary(fiber);
-  if (boundary !== null) {
-    boundarySupport.catchError!(boundary, error, fiber, kind);
-    boundary.flags &= ~DIRTY;
-    scheduleUpdate(boundary);
-    return;
-  }
+  if (boundarySupport.route !== null && boundarySupport.route(error, fiber, kind)) return;
   fiber.root.runtime.reportError(error, { source: kind, component: componentName(fiber), componentStack: componentStack(fiber) });
 }

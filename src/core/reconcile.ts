@@ -5,7 +5,6 @@ import {
   BOUNDARY, COMPONENT, DIRTY, EFFECTS_QUEUED, FORCED, FRAGMENT, HAS_EFFECTS, HOST, LAYOUT_EFFECTS, MEMO, PROVIDER, STORMY, TEXT,
   componentName, createFiber,
 } from "./fiber.js";
-import { BOUNDARY_TYPE } from "./types.js";
 import { contextSupport } from "./context-support.js";
 import { current, FIBER_OF } from "./current.js";
 import { mountChildren, reconcileChildren, type Item, type ItemVisitor, type MatchKey } from "./children.js";
@@ -59,7 +58,7 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
   } else if (type === Fragment) {
     fiber = createFiber(FRAGMENT, type, key, props, parent, root, item);
     mountChildren(fiber, props.children, visitor);
-  } else if (type === BOUNDARY_TYPE && boundarySupport.render !== null) {
+  } else if (boundarySupport.render !== null && type === boundarySupport.type) {
     // Installed by the `ErrorBoundary` that made the element (boundary.ts).
     fiber = createFiber(BOUNDARY, type, key, props, parent, root, item);
     boundarySupport.render(fiber, true);

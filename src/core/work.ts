@@ -13,8 +13,8 @@ import { contextSupport } from "./context-support.js";
  */
 
 /** Op codes of the commit log; each op takes `OP_SIZE` slots. */
-export const OP_INSERT = 1; // parentNode, childNode, beforeNode
-export const OP_MOVE = 2; // parentNode, childNode, beforeNode
+/** parentNode, childNode, beforeNode: a new view, or a kept one that moves (the host's `insertBefore` does both). */
+export const OP_INSERT = 1;
 export const OP_REMOVE = 3; // parentNode, fiber
 export const OP_UPDATE = 4; // fiber, changes, full host props
 export const OP_TEXT = 5; // node, text

@@ -57,6 +57,26 @@ describe("keyed reconciliation: exact host operations", () => {
     ]);
   });
 
+  it("a row replaced by a new key is removed before the new one is inserted", () => {
+    const ui = render(list(["a", "b", "c"]));
+    assert.deepEqual(rerenderLog(ui, ["a", "x", "c"]), [
+      "create Text",
+      "create text",
+      'append "x" to Text("x")',
+      'remove Text("b")',
+      'insert Text("x") before Text("c")',
+    ]);
+  });
+
+  it("removals reach the host before the inserts and moves of the same diff", () => {
+    const ui = render(list(["a", "b", "c", "d", "e"]));
+    const log = rerenderLog(ui, ["e", "x", "c", "a", "y"]).filter((line) => !line.startsWith("create") && !line.startsWith("append"));
+    const removes = log.filter((line) => line.startsWith("remove"));
+    assert.deepEqual(removes.sort(), ['remove Text("b")', 'remove Text("d")']);
+    assert.deepEqual(log.slice(0, 2).sort(), removes, log.join("\n"));
+    assert.deepEqual(ui.container.children[0]!.children.map((row) => row.children[0]!.text), ["e", "x", "c", "a", "y"]);
+  });
+
   it("moving the last row to the front is one move", () => {
     const ui = render(list(["a", "b", "c", "d"]));
     assert.deepEqual(rerenderLog(ui, ["d", "a", "b", "c"]), ['move Text("d") before Text("a")']);

@@ -28,11 +28,13 @@ mount(Counter(), document.getElementById("root")!);
 
 /** Text only the code loaded on first use contains: the alert dialog, the file camera, the localStorage backend. */
 const LAZY_PROBES = ["tn-alert-backdrop", "typenative-camera-input", "localStorageBackend.set: value must be a string"];
+/** The error boundary's element type, which only `ErrorBoundary` installs (with the search for a boundary an error goes to). */
+const BOUNDARY_PROBES = ["typenative.errorBoundary"];
 /**
  * `setDefaultBackend`'s checks of a backend an app brings, which `mount()` does not need for its own,
  * and the ErrorBoundary's rendering and catching (src/core/boundary.ts), which only `ErrorBoundary` installs.
  */
-const UNUSED_PROBES = ["backend must be an object with get, set, remove, keys and clear", "ErrorBoundary.onError"];
+const UNUSED_PROBES = ["backend must be an object with get, set, remove, keys and clear", "ErrorBoundary.onError", ...BOUNDARY_PROBES];
 /** The development explanations of errors the first load can throw; production keeps their first words. */
 const DEV_MESSAGE_PROBES = [
   "keeps scheduling renders",
@@ -169,5 +171,6 @@ describe("the minimal app's first load (production, split)", () => {
   it("carries the error boundary when the app uses ErrorBoundary", () => {
     const text = boundary.files.filter((file) => file.firstLoad).map((file) => file.text).join("\n");
     assert.ok(text.includes("ErrorBoundary.onError"));
+    assert.deepEqual(BOUNDARY_PROBES.filter((probe) => !text.includes(probe)), []);
   });
 });
