@@ -33,7 +33,9 @@ export interface LazyComponent<P> extends ComponentFactory<P> {
   /**
    * Starts loading the code now (once; later calls share the load) and
    * resolves when it is here, so the first render shows the component at
-   * once. Rejects if the load fails; the next render or `preload()` tries again.
+   * once. Rejects if the load fails (a rejection nobody handles is not
+   * reported as unhandled: the render that follows reports the failure);
+   * the next render or `preload()` tries again.
    */
   preload(): Promise<void>;
 }
@@ -133,9 +135,14 @@ export function lazy(load: () => unknown, options: LazyOptions = {}): LazyCompon
   const factory = component(name, render) as unknown as LazyComponent<Props>;
   factory.preload = () => {
     const attempt = start();
-    return attempt.promise.then(() => {
+    const loading = attempt.promise.then(() => {
       if (attempt.failed) throw attempt.error;
     });
+    // `void Lazy.preload()` on press-in must not be an unhandled rejection
+    // when the load fails: the render that follows reports the failure. A
+    // caller that awaits still gets it.
+    loading.catch(() => {});
+    return loading;
   };
   return factory;
 }

@@ -206,6 +206,22 @@ describe("pn.lazy", () => {
     ui.getByText("hello Ada");
   });
 
+  it("a failed preload() nobody awaits is not an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const { load, calls } = controlledLoad<typeof Greeting>();
+      const LazyGreeting = pn.lazy(load);
+      void LazyGreeting.preload();
+      calls[0]!.reject(new Error("offline"));
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("a real import() of the component's module: findByText waits for it, as does awaiting preload()", async () => {
     const LazyScreen = pn.lazy(() => import("../fixtures/lazy-screen.fixture.js"), { fallback: pn.Text("loading") });
     const ui = render(LazyScreen({ title: "one" }));
