@@ -12,7 +12,7 @@ import { component, type ComponentFactory } from "./component.js";
 import { createElement, resolveType, type Child } from "./element.js";
 import type { Props } from "./host.js";
 import { useEffect, useRef, useState } from "./hooks.js";
-import { options as devOptions } from "./options.js";
+import { options } from "./options.js";
 
 /** What `load` of {@link lazy} may resolve with: the component, or a module whose `default` export is it. */
 export type LazyLoaded<P> = ComponentFactory<P> | ((props: P) => Child) | { default: ComponentFactory<P> | ((props: P) => Child) };
@@ -69,13 +69,13 @@ interface Attempt {
  * ```
  */
 export function lazy<C extends LazyLoaded<any>>(load: () => PromiseLike<C> | C, options?: LazyOptions): LazyComponent<PropsOf<C>>;
-export function lazy(load: () => unknown, options: LazyOptions = {}): LazyComponent<Props> {
+export function lazy(load: () => unknown, settings: LazyOptions = {}): LazyComponent<Props> {
   if (typeof load !== "function") {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "lazy(load, options?): load must be a function () => import(...) returning the component or a module with a default export" : "lazy(load): load is not a function");
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "lazy(load, options?): load must be a function () => import(...) returning the component or a module with a default export" : "lazy(load): load is not a function");
   }
-  if (typeof options !== "object" || options === null) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "lazy(load, options?): options must be an object { fallback?, name? }" : "lazy(load, options): not an object");
-  const fallback = options.fallback ?? null;
-  const name = options.name ?? "Lazy";
+  if (typeof settings !== "object" || settings === null) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "lazy(load, options?): options must be an object { fallback?, name? }" : "lazy(load, options): not an object");
+  const fallback = settings.fallback ?? null;
+  const name = settings.name ?? "Lazy";
   let loaded: unknown = null;
   let current: Attempt | null = null;
 
@@ -84,7 +84,7 @@ export function lazy(load: () => unknown, options: LazyOptions = {}): LazyCompon
     const promise = new Promise((resolve) => resolve(load())).then((result) => {
       const found = typeof result === "function" ? result : typeof result === "object" && result !== null ? (result as { default?: unknown }).default : undefined;
       if (typeof found !== "function") {
-        throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${name}: lazy()'s load resolved with ${typeof result === "object" ? "a module without a default export" : String(result)}; it must resolve with a component or a module whose default export is one` : `${name}: lazy load gave no component`);
+        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}: lazy()'s load resolved with ${typeof result === "object" ? "a module without a default export" : String(result)}; it must resolve with a component or a module whose default export is one` : `${name}: lazy load gave no component`);
       }
       loaded = resolveType(found);
     });
