@@ -60,6 +60,9 @@ export type {
   ContainerFactory, HostFactory,
 } from "./components/index.js";
 
+// Code splitting: components loaded on first render.
+export { lazy, type LazyComponent, type LazyOptions, type LazyLoaded } from "./core/lazy.js";
+
 // Navigation.
 export { createStack, createTabs, NavigationContainer, useNavigation, useRoute, useFocusEffect, useIsFocused } from "./navigation/index.js";
 export type {

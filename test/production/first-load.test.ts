@@ -174,3 +174,47 @@ describe("the minimal app's first load (production, split)", () => {
     assert.deepEqual(BOUNDARY_PROBES.filter((probe) => !text.includes(probe)), []);
   });
 });
+
+/**
+ * `pn.lazy` (src/core/lazy.ts): a counter that does not use it does not
+ * carry it; an app whose screen is lazy carries it, and the screen's module
+ * is in a chunk of its own that only `import()` loads.
+ */
+const LAZY_SCREEN = `
+import * as pn from ${JSON.stringify(join(repo, "src", "index.ts"))};
+export const Settings = pn.component(function Settings() {
+  return pn.Text("a screen loaded on first render: lazy-screen-probe");
+});
+`;
+const LAZY_APP = `
+import * as pn from ${JSON.stringify(join(repo, "src", "index.ts"))};
+import { mount } from ${JSON.stringify(join(repo, "src", "hosts", "web", "index.ts"))};
+const Settings = pn.lazy(() => import("./lazy-screen.js").then((m) => m.Settings), { fallback: pn.Text("loading") });
+const App = pn.component(function App() {
+  const [open, setOpen] = pn.useState(false);
+  return pn.Column(pn.Button("Settings", { onClick: () => setOpen(true) }), open ? Settings() : null);
+});
+mount(App(), document.getElementById("root")!);
+`;
+
+describe("pn.lazy in a production build", () => {
+  it("is not in the counter's first load, and is in an app that uses it; the lazy screen's module is not in that app's first load", async () => {
+    assert.ok(existsSync(join(repo, "src/core/lazy.ts")));
+    assert.equal(firstLoadModules({ files, outputs }).has("src/core/lazy.ts"), false);
+    writeFileSync(join(work, "lazy-screen.ts"), LAZY_SCREEN);
+    writeFileSync(join(work, "lazy-app.ts"), LAZY_APP);
+    const build = await splitBuild(join(work, "lazy-app.ts"), join(work, "lazy-out"));
+    const first = firstLoadModules(build);
+    assert.ok(first.has("src/core/lazy.ts"), [...first].join(", "));
+    assert.equal([...first].some((module) => module.endsWith("lazy-screen.ts")), false);
+    const firstText = build.files.filter((file) => file.firstLoad).map((file) => file.text).join("\n");
+    assert.equal(firstText.includes("lazy-screen-probe"), false);
+    // lazy()'s explanations are development-only; production keeps the short message.
+    assert.ok(readFileSync(join(repo, "src/core/lazy.ts"), "utf8").includes("module whose default export is one"));
+    assert.equal(firstText.includes("module whose default export is one"), false);
+    assert.ok(firstText.includes("lazy load gave no component"));
+    // The screen is in a chunk the page can load (through import()), so the probe finds it where it is.
+    const later = build.files.filter((file) => file.reachable && !file.firstLoad);
+    assert.ok(later.some((file) => file.text.includes("lazy-screen-probe")));
+  });
+});
