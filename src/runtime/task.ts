@@ -1,13 +1,13 @@
 import { frameless, isCancellation } from "./errors.js";
 import type { Scope } from "./scope.js";
 import { currentRuntime, getCurrentScope, type Runtime } from "./runtime.js";
+import { detach, thenOf, type ThenMethod } from "./thenable.js";
+
+export { thenOf, type ThenMethod } from "./thenable.js";
 
 const PENDING = 0;
 const FULFILLED = 1;
 const REJECTED = 2;
-
-/** A `then` method read off a thenable, called with the thenable as `this`. Untyped in T, so Task stays covariant. */
-export type ThenMethod = (this: unknown, onFulfilled: (value: unknown) => void, onRejected: (error: unknown) => void) => unknown;
 
 type Waiter = [resolve: (value: unknown) => void, reject: (error: unknown) => void];
 
@@ -278,20 +278,3 @@ function settleWith<T>(task: Task<T>, result: T | PromiseLike<T>): void {
 export function isThenable<T>(value: unknown): value is PromiseLike<T> {
   return thenOf(value) !== undefined;
 }
-
-/** @internal The `then` method of a thenable, read once (a getter may answer differently), else undefined. */
-export function thenOf(value: unknown): ThenMethod | undefined {
-  if (value === null || (typeof value !== "object" && typeof value !== "function")) return undefined;
-  const then = (value as { then?: unknown }).then;
-  return typeof then === "function" ? (then as ThenMethod) : undefined;
-}
-
-function detach(thenable: unknown, then: ThenMethod): void {
-  try {
-    then.call(thenable, noop, noop);
-  } catch {
-    // Its result was going to be dropped anyway.
-  }
-}
-
-function noop(): void {}

@@ -81,6 +81,12 @@ const INSTALLED_MODULES = [
   {
     module: "src/core/context.ts",
     app: MINIMAL_APP.replace("mount(Counter()", "const Theme = pn.createContext(\"light\");\nmount(Theme.Provider({ value: \"dark\" }, Counter())"),
+  },  // The Task class: the DOM host's event dispatch follows a handler's
+  // promise without one (src/runtime/follow.ts); an app that starts a task
+  // carries it.
+  {
+    module: "src/runtime/task.ts",
+    app: MINIMAL_APP.replace("onClick: () => setCount((c) => c + 1)", "onClick: () => pn.runAsync(async () => setCount((c) => c + 1))"),
   },
 ];
 const UNUSED_MODULES = INSTALLED_MODULES.map(({ module }) => module);
