@@ -1,6 +1,6 @@
 import { isCancellation } from "./errors.js";
 import type { Owned, Scope } from "./scope.js";
-import { detach, type ThenMethod } from "./thenable.js";
+import type { ThenMethod } from "./thenable.js";
 
 /**
  * @internal Makes `scope` own a promise that nobody will await, without a
@@ -14,45 +14,34 @@ import { detach, type ThenMethod } from "./thenable.js";
  * keeps it out of the first load of an app that starts no task.
  */
 export function followPromise(scope: Scope, work: unknown, then: ThenMethod): void {
-  if (scope.closed) return detach(work, then);
-  const followed = new Followed(scope);
-  scope.runtime.trackTask(1);
-  scope.adopt(followed);
+  // The callbacks reach the scope only through `owner`, cut when the
+  // promise settles or the scope closes: work that never settles keeps no
+  // unmounted component alive. Under a closed scope it starts cut: the
+  // promise is only listened to, so its failure is no unhandled rejection.
+  let owner: Scope | null = scope.closed ? null : scope;
+  const end = (): Scope | null => {
+    const held = owner;
+    if (held !== null) {
+      owner = null;
+      held.runtime.trackTask(-1);
+      held.release(followed);
+    }
+    return held;
+  };
+  const fail = (error: unknown): void => {
+    const held = end();
+    if (held !== null && !isCancellation(error)) held.runtime.reportError(error, { source: "task", ...held.describe() });
+  };
+  // Closing the scope drops the outcome.
+  const followed: Owned = { cancel: end };
+  if (owner !== null) {
+    owner.runtime.trackTask(1);
+    owner.adopt(followed);
+  }
   try {
-    // The callbacks hold only `followed`, which lets go of the scope when it
-    // ends: work that never settles keeps no unmounted component alive.
-    then.call(
-      work,
-      () => followed.end(),
-      (error: unknown) => followed.fail(error),
-    );
+    then.call(work, end, fail);
   } catch (error) {
     // As a promise would: a throwing `then` is a rejection, not a throw at the call.
-    followed.fail(error);
-  }
-}
-
-class Followed implements Owned {
-  constructor(private scope: Scope | null) {}
-
-  /** Called when the scope closes: the promise's outcome is dropped. */
-  cancel(): void {
-    this.end();
-  }
-
-  /** Stops following; the scope it had, or null if it had already stopped. */
-  end(): Scope | null {
-    const scope = this.scope;
-    if (scope !== null) {
-      this.scope = null;
-      scope.runtime.trackTask(-1);
-      scope.release(this);
-    }
-    return scope;
-  }
-
-  fail(error: unknown): void {
-    const scope = this.end();
-    if (scope !== null && !isCancellation(error)) scope.runtime.reportError(error, { source: "task", ...scope.describe() });
+    fail(error);
   }
 }

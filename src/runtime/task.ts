@@ -1,7 +1,7 @@
 import { frameless, isCancellation } from "./errors.js";
 import type { Scope } from "./scope.js";
 import { currentRuntime, getCurrentScope, type Runtime } from "./runtime.js";
-import { detach, thenOf, type ThenMethod } from "./thenable.js";
+import { thenOf, type ThenMethod } from "./thenable.js";
 
 export { thenOf, type ThenMethod } from "./thenable.js";
 
@@ -278,3 +278,13 @@ function settleWith<T>(task: Task<T>, result: T | PromiseLike<T>): void {
 export function isThenable<T>(value: unknown): value is PromiseLike<T> {
   return thenOf(value) !== undefined;
 }
+
+function detach(thenable: unknown, then: ThenMethod): void {
+  try {
+    then.call(thenable, noop, noop);
+  } catch {
+    // Its result was going to be dropped anyway.
+  }
+}
+
+function noop(): void {}

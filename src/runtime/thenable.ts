@@ -11,14 +11,3 @@ export function thenOf(value: unknown): ThenMethod | undefined {
   const then = (value as { then?: unknown }).then;
   return typeof then === "function" ? (then as ThenMethod) : undefined;
 }
-
-/** @internal Lets a thenable settle unheard: no unhandled rejection, its result dropped. */
-export function detach(thenable: unknown, then: ThenMethod): void {
-  try {
-    then.call(thenable, noop, noop);
-  } catch {
-    // Its result was going to be dropped anyway.
-  }
-}
-
-function noop(): void {}
