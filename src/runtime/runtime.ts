@@ -2,6 +2,7 @@ import { Loop } from "./loop.js";
 import { Scope, type ErrorInfo } from "./scope.js";
 import type { Future } from "./future.js";
 import { defaultServices, type Services } from "./services.js";
+import { options } from "./options.js";
 
 export type { ErrorInfo } from "./scope.js";
 export type ErrorHandler = (error: unknown, info: ErrorInfo) => void;
@@ -143,7 +144,9 @@ export const runtime: Runtime = new Runtime();
  */
 export function claimRuntime(requested: Runtime | undefined, who: string): Runtime {
   if (requested !== undefined) {
-    if (requested.owner !== null) throw new Error(`${who}: that runtime's services belong to another app; create one with pn.createRuntime()`);
+    if (requested.owner !== null) {
+      throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `${who}: that runtime's services belong to another app; create one with pn.createRuntime()` : `${who}: runtime in use`);
+    }
     return requested;
   }
   return runtime.owner === null ? runtime : new Runtime();

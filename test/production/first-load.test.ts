@@ -49,6 +49,9 @@ const DEV_MESSAGE_PROBES = [
   "can only be called while a component renders",
   "hooks must not be called conditionally",
   "found another hook's slot",
+  "ms must be a number of milliseconds",
+  "fn must be a function",
+  "services belong to another app",
 ];
 
 /**
