@@ -57,7 +57,7 @@ export class Runtime {
   owner: object | null = null;
 
   /** @internal The scope of tasks started outside any component. */
-  appScope: Scope;
+  readonly appScope: Scope;
 
   private readonly loop: Loop;
   private pending = 0;
@@ -112,12 +112,6 @@ export class Runtime {
     this.pending += delta;
   }
 
-  /** @internal Test isolation: cancels every app task and starts a fresh app scope. */
-  resetAppScope(): void {
-    const old = this.appScope;
-    this.appScope = new Scope(this);
-    old.close();
-  }
 }
 
 /**
@@ -193,11 +187,6 @@ export function leaveRuntime(previous: Runtime | null): void {
   activeRuntime = previous;
 }
 
-/** @internal The default runtime's app scope. */
-export function getAppScope(): Scope {
-  return runtime.appScope;
-}
-
 /** @internal Runs `fn` with `scope` as the owner of any task it starts synchronously. */
 export function withScope<R>(scope: Scope | null, fn: () => R): R {
   const previous = currentScope;
@@ -236,9 +225,4 @@ export function withOwner<O extends object, R>(owner: O, runtime: Runtime, make:
     lazyMake = previousMake;
     lazyRuntime = previousRuntime;
   }
-}
-
-/** @internal Test isolation for the default runtime. */
-export function resetAppScope(): void {
-  runtime.resetAppScope();
 }
