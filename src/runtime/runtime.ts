@@ -2,6 +2,7 @@ import { Loop } from "./loop.js";
 import { Scope, type ErrorInfo } from "./scope.js";
 import type { Future } from "./future.js";
 import { defaultServices, type Services } from "./services.js";
+import { options } from "./options.js";
 
 export type { ErrorInfo } from "./scope.js";
 export type ErrorHandler = (error: unknown, info: ErrorInfo) => void;
@@ -56,7 +57,7 @@ export class Runtime {
   owner: object | null = null;
 
   /** @internal The scope of tasks started outside any component. */
-  appScope: Scope;
+  readonly appScope: Scope;
 
   private readonly loop: Loop;
   private pending = 0;
@@ -111,12 +112,6 @@ export class Runtime {
     this.pending += delta;
   }
 
-  /** @internal Test isolation: cancels every app task and starts a fresh app scope. */
-  resetAppScope(): void {
-    const old = this.appScope;
-    this.appScope = new Scope(this);
-    old.close();
-  }
 }
 
 /**
@@ -143,7 +138,9 @@ export const runtime: Runtime = new Runtime();
  */
 export function claimRuntime(requested: Runtime | undefined, who: string): Runtime {
   if (requested !== undefined) {
-    if (requested.owner !== null) throw new Error(`${who}: that runtime's services belong to another app; create one with pn.createRuntime()`);
+    if (requested.owner !== null) {
+      throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `${who}: that runtime's services belong to another app; create one with pn.createRuntime()` : `${who}: runtime in use`);
+    }
     return requested;
   }
   return runtime.owner === null ? runtime : new Runtime();
@@ -190,11 +187,6 @@ export function leaveRuntime(previous: Runtime | null): void {
   activeRuntime = previous;
 }
 
-/** @internal The default runtime's app scope. */
-export function getAppScope(): Scope {
-  return runtime.appScope;
-}
-
 /** @internal Runs `fn` with `scope` as the owner of any task it starts synchronously. */
 export function withScope<R>(scope: Scope | null, fn: () => R): R {
   const previous = currentScope;
@@ -233,9 +225,4 @@ export function withOwner<O extends object, R>(owner: O, runtime: Runtime, make:
     lazyMake = previousMake;
     lazyRuntime = previousRuntime;
   }
-}
-
-/** @internal Test isolation for the default runtime. */
-export function resetAppScope(): void {
-  runtime.resetAppScope();
 }

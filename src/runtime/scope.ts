@@ -1,4 +1,3 @@
-import type { Task } from "./task.js";
 import type { Runtime } from "./runtime.js";
 
 /** Where an error came from, handed to `runtime.onError` next to the error. */
@@ -12,12 +11,21 @@ export interface ErrorInfo {
 }
 
 /**
+ * @internal What a scope owns: a `Task`, or the lighter follower of a
+ * handler's promise that a host's event dispatch makes (`follow.ts`).
+ * Closing the scope calls `cancel()`; the owned thing releases itself.
+ */
+export interface Owned {
+  cancel(): void;
+}
+
+/**
  * An owner of tasks. Every task belongs to exactly one scope; closing the
  * scope cancels whatever it still owns. Each mounted component gets one
  * (created lazily, on its first task) and the app has one for the rest.
  */
 export class Scope {
-  private tasks: Set<Task<unknown>> | null = null;
+  private tasks: Set<Owned> | null = null;
   /** Once closed, tasks started in this scope are cancelled at birth. */
   closed = false;
 
@@ -30,13 +38,13 @@ export class Scope {
     readonly describe: () => Omit<ErrorInfo, "source"> = appInfo,
   ) {}
 
-  /** @internal Called by Task. */
-  adopt(task: Task<unknown>): void {
+  /** @internal Called by Task (and the handler-promise follower) when it starts. */
+  adopt(task: Owned): void {
     (this.tasks ??= new Set()).add(task);
   }
 
-  /** @internal Called by Task when it settles. */
-  release(task: Task<unknown>): void {
+  /** @internal Called by Task (and the follower) when it settles. */
+  release(task: Owned): void {
     this.tasks?.delete(task);
   }
 

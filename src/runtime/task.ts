@@ -1,13 +1,14 @@
 import { frameless, isCancellation } from "./errors.js";
+import { options } from "./options.js";
 import type { Scope } from "./scope.js";
 import { currentRuntime, getCurrentScope, type Runtime } from "./runtime.js";
+import { thenOf, type ThenMethod } from "./thenable.js";
+
+export { thenOf, type ThenMethod } from "./thenable.js";
 
 const PENDING = 0;
 const FULFILLED = 1;
 const REJECTED = 2;
-
-/** A `then` method read off a thenable, called with the thenable as `this`. Untyped in T, so Task stays covariant. */
-export type ThenMethod = (this: unknown, onFulfilled: (value: unknown) => void, onRejected: (error: unknown) => void) => unknown;
 
 type Waiter = [resolve: (value: unknown) => void, reject: (error: unknown) => void];
 
@@ -208,7 +209,7 @@ export function startTask<T>(scope: Scope, work: Work<T>): Task<T> {
     // `then` is read once: a getter may answer differently, or throw.
     const read = readThen(work);
     if (read === NOT_THENABLE) {
-      throw new TypeError("runAsync(work): work must be a promise or a function (signal) => promise");
+      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "runAsync(work): work must be a promise or a function (signal) => promise" : "runAsync: work not a promise or function");
     }
     if (read instanceof ThenFailure) {
       const failed = new Task<T>(scope);
@@ -277,13 +278,6 @@ function settleWith<T>(task: Task<T>, result: T | PromiseLike<T>): void {
 /** @internal Thenable check without touching getters twice. */
 export function isThenable<T>(value: unknown): value is PromiseLike<T> {
   return thenOf(value) !== undefined;
-}
-
-/** @internal The `then` method of a thenable, read once (a getter may answer differently), else undefined. */
-export function thenOf(value: unknown): ThenMethod | undefined {
-  if (value === null || (typeof value !== "object" && typeof value !== "function")) return undefined;
-  const then = (value as { then?: unknown }).then;
-  return typeof then === "function" ? (then as ThenMethod) : undefined;
 }
 
 function detach(thenable: unknown, then: ThenMethod): void {

@@ -51,6 +51,9 @@ const DEV_MESSAGE_PROBES = [
   "can only be called while a component renders",
   "hooks must not be called conditionally",
   "found another hook's slot",
+  "ms must be a number of milliseconds",
+  "fn must be a function",
+  "services belong to another app",
 ];
 
 /**
@@ -83,6 +86,12 @@ const INSTALLED_MODULES = [
   {
     module: "src/core/context.ts",
     app: MINIMAL_APP.replace("mount(Counter()", "const Theme = pn.createContext(\"light\");\nmount(Theme.Provider({ value: \"dark\" }, Counter())"),
+  },  // The Task class: the DOM host's event dispatch follows a handler's
+  // promise without one (src/runtime/follow.ts); an app that starts a task
+  // carries it.
+  {
+    module: "src/runtime/task.ts",
+    app: MINIMAL_APP.replace("onClick: () => setCount((c) => c + 1)", "onClick: () => pn.runAsync(async () => setCount((c) => c + 1))"),
   },
 ];
 const UNUSED_MODULES = INSTALLED_MODULES.map(({ module }) => module);

@@ -28,7 +28,7 @@
  * (press, long press, refresh, Escape: set by each module) wait for the chunk.
  */
 import type { HostConfig, Props } from "../../core/host.js";
-import { emit } from "../../core/events.js";
+import { dispatch as emit } from "../../core/events.js";
 import { options } from "../../core/options.js";
 import { currentRuntime, type Runtime } from "../../runtime/runtime.js";
 import { applyStyle } from "./style.js";
