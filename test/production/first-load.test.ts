@@ -26,13 +26,17 @@ const Counter = pn.component(function Counter() {
 mount(Counter(), document.getElementById("root")!);
 `;
 
-/** Text only the code loaded on first use contains: the alert dialog, the file camera, the localStorage backend. */
-const LAZY_PROBES = ["tn-alert-backdrop", "typenative-camera-input", "localStorageBackend.set: value must be a string"];
 /**
- * `setDefaultBackend`'s checks of a backend an app brings, which `mount()` does not need for its own,
- * and the ErrorBoundary's rendering and catching (src/core/boundary.ts), which only `ErrorBoundary` installs.
+ * Text only the code loaded on first use contains: the alert dialog, the file camera, the localStorage backend,
+ * and `onScroll`'s listener (the event's `viewportHeight`), which lives in scroll-watch.ts.
  */
-const UNUSED_PROBES = ["backend must be an object with get, set, remove, keys and clear", "ErrorBoundary.onError"];
+const LAZY_PROBES = ["tn-alert-backdrop", "typenative-camera-input", "localStorageBackend.set: value must be a string", "viewportHeight"];
+/**
+ * `setDefaultBackend`'s checks of a backend an app brings and `localStorageBackend`'s check of its options, which
+ * `mount()` does not need for its own, and the ErrorBoundary's rendering and catching (src/core/boundary.ts), which
+ * only `ErrorBoundary` installs.
+ */
+const UNUSED_PROBES = ["backend must be an object with get, set, remove, keys and clear", "prefix must be a string", "ErrorBoundary.onError"];
 /** The development explanations of errors the first load can throw; production keeps their first words. */
 const DEV_MESSAGE_PROBES = [
   "keeps scheduling renders",
@@ -49,6 +53,7 @@ const DEV_MESSAGE_PROBES = [
   "can only be called while a component renders",
   "hooks must not be called conditionally",
   "found another hook's slot",
+  "numbers must be finite",
 ];
 
 /**
