@@ -59,9 +59,11 @@ const DEV_MESSAGE_PROBES = [
 /**
  * The DOM host's features a counter never uses, imported on first use
  * (src/hosts/web/lazy.ts); press, pull-to-refresh and modal Escape also set
- * their views' flags themselves, so nothing of them is needed before.
+ * their views' flags themselves, so nothing of them is needed before. And
+ * the history's implementation (keyed-history.ts), imported with the first
+ * push or subscription of a navigation container with `linking`.
  */
-const FEATURE_MODULES = ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image"].map((name) => `src/hosts/web/${name}.ts`);
+const FEATURE_MODULES = ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image", "keyed-history"].map((name) => `src/hosts/web/${name}.ts`);
 
 /** The same counter inside an ErrorBoundary: it must carry the boundary. */
 const BOUNDARY_APP = MINIMAL_APP.replace("mount(Counter()", "mount(pn.ErrorBoundary({ fallback: pn.Text(\"failed\") }, Counter())");
@@ -158,7 +160,7 @@ describe("the minimal app's first load (production, split)", () => {
     });
   });
 
-  it("does not carry the DOM host's feature modules, whose chunks import nothing", () => {
+  it("does not carry the DOM host's feature modules or the history's implementation, whose chunks import nothing", () => {
     const first = Object.keys(outputs).filter((output) => files.some((file) => file.firstLoad && file.path === output));
     assert.equal(first.length, 1, "the first load's chunk is found in the metafile");
     const inFirst = first.flatMap((output) => Object.keys(outputs[output]!.inputs));
