@@ -26,15 +26,19 @@ const Counter = pn.component(function Counter() {
 mount(Counter(), document.getElementById("root")!);
 `;
 
-/** Text only the code loaded on first use contains: the alert dialog, the file camera, the localStorage backend. */
-const LAZY_PROBES = ["tn-alert-backdrop", "typenative-camera-input", "localStorageBackend.set: value must be a string"];
 /** The error boundary's element type, which only `ErrorBoundary` installs (with the search for a boundary an error goes to). */
 const BOUNDARY_PROBES = ["typenative.errorBoundary"];
 /**
- * `setDefaultBackend`'s checks of a backend an app brings, which `mount()` does not need for its own,
- * and the ErrorBoundary's rendering and catching (src/core/boundary.ts), which only `ErrorBoundary` installs.
+ * Text only the code loaded on first use contains: the alert dialog, the file camera, the localStorage backend,
+ * and `onScroll`'s listener (the event's `viewportHeight`), which lives in scroll-watch.ts.
  */
-const UNUSED_PROBES = ["backend must be an object with get, set, remove, keys and clear", "ErrorBoundary.onError", ...BOUNDARY_PROBES];
+const LAZY_PROBES = ["tn-alert-backdrop", "typenative-camera-input", "localStorageBackend.set: value must be a string", "viewportHeight"];
+/**
+ * `setDefaultBackend`'s checks of a backend an app brings and `localStorageBackend`'s check of its options, which
+ * `mount()` does not need for its own, and the ErrorBoundary's rendering and catching (src/core/boundary.ts), which
+ * only `ErrorBoundary` installs.
+ */
+const UNUSED_PROBES = ["backend must be an object with get, set, remove, keys and clear", "prefix must be a string", "ErrorBoundary.onError", ...BOUNDARY_PROBES];
 /** The development explanations of errors the first load can throw; production keeps their first words. */
 const DEV_MESSAGE_PROBES = [
   "keeps scheduling renders",
@@ -54,14 +58,17 @@ const DEV_MESSAGE_PROBES = [
   "ms must be a number of milliseconds",
   "fn must be a function",
   "services belong to another app",
+  "numbers must be finite",
 ];
 
 /**
  * The DOM host's features a counter never uses, imported on first use
  * (src/hosts/web/lazy.ts); press, pull-to-refresh and modal Escape also set
- * their views' flags themselves, so nothing of them is needed before.
+ * their views' flags themselves, so nothing of them is needed before. And
+ * the history's implementation (keyed-history.ts), imported with the first
+ * push or subscription of a navigation container with `linking`.
  */
-const FEATURE_MODULES = ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image"].map((name) => `src/hosts/web/${name}.ts`);
+const FEATURE_MODULES = ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image", "keyed-history"].map((name) => `src/hosts/web/${name}.ts`);
 
 /** The same counter inside an ErrorBoundary: it must carry the boundary. */
 const BOUNDARY_APP = MINIMAL_APP.replace("mount(Counter()", "mount(pn.ErrorBoundary({ fallback: pn.Text(\"failed\") }, Counter())");
@@ -164,7 +171,7 @@ describe("the minimal app's first load (production, split)", () => {
     });
   });
 
-  it("does not carry the DOM host's feature modules, whose chunks import nothing", () => {
+  it("does not carry the DOM host's feature modules or the history's implementation, whose chunks import nothing", () => {
     const first = Object.keys(outputs).filter((output) => files.some((file) => file.firstLoad && file.path === output));
     assert.equal(first.length, 1, "the first load's chunk is found in the metafile");
     const inFirst = first.flatMap((output) => Object.keys(outputs[output]!.inputs));

@@ -1,50 +1,43 @@
 import type { ColorSchemeService, HistoryService } from "../../runtime/services.js";
+import { lazy } from "./lazy.js";
 
 /**
  * The browser's address bar and back/forward buttons, for navigation
  * containers with `linking`: `push` adds a history entry, the user's back
- * and forward moves come back through `subscribe` (`popstate`).
+ * and forward moves come back through `subscribe` (`popstate`), and going
+ * back restores the page's scroll (keyed-history.ts).
  *
- * Scroll positions are the app's to restore: a covered screen is hidden, so
- * the page shortens while another screen shows, and the browser's own
- * restoration would find nothing to scroll to. Each entry gets a key; the
- * page's scroll is recorded under the current entry's key as it happens
- * (a screen change's own scroll lands after the push, under the new entry),
- * and going back scrolls there once the app has rendered the screen again.
+ * Only `location()` is read during a render (a container's first screen
+ * comes from the URL); `push`, `replace` and `subscribe` are called from
+ * effects, so their implementation loads with the first of them (lazy.ts)
+ * and they run in call order. Until a `push` or `replace` has been applied,
+ * `location()` says the path it asked for, as it will be.
  */
 export function browserHistory(view: Window): HistoryService {
-  const history = view.history;
-  const positions = new Map<string, number>();
-  let nextKey = 0;
-  const newKey = (): string => `${Date.now().toString(36)}-${nextKey++}`;
-  const keyOf = (state: unknown): string | undefined => (state as { typenativeKey?: string } | null)?.typenativeKey;
-  let current = keyOf(history.state) ?? newKey();
-  if (keyOf(history.state) === undefined) history.replaceState({ ...(history.state as object | null), typenativeKey: current }, "");
-  const onScroll = (): void => void positions.set(current, view.scrollY);
-  let listeners = 0;
+  const keyed = lazy(() => import("./keyed-history.js").then((module) => module.keyedHistory(view)));
+  let asked: string | null = null;
+  const go = (path: string, replace: boolean): void => {
+    asked = path;
+    keyed((history) => {
+      if (replace) history.replace(path);
+      else history.push(path);
+      // Later calls still waiting keep theirs.
+      if (asked === path) asked = null;
+    });
+  };
   return {
-    location: () => view.location.pathname + view.location.search,
-    push(path) {
-      history.scrollRestoration = "manual";
-      current = newKey();
-      history.pushState({ typenativeKey: current }, "", path);
-      view.scrollTo(0, 0);
-    },
-    replace(path) {
-      history.replaceState(history.state, "", path);
-    },
+    location: () => asked ?? view.location.pathname + view.location.search,
+    push: (path) => go(path, false),
+    replace: (path) => go(path, true),
     subscribe(listener) {
-      const onPop = (event: PopStateEvent): void => {
-        current = keyOf(event.state) ?? newKey();
-        listener(view.location.pathname + view.location.search);
-        const y = positions.get(current);
-        if (y !== undefined) view.requestAnimationFrame(() => view.requestAnimationFrame(() => view.scrollTo(0, y)));
-      };
-      view.addEventListener("popstate", onPop);
-      if (listeners++ === 0) view.addEventListener("scroll", onScroll, { passive: true });
+      let listening = true;
+      let unsubscribe: (() => void) | null = null;
+      keyed((history) => {
+        if (listening) unsubscribe = history.subscribe(listener);
+      });
       return () => {
-        view.removeEventListener("popstate", onPop);
-        if (--listeners === 0) view.removeEventListener("scroll", onScroll);
+        listening = false;
+        unsubscribe?.();
       };
     },
   };

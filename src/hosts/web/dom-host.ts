@@ -16,13 +16,14 @@
  * Events that bubble (`click`, `keydown`, `input`) are delegated: one
  * listener per document, and a view with a handler only carries a flag
  * (flags.ts), so mounting a thousand clickable rows adds no listener at
- * all. `focus`, `blur` and `scroll` do not bubble: those views get a
- * shared listener (no closure per view) while they have the handler.
+ * all. `focus` and `blur` do not bubble: those views get a shared
+ * listener (no closure per view) while they have the handler; so does
+ * `scroll`, with the size reports, in scroll-watch.ts.
  *
  * What few views use is imported on first use (lazy.ts), so an app of
  * `Text`s and `Button`s does not download it: press feedback and long
  * presses (press.ts), pull-to-refresh (pull-to-refresh.ts), modal focus and
- * Escape (modal-focus.ts), scroll size watching (scroll-watch.ts) and image
+ * Escape (modal-focus.ts), `onScroll` (scroll-watch.ts) and image
  * sources (image.ts). Their attributes (role, tabindex, aria-*) are set at
  * once; the listeners, the work and the flags only those listeners read
  * (press, long press, refresh, Escape: set by each module) wait for the chunk.
@@ -36,6 +37,8 @@ import { installBaseStyles } from "./base-styles.js";
 import { CHANGE, CLICK, CLICK_KEY, SUBMIT, flag, flagsOf, nearest, type FeatureContext } from "./flags.js";
 import { lazy, perView, type PerView } from "./lazy.js";
 import type { ScrollWatch } from "./scroll-watch.js";
+
+export type { ScrollEvent } from "./scroll-watch.js";
 
 const press = lazy(() => import("./press.js"));
 const pullToRefresh = lazy(() => import("./pull-to-refresh.js"));
@@ -90,7 +93,7 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
   /** Size reports of views with `onScroll` (a ResizeObserver per document). */
   const scrollWatch = perView(
     () => import("./scroll-watch.js"),
-    (module, el, on: boolean) => (watcher ??= new module.ScrollWatch(doc, emitScroll)).set(el, on),
+    (module, el, on: boolean) => (watcher ??= new module.ScrollWatch(doc, emit)).set(el, on),
     (on) => !on,
   );
   /** What the features hold about a removed view and the views inside it goes. */
@@ -222,7 +225,7 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       setAttr(el, "aria-busy", value === true ? "true" : undefined);
       return;
     case "onScroll":
-      listen(el, "scroll", onScroll, value);
+      // Its listener and size reports are scroll-watch.ts's.
       scrollWatch(el, value === true);
       return;
   }
@@ -391,22 +394,6 @@ function onFocus(this: HTMLElement): void {
 
 function onBlur(this: HTMLElement): void {
   emit(this, "onBlur");
-}
-
-function onScroll(this: HTMLElement): void {
-  emitScroll(this);
-}
-
-/** What a scrolling view reports: where it is, how tall its window is, how tall its content. */
-export interface ScrollEvent {
-  offset: number;
-  viewportHeight: number;
-  contentHeight: number;
-}
-
-function emitScroll(el: HTMLElement): void {
-  const event: ScrollEvent = { offset: el.scrollTop, viewportHeight: el.clientHeight, contentHeight: el.scrollHeight };
-  emit(el, "onScroll", event);
 }
 
 const warned = new Set<string>();

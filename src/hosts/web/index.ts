@@ -30,7 +30,7 @@ import { claimRuntime, type Runtime } from "../../runtime/runtime.js";
 import type { Services } from "../../runtime/services.js";
 import { isStorageConfigured } from "../../platform/storage-default.js";
 import { createDomHost } from "./dom-host.js";
-import { createAlertPresenter, createFileCamera, localStorageBackend } from "./lazy-services.js";
+import { createAlertPresenter, createFileCamera, lazyLocalStorage } from "./lazy-services.js";
 import { options as devOptions } from "../../core/options.js";
 import { animationFrames } from "./frames.js";
 import { browserHistory, mediaColorScheme } from "./browser-history.js";
@@ -95,7 +95,7 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   // The default storage unless the app configured a backend. Not
   // `setDefaultBackend`: its checks of a foreign backend's methods are dead
   // weight for our own.
-  if (!isStorageConfigured(runtime)) installed.storage = localStorageBackend();
+  if (!isStorageConfigured(runtime)) installed.storage = lazyLocalStorage();
   const services = runtime.services as unknown as Record<string, unknown>;
   const previous = { ...services };
   Object.assign(services, installed);

@@ -83,6 +83,17 @@ export function createFileCamera(doc: Document = document): CameraService {
 export function localStorageBackend(options: { prefix?: string; storage?: Storage } = {}): StorageBackend {
   // Checked here, at the call, as before the implementation was lazy.
   if (typeof (options.prefix ?? "") !== "string") throw new TypeError("localStorageBackend({ prefix }): prefix must be a string");
+  return lazyLocalStorage(options);
+}
+
+/**
+ * {@link localStorageBackend} without the check of `options`: what `mount()`
+ * installs, with the default options, so an app that never calls
+ * `localStorageBackend` itself does not carry the check and its message.
+ *
+ * @internal
+ */
+export function lazyLocalStorage(options: { prefix?: string; storage?: Storage } = {}): StorageBackend {
   return forwarder(() => import("./local-storage.js").then((module) => module.localStorageBackend(options)), "get set remove keys clear");
 }
 

@@ -1,25 +1,47 @@
 /**
- * Reports a scrolling view's size when it is first laid out and whenever it
- * changes, as an `onScroll` event, so a windowed list learns its viewport
+ * A view's `onScroll`: its `scroll` events, and its size when it is first
+ * laid out and whenever it changes, so a windowed list learns its viewport
  * without waiting for the user to scroll. Loaded by the DOM host the first
- * time a view has `onScroll` (see lazy.ts), which passes `report` in
- * rather than have this module import it (see `FeatureContext` in flags.ts).
+ * time a view has `onScroll` (see lazy.ts), which passes `emit` in rather
+ * than have this module import it (see `FeatureContext` in flags.ts). A
+ * scroll before the module arrives is not lost: the first size report says
+ * where the view is.
  */
+import type { emit as Emit } from "../../core/events.js";
 
-/** The ResizeObserver of one document's scrolling views. */
+/** What a scrolling view reports: where it is, how tall its window is, how tall its content. */
+export interface ScrollEvent {
+  offset: number;
+  viewportHeight: number;
+  contentHeight: number;
+}
+
+/** The scroll listener and ResizeObserver of one document's scrolling views. */
 export class ScrollWatch {
   private observer: ResizeObserver | null = null;
   private readonly watched = new Set<HTMLElement>();
+  /** One listener for every view (scroll does not bubble, so it cannot be delegated). */
+  private readonly onScroll = (event: Event): void => this.report(event.currentTarget as HTMLElement);
 
   constructor(
     private readonly doc: Document,
-    private readonly report: (el: HTMLElement) => void,
+    private readonly emit: typeof Emit,
   ) {}
 
-  /** Starts or stops watching `el`. */
+  /** Starts or stops following `el`'s scrolling. */
   set(el: HTMLElement, on: boolean): void {
-    if (on) this.watch(el);
-    else this.unwatch(el);
+    if (on) {
+      el.addEventListener("scroll", this.onScroll);
+      this.watch(el);
+    } else {
+      el.removeEventListener("scroll", this.onScroll);
+      this.unwatch(el);
+    }
+  }
+
+  private report(el: HTMLElement): void {
+    const event: ScrollEvent = { offset: el.scrollTop, viewportHeight: el.clientHeight, contentHeight: el.scrollHeight };
+    this.emit(el, "onScroll", event);
   }
 
   private watch(el: HTMLElement): void {

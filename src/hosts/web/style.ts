@@ -165,24 +165,28 @@ function transformText(list: unknown[]): string | null {
   return parts.length === 0 ? null : parts.join(" ");
 }
 
-/**
- * Why a style value is refused, said in development only: a production
- * bundle drops the table, and its reports name the key and the value.
- */
-const WHY =
-  options.dev && process.env.NODE_ENV !== "production"
-    ? {
-        object: "a style must be an object of camelCase keys",
-        finite: "numbers must be finite",
-        resizeMode: "use cover, contain, stretch or center",
-        value: "expected a string or a number",
-        transform: "each transform is an object like { translateX: 10 }",
-      }
-    : null;
+/** Why a style value is refused, said in development only (with the value received). */
+const WHY = {
+  object: "a style must be an object of camelCase keys",
+  finite: "numbers must be finite",
+  resizeMode: "use cover, contain, stretch or center",
+  value: "expected a string or a number",
+  transform: "each transform is an object like { translateX: 10 }",
+};
 
-function badValue(key: string, value: unknown, why: "object" | "finite" | "resizeMode" | "value" | "transform"): null {
-  const shown = typeof value === "object" && value !== null ? Object.prototype.toString.call(value) : typeof value === "string" ? JSON.stringify(value) : String(value);
-  const reason = WHY === null ? "" : ` (${WHY[why]})`;
-  currentRuntime().reportError(new TypeError(`style.${key}: ${shown} is not a valid value${reason}`), { source: "host" });
+/**
+ * Reports a refused style value. Production names the key; development
+ * also shows the value and why it is refused (a production bundle drops the
+ * table and the formatting of the value).
+ */
+function badValue(key: string, value: unknown, why: keyof typeof WHY): null {
+  currentRuntime().reportError(
+    new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `style.${key}: ${shown(value)} is not a valid value (${WHY[why]})` : `style.${key}: not a valid value`),
+    { source: "host" },
+  );
   return null;
+}
+
+function shown(value: unknown): string {
+  return typeof value === "object" && value !== null ? Object.prototype.toString.call(value) : typeof value === "string" ? JSON.stringify(value) : String(value);
 }

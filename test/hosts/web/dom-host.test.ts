@@ -86,6 +86,17 @@ describe("web DOM host", () => {
     assert.deepEqual(await page.evaluate(() => (window as any).tn.log), ["view clicked", "view clicked", "view clicked", "inner clicked"]);
   });
 
+  it("onScroll: reports the view's size once laid out, then each scroll", async () => {
+    await run("scrolling");
+    const log = (): Promise<string[]> => page.evaluate(() => (window as any).tn.log.slice());
+    // The size report (ResizeObserver) comes once the scroll module has loaded.
+    await page.waitForFunction(() => (window as any).tn.log.includes("scroll 0/40/200"));
+    await page.getByTestId("scrolling").evaluate((el) => (el.scrollTop = 30));
+    await page.waitForFunction(() => (window as any).tn.log.includes("scroll 30/40/200"));
+    // Scrolling is not a resize: no other report came.
+    assert.deepEqual(await log(), ["scroll 0/40/200", "scroll 30/40/200"]);
+  });
+
   it("keeps a controlled input in step with typing", async () => {
     await run("draft");
     const draft = page.getByRole("textbox", { name: "Draft" });

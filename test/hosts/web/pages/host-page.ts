@@ -97,6 +97,15 @@ const OnlyChildDialog = pn.component(function OnlyChildDialog() {
   );
 });
 
+/** A short ScrollView over tall content, logging what its onScroll reports. */
+const Scrolling = pn.component(function Scrolling() {
+  return pn.ScrollView(pn.View({ style: { height: 200 } }), {
+    testID: "scrolling",
+    style: { height: 40 },
+    onScroll: (event) => void log.push(`scroll ${event.offset}/${event.viewportHeight}/${event.contentHeight}`),
+  });
+});
+
 const Broken = pn.component(function Broken(): pn.Child {
   throw new Error("render went wrong");
 });
@@ -117,6 +126,7 @@ const scenarios: Record<string, () => pn.Child> = {
   narrow: () => Styled({ wide: false }),
   wide: () => Styled({ wide: true }),
   broken: () => Parent(),
+  scrolling: () => Scrolling(),
 };
 
 const tn = {

@@ -5,6 +5,7 @@ import { localStorageBackend } from "../../../../src/hosts/web/local-storage.js"
 import { createFileCamera } from "../../../../src/hosts/web/camera.js";
 import { applyStyle } from "../../../../src/hosts/web/style.js";
 import { animationFrames } from "../../../../src/hosts/web/frames.js";
+import { browserHistory } from "../../../../src/hosts/web/browser-history.js";
 import { runtime } from "../../../../src/runtime/runtime.js";
 import type { AlertRequest } from "../../../../src/runtime/services.js";
 // The same services as typenative/web exports them: code loaded on first use.
@@ -60,6 +61,31 @@ const tn = {
     } catch (error) {
       out.push((error as Error).message);
     }
+    return out;
+  },
+  /**
+   * The history `mount()` installs: made without touching the page's history
+   * state; a push is read back at once and applied once its module has
+   * loaded; a subscription dropped before then hears nothing; the user's back
+   * reaches the listener with the path.
+   */
+  async historyRoundTrip(): Promise<unknown[]> {
+    const start = location.pathname + location.search;
+    history.replaceState({ app: 1 }, "");
+    const service = browserHistory(window);
+    const heard: string[] = [];
+    const out: unknown[] = [start, JSON.stringify(history.state)];
+    service.subscribe((path) => heard.push(`dropped ${path}`))();
+    const unsubscribe = service.subscribe((path) => heard.push(path));
+    service.push("/pushed?x=1");
+    out.push(service.location(), location.pathname + location.search);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    out.push(location.pathname + location.search, service.location(), typeof history.state?.typenativeKey);
+    const popped = new Promise((resolve) => window.addEventListener("popstate", resolve, { once: true }));
+    history.back();
+    await popped;
+    out.push(heard.slice(), history.state?.app, typeof history.state?.typenativeKey);
+    unsubscribe();
     return out;
   },
   /** typenative/web's alert presenter: an alert disposed while the dialog loads answers null; the next one shows. */
