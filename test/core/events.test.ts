@@ -10,19 +10,9 @@ import { render, settle, TestHost } from "typenative/testing";
 import { dispatch, emit } from "../../src/core/events.js";
 import { useCleanRuntime } from "../helpers/lifecycle.js";
 import { captureErrors } from "../helpers/errors.js";
+import { deferred } from "../helpers/data.js";
 
 const runtime = useCleanRuntime();
-
-/** A promise settled by hand. */
-function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 describe("dispatch: a handler's promise without a Task", () => {
   it("returns nothing; the promise counts as a pending task until it settles", async () => {
