@@ -10,7 +10,7 @@ import { render, settle, TestHost } from "typenative/testing";
 import { dispatch, emit } from "../../src/core/events.js";
 import { useCleanRuntime } from "../helpers/lifecycle.js";
 import { captureErrors } from "../helpers/errors.js";
-import { deferred } from "../helpers/data.js";
+import { countingThenable, deferred } from "../helpers/data.js";
 
 const runtime = useCleanRuntime();
 
@@ -91,16 +91,7 @@ describe("dispatch: a handler's promise without a Task", () => {
   it("reads a thenable's `then` once; a `then` that throws is the task's failure, not a throw at the call", async () => {
     const capture = captureErrors();
     try {
-      let reads = 0;
-      let resolve: (value: string) => void = () => {};
-      const thenable = {
-        get then() {
-          reads++;
-          return (onFulfilled: (value: string) => void) => {
-            resolve = onFulfilled;
-          };
-        },
-      };
+      const { thenable, reads, resolve } = countingThenable<string>();
       const broken = {
         then() {
           throw new Error("then threw");
@@ -111,7 +102,7 @@ describe("dispatch: a handler's promise without a Task", () => {
       });
       const ui = render(C());
       dispatch(ui.getByText("thenable"), "onClick");
-      assert.equal(reads, 1);
+      assert.equal(reads(), 1);
       assert.equal(pn.runtime.pendingTasks(), 1);
       resolve("done");
       assert.equal(pn.runtime.pendingTasks(), 0);

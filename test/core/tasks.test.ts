@@ -4,6 +4,7 @@ import * as pn from "typenative";
 import { useCleanRuntime } from "../helpers/lifecycle.js";
 import { render, settle } from "typenative/testing";
 import { captureErrors } from "../helpers/errors.js";
+import { countingThenable } from "../helpers/data.js";
 
 const runtime = useCleanRuntime();
 
@@ -117,16 +118,7 @@ describe("task ownership", () => {
   });
 
   it("a handler's thenable becomes a task that follows it, its `then` read once; a Task passes through as it is", async () => {
-    let reads = 0;
-    let resolve: (value: string) => void = () => {};
-    const thenable = {
-      get then() {
-        reads++;
-        return (onFulfilled: (value: string) => void) => {
-          resolve = onFulfilled;
-        };
-      },
-    };
+    const { thenable, reads, resolve } = countingThenable<string>();
     let started: pn.Task<number> | null = null;
     const C = pn.component(function C() {
       return pn.Column(
@@ -137,7 +129,7 @@ describe("task ownership", () => {
     const ui = render(C());
     const task = ui.press(ui.getByText("thenable")) as pn.Task<string>;
     assert.ok(task instanceof pn.Task);
-    assert.equal(reads, 1);
+    assert.equal(reads(), 1);
     assert.equal(task.done, false);
     resolve("saved");
     assert.equal(await task, "saved");

@@ -56,3 +56,18 @@ export async function unmountAndCheck(ui: RenderResult): Promise<void> {
 export function texts(ui: RenderResult): string[] {
   return ui.queryAllByText(/.*/).map((node) => node.text);
 }
+
+/** A thenable (not a promise) that counts the reads of its `then` and is resolved by hand: for code that must read `then` once. */
+export function countingThenable<T>(): { thenable: PromiseLike<T>; reads(): number; resolve(value: T): void } {
+  let reads = 0;
+  let resolve: (value: T) => void = () => {};
+  const thenable = {
+    get then() {
+      reads++;
+      return (onFulfilled: (value: T) => void) => {
+        resolve = onFulfilled;
+      };
+    },
+  } as unknown as PromiseLike<T>;
+  return { thenable, reads: () => reads, resolve: (value) => resolve(value) };
+}
