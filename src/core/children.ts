@@ -194,7 +194,7 @@ export function reconcileChildren(parent: Fiber, raw: unknown, visit: ItemVisito
     // Whatever was not reused goes, before the placements: marked deleted,
     // no dying view serves as an anchor. A view whose every child is
     // replaced (new keys throughout) is cleared first and then filled.
-    if (!reused && start === 0 && oldEnd >= 0 && oldEnd === old.length - 1 && newEnd === items.length - 1 && mayHoldWholeView(parent)) {
+    if (!reused && start === 0 && oldEnd >= 0 && oldEnd === oldLen - 1 && newEnd === newLen - 1 && mayHoldWholeView(parent)) {
       ops.push(OP_CLEAR, hostNode, null, null);
     }
     for (const oi of keyToOld.values()) remove(hostNode, old[oi]!);

@@ -111,7 +111,6 @@ export class Runtime {
   trackTask(delta: 1 | -1): void {
     this.pending += delta;
   }
-
 }
 
 /**
