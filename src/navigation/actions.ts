@@ -1,9 +1,10 @@
 /**
  * What a navigator does when it moves, imported on the first move (see
  * `dispatch` in navigator.ts): the pure reducer from a state and an action
- * to the next state, and the dispatch that asks `beforeRemove` listeners,
+ * to the next state, the dispatch that asks `beforeRemove` listeners,
  * bubbles a move to the parent navigator and hands the state to the
- * navigator's slot.
+ * navigator's slot, and the move a URL change makes (the browser's back and
+ * forward buttons: `followPath`).
  *
  * No app moves before its first render: the first screen comes from the
  * navigator's `initialRouteName`, a saved state or the URL, none of which
@@ -13,6 +14,8 @@
  */
 import type { options } from "../core/options.js";
 import type { emit, NavigatorHandle } from "./navigator.js";
+import type { ContainerHandle } from "./context.js";
+import type { LinkingOptions, stateFromPath } from "./linking.js";
 import type { makeRoute, NavigationAction, NavigationState, Route, validate } from "./state.js";
 import type { BeforeRemoveEvent } from "./types.js";
 
@@ -21,6 +24,7 @@ export interface NavigationKit {
   readonly makeRoute: typeof makeRoute;
   readonly validate: typeof validate;
   readonly emit: typeof emit;
+  readonly stateFromPath: typeof stateFromPath;
   readonly options: typeof options;
 }
 
@@ -28,7 +32,7 @@ export interface NavigationKit {
 export type NavigationActions = ReturnType<typeof implement>;
 
 /** @internal Builds the navigators' moves on `kit`. */
-export function implement({ makeRoute, validate, emit, options }: NavigationKit) {
+export function implement({ makeRoute, validate, emit, stateFromPath, options }: NavigationKit) {
   /** Actions a `beforeRemove` listener already vetoed once: dispatching them again goes through. */
   const confirmed = new WeakSet<NavigationAction>();
 
@@ -103,43 +107,72 @@ export function implement({ makeRoute, validate, emit, options }: NavigationKit)
     return prevented;
   }
 
-  return {
-    /**
-     * Applies `action` to `handle`'s navigator. Removing screens asks their
-     * `beforeRemove` listeners first; a move this navigator cannot make goes
-     * to its parent. Resolves when the transition has finished (at once when
-     * nothing changed or the move was vetoed).
-     */
-    dispatch(handle: NavigatorHandle, action: NavigationAction): Promise<void> {
-      const names = handle.screens.map((s) => s.name);
-      const next = reduce(handle.state, action, names);
-      if (next === null) {
-        if (handle.parent !== null) return handle.parent.dispatch(action);
-        if (options.dev && process.env.NODE_ENV !== "production" && action.type !== "goBack") {
-          options.warn(`Navigation: no navigator could handle ${describe(action)}; the screens here are ${names.join(", ")}.`);
-        }
-        return Promise.resolve();
+  /**
+   * Applies `action` to `handle`'s navigator. Removing screens asks their
+   * `beforeRemove` listeners first; a move this navigator cannot make goes
+   * to its parent. Resolves when the transition has finished (at once when
+   * nothing changed or the move was vetoed).
+   */
+  function dispatch(handle: NavigatorHandle, action: NavigationAction): Promise<void> {
+    const names = handle.screens.map((s) => s.name);
+    const next = reduce(handle.state, action, names);
+    if (next === null) {
+      if (handle.parent !== null) return handle.parent.dispatch(action);
+      if (options.dev && process.env.NODE_ENV !== "production" && action.type !== "goBack") {
+        options.warn(`Navigation: no navigator could handle ${describe(action)}; the screens here are ${names.join(", ")}.`);
       }
-      const removed = removedRoutes(handle.state, next);
-      if (!confirmed.has(action)) {
-        for (const route of removed) {
-          if (emitBeforeRemove(handle, route, action)) {
-            confirmed.add(action);
-            return Promise.resolve();
-          }
-        }
-      }
-      const focusChanged = next.routes[next.index]?.key !== handle.state.routes[handle.state.index]?.key;
-      handle.state = next;
+      return Promise.resolve();
+    }
+    const removed = removedRoutes(handle.state, next);
+    if (!confirmed.has(action)) {
       for (const route of removed) {
-        handle.listeners.delete(route.key);
-        handle.navigations.delete(route.key);
+        if (emitBeforeRemove(handle, route, action)) {
+          confirmed.add(action);
+          return Promise.resolve();
+        }
       }
-      const done = focusChanged ? new Promise<void>((resolve) => handle.pending.push(resolve)) : Promise.resolve();
-      handle.slot.set(next);
-      return done;
+    }
+    const focusChanged = next.routes[next.index]?.key !== handle.state.routes[handle.state.index]?.key;
+    handle.state = next;
+    for (const route of removed) {
+      handle.listeners.delete(route.key);
+      handle.navigations.delete(route.key);
+    }
+    const done = focusChanged ? new Promise<void>((resolve) => handle.pending.push(resolve)) : Promise.resolve();
+    handle.slot.set(next);
+    return done;
+  }
+
+  return {
+    dispatch,
+    /** The root navigator of `container` goes where `path` points (see `followPath` in navigator.ts). */
+    follow(container: ContainerHandle, path: string, linking: LinkingOptions): Promise<void> {
+      const target = stateFromPath(path, linking);
+      const root = rootNavigator(container);
+      if (target === undefined || root === null) return Promise.resolve();
+      const route = deepestRoute(target);
+      return route !== undefined && popsTo(root, route.name)
+        ? dispatch(root, { type: "navigate", name: route.name, params: route.params })
+        : dispatch(root, { type: "reset", state: target });
     },
   };
+}
+
+function rootNavigator(container: ContainerHandle): NavigatorHandle | null {
+  for (const handle of container.navigators) if (handle.depth === 0) return handle;
+  return null;
+}
+
+/** The focused route of the innermost navigator in `state`. */
+function deepestRoute(state: NavigationState): Route | undefined {
+  const route = state.routes[state.index];
+  if (route === undefined) return undefined;
+  return route.state !== undefined ? deepestRoute(route.state) ?? route : route;
+}
+
+/** True when going back in `handle`'s stack reaches a screen named `name`. */
+function popsTo(handle: NavigatorHandle, name: string): boolean {
+  return handle.state.routes.some((route, i) => i < handle.state.index && route.name === name);
 }
 
 function lastIndexOf(routes: readonly Route[], name: string, upTo: number): number {

@@ -6,7 +6,7 @@ import { AsyncStorage } from "../platform/storage.js";
 import { BackHandler } from "../platform/back-handler.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import { ContainerContext, SlotContext, type ContainerHandle, type StateSlot } from "./context.js";
-import { dispatch, type NavigatorHandle } from "./navigator.js";
+import { dispatch, followPath, type NavigatorHandle } from "./navigator.js";
 import { pathFromState, stateFromPath, type LinkingOptions } from "./linking.js";
 import type { NavigationState } from "./state.js";
 
@@ -74,18 +74,14 @@ export const NavigationContainer = component(function NavigationContainer(props:
     }
   }, [state, ready]);
 
-  // The browser's back and forward buttons: go to the screen the URL names,
-  // popping to it when it is already in the stack (its state kept).
+  // The browser's back and forward buttons: go to the screen the URL names.
+  // What that takes is loaded with the navigators' moves (actions.ts): a
+  // URL change is one of them, made after the first screen.
   useEffect(() => {
     if (history === null || linking === undefined) return;
     return history.subscribe((path) => {
       lastPath.current = path;
-      const target = stateFromPath(path, linking);
-      const root = rootNavigator(container);
-      if (target === undefined || root === null) return;
-      const name = deepestRoute(target);
-      if (name !== undefined && popsTo(root, name.name)) void dispatch(root, { type: "navigate", name: name.name, params: name.params });
-      else void dispatch(root, { type: "reset", state: target });
+      void followPath(container, path, linking);
     });
   }, []);
 
@@ -107,19 +103,4 @@ function back(container: ContainerHandle): boolean {
   if (best === null) return false;
   void dispatch(best, { type: "goBack" });
   return true;
-}
-
-function rootNavigator(container: ContainerHandle): NavigatorHandle | null {
-  for (const handle of container.navigators) if (handle.depth === 0) return handle;
-  return null;
-}
-
-function deepestRoute(state: NavigationState): { name: string; params?: unknown } | undefined {
-  const route = state.routes[state.index];
-  if (route === undefined) return undefined;
-  return route.state !== undefined ? deepestRoute(route.state) ?? route : route;
-}
-
-function popsTo(handle: NavigatorHandle, name: string): boolean {
-  return handle.state.routes.some((route, i) => i < handle.state.index && route.name === name);
 }

@@ -6,6 +6,7 @@ import { makeRoute, validate, type NavigationAction, type NavigationState, type 
 import type { Navigation, NavigationEventMap, ScreenOptions } from "./types.js";
 import type { ContainerHandle, StateSlot } from "./context.js";
 import type { NavigationActions, NavigationKit } from "./actions.js";
+import { stateFromPath, type LinkingOptions } from "./linking.js";
 
 /** A `Screen({ name, component, options, initialParams })` as its navigator reads it. */
 export interface ScreenConfig {
@@ -43,11 +44,12 @@ export interface NavigatorHandle {
 
 /**
  * @internal What a navigator runs when it moves (the reducer, `beforeRemove`,
- * bubbling to the parent), imported on the first move: no app moves before
- * its first render. `typenative/testing` registers it up front.
+ * bubbling to the parent, following a URL the browser went to), imported on
+ * the first move: no app moves before its first render. `typenative/testing`
+ * registers it up front.
  */
 export const navigationActions = /* @__PURE__ */ deferred<NavigationKit, NavigationActions>(
-  { makeRoute, validate, emit, options: coreOptions },
+  { makeRoute, validate, emit, stateFromPath, options: coreOptions },
   () => import("./actions.js"),
 );
 
@@ -59,13 +61,31 @@ export const navigationActions = /* @__PURE__ */ deferred<NavigationKit, Navigat
  * arrived are applied in order once it is here.
  */
 export function dispatch(handle: NavigatorHandle, action: NavigationAction): Promise<void> {
+  return withActions((actions) => actions.dispatch(handle, action));
+}
+
+/**
+ * Takes the root navigator of `container` to the screen `path` names (the
+ * browser's back and forward buttons): pops to it when it is in the stack
+ * (its state kept), else resets to the state the path opens. A move like
+ * {@link dispatch}'s, in the same order; a path no screen matches is ignored.
+ */
+export function followPath(container: ContainerHandle, path: string, linking: LinkingOptions): Promise<void> {
+  return withActions((actions) => actions.follow(container, path, linking));
+}
+
+/**
+ * Runs `move` with the moves' code: at once when it is here and no earlier
+ * move waits for it, else once it has arrived, after those.
+ */
+function withActions(move: (actions: NavigationActions) => Promise<void>): Promise<void> {
   const actions = navigationActions.loaded();
-  if (actions !== null && waiting === 0) return actions.dispatch(handle, action);
+  if (actions !== null && waiting === 0) return move(actions);
   waiting++;
   return navigationActions.load().then(
     (loaded) => {
       waiting--;
-      return loaded.dispatch(handle, action);
+      return move(loaded);
     },
     (error: unknown) => {
       waiting--;

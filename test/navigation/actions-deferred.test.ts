@@ -78,3 +78,36 @@ describe("a navigator's moves before their code is loaded", () => {
     assert.deepEqual(written, []);
   });
 });
+
+describe("following a URL the browser went to (its code loads with the moves)", () => {
+  const linking = { config: { screens: { Home: "", Post: "post/:id", Settings: "settings" } } };
+  const atPost: NavigationState = { type: "stack", index: 1, routes: [{ key: "Home-a", name: "Home" }, { key: "Post-b", name: "Post", params: { id: 7 } }] };
+
+  it("pops to a screen already in the stack, keeping its route, and resets to the path's state otherwise", async () => {
+    const { followPath } = await import("../../src/navigation/navigator.js");
+    const { handle, written } = stackHandle(atPost);
+    const container = { navigators: new Set([handle]) };
+    void followPath(container as never, "/", linking);
+    assert.deepEqual(handle.state.routes.map((route) => route.key), ["Home-a"], "back to Home: its route (and state) kept");
+    void followPath(container as never, "/settings", linking);
+    assert.deepEqual(names(handle.state), ["Home", "Settings"], "a screen not in the stack: the state the path opens");
+    assert.notEqual(handle.state.routes[0]!.key, "Home-a");
+    void followPath(container as never, "/no/such/screen", linking);
+    assert.deepEqual(names(handle.state), ["Home", "Settings"], "a path no screen matches changes nothing");
+    assert.equal(written.length, 2);
+  });
+
+  it("before the code arrives, waits for it and keeps its place among the other moves", async () => {
+    const { dispatch, followPath, navigationActions } = await unloaded();
+    const { handle, written } = stackHandle(atPost);
+    const container = { navigators: new Set([handle]) };
+    void dispatch(handle as never, { type: "push", name: "Settings" });
+    void followPath(container as never, "/post/7", linking);
+    assert.equal(navigationActions.loaded(), null);
+    assert.equal(handle.state, atPost, "nothing moves before the code is here");
+    await navigationActions.load();
+    await turn();
+    assert.deepEqual(written.map(names), [["Home", "Post", "Settings"], ["Home", "Post"]]);
+    assert.equal(handle.state.routes[1]!.key, "Post-b", "popped back to the post the URL names");
+  });
+});

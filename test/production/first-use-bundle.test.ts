@@ -85,7 +85,7 @@ describe("a production build of the example app: what loads on first use", () =>
     assert.ok(files.some((file) => file.reachable && Object.keys(outputs[file.path]?.inputs ?? {}).includes("src/components/list-scroll.ts")), "it is there, in a later chunk");
   });
 
-  it("does not carry the navigators' moves: no app navigates before its first render", () => {
+  it("does not carry the navigators' moves, following a URL among them: no app navigates before its first render", () => {
     assert.ok(firstLoadModules.has("src/navigation/navigator.ts"), "the probe finds the navigation the example renders");
     for (const module of ["src/navigation/actions.ts", "src/data/mutation-calls.ts", "src/platform/alert-calls.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts"]) {
       assert.equal(firstLoadModules.has(module), false, `${module} in the first load: it must be imported with import() only`);
