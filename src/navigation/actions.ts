@@ -14,7 +14,7 @@
  */
 import type { options } from "../core/options.js";
 import type { emit, NavigatorHandle } from "./navigator.js";
-import type { ContainerHandle } from "./context.js";
+import type { ContainerHandle, StateSlot } from "./context.js";
 import type { LinkingOptions, stateFromPath } from "./linking.js";
 import type { makeRoute, NavigationAction, NavigationState, Route, validate } from "./state.js";
 import type { BeforeRemoveEvent } from "./types.js";
@@ -139,7 +139,7 @@ export function implement({ makeRoute, validate, emit, stateFromPath, options }:
       handle.navigations.delete(route.key);
     }
     const done = focusChanged ? new Promise<void>((resolve) => handle.pending.push(resolve)) : Promise.resolve();
-    handle.slot.set(next);
+    write(handle.slot, next);
     return done;
   }
 
@@ -156,6 +156,20 @@ export function implement({ makeRoute, validate, emit, stateFromPath, options }:
         : dispatch(root, { type: "reset", state: target });
     },
   };
+}
+
+/**
+ * Writes a navigator's new state into its slot: the container's, or the
+ * route of the screen holding it, which is a new state of the navigator
+ * above, written into that one's slot in turn.
+ */
+function write(slot: StateSlot, next: NavigationState): void {
+  if ("set" in slot) return slot.set(next);
+  const { owner, key } = slot;
+  const index = owner.state.routes.findIndex((route) => route.key === key);
+  if (index === -1) return;
+  owner.state = { ...owner.state, routes: replaceAt(owner.state.routes, index, { ...owner.state.routes[index]!, state: next }) };
+  write(owner.slot, owner.state);
 }
 
 function rootNavigator(container: ContainerHandle): NavigatorHandle | null {

@@ -4,14 +4,14 @@ import type { Navigation } from "./types.js";
 import type { NavigatorHandle } from "./navigator.js";
 
 /**
- * Where a navigator keeps its state: the container's (root navigator) or the
- * route of the screen that holds it (nested navigator).
+ * Where a navigator keeps its state: the container's (root navigator), which
+ * `set` writes, or the route `key` of the screen that holds it in the
+ * navigator `owner` (nested navigator), which a move writes into `owner`'s
+ * state and on up (`write` in actions.ts: only moves write a nested state).
  */
-export interface StateSlot {
-  readonly state: NavigationState | undefined;
-  /** Writes the navigator's new state up the tree. */
-  set(next: NavigationState): void;
-}
+export type StateSlot =
+  | { readonly state: NavigationState | undefined; set(next: NavigationState): void }
+  | { readonly state: NavigationState | undefined; readonly owner: NavigatorHandle; readonly key: string };
 
 /** What the container shares with its navigators. */
 export interface ContainerHandle {

@@ -92,16 +92,6 @@ interface ScreenViewProps {
   style: Style | undefined;
 }
 
-/** A nested navigator's state lives in its screen's route: writing it writes the parent's state. */
-function setChildState(handle: NavigatorHandle, key: string, next: NavigationState): void {
-  const index = handle.state.routes.findIndex((r) => r.key === key);
-  if (index === -1) return;
-  const routes = handle.state.routes.slice();
-  routes[index] = { ...routes[index]!, state: next };
-  handle.state = { ...handle.state, routes };
-  handle.slot.set(handle.state);
-}
-
 /**
  * One screen of a navigator: its component with the route context around
  * it. Memoized, so a covered screen does not re-render when the navigator
@@ -110,7 +100,8 @@ function setChildState(handle: NavigatorHandle, key: string, next: NavigationSta
 export const ScreenView = memo(
   function ScreenView({ handle, route, screen, focused, hidden, style }: ScreenViewProps) {
     const navigation = navigationFor(handle, route);
-    const slot = useMemo<StateSlot>(() => ({ state: route.state, set: (next) => setChildState(handle, route.key, next) }), [route.state]);
+    // A nested navigator's state lives in this route: its moves write it here (actions.ts).
+    const slot = useMemo<StateSlot>(() => ({ state: route.state, owner: handle, key: route.key }), [route.state]);
     const value = useMemo(() => ({ route, navigation, focused, depth: handle.depth }), [route, focused]);
     const wasFocused = useRef(false);
     useEffect(() => {

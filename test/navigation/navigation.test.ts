@@ -298,3 +298,57 @@ describe("typed params", () => {
     assert.equal(id, 0);
   });
 });
+
+describe("nested navigators", () => {
+  type Outer = { Main: undefined; About: undefined };
+  type Inner = { Feed: undefined; Inbox: undefined };
+  type Deepest = { List: undefined; Item: undefined };
+  const OuterStack = pn.createStack<Outer>();
+  const Tabs = pn.createTabs<Inner>();
+  const InboxStack = pn.createStack<Deepest>();
+  const Feed = pn.component(function Feed() {
+    return pn.Text("feed screen");
+  });
+  const List = pn.component(function List() {
+    const navigation = InboxStack.useNavigation();
+    return pn.Button("open item", { onClick: () => navigation.navigate("Item") });
+  });
+  const Item = pn.component(function Item() {
+    return pn.Text("item screen");
+  });
+  const Inbox = pn.component(function Inbox() {
+    return InboxStack.Navigator({}, InboxStack.Screen({ name: "List", component: List }), InboxStack.Screen({ name: "Item", component: Item }));
+  });
+  const Main = pn.component(function Main() {
+    return Tabs.Navigator({}, Tabs.Screen({ name: "Feed", component: Feed }), Tabs.Screen({ name: "Inbox", component: Inbox }));
+  });
+  const About = pn.component(function About() {
+    return pn.Text("about screen");
+  });
+
+  it("write their moves into the route of the screen holding them, up to the container", async () => {
+    const states: pn.NavigationState[] = [];
+    const ui = render(
+      pn.NavigationContainer(
+        { onStateChange: (state) => void states.push(state) },
+        OuterStack.Navigator({}, OuterStack.Screen({ name: "Main", component: Main }), OuterStack.Screen({ name: "About", component: About })),
+      ),
+    );
+    ui.getByText("feed screen");
+    ui.press(ui.getByRole("tab", { name: "Inbox" }));
+    await settle();
+    const tabs = states.at(-1)!.routes[0]!.state!;
+    assert.equal(tabs.type, "tabs");
+    assert.equal(tabs.routes[tabs.index]!.name, "Inbox", "the tab move is in the outer stack's Main route");
+    ui.press(ui.getByText("open item"));
+    await clock.advance(300);
+    await settle();
+    ui.getByText("item screen");
+    const outer = states.at(-1)!;
+    assert.equal(outer.routes.length, 1, "the outer stack did not move");
+    const inner = outer.routes[0]!.state!;
+    const inbox = inner.routes[inner.index]!.state!;
+    assert.deepEqual(inbox.routes.map((route) => route.name), ["List", "Item"], "the innermost stack's move, two levels up");
+    assert.equal(inbox.index, 1);
+  });
+});
