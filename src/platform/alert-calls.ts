@@ -7,10 +7,11 @@
 import type { AlertPresenter, AlertRequest } from "../runtime/services.js";
 import type { AlertChecks, AlertChooseOptions, AlertConfirmOptions } from "./alert.js";
 import type { PlatformKit } from "./kit.js";
+import { abortable } from "./abortable.js";
 
 /** @internal Builds the deferred part of `pn.Alert` on `kit`. */
 export function implement(kit: PlatformKit) {
-  const { currentRuntime, abortable, NotSupportedError } = kit;
+  const { currentRuntime, cancellationOf, NotSupportedError } = kit;
   function checkAnswer(request: AlertRequest, index: unknown): number | null {
     if (index === null) return null;
     if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= request.buttons.length) {
@@ -32,7 +33,7 @@ export function implement(kit: PlatformKit) {
           "Render with a host that provides one (typenative/web, typenative/testing) or install your own AlertPresenter.",
       );
     }
-    return abortable((s) => presenter.present(request, s), signal).then((index) => checkAnswer(request, index));
+    return abortable(cancellationOf, (s) => presenter.present(request, s), signal).then((index) => checkAnswer(request, index));
   }
 
   /** `choose`'s options: a non-empty list of distinct, non-empty strings, copied. */

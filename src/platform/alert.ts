@@ -13,8 +13,7 @@
  */
 import { currentRuntime } from "../runtime/runtime.js";
 import type { AlertRequest } from "../runtime/services.js";
-import { checkSignal } from "./abortable.js";
-import { deferredCalls } from "./kit.js";
+import { checkSignal, deferredCalls } from "./kit.js";
 import { options } from "../core/options.js";
 
 /** @internal The presenting side of {@link Alert}, imported on first use. */
