@@ -99,15 +99,23 @@ describe("a production build of the example app: what loads on first use", () =>
 
   it("loads each from a chunk that imports nothing of the first load", () => {
     const firstLoad = new Set(files.filter((file) => file.firstLoad).map((file) => file.path));
-    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts"]) {
+    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts", "src/platform/persisted-writes.ts"]) {
       const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry);
       assert.ok(chunk !== undefined, `no chunk for ${entry}`);
       const imports = outputs[chunk]!.imports.map((imported) => imported.path);
       assert.deepEqual(imports.filter((path) => firstLoad.has(path)), [], `${entry} must import types only from the first load's modules: see src/platform/deferred.ts`);
     }
-    for (const entry of ["src/animated/deferred.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts"]) {
+    for (const entry of ["src/animated/deferred.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts", "src/platform/persisted-writes.ts"]) {
       const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry)!;
       assert.deepEqual(outputs[chunk]!.imports, [], `${entry} imports nothing at all`);
+    }
+  });
+
+  it("does not carry usePersistedState's write side: its first screen only loads stored values", () => {
+    assert.ok(firstLoadModules.has("src/platform/persisted-state.ts"), "the probe finds the usePersistedState the example renders");
+    for (const module of ["src/platform/persisted-writes.ts", "src/platform/ordered-writes.ts"]) {
+      assert.equal(firstLoadModules.has(module), false, `${module} in the first load: persisted-state.ts must import it with import() only`);
+      assert.ok(files.some((file) => file.reachable && Object.keys(outputs[file.path]?.inputs ?? {}).includes(module)), `${module} is there, in a later chunk`);
     }
   });
 
