@@ -7,10 +7,11 @@
 import type { AlertPresenter, AlertRequest } from "../runtime/services.js";
 import type { AlertChecks, AlertChooseOptions, AlertConfirmOptions } from "./alert.js";
 import type { PlatformKit } from "./kit.js";
+import { abortable } from "./abortable.js";
 
 /** @internal Builds the deferred part of `pn.Alert` on `kit`. */
 export function implement(kit: PlatformKit) {
-  const { currentRuntime, abortable, NotSupportedError } = kit;
+  const { currentRuntime, cancellationOf, NotSupportedError } = kit;
   function checkAnswer(request: AlertRequest, index: unknown): number | null {
     if (index === null) return null;
     if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= request.buttons.length) {
@@ -22,21 +23,27 @@ export function implement(kit: PlatformKit) {
     return index;
   }
 
-  /** Hands `request` to the host's presenter and checks its answer. Throws `NotSupportedError` without one. */
+  /**
+   * Hands `request` to the host's presenter and checks its answer. Rejects
+   * with `NotSupportedError` without one (rejects, not throws: `Alert.show`
+   * handles both cases, code loaded or not, as one rejection).
+   */
   function present(request: AlertRequest, signal: AbortSignal | undefined): Promise<number | null> {
     const presenter: AlertPresenter | null = currentRuntime().services.alert;
     if (presenter === null || presenter === undefined) {
-      throw new NotSupportedError(
-        "alert",
-        `Alert.${request.kind}("${request.title}"): this host has no alert presenter (currentRuntime().services.alert is null). ` +
-          "Render with a host that provides one (typenative/web, typenative/testing) or install your own AlertPresenter.",
+      return Promise.reject(
+        new NotSupportedError(
+          "alert",
+          `Alert.${request.kind}("${request.title}"): this host has no alert presenter (currentRuntime().services.alert is null). ` +
+            "Render with a host that provides one (typenative/web, typenative/testing) or install your own AlertPresenter.",
+        ),
       );
     }
-    return abortable((s) => presenter.present(request, s), signal).then((index) => checkAnswer(request, index));
+    return abortable(cancellationOf, (s) => presenter.present(request, s), signal).then((index) => checkAnswer(request, index));
   }
 
   /** `choose`'s options: a non-empty list of distinct, non-empty strings, copied. */
-  function checkOptions(options: unknown, describe: (value: unknown) => string): string[] {
+  function checkOptions(options: unknown): string[] {
     if (!Array.isArray(options)) {
       throw new TypeError(`Alert.choose(title, options): options must be an array of strings, got ${describe(options)}`);
     }
@@ -53,7 +60,7 @@ export function implement(kit: PlatformKit) {
   }
 
   /** `choose`'s `destructive`: labels among `choices`, copied. */
-  function checkDestructive(destructive: unknown, choices: string[], describe: (value: unknown) => string): string[] {
+  function checkDestructive(destructive: unknown, choices: string[]): string[] {
     if (destructive === undefined) return [];
     if (!Array.isArray(destructive)) {
       throw new TypeError(`Alert.choose: destructive must be an array of option labels, got ${describe(destructive)}`);
@@ -83,22 +90,34 @@ export function implement(kit: PlatformKit) {
 
     /** `Alert.choose`: the chosen label, `null` for cancel or a dismiss. */
     async choose(checks: AlertChecks, title: string, options: readonly string[], chooseOptions: AlertChooseOptions): Promise<string | null> {
-      const { label, describe } = checks;
+      const { label } = checks;
       if (typeof chooseOptions !== "object" || chooseOptions === null) {
         throw new TypeError("Alert.choose(title, options, { message, cancelLabel, destructive }): the third argument must be an object");
       }
       const message = chooseOptions.message;
       checks.checkTitle("Alert.choose", title, message);
-      const choices = checkOptions(options, describe);
+      const choices = checkOptions(options);
       const cancelLabel = label("Alert.choose", "cancelLabel", chooseOptions.cancelLabel, "Cancel");
       if (choices.includes(cancelLabel)) {
         throw new TypeError(`Alert.choose: the option "${cancelLabel}" is also the cancel label; rename one of them`);
       }
-      const destructive = checkDestructive(chooseOptions.destructive, choices, describe);
+      const destructive = checkDestructive(chooseOptions.destructive, choices);
       kit.checkSignal("Alert.choose", chooseOptions.signal);
       const request: AlertRequest = { kind: "choose", title, message, buttons: [...choices, cancelLabel], destructive, cancelIndex: choices.length };
       const index = await present(request, chooseOptions.signal);
       return index === null || index >= choices.length ? null : choices[index]!;
     },
   };
+}
+
+/**
+ * Names a refused value in `choose`'s messages. A copy of alert.ts's, whose
+ * own is in development messages only: handed over in the kit, it was in
+ * every production first load.
+ */
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return JSON.stringify(value);
+  return typeof value;
 }

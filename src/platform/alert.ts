@@ -13,8 +13,7 @@
  */
 import { currentRuntime } from "../runtime/runtime.js";
 import type { AlertRequest } from "../runtime/services.js";
-import { checkSignal } from "./abortable.js";
-import { deferredCalls } from "./kit.js";
+import { checkSignal, deferredCalls } from "./kit.js";
 import { options } from "../core/options.js";
 
 /** @internal The presenting side of {@link Alert}, imported on first use. */
@@ -88,14 +87,8 @@ export const Alert = {
     const button = label("Alert.show", "button", options.button, "OK");
     checkSignal("Alert.show", options.signal);
     const request: AlertRequest = { kind: "show", title, message, buttons: [button], destructive: [], cancelIndex: -1 };
-    let answer: Promise<number | null>;
-    try {
-      answer = withCalls((calls) => calls.present(request, options.signal));
-    } catch (error) {
-      currentRuntime().reportError(error, { source: "alert" });
-      return Promise.resolve();
-    }
-    return answer.then(noop, (error: unknown) => {
+    // `present` rejects (never throws), whether its code is here or loading.
+    return withCalls((calls) => calls.present(request, options.signal)).then(noop, (error: unknown) => {
       // A cancelled notice is simply gone; anything else deserves a report,
       // since nobody awaits a fire-and-forget `show`.
       if (!options.signal?.aborted) currentRuntime().reportError(error, { source: "alert" });
@@ -177,6 +170,7 @@ function label(where: string, name: string, value: unknown, fallback: string): s
   return value;
 }
 
+/** Names a refused value in the development messages (alert-calls.ts has its own, for `choose`'s checks). */
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
@@ -189,9 +183,8 @@ export interface AlertChecks {
   splitArgs: typeof splitArgs;
   checkTitle: typeof checkTitle;
   label: typeof label;
-  describe: typeof describe;
 }
 
-const CHECKS: AlertChecks = { splitArgs, checkTitle, label, describe };
+const CHECKS: AlertChecks = { splitArgs, checkTitle, label };
 
 function noop(): void {}

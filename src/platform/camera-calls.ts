@@ -5,10 +5,11 @@
 import type { CameraService } from "../runtime/services.js";
 import type { PickFromGalleryOptions, TakePhotoOptions } from "./camera.js";
 import type { PlatformKit } from "./kit.js";
+import { abortable } from "./abortable.js";
 
 /** @internal Builds `Camera.takePhoto` and `Camera.pickFromGallery` on `kit`. */
 export function implement(kit: PlatformKit) {
-  const { currentRuntime, abortable, NotSupportedError } = kit;
+  const { currentRuntime, cancellationOf, NotSupportedError } = kit;
   // Typed explicitly: TypeScript calls an assertion function only through a declared type.
   const checkSignal: PlatformKit["checkSignal"] = kit.checkSignal;
   function cameraService(method: string): CameraService {
@@ -44,13 +45,13 @@ export function implement(kit: PlatformKit) {
       const service = cameraService("takePhoto");
       // Hosts see `quality` only when the caller gave one, so their own default applies.
       const start = (s: AbortSignal | undefined) => service.takePhoto(quality === undefined ? { signal: s } : { quality, signal: s });
-      return checkAnswer("takePhoto", await abortable(start, signal));
+      return checkAnswer("takePhoto", await abortable(cancellationOf, start, signal));
     },
 
     async pickFromGallery(options: PickFromGalleryOptions): Promise<string | null> {
       checkOptions("Camera.pickFromGallery", options);
       const service = cameraService("pickFromGallery");
-      return checkAnswer("pickFromGallery", await abortable((s) => service.pickFromGallery({ signal: s }), options.signal));
+      return checkAnswer("pickFromGallery", await abortable(cancellationOf, (s) => service.pickFromGallery({ signal: s }), options.signal));
     },
   };
 }

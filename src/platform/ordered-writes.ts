@@ -1,5 +1,3 @@
-import { AsyncStorage } from "./storage.js";
-
 interface Entry {
   key: string;
   text: string;
@@ -15,15 +13,23 @@ interface Entry {
  * Writes are not tasks: they are not counted by `pendingTasks()` and are not
  * cancelled when their component unmounts — a value the user set is saved.
  *
- * @internal Used by `usePersistedState`, one per hook instance.
+ * @internal Used by `usePersistedState`, one per hook instance, from the
+ * code it loads with its first write (persisted-writes.ts); it imports
+ * nothing, so that chunk imports nothing of the first load.
  */
 export class OrderedWrites {
   private readonly queue: Entry[] = [];
   private inFlight: Entry | null = null;
   private draining = false;
 
-  /** @param onError Receives a failed write's error and key; the queue goes on. */
-  constructor(private readonly onError: (error: unknown, key: string) => void) {}
+  /**
+   * @param set Stores one write (`AsyncStorage.set`).
+   * @param onError Receives a failed write's error and key; the queue goes on.
+   */
+  constructor(
+    private readonly set: (key: string, text: string) => Promise<void>,
+    private readonly onError: (error: unknown, key: string) => void,
+  ) {}
 
   /** Queues `text` for `key`. */
   write(key: string, text: string): void {
@@ -52,7 +58,7 @@ export class OrderedWrites {
     while ((entry = this.queue.shift()) !== undefined) {
       this.inFlight = entry;
       try {
-        await AsyncStorage.set(entry.key, entry.text);
+        await this.set(entry.key, entry.text);
       } catch (error) {
         this.onError(error, entry.key);
       }

@@ -11,12 +11,14 @@ import { useComponentScope, useEffect, useRef, useState, type SetState } from ".
 import { currentRuntime } from "../runtime/runtime.js";
 import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
-import { OrderedWrites } from "./ordered-writes.js";
-import { AsyncStorage } from "./storage.js";
+import type { OrderedWrites } from "./ordered-writes.js";
+import { AsyncStorage, setItem } from "./storage.js";
 import { options } from "../core/options.js";
+import { deferred } from "./deferred.js";
+import type { PersistedWrites } from "./persisted-writes.js";
 
-/** The state cell: a value and where it came from. Immutable; a change is a new box. */
-interface Box<T> {
+/** @internal The state cell: a value and where it came from. Immutable; a change is a new box. */
+export interface Box<T> {
   readonly key: string;
   /** The epoch this value belongs to; shown only while it is the slot's epoch. */
   readonly epoch: number;
@@ -25,8 +27,8 @@ interface Box<T> {
   readonly write: boolean;
 }
 
-/** Per-hook bookkeeping that must not trigger renders. */
-interface Slot<T> {
+/** @internal Per-hook bookkeeping that must not trigger renders. */
+export interface Slot<T> {
   /** The key of the latest render; null before the first. */
   key: string | null;
   /** Incremented whenever a render sees a new key. */
@@ -36,11 +38,27 @@ interface Slot<T> {
   setBox: SetState<Box<T>>;
   /** The stable setter handed to the component. */
   setValue: SetState<T>;
-  writes: OrderedWrites;
+  /** This hook's writes, in order; made by its first write. */
+  writes?: OrderedWrites;
+  /** Keys of saves waiting for the write side's code, oldest first. */
+  waiting?: string[];
 }
 
 /** Marks "no stored value": a missing key or text that is not JSON. */
 const ABSENT: unique symbol = Symbol("absent");
+
+/** @internal What persisted-writes.ts takes from the hook's first-screen side and from storage. */
+export interface PersistedKit {
+  readonly setItem: typeof setItem;
+  readonly report: typeof report;
+}
+
+/**
+ * @internal Writing what the component sets (persisted-writes.ts): imported
+ * with `import()` by the first save, since a first screen only loads;
+ * `typenative/testing` registers it.
+ */
+export const persistedWrites = /* @__PURE__ */ deferred<PersistedKit, PersistedWrites>({ setItem, report }, () => import("./persisted-writes.js"));
 
 /**
  * State that survives restarts: like `useState`, but the value is loaded from
@@ -52,7 +70,8 @@ const ABSENT: unique symbol = Symbol("absent");
  * - A value set before the load lands wins: it is shown, written, and the
  *   load's result is dropped.
  * - Writes happen after the commit that shows the new value, in order, one
- *   per commit (a burst of sets in one batch is one write). Nothing is written
+ *   per commit (a burst of sets in one batch is one write). The first set of
+ *   the app also imports the code that writes (the first screen needs none). Nothing is written
  *   unless the component sets a value; an `Object.is`-equal set writes nothing.
  *   A write the component started finishes even if it unmounts.
  * - Components using the same key stay in sync: a write by one re-renders the
@@ -81,7 +100,7 @@ export function usePersistedState<T>(key: string, initial: T): [T, SetState<T>] 
   const scope = useComponentScope();
   const [box, setBox] = useState<Box<T>>(() => ({ key, epoch: 0, value: initial, write: false }));
   const ref = useRef<Slot<T> | null>(null);
-  const slot = (ref.current ??= createSlot(setBox, scope, initial));
+  const slot = (ref.current ??= createSlot(setBox, initial));
   if (slot.key !== key) {
     slot.key = key;
     slot.epoch++;
@@ -97,14 +116,13 @@ export function usePersistedState<T>(key: string, initial: T): [T, SetState<T>] 
   return [box.epoch === epoch ? box.value : initial, slot.setValue];
 }
 
-function createSlot<T>(setBox: SetState<Box<T>>, scope: Scope, initial: T): Slot<T> {
+function createSlot<T>(setBox: SetState<Box<T>>, initial: T): Slot<T> {
   const slot: Slot<T> = {
     key: null,
     epoch: 0,
     initial,
     setBox,
     setValue: noop,
-    writes: new OrderedWrites((error) => report(error, scope)),
   };
   slot.setValue = (action) => {
     // The core calls this updater at once, against the latest pending box,
@@ -126,9 +144,10 @@ function createSlot<T>(setBox: SetState<Box<T>>, scope: Scope, initial: T): Slot
 /** Loads `key` and follows other writers' changes to it until the key changes or the component unmounts. */
 function watch<T>(slot: Slot<T>, key: string, epoch: number, scope: Scope): () => void {
   const unsubscribe = AsyncStorage.subscribe(key, (text) => {
-    // While our own write to the key is queued or in flight, this is its echo,
-    // or a foreign write ours is about to overwrite: either way, ours is the news.
-    if (slot.epoch !== epoch || slot.writes.busyWith(key)) return;
+    // While our own write to the key waits for its code, is queued or is in
+    // flight, this is its echo, or a foreign write ours is about to
+    // overwrite: either way, ours is the news.
+    if (slot.epoch !== epoch || slot.waiting?.includes(key) || slot.writes?.busyWith(key)) return;
     const stored = parse<T>(text);
     const value = stored === ABSENT ? slot.initial : stored;
     slot.setBox((previous) =>
@@ -159,20 +178,39 @@ function watch<T>(slot: Slot<T>, key: string, epoch: number, scope: Scope): () =
   };
 }
 
+/** Saves waiting for the write side's code, of every hook: while one waits, later saves queue behind it. */
+let waitingSaves = 0;
+
+/**
+ * Writes `box` once the write side's code is here: at once when it is
+ * loaded and no save waits for it any more, else after the saves that do,
+ * in order. Meanwhile `slot.waiting` says a write of its key is coming, so
+ * a change notification does not show a value ours is about to overwrite.
+ * A failed import is reported like a failed write; the next save tries again.
+ */
 function save<T>(slot: Slot<T>, box: Box<T>, scope: Scope): void {
-  let text: string | undefined;
-  let problem: unknown = undefined;
-  try {
-    text = JSON.stringify(box.value);
-  } catch (error) {
-    problem = error;
-  }
-  if (text === undefined) {
-    const detail = problem instanceof Error ? problem.message : `got ${typeof box.value}`;
-    report(new TypeError(`usePersistedState("${box.key}"): the value cannot be stored as JSON: ${detail}`, { cause: problem }), scope);
+  const code = persistedWrites.loaded();
+  if (code !== null && waitingSaves === 0) {
+    code.save(slot, box, scope);
     return;
   }
-  slot.writes.write(box.key, text);
+  const waiting = (slot.waiting ??= []);
+  waiting.push(box.key);
+  waitingSaves++;
+  const done = (): void => {
+    waitingSaves--;
+    waiting.shift();
+  };
+  persistedWrites.load().then(
+    (loaded) => {
+      done();
+      loaded.save(slot, box, scope);
+    },
+    (error: unknown) => {
+      done();
+      report(error, scope);
+    },
+  );
 }
 
 function parse<T>(text: string | null): T | typeof ABSENT {

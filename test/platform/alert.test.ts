@@ -238,6 +238,18 @@ describe("Alert without a presenter", () => {
       errors.restore();
     }
   });
+
+  it("show with a signal already aborted resolves quietly: a cancelled notice is gone, presenter or not", async () => {
+    const errors = captureErrors();
+    try {
+      await withPresenter(null, async () => {
+        assert.equal(await pn.Alert.show("Saved!", { signal: AbortSignal.abort() }), undefined);
+      });
+      assert.deepEqual(errors.errors, []);
+    } finally {
+      errors.restore();
+    }
+  });
 });
 
 describe("Alert cancellation and presenter answers", () => {

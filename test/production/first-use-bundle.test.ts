@@ -97,11 +97,32 @@ describe("a production build of the example app: what loads on first use", () =>
     assert.deepEqual(DEV_MESSAGE_PROBES.filter(([, probe]) => all.includes(probe)), [], "wrap the long message in `options.dev && process.env.NODE_ENV !== \"production\" ? … : …`");
   });
 
-  it("loads each from a chunk that imports nothing", () => {
-    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts"]) {
+  it("loads each from a chunk that imports nothing of the first load", () => {
+    const firstLoad = new Set(files.filter((file) => file.firstLoad).map((file) => file.path));
+    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts", "src/platform/persisted-writes.ts"]) {
       const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry);
       assert.ok(chunk !== undefined, `no chunk for ${entry}`);
-      assert.deepEqual(outputs[chunk]!.imports, [], `${entry} must import types only: see src/platform/deferred.ts`);
+      const imports = outputs[chunk]!.imports.map((imported) => imported.path);
+      assert.deepEqual(imports.filter((path) => firstLoad.has(path)), [], `${entry} must import types only from the first load's modules: see src/platform/deferred.ts`);
     }
+    for (const entry of ["src/animated/deferred.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts", "src/platform/persisted-writes.ts"]) {
+      const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry)!;
+      assert.deepEqual(outputs[chunk]!.imports, [], `${entry} imports nothing at all`);
+    }
+  });
+
+  it("does not carry usePersistedState's write side: its first screen only loads stored values", () => {
+    assert.ok(firstLoadModules.has("src/platform/persisted-state.ts"), "the probe finds the usePersistedState the example renders");
+    for (const module of ["src/platform/persisted-writes.ts", "src/platform/ordered-writes.ts"]) {
+      assert.equal(firstLoadModules.has(module), false, `${module} in the first load: persisted-state.ts must import it with import() only`);
+      assert.ok(files.some((file) => file.reachable && Object.keys(outputs[file.path]?.inputs ?? {}).includes(module)), `${module} is there, in a later chunk`);
+    }
+  });
+
+  it("keeps abortable() out of the first load: the alert and camera calls share it in a chunk of their own", () => {
+    assert.ok(firstLoadModules.has("src/platform/kit.ts"), "the probe finds the platform kit the example's alerts load with");
+    assert.equal(firstLoadModules.has("src/platform/abortable.ts"), false, "abortable.ts in the first load: only alert-calls.ts and camera-calls.ts may import it");
+    const shared = files.filter((file) => file.reachable && !file.firstLoad && Object.keys(outputs[file.path]?.inputs ?? {}).includes("src/platform/abortable.ts"));
+    assert.equal(shared.length, 1, "one later chunk carries it");
   });
 });
