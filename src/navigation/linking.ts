@@ -43,8 +43,22 @@ export function pathFromState(state: NavigationState, linking: LinkingOptions): 
 export function stateFromPath(path: string, linking: LinkingOptions): NavigationState | undefined {
   let clean = path;
   for (const prefix of linking.prefixes ?? []) if (clean.startsWith(prefix)) clean = clean.slice(prefix.length);
-  const parts = clean.split(/[?#]/)[0]!.split("/").filter((p) => p !== "").map(decodeURIComponent);
+  const parts = clean.split(/[?#]/)[0]!.split("/").filter((p) => p !== "").map(decodeSegment);
   return match(parts, linking.config.screens);
+}
+
+/**
+ * A path segment as text. The address bar can hold anything, and a
+ * malformed escape (`/post/%E0%A4`) would make `decodeURIComponent` throw
+ * while mounting or following the back button: such a segment is kept as
+ * typed, so it matches a `:param` (raw) or nothing.
+ */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function match(parts: string[], screens: ScreenPaths): NavigationState | undefined {
