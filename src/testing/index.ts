@@ -32,6 +32,8 @@ import { listScroll } from "../components/flat-list.js";
 import * as listScrollModule from "../components/list-scroll.js";
 import { fetchBody } from "../platform/fetch.js";
 import * as fetchBodyModule from "../platform/fetch-body.js";
+import { queryTriggers } from "../data/query-observer.js";
+import * as queryTriggersModule from "../data/query-triggers.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -71,6 +73,8 @@ navigationActions.register(navigationActionsModule);
 listScroll.register(listScrollModule);
 // And pn.fetch's body reader: a stubbed fetch answers in the same turn as ever.
 fetchBody.register(fetchBodyModule);
+// And a query's triggers: focus, reconnect, polling and the stale timer act in the instant they fire.
+queryTriggers.register(queryTriggersModule);
 
 /**
  * Sets the system colour scheme `pn.useColorScheme()` reports (default
