@@ -105,24 +105,22 @@ type Listener<S, E> = (result: QueryResult<S, E>) => void;
  */
 export const queryTriggers = /* @__PURE__ */ deferred<TriggerKit, Triggers>({ currentRuntime, isStale }, () => import("./query-triggers.js"));
 
-type TriggerUse = <T, E>(triggers: Triggers, observer: TriggeredObserver<T, E>, value: boolean) => void;
-
 /**
- * Runs `use` with the triggers: at once when their code is here, else
- * once it arrives, in the runtime of the call (each trigger works out what
- * to do from the observer's state when it runs). A failed import is
+ * Calls the trigger `name` for `observer`: at once when the code is here,
+ * else once it arrives, in the runtime of the call (each trigger works out
+ * what to do from the observer's state when it runs). A failed import is
  * reported; the next trigger tries again.
  */
-function withTriggers<T, E>(observer: TriggeredObserver<T, E>, use: TriggerUse, value: boolean): void {
+function withTriggers<T, E>(observer: TriggeredObserver<T, E>, name: TriggerName, value: boolean): void {
   const code = queryTriggers.loaded();
-  if (code !== null) return use(code, observer, value);
+  if (code !== null) return code[name](observer, value);
   const rt = currentRuntime();
   queryTriggers
     .load()
     .then((loaded) => {
       const previous = enterRuntime(rt);
       try {
-        use(loaded, observer, value);
+        loaded[name](observer, value);
       } finally {
         leaveRuntime(previous);
       }
@@ -130,10 +128,7 @@ function withTriggers<T, E>(observer: TriggeredObserver<T, E>, use: TriggerUse, 
     .catch((error: unknown) => rt.reportError(error, { source: "query" }));
 }
 
-const onOnlineOf: TriggerUse = (triggers, observer, online) => triggers.onOnline(observer, online);
-const onFocusOf: TriggerUse = (triggers, observer, focused) => triggers.onFocus(observer, focused);
-const updateIntervalOf: TriggerUse = (triggers, observer) => triggers.updateInterval(observer);
-const updateStaleTimerOf: TriggerUse = (triggers, observer) => triggers.updateStaleTimer(observer);
+type TriggerName = "onOnline" | "onFocus" | "updateInterval" | "updateStaleTimer";
 
 /** @internal A subscriber: `listener` is called as a method of the slot. */
 export interface QuerySlot<S, E> {
@@ -448,12 +443,12 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   /** @internal The app went online or offline (called through {@link watchSignals}). */
   onOnline(online: boolean): void {
-    withTriggers(this, onOnlineOf, online);
+    withTriggers(this, "onOnline", online);
   }
 
   /** @internal The app gained or lost focus (called through {@link watchSignals}). */
   onFocus(focused: boolean): void {
-    withTriggers(this, onFocusOf, focused);
+    withTriggers(this, "onFocus", focused);
   }
 
   /** Arms, keeps or drops the polling timer (query-triggers.ts) when the options ask for one or one is armed. */
@@ -461,7 +456,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     const { refetchInterval, enabled } = this.options;
     // Nearly every observer never polls: nothing to arm or drop, and no code to load.
     if (this.timers === null && !(this.listenerCount > 0 && enabled && refetchInterval !== false && refetchInterval > 0)) return;
-    withTriggers(this, updateIntervalOf, false);
+    withTriggers(this, "updateInterval", false);
   }
 
   /** While watched, re-derives the result when fresh data turns stale (the stale timer, query-triggers.ts). */
@@ -474,7 +469,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
       if (this.timers !== null && this.timers.stale !== null) queryTriggers.loaded()!.updateStaleTimer(this);
       return;
     }
-    withTriggers(this, updateStaleTimerOf, false);
+    withTriggers(this, "updateStaleTimer", false);
   }
 
   /**
