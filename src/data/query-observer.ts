@@ -1,5 +1,5 @@
-import type { TimerHandle } from "../runtime/clock.js";
-import { currentRuntime, type Runtime } from "../runtime/runtime.js";
+import { currentRuntime, enterRuntime, leaveRuntime, type Runtime } from "../runtime/runtime.js";
+import { deferred } from "../platform/deferred.js";
 import { beginBatch, endBatch, scheduleNotify } from "./notify.js";
 import { Query, emptyQueryState, isStale, type FetchOptions, type FetchStatus, type QueryListener, type QueryState } from "./query.js";
 import type { SignalManager } from "./host-signal-manager.js";
@@ -12,6 +12,7 @@ import { replaceEqualDeep } from "./structural-sharing.js";
 import { QueryClient } from "./query-cache.js";
 import type { QueryKey } from "./query-key.js";
 import type { RetryDelayOption, RetryOption } from "./retry.js";
+import type { Timers, TriggerKit, Triggers, TriggeredObserver } from "./query-triggers.js";
 import { options as devOptions } from "../core/options.js";
 
 /** `"error"` after a failed fetch, else `"success"` with data to show, else `"pending"` (no data yet). */
@@ -96,6 +97,39 @@ type FetchMode = typeof NONE | typeof IF_STALE | typeof FORCE;
 
 type Listener<S, E> = (result: QueryResult<S, E>) => void;
 
+/**
+ * @internal What an observer does when time passes or the app's focus or
+ * connection changes (query-triggers.ts): imported with the first signal
+ * an observer hears, the first polling interval it arms or the first fresh
+ * data it watches; `typenative/testing` registers it.
+ */
+export const queryTriggers = /* @__PURE__ */ deferred<TriggerKit, Triggers>({ currentRuntime, isStale }, () => import("./query-triggers.js"));
+
+/**
+ * Calls the trigger `name` for `observer`: at once when the code is here,
+ * else once it arrives, in the runtime of the call (each trigger works out
+ * what to do from the observer's state when it runs). A failed import is
+ * reported; the next trigger tries again.
+ */
+function withTriggers<T, E>(observer: TriggeredObserver<T, E>, name: TriggerName, value: boolean): void {
+  const code = queryTriggers.loaded();
+  if (code !== null) return code[name](observer, value);
+  const rt = currentRuntime();
+  queryTriggers
+    .load()
+    .then((loaded) => {
+      const previous = enterRuntime(rt);
+      try {
+        loaded[name](observer, value);
+      } finally {
+        leaveRuntime(previous);
+      }
+    })
+    .catch((error: unknown) => rt.reportError(error, { source: "query" }));
+}
+
+type TriggerName = "onOnline" | "onFocus" | "updateInterval" | "updateStaleTimer";
+
 /** @internal A subscriber: `listener` is called as a method of the slot. */
 export interface QuerySlot<S, E> {
   listener(result: QueryResult<S, E>): void;
@@ -121,12 +155,16 @@ export type PreparedOptions<T, E, S> = Normalized<T, E, S>;
  * stop(); // aborts the fetch if nobody else watches the key
  * ```
  */
-export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListener {
+export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListener, TriggeredObserver<T, E> {
   private readonly client: QueryClient;
-  private readonly online: SignalManager;
-  private readonly focus: SignalManager;
-  private options: Normalized<T, E, S>;
-  private entry: Query<T, E>;
+  /** @internal */
+  readonly online: SignalManager;
+  /** @internal */
+  readonly focus: SignalManager;
+  /** @internal The options applied last. */
+  options: Normalized<T, E, S>;
+  /** @internal The entry it watches (or will, once subscribed). */
+  entry: Query<T, E>;
   /** Entry data with `dataUpdateCount <= hideBelow` predates our deps: not shown. */
   private hideBelow = -1;
   /**
@@ -136,8 +174,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    */
   private only: QuerySlot<S, E> | null = null;
   private listeners: Set<QuerySlot<S, E>> | null = null;
-  private listenerCount = 0;
-  private result: QueryResult<S, E>;
+  /** @internal */
+  listenerCount = 0;
+  /** @internal The current result. */
+  result: QueryResult<S, E>;
   /** The last result `getOptimisticResult` handed out, reused when the real one catches up. */
   private optimistic: QueryResult<S, E> | null = null;
   /** What {@link prepare} returned last: reused while `useQuery`'s arguments stay the same. */
@@ -150,7 +190,8 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * a number box for `staleAt`).
    */
   private selection: Selection<T, S> | null = null;
-  private timers: Timers | null = null;
+  /** @internal Made by the triggers (query-triggers.ts), which own what is in it. */
+  timers: Timers | null = null;
   /** What {@link plan} worked out last. */
   private plannedEntry: Query<T, E> | null = null;
   private plannedHideBelow = -1;
@@ -396,97 +437,39 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   private stopWatching(): void {
     unwatchSignals(this.online, this);
-    this.clearInterval();
-    this.clearStaleTimer();
+    // Timers exist only once the triggers armed one: their code is here.
+    if (this.timers !== null) queryTriggers.loaded()!.stop(this);
   }
 
-  /** @internal The app went online or offline (called through {@link watch}). */
+  /** @internal The app went online or offline (called through {@link watchSignals}). */
   onOnline(online: boolean): void {
-    // A paused fetch continues by itself; this refetches settled stale data.
-    if (online) this.refetchOn(this.options.refetchOnReconnect);
-    this.updateInterval();
+    withTriggers(this, "onOnline", online);
   }
 
-  /** @internal The app gained or lost focus (called through {@link watch}). */
+  /** @internal The app gained or lost focus (called through {@link watchSignals}). */
   onFocus(focused: boolean): void {
-    if (focused) this.refetchOn(this.options.refetchOnWindowFocus);
-    this.updateInterval();
+    withTriggers(this, "onFocus", focused);
   }
 
-  /** A reconnect or focus trigger: refetch stale data (`"always"`: any data) unless a fetch is under way. */
-  private refetchOn(setting: boolean | "always"): void {
-    const entry = this.entry;
-    if (setting === false || !this.options.enabled || entry.state.fetching) return;
-    if (setting === "always" || isStale(entry.state, this.options.staleTime)) entry.start(this.options, false);
-  }
-
-  /** Arms, keeps or drops the polling timer for the current options, focus and connection. */
+  /** Arms, keeps or drops the polling timer (query-triggers.ts) when the options ask for one or one is armed. */
   private updateInterval(): void {
-    const { refetchInterval, refetchIntervalInBackground, enabled } = this.options;
-    const wanted =
-      this.listenerCount > 0 && enabled && refetchInterval !== false && refetchInterval > 0 &&
-      (refetchIntervalInBackground || (this.focus.get() && this.online.get()))
-        ? refetchInterval
-        : 0;
-    const timers = this.timers;
-    // The interval the timer was armed with: a re-render with the same one keeps it running.
-    if (timers === null ? wanted === 0 : wanted === timers.armedInterval && (wanted === 0 || timers.interval !== null)) return;
-    this.clearInterval();
-    if (wanted === 0) return;
-    const armed = (this.timers ??= newTimers());
-    armed.armedInterval = wanted;
-    armed.interval = currentRuntimeLoop().callLater(wanted, () => this.onInterval());
+    const { refetchInterval, enabled } = this.options;
+    // Nearly every observer never polls: nothing to arm or drop, and no code to load.
+    if (this.timers === null && !(this.listenerCount > 0 && enabled && refetchInterval !== false && refetchInterval > 0)) return;
+    withTriggers(this, "updateInterval", false);
   }
 
-  private onInterval(): void {
-    const timers = this.timers!;
-    timers.interval = null;
-    timers.armedInterval = 0;
-    if (this.listenerCount === 0) return;
-    // Like any trigger, a poll joins a fetch under way rather than aborting it.
-    if (this.options.enabled && !this.entry.state.fetching) this.entry.start(this.options, false);
-    this.updateInterval();
-  }
-
-  private clearInterval(): void {
-    const timers = this.timers;
-    if (timers === null) return;
-    timers.interval?.cancel();
-    timers.interval = null;
-    timers.armedInterval = 0;
-  }
-
-  /** While watched, re-derives the result when fresh data turns stale, so `isStale` is true without a fetch. */
+  /** While watched, re-derives the result when fresh data turns stale (the stale timer, query-triggers.ts). */
   private updateStaleTimer(): void {
-    const state = this.entry.state;
-    const staleTime = this.options.staleTime;
-    // Nearly every call (stale or no data, nobody watching): no timer, and
-    // no loop time read (each read of a double field allocates in code V8
-    // has not optimized yet).
-    if (this.listenerCount === 0 || !state.hasData || this.result.isStale || !Number.isFinite(staleTime)) {
-      if (this.timers !== null && this.timers.stale !== null) this.clearStaleTimer();
+    // Nearly every call (stale or no data, nobody watching): no timer, no
+    // loop time read (each read of a double field allocates in code V8 has
+    // not optimized yet), no code to load; only an armed timer to drop.
+    if (this.listenerCount === 0 || !this.entry.state.hasData || this.result.isStale || !Number.isFinite(this.options.staleTime)) {
+      // A timer exists only once the triggers armed it: their code is here.
+      if (this.timers !== null && this.timers.stale !== null) queryTriggers.loaded()!.updateStaleTimer(this);
       return;
     }
-    const at = state.dataUpdatedAt + staleTime;
-    const timers = (this.timers ??= newTimers());
-    if (at === timers.staleAt) return;
-    this.clearStaleTimer();
-    if (at < 0) return;
-    timers.staleAt = at;
-    const loop = currentRuntimeLoop();
-    timers.stale = loop.callLater(Math.max(0, at - loop.time()), () => {
-      timers.stale = null;
-      timers.staleAt = -Infinity;
-      this.updateResult();
-    }, { keepAlive: false });
-  }
-
-  private clearStaleTimer(): void {
-    const timers = this.timers;
-    if (timers === null) return;
-    timers.stale?.cancel();
-    timers.stale = null;
-    timers.staleAt = -Infinity;
+    withTriggers(this, "updateStaleTimer", false);
   }
 
   /**
@@ -571,7 +554,8 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     return next;
   }
 
-  private updateResult(): void {
+  /** @internal Re-derives the result and schedules its delivery when it changed. */
+  updateResult(): void {
     // `derive` reuses the object a render already showed, so the component
     // can tell nothing new happened.
     const next = this.derive(this.entry.state, this.hideBelow, this.currentFetch(), this.options, this.result);
@@ -620,27 +604,6 @@ interface Selection<T, S> {
   input: T;
   fn: (data: T) => S;
   output: S | undefined;
-}
-
-interface Timers {
-  interval: TimerHandle | null;
-  /** The interval `interval` was armed with; 0 for none. */
-  armedInterval: number;
-  stale: TimerHandle | null;
-  /**
-   * When the stale timer fires (loop time), to re-arm it only on a change;
-   * `-Infinity` for none: a double like the times it holds, so storing the
-   * first one does not change the field's representation (see `newResult`).
-   */
-  staleAt: number;
-}
-
-function newTimers(): Timers {
-  return { interval: null, armedInterval: 0, stale: null, staleAt: -Infinity };
-}
-
-function currentRuntimeLoop() {
-  return currentRuntime().getLoop();
 }
 
 function privateEntry<T, E>(): Query<T, E> {

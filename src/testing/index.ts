@@ -34,6 +34,8 @@ import { fetchBody } from "../platform/fetch.js";
 import * as fetchBodyModule from "../platform/fetch-body.js";
 import { persistedWrites } from "../platform/persisted-state.js";
 import * as persistedWritesModule from "../platform/persisted-writes.js";
+import { queryTriggers } from "../data/query-observer.js";
+import * as queryTriggersModule from "../data/query-triggers.js";
 
 import { cleanup as unmountAll } from "./render.js";
 export { render, type RenderResult, type JSONNode } from "./render.js";
@@ -75,6 +77,8 @@ listScroll.register(listScrollModule);
 fetchBody.register(fetchBodyModule);
 // And usePersistedState's write side: a set is written, and a change followed, in the instant it is made.
 persistedWrites.register(persistedWritesModule);
+// And a query's triggers: focus, reconnect, polling and the stale timer act in the instant they fire.
+queryTriggers.register(queryTriggersModule);
 
 /**
  * Sets the system colour scheme `pn.useColorScheme()` reports (default

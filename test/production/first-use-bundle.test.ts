@@ -97,15 +97,21 @@ describe("a production build of the example app: what loads on first use", () =>
     assert.deepEqual(DEV_MESSAGE_PROBES.filter(([, probe]) => all.includes(probe)), [], "wrap the long message in `options.dev && process.env.NODE_ENV !== \"production\" ? … : …`");
   });
 
+  it("does not carry a query's triggers (focus, reconnect, polling, the stale timer): its queries hear none before the first screen", () => {
+    assert.ok(firstLoadModules.has("src/data/query-observer.ts"), "the probe finds the queries the example renders");
+    assert.equal(firstLoadModules.has("src/data/query-triggers.ts"), false, "query-triggers.ts in the first load: query-observer.ts must import it with import() only");
+    assert.ok(files.some((file) => file.reachable && Object.keys(outputs[file.path]?.inputs ?? {}).includes("src/data/query-triggers.ts")), "it is there, in a later chunk");
+  });
+
   it("loads each from a chunk that imports nothing of the first load", () => {
     const firstLoad = new Set(files.filter((file) => file.firstLoad).map((file) => file.path));
-    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts", "src/platform/persisted-writes.ts"]) {
+    for (const entry of ["src/animated/deferred.ts", "src/platform/alert-calls.ts", "src/platform/camera-calls.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts", "src/platform/persisted-writes.ts", "src/data/query-triggers.ts"]) {
       const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry);
       assert.ok(chunk !== undefined, `no chunk for ${entry}`);
       const imports = outputs[chunk]!.imports.map((imported) => imported.path);
       assert.deepEqual(imports.filter((path) => firstLoad.has(path)), [], `${entry} must import types only from the first load's modules: see src/platform/deferred.ts`);
     }
-    for (const entry of ["src/animated/deferred.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts", "src/platform/persisted-writes.ts"]) {
+    for (const entry of ["src/animated/deferred.ts", "src/data/outbox-queue.ts", "src/data/mutation-calls.ts", "src/navigation/actions.ts", "src/components/list-scroll.ts", "src/platform/fetch-body.ts", "src/platform/persisted-writes.ts", "src/data/query-triggers.ts"]) {
       const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === entry)!;
       assert.deepEqual(outputs[chunk]!.imports, [], `${entry} imports nothing at all`);
     }
