@@ -6,7 +6,7 @@
  * back to where it was before it opened.
  *
  * Loaded by the DOM host the first time a view is modal or has
- * `onAccessibilityEscape` (see lazy.ts): the focus moves a moment after the
+ * `onAccessibilityEscape` (see lazy.ts and features.ts): the focus moves a moment after the
  * modal's first commit when the chunk was not there yet. The flag of
  * `onAccessibilityEscape` is set here too ({@link setEscape}): only this
  * module's listener reads it.
@@ -22,10 +22,10 @@ const FOCUSABLE = "button:not([disabled]), input:not([disabled]), textarea:not([
 const installed = new WeakSet<Document>();
 let host: FeatureContext;
 
-/** Flags `el` as handling Escape or not, and makes sure its document listens. */
+/** Flags `el` as handling Escape or not, and when it does, makes sure its document listens. */
 export function setEscape(el: HTMLElement, on: boolean, context: FeatureContext): void {
   context.flag(el, ESCAPE, on);
-  installModalKeys(el.ownerDocument, context);
+  if (on) installModalKeys(el.ownerDocument, context);
 }
 
 /** Adds the keyboard listener (focus trap, Escape) to `doc` once. */

@@ -3,7 +3,7 @@
  * wheel or finger travel upwards while the list is already at its top adds
  * up; past {@link PULL_DISTANCE} the list's `onRefresh` fires once, and the
  * pull starts over after a pause. The listeners (one per document) are
- * installed by the DOM host the first time a view has `onRefresh` (see lazy.ts),
+ * installed by the DOM host the first time a view has `onRefresh` (see lazy.ts and features.ts),
  * which also sets the views' flag here ({@link setRefresh}): only these
  * listeners read it.
  */
@@ -18,10 +18,10 @@ const PULL_DISTANCE = 120;
 const installed = new WeakSet<Document>();
 let host: FeatureContext;
 
-/** Flags `el` as refreshable or not, and makes sure its document listens. */
+/** Flags `el` as refreshable or not, and when it is, makes sure its document listens. */
 export function setRefresh(el: HTMLElement, on: boolean, context: FeatureContext): void {
   context.flag(el, REFRESH, on);
-  installPullToRefresh(el.ownerDocument, context);
+  if (on) installPullToRefresh(el.ownerDocument, context);
 }
 
 /** Adds the wheel and touch listeners to `doc` once. */
