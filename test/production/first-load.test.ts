@@ -71,7 +71,7 @@ const DEV_MESSAGE_PROBES = [
  * module `import()` loads, and the modules its chunk gathers.
  */
 const FEATURE_CHUNKS: Record<string, string[]> = {
-  features: ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image"],
+  features: ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image", "nearest"],
   "keyed-history": [],
 };
 const web = (name: string) => `src/hosts/web/${name}.ts`;

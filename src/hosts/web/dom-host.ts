@@ -35,7 +35,7 @@ import { options } from "../../core/options.js";
 import { currentRuntime, type Runtime } from "../../runtime/runtime.js";
 import { applyStyle } from "./style.js";
 import { installBaseStyles } from "./base-styles.js";
-import { CHANGE, CLICK, CLICK_KEY, SUBMIT, flag, flagsOf, nearest, type FeatureContext } from "./flags.js";
+import { CHANGE, CLICK, CLICK_KEY, SUBMIT, flag, flagsOf, type FeatureContext } from "./flags.js";
 import { lazy, perView, type PerView } from "./lazy.js";
 import type { ScrollWatch } from "./scroll-watch.js";
 
@@ -46,7 +46,7 @@ const loadFeatures = () => import("./features.js");
 /** Press, pull-to-refresh and modal focus: each call waits for the chunk, in call order. */
 const features = lazy(loadFeatures);
 /** What those modules use of this one, passed in (see `FeatureContext`). */
-const context: FeatureContext = { emit, flag, flagsOf, nearest };
+const context: FeatureContext = { emit, flag, flagsOf };
 /** Image sources: the latest per view until the module is here (images load asynchronously anyway). */
 const imageSources = perView(
   loadFeatures,

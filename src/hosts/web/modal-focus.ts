@@ -12,6 +12,7 @@
  * module's listener reads it.
  */
 import type { FeatureContext } from "./flags.js";
+import { nearest } from "./nearest.js";
 
 /** Flag of a view with `onAccessibilityEscape`: Escape inside it calls it, a modal's close (see flags.ts). */
 export const ESCAPE = 128;
@@ -79,7 +80,7 @@ function trapTab(event: KeyboardEvent): void {
 function onKeyDown(event: Event): void {
   if (openModals.length > 0) trapTab(event as KeyboardEvent);
   if ((event as KeyboardEvent).key === "Escape") {
-    const target = host.nearest(event.target, ESCAPE);
+    const target = nearest(host, event.target, ESCAPE);
     if (target !== null) {
       event.preventDefault();
       host.emit(target, "onAccessibilityEscape");

@@ -6,6 +6,7 @@
  * ({@link setPress}): only these listeners read them.
  */
 import type { FeatureContext } from "./flags.js";
+import { nearest } from "./nearest.js";
 
 /** Flag of a view with `onPressIn` / `onPressOut` (press feedback, e.g. `Pressable`'s `{ pressed }`); see flags.ts. */
 export const PRESS = 16;
@@ -47,7 +48,7 @@ let pressed: { el: Element; timer: ReturnType<typeof setTimeout> | null; long: b
 
 function onPointerDown(event: Event): void {
   const { emit } = host;
-  const el = host.nearest(event.target, PRESS | LONG_PRESS);
+  const el = nearest(host, event.target, PRESS | LONG_PRESS);
   if (el === null) return;
   const flags = host.flagsOf(el);
   const press = { el, timer: null as ReturnType<typeof setTimeout> | null, long: false };

@@ -8,6 +8,7 @@
  * listeners read it.
  */
 import type { FeatureContext } from "./flags.js";
+import { nearest } from "./nearest.js";
 
 /** Flag of a `ScrollView` / `FlatList` with `onRefresh` (see flags.ts). */
 export const REFRESH = 64;
@@ -37,7 +38,7 @@ function installPullToRefresh(doc: Document, context: FeatureContext): void {
 let pull: { el: Element; distance: number; last: number; touchY: number } | null = null;
 
 function pulling(target: EventTarget | null, now: number): NonNullable<typeof pull> | null {
-  const el = host.nearest(target, REFRESH);
+  const el = nearest(host, target, REFRESH);
   if (el === null || (el as HTMLElement).scrollTop > 0 || el.getAttribute("aria-busy") === "true") return null;
   if (pull === null || pull.el !== el || now - pull.last > 400) pull = { el, distance: 0, last: now, touchY: 0 };
   pull.last = now;

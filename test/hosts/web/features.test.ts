@@ -6,7 +6,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as features from "../../../src/hosts/web/features.js";
-import { flag, flagsOf, nearest, type FeatureContext } from "../../../src/hosts/web/flags.js";
+import { nearest } from "../../../src/hosts/web/nearest.js";
+import { flag, flagsOf, type FeatureContext } from "../../../src/hosts/web/flags.js";
 
 function fakeDocument() {
   const listening: string[] = [];
@@ -14,7 +15,7 @@ function fakeDocument() {
   return { doc, listening, view: () => ({ ownerDocument: doc }) as unknown as HTMLElement };
 }
 
-const context: FeatureContext = { emit: () => {}, flag, flagsOf, nearest };
+const context: FeatureContext = { emit: () => {}, flag, flagsOf };
 
 describe("web host: the feature chunk", () => {
   it("exports what the DOM host calls of each gathered module", () => {
@@ -41,5 +42,22 @@ describe("web host: the feature chunk", () => {
     assert.deepEqual(listening.slice(3), ["pointerdown", "pointerup", "pointercancel"]);
     features.setEscape(el, true, context);
     assert.deepEqual(listening.slice(6), ["keydown"]);
+  });
+
+  it("nearest: the innermost view from the target up with one of the bits, null when that view is disabled", () => {
+    type Fake = { parentNode: Fake | null; attrs: Record<string, string>; getAttribute(name: string): string | null };
+    const node = (parentNode: Fake | null, attrs: Record<string, string> = {}): Fake => ({ parentNode, attrs, getAttribute: (name) => attrs[name] ?? null });
+    const outer = node(null);
+    const inner = node(outer);
+    const leaf = node(inner);
+    const as = (n: Fake) => n as unknown as HTMLElement;
+    flag(as(outer), 16, true);
+    flag(as(inner), 32, true);
+    assert.equal(nearest(context, as(leaf), 16), as(outer));
+    assert.equal(nearest(context, as(leaf), 16 | 32), as(inner));
+    assert.equal(nearest(context, as(leaf), 64), null);
+    assert.equal(nearest(context, null, 16), null);
+    inner.attrs["aria-disabled"] = "true";
+    assert.equal(nearest(context, as(leaf), 32), null, "the innermost is disabled: no view, not an outer one");
   });
 });
