@@ -11,7 +11,7 @@
  *
  * One chunk rather than one per feature: each `import()` site, with its
  * chunk's hashed name and its loader, is code in every app's first load;
- * eight sites cost the counter's first load about 150 bytes of gzip more
+ * eight sites cost the counter's first load about 130 bytes of gzip more
  * than one (measured). The price is paid later, and only by apps that use
  * one of them: the first brings the others' code too (about 5 KB gzipped in
  * all). The `localStorage` backend stays a chunk of its own: an app may
