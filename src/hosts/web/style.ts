@@ -56,6 +56,13 @@ const applied = new WeakMap<HTMLElement, Map<string, string>>();
 type Css = CSSStyleDeclaration & Record<string, unknown>;
 
 /**
+ * The names found to be CSS properties (see writeKey). Checked once per
+ * name, not per write: reading a property of `el.style` serializes its
+ * value, which made every write measurably slower than `setProperty`.
+ */
+const cssProperties = new Set<string>();
+
+/**
  * Applies a style change to `el`. `next` holds the keys to write (a full
  * style at commit, or only the animated keys on a frame); `full` is the
  * element's whole current style. A key the element had before that is in
@@ -116,7 +123,10 @@ function writeKey(css: CSSStyleDeclaration, record: Map<string, string>, wanted:
     // Only CSS properties, which read as strings: a key that is not one
     // (`length`, `setProperty`, `cssText`, a typo) is left alone, as
     // `setProperty` would ignore it, rather than assigned to the declaration.
-    if (typeof (css as Css)[property] !== "string" || property === "cssText") continue;
+    if (!cssProperties.has(property)) {
+      if (typeof (css as Css)[property] !== "string" || property === "cssText") continue;
+      cssProperties.add(property);
+    }
     (css as Css)[property] = value;
     record.set(property, value);
   }
