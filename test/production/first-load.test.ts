@@ -64,11 +64,19 @@ const DEV_MESSAGE_PROBES = [
 /**
  * The DOM host's features a counter never uses, imported on first use
  * (src/hosts/web/lazy.ts); press, pull-to-refresh and modal Escape also set
- * their views' flags themselves, so nothing of them is needed before. And
- * the history's implementation (keyed-history.ts), imported with the first
- * push or subscription of a navigation container with `linking`.
+ * their views' flags themselves, so nothing of them is needed before. The
+ * history's implementation (keyed-history.ts), imported with the first push
+ * or subscription of a navigation container with `linking`, the alert
+ * dialog and the file camera. All in the web host's later chunk, features.ts
+ * (one `import()` site); the localStorage backend in one of its own. Each
+ * entry: the module `import()` loads, and the modules its chunk gathers.
  */
-const FEATURE_MODULES = ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image", "keyed-history"].map((name) => `src/hosts/web/${name}.ts`);
+const FEATURE_CHUNKS: Record<string, string[]> = {
+  features: ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image", "nearest", "keyed-history", "dialog", "file-camera"],
+  "local-storage": [],
+};
+const web = (name: string) => `src/hosts/web/${name}.ts`;
+const FEATURE_MODULES = Object.entries(FEATURE_CHUNKS).flatMap(([entry, gathered]) => [entry, ...gathered].map(web));
 
 /** The same counter inside an ErrorBoundary: it must carry the boundary. */
 const BOUNDARY_APP = MINIMAL_APP.replace("mount(Counter()", "mount(pn.ErrorBoundary({ fallback: pn.Text(\"failed\") }, Counter())");
@@ -171,16 +179,18 @@ describe("the minimal app's first load (production, split)", () => {
     });
   });
 
-  it("does not carry the DOM host's feature modules or the history's implementation, whose chunks import nothing", () => {
+  it("does not carry the DOM host's feature modules, the history's implementation, the dialog, the camera or the storage backend, whose chunks import nothing", () => {
     const first = Object.keys(outputs).filter((output) => files.some((file) => file.firstLoad && file.path === output));
     assert.equal(first.length, 1, "the first load's chunk is found in the metafile");
     const inFirst = first.flatMap((output) => Object.keys(outputs[output]!.inputs));
     assert.ok(inFirst.includes("src/hosts/web/dom-host.ts"));
     assert.deepEqual(FEATURE_MODULES.filter((module) => inFirst.includes(module)), []);
-    for (const module of FEATURE_MODULES) {
-      const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === module);
-      assert.ok(chunk !== undefined, `no chunk for ${module}`);
-      assert.deepEqual(outputs[chunk]!.imports, [], `${module} must import types only: what it needs of the host is passed in (FeatureContext in flags.ts)`);
+    for (const [entry, gathered] of Object.entries(FEATURE_CHUNKS)) {
+      const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === web(entry));
+      assert.ok(chunk !== undefined, `no chunk for ${entry}`);
+      assert.deepEqual(outputs[chunk]!.imports, [], `${entry} must import types only: what it needs of the host is passed in (FeatureContext in flags.ts)`);
+      const inChunk = Object.keys(outputs[chunk]!.inputs);
+      assert.deepEqual(gathered.map(web).filter((module) => !inChunk.includes(module)), [], `${entry}'s chunk gathers its features`);
     }
   });
 

@@ -20,13 +20,14 @@
  * listener (no closure per view) while they have the handler; so does
  * `scroll`, with the size reports, in scroll-watch.ts.
  *
- * What few views use is imported on first use (lazy.ts), so an app of
- * `Text`s and `Button`s does not download it: press feedback and long
- * presses (press.ts), pull-to-refresh (pull-to-refresh.ts), modal focus and
- * Escape (modal-focus.ts), `onScroll` (scroll-watch.ts) and image
- * sources (image.ts). Their attributes (role, tabindex, aria-*) are set at
- * once; the listeners, the work and the flags only those listeners read
- * (press, long press, refresh, Escape: set by each module) wait for the chunk.
+ * What few views use is imported on first use (lazy.ts), in one chunk
+ * (features.ts), so an app of `Text`s and `Button`s does not download it:
+ * press feedback and long presses (press.ts), pull-to-refresh
+ * (pull-to-refresh.ts), modal focus and Escape (modal-focus.ts), `onScroll`
+ * (scroll-watch.ts) and image sources (image.ts). Their attributes (role,
+ * tabindex, aria-*) are set at once; the listeners, the work and the flags
+ * only those listeners read (press, long press, refresh, Escape: set by
+ * each module) wait for the chunk.
  */
 import type { HostConfig, Props } from "../../core/host.js";
 import { dispatch as emit } from "../../core/events.js";
@@ -34,20 +35,19 @@ import { options } from "../../core/options.js";
 import { currentRuntime, type Runtime } from "../../runtime/runtime.js";
 import { applyStyle } from "./style.js";
 import { installBaseStyles } from "./base-styles.js";
-import { CHANGE, CLICK, CLICK_KEY, SUBMIT, flag, flagsOf, nearest, type FeatureContext } from "./flags.js";
-import { lazy, perView, type PerView } from "./lazy.js";
+import { CHANGE, CLICK, CLICK_KEY, SUBMIT, flag, flagsOf, type FeatureContext } from "./flags.js";
+import { lazy, loadFeatures, perView, type PerView } from "./lazy.js";
 import type { ScrollWatch } from "./scroll-watch.js";
 
 export type { ScrollEvent } from "./scroll-watch.js";
 
-const press = lazy(() => import("./press.js"));
-const pullToRefresh = lazy(() => import("./pull-to-refresh.js"));
-const modalFocus = lazy(() => import("./modal-focus.js"));
+/** Press, pull-to-refresh and modal focus: each call waits for the chunk, in call order. */
+const features = lazy(loadFeatures);
 /** What those modules use of this one, passed in (see `FeatureContext`). */
-const context: FeatureContext = { emit, flag, flagsOf, nearest };
+const context: FeatureContext = { emit, flag, flagsOf };
 /** Image sources: the latest per view until the module is here (images load asynchronously anyway). */
 const imageSources = perView(
-  () => import("./image.js"),
+  loadFeatures,
   (module, el, [source, runtime]: readonly [unknown, Runtime]) => module.setImageSource(el as HTMLImageElement, source, runtime),
   ([source]) => source === undefined || source === null || source === "",
 );
@@ -92,7 +92,7 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
   let watcher: ScrollWatch | null = null;
   /** Size reports of views with `onScroll` (a ResizeObserver per document). */
   const scrollWatch = perView(
-    () => import("./scroll-watch.js"),
+    loadFeatures,
     (module, el, on: boolean) => (watcher ??= new module.ScrollWatch(doc, emit)).set(el, on),
     (on) => !on,
   );
@@ -102,7 +102,7 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
     scrollWatch.forget(child);
     imageSources.forget(child);
     // Open modals exist only once the module is here.
-    if (modalsShown) modalFocus((module) => module.closeModalsWithin(child));
+    if (modalsShown) features((module) => module.closeModalsWithin(child));
   }
   return {
     createView(type, props) {
@@ -149,7 +149,7 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
       // A modal view put on screen by this commit takes the focus.
       if (pendingModals.length > 0) {
         modalsShown = true;
-        modalFocus((module) => module.focusNewModals(pendingModals, context));
+        features((module) => module.focusNewModals(pendingModals, context));
       }
     },
     updateProps(node, type, changes, props) {
@@ -206,10 +206,10 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
     case "onPressOut":
     case "onLongPress":
       if (name === "onLongPress" && type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
-      press((module) => module.setPress(el, props, context), value === true);
+      features((module) => module.setPress(el, props, context), value === true);
       return;
     case "onAccessibilityEscape":
-      modalFocus((module) => module.setEscape(el, value === true, context), value === true);
+      features((module) => module.setEscape(el, value === true, context), value === true);
       return;
     case "accessibilityViewIsModal":
       setAttr(el, "aria-modal", value === true ? "true" : undefined);
@@ -219,7 +219,7 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       }
       return;
     case "onRefresh":
-      pullToRefresh((module) => module.setRefresh(el, value === true, context), value === true);
+      features((module) => module.setRefresh(el, value === true, context), value === true);
       return;
     case "refreshing":
       setAttr(el, "aria-busy", value === true ? "true" : undefined);

@@ -42,18 +42,9 @@ export function flagsOf(target: EventTarget | null): number {
   return target === null ? 0 : ((target as Flagged)[LISTENS] ?? 0);
 }
 
-/** The innermost view from `target` up with one of `bits`, or null (also when that view is disabled). */
-export function nearest(target: EventTarget | null, bits: number): Element | null {
-  for (let node = target as Node | null; node !== null; node = node.parentNode) {
-    if (flagsOf(node) & bits) return (node as Element).getAttribute("aria-disabled") === "true" ? null : (node as Element);
-  }
-  return null;
-}
-
 /** What a lazily loaded feature module uses of the DOM host (see the top of this file). */
 export interface FeatureContext {
   readonly emit: typeof emit;
   readonly flag: typeof flag;
   readonly flagsOf: typeof flagsOf;
-  readonly nearest: typeof nearest;
 }

@@ -1,6 +1,6 @@
 /**
  * An `Image`'s `source` on the web, loaded by the DOM host the first time a
- * view has one (see lazy.ts): the source checks (`image-source.ts`) are only
+ * view has one (see lazy.ts and features.ts): the source checks (`image-source.ts`) are only
  * in the bundle of an app that shows images. Setting `src` a moment after
  * the view is created changes nothing visible: images load asynchronously.
  */

@@ -6,12 +6,13 @@
  * back to where it was before it opened.
  *
  * Loaded by the DOM host the first time a view is modal or has
- * `onAccessibilityEscape` (see lazy.ts): the focus moves a moment after the
+ * `onAccessibilityEscape` (see lazy.ts and features.ts): the focus moves a moment after the
  * modal's first commit when the chunk was not there yet. The flag of
  * `onAccessibilityEscape` is set here too ({@link setEscape}): only this
  * module's listener reads it.
  */
 import type { FeatureContext } from "./flags.js";
+import { nearest } from "./nearest.js";
 
 /** Flag of a view with `onAccessibilityEscape`: Escape inside it calls it, a modal's close (see flags.ts). */
 export const ESCAPE = 128;
@@ -22,10 +23,10 @@ const FOCUSABLE = "button:not([disabled]), input:not([disabled]), textarea:not([
 const installed = new WeakSet<Document>();
 let host: FeatureContext;
 
-/** Flags `el` as handling Escape or not, and makes sure its document listens. */
+/** Flags `el` as handling Escape or not, and when it does, makes sure its document listens. */
 export function setEscape(el: HTMLElement, on: boolean, context: FeatureContext): void {
   context.flag(el, ESCAPE, on);
-  installModalKeys(el.ownerDocument, context);
+  if (on) installModalKeys(el.ownerDocument, context);
 }
 
 /** Adds the keyboard listener (focus trap, Escape) to `doc` once. */
@@ -79,7 +80,7 @@ function trapTab(event: KeyboardEvent): void {
 function onKeyDown(event: Event): void {
   if (openModals.length > 0) trapTab(event as KeyboardEvent);
   if ((event as KeyboardEvent).key === "Escape") {
-    const target = host.nearest(event.target, ESCAPE);
+    const target = nearest(host, event.target, ESCAPE);
     if (target !== null) {
       event.preventDefault();
       host.emit(target, "onAccessibilityEscape");

@@ -2,10 +2,11 @@
  * Press feedback and long presses on the web (`onPressIn`, `onPressOut`,
  * `onLongPress`, which `Pressable` uses): pointer listeners, one per
  * document, installed by the DOM host the first time a view has one of
- * these handlers (see lazy.ts). The views' flags for them are set here too
+ * these handlers (see lazy.ts and features.ts). The views' flags for them are set here too
  * ({@link setPress}): only these listeners read them.
  */
 import type { FeatureContext } from "./flags.js";
+import { nearest } from "./nearest.js";
 
 /** Flag of a view with `onPressIn` / `onPressOut` (press feedback, e.g. `Pressable`'s `{ pressed }`); see flags.ts. */
 export const PRESS = 16;
@@ -18,11 +19,18 @@ const LONG_PRESS_MS = 500;
 const installed = new WeakSet<Document>();
 let host: FeatureContext;
 
-/** Flags `el` by its current `props` (hosts see handlers as `true`) and makes sure its document listens. */
+/**
+ * Flags `el` by its current `props` (hosts see handlers as `true`) and, when
+ * it has one of them, makes sure its document listens. (The DOM host also
+ * calls this to undo, for a view whose handlers went or never were, once
+ * the feature chunk is loaded for another feature: that adds no listener.)
+ */
 export function setPress(el: HTMLElement, props: Record<string, unknown>, context: FeatureContext): void {
-  context.flag(el, PRESS, props.onPressIn === true || props.onPressOut === true);
-  context.flag(el, LONG_PRESS, props.onLongPress === true);
-  installPress(el.ownerDocument, context);
+  const press = props.onPressIn === true || props.onPressOut === true;
+  const long = props.onLongPress === true;
+  context.flag(el, PRESS, press);
+  context.flag(el, LONG_PRESS, long);
+  if (press || long) installPress(el.ownerDocument, context);
 }
 
 /** Adds the pointer listeners to `doc` once. */
@@ -40,7 +48,7 @@ let pressed: { el: Element; timer: ReturnType<typeof setTimeout> | null; long: b
 
 function onPointerDown(event: Event): void {
   const { emit } = host;
-  const el = host.nearest(event.target, PRESS | LONG_PRESS);
+  const el = nearest(host, event.target, PRESS | LONG_PRESS);
   if (el === null) return;
   const flags = host.flagsOf(el);
   const press = { el, timer: null as ReturnType<typeof setTimeout> | null, long: false };

@@ -3,11 +3,12 @@
  * wheel or finger travel upwards while the list is already at its top adds
  * up; past {@link PULL_DISTANCE} the list's `onRefresh` fires once, and the
  * pull starts over after a pause. The listeners (one per document) are
- * installed by the DOM host the first time a view has `onRefresh` (see lazy.ts),
+ * installed by the DOM host the first time a view has `onRefresh` (see lazy.ts and features.ts),
  * which also sets the views' flag here ({@link setRefresh}): only these
  * listeners read it.
  */
 import type { FeatureContext } from "./flags.js";
+import { nearest } from "./nearest.js";
 
 /** Flag of a `ScrollView` / `FlatList` with `onRefresh` (see flags.ts). */
 export const REFRESH = 64;
@@ -18,10 +19,10 @@ const PULL_DISTANCE = 120;
 const installed = new WeakSet<Document>();
 let host: FeatureContext;
 
-/** Flags `el` as refreshable or not, and makes sure its document listens. */
+/** Flags `el` as refreshable or not, and when it is, makes sure its document listens. */
 export function setRefresh(el: HTMLElement, on: boolean, context: FeatureContext): void {
   context.flag(el, REFRESH, on);
-  installPullToRefresh(el.ownerDocument, context);
+  if (on) installPullToRefresh(el.ownerDocument, context);
 }
 
 /** Adds the wheel and touch listeners to `doc` once. */
@@ -37,7 +38,7 @@ function installPullToRefresh(doc: Document, context: FeatureContext): void {
 let pull: { el: Element; distance: number; last: number; touchY: number } | null = null;
 
 function pulling(target: EventTarget | null, now: number): NonNullable<typeof pull> | null {
-  const el = host.nearest(target, REFRESH);
+  const el = nearest(host, target, REFRESH);
   if (el === null || (el as HTMLElement).scrollTop > 0 || el.getAttribute("aria-busy") === "true") return null;
   if (pull === null || pull.el !== el || now - pull.last > 400) pull = { el, distance: 0, last: now, touchY: 0 };
   pull.last = now;

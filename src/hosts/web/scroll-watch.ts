@@ -2,7 +2,7 @@
  * A view's `onScroll`: its `scroll` events, and its size when it is first
  * laid out and whenever it changes, so a windowed list learns its viewport
  * without waiting for the user to scroll. Loaded by the DOM host the first
- * time a view has `onScroll` (see lazy.ts), which passes `emit` in rather
+ * time a view has `onScroll` (see lazy.ts and features.ts), which passes `emit` in rather
  * than have this module import it (see `FeatureContext` in flags.ts). A
  * scroll before the module arrives is not lost: the first size report says
  * where the view is.

@@ -10,6 +10,10 @@
  *
  * Each element remembers the CSS it was given, so a frame that changes only
  * `opacity` writes only `opacity`, and an unchanged value is never rewritten.
+ *
+ * Properties are written by their camelCase names (`el.style.paddingLeft =
+ * "4px"`), which the CSSOM accepts as they are: no conversion to
+ * `padding-left` and no cache of conversions in every app's first load.
  */
 import { currentRuntime } from "../../runtime/runtime.js";
 import { options } from "../../core/options.js";
@@ -27,14 +31,14 @@ const UNITLESS = new Set([
   "lineClamp",
 ]);
 
-/** Keys that stand for other CSS properties. */
+/** Keys that stand for other CSS properties (camelCase, as `el.style` names them). */
 const ALIASES: Record<string, readonly string[]> = {
   spacing: ["gap"],
-  paddingHorizontal: ["padding-left", "padding-right"],
-  paddingVertical: ["padding-top", "padding-bottom"],
-  marginHorizontal: ["margin-left", "margin-right"],
-  marginVertical: ["margin-top", "margin-bottom"],
-  resizeMode: ["object-fit"],
+  paddingHorizontal: ["paddingLeft", "paddingRight"],
+  paddingVertical: ["paddingTop", "paddingBottom"],
+  marginHorizontal: ["marginLeft", "marginRight"],
+  marginVertical: ["marginTop", "marginBottom"],
+  resizeMode: ["objectFit"],
 };
 
 /** `resizeMode` values (React Native) → `object-fit`. */
@@ -47,6 +51,16 @@ const ANGLE_TRANSFORMS = new Set(["rotate", "rotateX", "rotateY", "rotateZ", "sk
 // The CSS an element was last given: property → value. A WeakMap, so
 // removed elements take their records with them.
 const applied = new WeakMap<HTMLElement, Map<string, string>>();
+
+/** `el.style` indexed by a property's camelCase name. */
+type Css = CSSStyleDeclaration & Record<string, unknown>;
+
+/**
+ * The names found to be CSS properties (see writeKey). Checked once per
+ * name, not per write: reading a property of `el.style` serializes its
+ * value, which made every write measurably slower than `setProperty`.
+ */
+const cssProperties = new Set<string>();
 
 /**
  * Applies a style change to `el`. `next` holds the keys to write (a full
@@ -85,7 +99,8 @@ export function applyStyle(el: HTMLElement, next: unknown, full: unknown): void 
   }
   for (const property of Array.from(record.keys())) {
     if (wanted.has(property)) continue;
-    css.removeProperty(property);
+    // Assigning "" removes the property (as `removeProperty` does).
+    (css as Css)[property] = "";
     record.delete(property);
   }
 }
@@ -105,21 +120,21 @@ function writeKey(css: CSSStyleDeclaration, record: Map<string, string>, wanted:
     if (value === null) continue; // removed below unless another key wants it
     wanted?.add(property);
     if (record.get(property) === value) continue;
-    css.setProperty(property, value);
+    // Only CSS properties, which read as strings: a key that is not one
+    // (`length`, `setProperty`, `cssText`, a typo) is left alone, as
+    // `setProperty` would ignore it, rather than assigned to the declaration.
+    if (!cssProperties.has(property)) {
+      if (typeof (css as Css)[property] !== "string" || property === "cssText") continue;
+      cssProperties.add(property);
+    }
+    (css as Css)[property] = value;
     record.set(property, value);
   }
 }
 
-const kebabCache = new Map<string, readonly string[]>();
-
-/** The CSS properties a style key writes. */
-export function propertiesOf(key: string): readonly string[] {
-  let properties = ALIASES[key] ?? kebabCache.get(key);
-  if (properties === undefined) {
-    properties = [key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)];
-    kebabCache.set(key, properties);
-  }
-  return properties;
+/** The CSS properties a style key writes, by their camelCase names. */
+function propertiesOf(key: string): readonly string[] {
+  return ALIASES[key] ?? [key];
 }
 
 /**
@@ -127,7 +142,7 @@ export function propertiesOf(key: string): readonly string[] {
  * read at call time. Anything that is not a string, number or transform list
  * is reported (it would otherwise vanish silently) and skipped.
  */
-export function cssValue(key: string, raw: unknown): string | null {
+function cssValue(key: string, raw: unknown): string | null {
   const value = current(raw);
   if (value === undefined || value === null || value === false) return null;
   if (typeof value === "number") {

@@ -74,18 +74,45 @@ describe("web style mapping", () => {
 
   it("writes only what changed and reads animated values at call time", async () => {
     const writes = await page.evaluate(() => {
-      const { applyStyle, setPropertyCalls } = (window as any).tn;
+      const { applyStyle, styleWrites } = (window as any).tn;
       const el = document.createElement("div");
       const animated = { value: 0.3, addListener: () => () => {} };
       const style = { opacity: animated, padding: 8 };
-      return setPropertyCalls(() => {
+      return styleWrites(el, () => {
         applyStyle(el, style, style);
         applyStyle(el, { ...style }, style); // nothing changed
         animated.value = 0.6;
         applyStyle(el, style, style);
+        applyStyle(el, { opacity: 0.6 }, { opacity: 0.6 }); // padding goes, opacity stays
       });
     });
-    assert.deepEqual(writes, ["opacity=0.3", "padding=8px", "opacity=0.6"]);
+    assert.deepEqual(writes, ["opacity=0.3", "padding=8px", "opacity=0.6", "padding="]);
+  });
+
+  it("writes CSS properties only: a key that is not one is ignored, as setProperty would", async () => {
+    const result = await page.evaluate(() => {
+      const tn = (window as any).tn;
+      tn.reported.length = 0;
+      const el = document.createElement("div");
+      const style = el.style;
+      // Keys no Style has; a plain JS app could still pass them.
+      const bad = { length: "3", cssText: "color: red", setProperty: "x", parentRule: "y", notAProperty: "1px", paddingLeft: 5 };
+      let threw = "";
+      try {
+        tn.applyStyle(el, bad, bad);
+        tn.applyStyle(el, { paddingLeft: 6 }, { paddingLeft: 6 });
+      } catch (error) {
+        threw = String(error);
+      }
+      return {
+        threw,
+        css: style.cssText,
+        methodKept: typeof style.setProperty === "function",
+        noExpando: !Object.prototype.hasOwnProperty.call(style, "notAProperty"),
+        reported: tn.reported.length,
+      };
+    });
+    assert.deepEqual(result, { threw: "", css: "padding-left: 6px;", methodKept: true, noExpando: true, reported: 0 });
   });
 
   it("reports bad values through onError instead of throwing", async () => {

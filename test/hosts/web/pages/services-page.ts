@@ -112,18 +112,38 @@ const tn = {
     queueMicrotask(() => controller.abort());
   },
   applyStyle,
-  /** Runs `fn` and returns every `style.setProperty` call it made. */
-  setPropertyCalls(fn: () => void): string[] {
+  /**
+   * Runs `fn` and returns every write it made to `el.style`: assignments
+   * (`el.style.opacity = "0.3"`) and `setProperty` / `removeProperty` calls,
+   * all as `name=value`. Chromium's CSS properties are not accessors that
+   * could be wrapped, so `el.style` is replaced, on this element only, by a
+   * proxy of the real declaration.
+   */
+  styleWrites(el: HTMLElement, fn: () => void): string[] {
     const log: string[] = [];
-    const original = CSSStyleDeclaration.prototype.setProperty;
-    CSSStyleDeclaration.prototype.setProperty = function (this: CSSStyleDeclaration, name: string, value: string | null, priority?: string) {
-      log.push(`${name}=${value}`);
-      return original.call(this, name, value, priority);
-    };
+    const css = el.style;
+    const proxy = new Proxy(css, {
+      get(target, name) {
+        const value = Reflect.get(target, name, target) as unknown;
+        if (typeof value !== "function") return value;
+        if (name === "setProperty" || name === "removeProperty") {
+          return (...args: unknown[]) => {
+            log.push(`${String(args[0])}=${name === "setProperty" ? String(args[1]) : ""}`);
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return (value as (...a: unknown[]) => unknown).bind(target);
+      },
+      set(target, name, value) {
+        log.push(`${String(name)}=${String(value)}`);
+        return Reflect.set(target, name, value, target);
+      },
+    });
+    Object.defineProperty(el, "style", { configurable: true, get: () => proxy });
     try {
       fn();
     } finally {
-      CSSStyleDeclaration.prototype.setProperty = original;
+      delete (el as { style?: unknown }).style;
     }
     return log;
   },
