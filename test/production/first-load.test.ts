@@ -63,17 +63,16 @@ const DEV_MESSAGE_PROBES = [
 
 /**
  * The DOM host's features a counter never uses, imported on first use
- * (src/hosts/web/lazy.ts); press, pull-to-refresh and modal Escape also set
- * their views' flags themselves, so nothing of them is needed before. The
- * history's implementation (keyed-history.ts), imported with the first push
- * or subscription of a navigation container with `linking`, the alert
- * dialog and the file camera. All in the web host's later chunk, features.ts
- * (one `import()` site); the localStorage backend in one of its own. Each
- * entry: the module `import()` loads, and the modules its chunk gathers.
+ * (src/hosts/web/lazy.ts), all in the chunk of features.ts (one `import()`
+ * site); press, pull-to-refresh and modal Escape also set their views' flags
+ * themselves, so nothing of them is needed before. And the history's
+ * implementation (keyed-history.ts), imported with the first push or
+ * subscription of a navigation container with `linking`. Each entry: the
+ * module `import()` loads, and the modules its chunk gathers.
  */
 const FEATURE_CHUNKS: Record<string, string[]> = {
-  features: ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image", "nearest", "keyed-history", "dialog", "file-camera"],
-  "local-storage": [],
+  features: ["press", "pull-to-refresh", "modal-focus", "scroll-watch", "image", "nearest"],
+  "keyed-history": [],
 };
 const web = (name: string) => `src/hosts/web/${name}.ts`;
 const FEATURE_MODULES = Object.entries(FEATURE_CHUNKS).flatMap(([entry, gathered]) => [entry, ...gathered].map(web));
@@ -179,7 +178,7 @@ describe("the minimal app's first load (production, split)", () => {
     });
   });
 
-  it("does not carry the DOM host's feature modules, the history's implementation, the dialog, the camera or the storage backend, whose chunks import nothing", () => {
+  it("does not carry the DOM host's feature modules or the history's implementation, whose chunks import nothing", () => {
     const first = Object.keys(outputs).filter((output) => files.some((file) => file.firstLoad && file.path === output));
     assert.equal(first.length, 1, "the first load's chunk is found in the metafile");
     const inFirst = first.flatMap((output) => Object.keys(outputs[output]!.inputs));

@@ -1,5 +1,5 @@
 import type { ColorSchemeService, HistoryService } from "../../runtime/services.js";
-import { lazy, loadFeatures } from "./lazy.js";
+import { lazy } from "./lazy.js";
 
 /**
  * The browser's address bar and back/forward buttons, for navigation
@@ -9,13 +9,12 @@ import { lazy, loadFeatures } from "./lazy.js";
  *
  * Only `location()` is read during a render (a container's first screen
  * comes from the URL); `push`, `replace` and `subscribe` are called from
- * effects, so their implementation (keyed-history.ts, in the web host's later
- * chunk: features.ts) loads with the first of them (lazy.ts)
+ * effects, so their implementation loads with the first of them (lazy.ts)
  * and they run in call order. Until a `push` or `replace` has been applied,
  * `location()` says the path it asked for, as it will be.
  */
 export function browserHistory(view: Window): HistoryService {
-  const keyed = lazy(() => loadFeatures().then((module) => module.keyedHistory(view)));
+  const keyed = lazy(() => import("./keyed-history.js").then((module) => module.keyedHistory(view)));
   let asked: string | null = null;
   const go = (path: string, replace: boolean): void => {
     asked = path;

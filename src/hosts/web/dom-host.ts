@@ -36,11 +36,13 @@ import { currentRuntime, type Runtime } from "../../runtime/runtime.js";
 import { applyStyle } from "./style.js";
 import { installBaseStyles } from "./base-styles.js";
 import { CHANGE, CLICK, CLICK_KEY, SUBMIT, flag, flagsOf, type FeatureContext } from "./flags.js";
-import { lazy, loadFeatures, perView, type PerView } from "./lazy.js";
+import { lazy, perView, type PerView } from "./lazy.js";
 import type { ScrollWatch } from "./scroll-watch.js";
 
 export type { ScrollEvent } from "./scroll-watch.js";
 
+/** The feature chunk (features.ts): one `import()` site for all of them. */
+const loadFeatures = () => import("./features.js");
 /** Press, pull-to-refresh and modal focus: each call waits for the chunk, in call order. */
 const features = lazy(loadFeatures);
 /** What those modules use of this one, passed in (see `FeatureContext`). */

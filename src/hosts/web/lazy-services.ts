@@ -2,9 +2,7 @@
  * The alert dialog, the file camera and the `localStorage` backend as
  * `typenative/web` exports them and `mount` installs them: their code is
  * imported on the first alert, photo or storage call, then every call goes
- * to it. The dialog and the camera come in the web host's later chunk
- * (features.ts, through `loadFeatures`), the storage backend in a chunk of
- * its own (an app may read its storage before its first render).
+ * to it.
  *
  * This module must not import `dialog.ts`, `file-camera.ts` or
  * `local-storage.ts` statically,
@@ -20,13 +18,11 @@ import type { StorageBackend } from "../../platform/storage-backend.js";
 import type { DialogAlertPresenter } from "./dialog.js";
 import { cancellationOf } from "../../runtime/errors.js";
 import { installStyles } from "./base-styles.js";
-import { loadFeatures } from "./lazy.js";
 
 /**
  * Creates the dialog presenter for `doc` (see `dialog.ts`): alerts as
  * accessible modal dialogs. `mount()` installs one as `runtime.services.alert`.
- * The dialog's code and CSS load with the first alert (in the web host's
- * later chunk, features.ts, unless something else loaded it already); `dispose()` also
+ * The dialog's code and CSS load with the first alert; `dispose()` also
  * answers `null` to alerts raised while they were loading.
  *
  * @example
@@ -44,7 +40,7 @@ export function createAlertPresenter(doc: Document = document): DialogAlertPrese
     present(request, signal) {
       if (presenter !== null) return presenter.present(request, signal);
       const raisedIn = epoch;
-      loading ??= loadFeatures().then((dialog) => (presenter = dialog.createDialogPresenter(doc, { installStyles, cancellationOf })));
+      loading ??= import("./dialog.js").then((dialog) => (presenter = dialog.createDialogPresenter(doc, { installStyles, cancellationOf })));
       return loading.then((loaded) => (raisedIn === epoch ? loaded.present(request, signal) : null));
     },
     dispose() {
@@ -57,8 +53,7 @@ export function createAlertPresenter(doc: Document = document): DialogAlertPrese
 /**
  * Creates the camera service for `doc` (see `file-camera.ts`): a file input with
  * `capture`. `mount()` installs one as `runtime.services.camera`. The
- * file-input code loads with the first photo, in the web host's later chunk
- * (features.ts), unless something else loaded it already. (The browser opens a picker
+ * file-input code loads with the first photo. (The browser opens a picker
  * only within a few seconds of a user gesture; the first call waits for the
  * import, which a slow network could make outlast that.)
  *
@@ -69,7 +64,7 @@ export function createAlertPresenter(doc: Document = document): DialogAlertPrese
  * ```
  */
 export function createFileCamera(doc: Document = document): CameraService {
-  return forwarder(() => loadFeatures().then((module) => module.createCameraService(doc, cancellationOf)), "takePhoto pickFromGallery");
+  return forwarder(() => import("./file-camera.js").then((module) => module.createCameraService(doc, cancellationOf)), "takePhoto pickFromGallery");
 }
 
 /**

@@ -10,13 +10,6 @@
 import { currentRuntime } from "../../runtime/runtime.js";
 
 /**
- * Imports the web host's later chunk (features.ts): the DOM host's rarer
- * features, the history's implementation, the alert dialog and the file
- * camera. The one `import()` site for all of them (see features.ts).
- */
-export const loadFeatures = () => import("./features.js");
-
-/**
  * Runs a callback with a lazily imported module: at once once it is loaded,
  * in call order until then. A callback that only undoes (`want` false: a
  * handler removed) neither loads the module nor waits for it while nothing
