@@ -134,7 +134,8 @@ function writeKey(css: CSSStyleDeclaration, record: Map<string, string>, wanted:
 
 /** The CSS properties a style key writes, by their camelCase names. */
 function propertiesOf(key: string): readonly string[] {
-  return ALIASES[key] ?? [key];
+  // Own keys only: `constructor` or `toString` must not find Object.prototype's.
+  return Object.hasOwn(ALIASES, key) ? ALIASES[key]! : [key];
 }
 
 /**
@@ -150,7 +151,7 @@ function cssValue(key: string, raw: unknown): string | null {
     return UNITLESS.has(key) ? String(value) : `${value}px`;
   }
   if (typeof value === "string") {
-    if (key === "resizeMode") return RESIZE_MODES[value] ?? badValue(key, value, "resizeMode");
+    if (key === "resizeMode") return Object.hasOwn(RESIZE_MODES, value) ? RESIZE_MODES[value]! : badValue(key, value, "resizeMode");
     return value;
   }
   if (key === "transform" && Array.isArray(value)) return transformText(value);

@@ -96,7 +96,7 @@ describe("web style mapping", () => {
       const el = document.createElement("div");
       const style = el.style;
       // Keys no Style has; a plain JS app could still pass them.
-      const bad = { length: "3", cssText: "color: red", setProperty: "x", parentRule: "y", notAProperty: "1px", paddingLeft: 5 };
+      const bad = { length: "3", cssText: "color: red", setProperty: "x", parentRule: "y", notAProperty: "1px", constructor: "z", toString: "w", paddingLeft: 5 };
       let threw = "";
       try {
         tn.applyStyle(el, bad, bad);
@@ -121,15 +121,17 @@ describe("web style mapping", () => {
       tn.reported.length = 0;
       const el = document.createElement("div");
       tn.applyStyle(el, { padding: 4, margin: { top: 1 }, width: Number.NaN, resizeMode: "zoom" }, undefined);
+      tn.applyStyle(el, { padding: 4, resizeMode: "constructor" }, undefined);
       tn.applyStyle(el, "color: red", undefined);
       return { css: el.style.cssText, reported: tn.reported.slice() };
     });
     assert.equal(result.css, "padding: 4px;");
-    assert.equal(result.reported.length, 4);
+    assert.equal(result.reported.length, 5);
     assert.match(result.reported[0], /TypeError: style\.margin: \[object Object\] is not a valid value/);
     assert.match(result.reported[1], /style\.width: NaN is not a valid value \(numbers must be finite\)/);
     assert.match(result.reported[2], /style\.resizeMode: "zoom"/);
-    assert.match(result.reported[3], /a style must be an object/);
+    assert.match(result.reported[3], /style\.resizeMode: "constructor"/);
+    assert.match(result.reported[4], /a style must be an object/);
   });
 });
 
