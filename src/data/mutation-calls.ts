@@ -9,16 +9,18 @@
  * in mutation.ts, synchronous.
  *
  * Built on a kit of framework parts handed to it (see
- * src/platform/deferred.ts), so its chunk imports nothing; `randomId` is
- * used here only, so it comes along in the chunk.
+ * src/platform/deferred.ts), so its chunk imports nothing; `randomId` and
+ * `outbox-submit.ts` are used here only, so they come along in the chunk.
  */
-import type { isCancellation } from "../runtime/errors.js";
+import type { CancelledError, isCancellation } from "../runtime/errors.js";
 import type { currentRuntime } from "../runtime/runtime.js";
 import type { isThenable } from "../runtime/task.js";
 import type { DurableContext, MutationDefinition } from "./define-mutation.js";
 import { randomId } from "./ids.js";
 import type { MutationAction } from "./mutation.js";
 import type { outboxRouteOf } from "./mutation-registry.js";
+import type { onlineManagerOf } from "./online-manager.js";
+import { implement as implementSubmit } from "./outbox-submit.js";
 import type { withRetry } from "./retry.js";
 
 /** @internal The framework parts a started call uses. */
@@ -26,6 +28,8 @@ export interface MutationKit {
   readonly currentRuntime: typeof currentRuntime;
   readonly isThenable: typeof isThenable;
   readonly isCancellation: typeof isCancellation;
+  readonly CancelledError: typeof CancelledError;
+  readonly onlineManagerOf: typeof onlineManagerOf;
   readonly withRetry: typeof withRetry;
   readonly outboxRouteOf: typeof outboxRouteOf;
 }
@@ -52,7 +56,10 @@ export interface MutationHost {
 }
 
 /** @internal Builds the started-call side of `Mutation` on `kit`. */
-export function implement({ currentRuntime, isThenable, isCancellation, withRetry, outboxRouteOf }: MutationKit) {
+export function implement(kit: MutationKit) {
+  const { currentRuntime, isThenable, isCancellation, withRetry, outboxRouteOf } = kit;
+  const { submit } = implementSubmit(kit);
+
   /** Puts a durable call in the outbox; resolves with its result once the server has it. */
   function enqueue(host: MutationHost, call: StartedCall, signal: AbortSignal, definition: MutationDefinition<unknown[], unknown>, idempotencyKey: string): Promise<unknown> {
     let stored: unknown[];
@@ -71,7 +78,8 @@ export function implement({ currentRuntime, isThenable, isCancellation, withRetr
     }
     const outbox = route(currentRuntime());
     return new Promise((resolve, reject) => {
-      outbox.submit(
+      submit(
+        outbox,
         { id: randomId(), name: definition.name, args: stored, idempotencyKey, createdAt: Date.now() },
         signal,
         { resolve, reject, persisted: call.persisted!, onQueued: (queued) => host.dispatch({ type: "queued", id: call.id, queued }) },

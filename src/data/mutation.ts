@@ -1,4 +1,4 @@
-import { isCancellation } from "../runtime/errors.js";
+import { CancelledError, isCancellation } from "../runtime/errors.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import { isThenable, startTask } from "../runtime/task.js";
 import { deferred as deferredCode } from "../platform/deferred.js";
@@ -6,6 +6,7 @@ import type { MutationDefinition } from "./define-mutation.js";
 import type { MutationKit, StartedCall } from "./mutation-calls.js";
 import { isMutationDefinition, outboxRouteOf } from "./mutation-registry.js";
 import { withRetry } from "./retry.js";
+import { onlineManagerOf } from "./online-manager.js";
 import { options as devOptions } from "../core/options.js";
 
 /**
@@ -17,7 +18,7 @@ import { options as devOptions } from "../core/options.js";
  * `typenative/testing` registers it up front.
  */
 export const mutationCalls = /* @__PURE__ */ deferredCode(
-  { currentRuntime, isThenable, isCancellation, withRetry, outboxRouteOf } satisfies MutationKit as MutationKit,
+  { currentRuntime, isThenable, isCancellation, CancelledError, onlineManagerOf, withRetry, outboxRouteOf } satisfies MutationKit as MutationKit,
   () => import("./mutation-calls.js"),
 );
 
