@@ -236,9 +236,10 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
       if (type === "start") {
         calls.set(id, false);
         outcome = { error: null };
+      } else if (!calls.has(id)) {
         // A call forgotten by reset(), or settled already (a cancel heard twice), changes nothing.
-      } else if (!calls.has(id)) return;
-      else if (type === "queued") calls.set(id, action.queued);
+        return;
+      } else if (type === "queued") calls.set(id, action.queued);
       else {
         calls.delete(id);
         // An older call settling after a newer one did never overwrites its outcome.
