@@ -198,22 +198,20 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
       persisted.promise.catch(noop);
       Object.defineProperty(task, "persisted", { value: persisted.promise, enumerable: true });
     }
-    // cancel() aborts the signal synchronously: `loading` clears at once, code or not.
-    task.signal.addEventListener("abort", () => this.dispatch({ type: "cancel", id }), { once: true });
-    // Attaching here also marks the task observed, so its failure is never
-    // reported through onError: it belongs in state.error. A call that
-    // settled, it did so with the code there (it ran), or without: cancelled
-    // before it arrived, or its import failed.
-    task.then(
-      (data) => mutationCalls.loaded()!.settle(this, call, true, data),
-      (error: unknown) => {
+    // Observing marks the task awaited, so its failure is never reported
+    // through onError (it belongs in state.error), and hears it settle in
+    // that instant: a cancel() clears `loading` at once, code or not. A call
+    // that settled did so with the code here (it ran), or without it:
+    // cancelled before it arrived, or its import failed.
+    task.observe({
+      onTaskSettled: (_task, fulfilled, result) => {
         const calls = mutationCalls.loaded();
-        if (calls !== null) return calls.settle(this, call, false, error);
+        if (calls !== null) return calls.settle(this, call, fulfilled, result);
         // Never started: no onMutate ran, so no callback runs either (as for a cancelled call).
-        persisted?.reject(error);
-        this.dispatch(isCancellation(error) ? { type: "cancel", id } : { type: "error", id, error: error as E });
+        persisted?.reject(result);
+        this.dispatch(isCancellation(result) ? { type: "cancel", id } : { type: "error", id, error: result as E });
       },
-    );
+    });
     return task as MutationCall<R>;
   };
 
