@@ -1,50 +1,67 @@
 /**
- * What a mutation call runs once it has started, imported on the first
- * `mutate(...)` (see mutation.ts): `onMutate`, the mutator with its
- * context, a defined mutation's retries and `onSuccess`, and a durable
- * call's way into the outbox. Mutations answer the user, so no app needs
- * this before its first render; the state machine, `mutate` itself and
- * the call it returns stay in mutation.ts, synchronous.
+ * What a mutation call runs once it has started, and what its outcome does,
+ * imported on the first `mutate(...)` (see mutation.ts): `onMutate`, the
+ * mutator with its context, a defined mutation's retries and `onSuccess`, a
+ * durable call's way into the outbox, then the state's `data` or `error`
+ * and the `onSuccess`, `onError` and `onSettled` callbacks. Mutations answer
+ * the user, so no app needs this before its first render; `mutate` itself,
+ * the call it returns, `loading` and a cancel before this code arrives stay
+ * in mutation.ts, synchronous.
  *
  * Built on a kit of framework parts handed to it (see
- * src/platform/deferred.ts), so its chunk imports nothing; `randomId` is
- * used here only, so it comes along in the chunk.
+ * src/platform/deferred.ts), so its chunk imports nothing; `randomId` and
+ * `outbox-submit.ts` are used here only, so they come along in the chunk.
  */
+import type { CancelledError, isCancellation } from "../runtime/errors.js";
 import type { currentRuntime } from "../runtime/runtime.js";
 import type { isThenable } from "../runtime/task.js";
 import type { DurableContext, MutationDefinition } from "./define-mutation.js";
 import { randomId } from "./ids.js";
+import type { MutationAction } from "./mutation.js";
 import type { outboxRouteOf } from "./mutation-registry.js";
+import type { onlineManagerOf } from "./online-manager.js";
+import { implement as implementSubmit } from "./outbox-submit.js";
 import type { withRetry } from "./retry.js";
 
 /** @internal The framework parts a started call uses. */
 export interface MutationKit {
   readonly currentRuntime: typeof currentRuntime;
   readonly isThenable: typeof isThenable;
+  readonly isCancellation: typeof isCancellation;
+  readonly CancelledError: typeof CancelledError;
+  readonly onlineManagerOf: typeof onlineManagerOf;
   readonly withRetry: typeof withRetry;
   readonly outboxRouteOf: typeof outboxRouteOf;
 }
 
-/** @internal One started call, as `Mutation.mutate` hands it over. */
+/** @internal One call, as `Mutation.mutate` made it: what it was called with, and the mutator and options of that moment. */
 export interface StartedCall {
+  readonly id: number;
   readonly args: unknown[];
-  readonly signal: AbortSignal;
   readonly mutator: (...args: unknown[]) => unknown;
   readonly definition: MutationDefinition<unknown[], unknown> | null;
   readonly withSignal: boolean;
   readonly onMutate: ((...args: unknown[]) => unknown) | undefined;
   /** A durable call's `persisted`; `null` for any other. */
-  readonly persisted: { resolve(): void; reject(error: unknown): void } | null;
-  /** Keeps what `onMutate` returned, for the callbacks. */
-  setContext(context: unknown): void;
-  /** Shows the call as waiting for the network (or not). */
-  onQueued(queued: boolean): void;
+  readonly persisted: { readonly promise: Promise<void>; resolve(): void; reject(error: unknown): void } | null;
+  /** What `onMutate` returned, for the callbacks. */
+  context: unknown;
+}
+
+/** @internal The side of a `Mutation` its calls report to. */
+export interface MutationHost {
+  /** The latest options: a call's callbacks are taken from them when it settles. */
+  readonly options: { readonly [name in "onSuccess" | "onError" | "onSettled"]?: unknown };
+  dispatch(action: MutationAction<unknown, unknown>): void;
 }
 
 /** @internal Builds the started-call side of `Mutation` on `kit`. */
-export function implement({ currentRuntime, isThenable, withRetry, outboxRouteOf }: MutationKit) {
+export function implement(kit: MutationKit) {
+  const { currentRuntime, isThenable, isCancellation, withRetry, outboxRouteOf } = kit;
+  const { submit } = implementSubmit(kit);
+
   /** Puts a durable call in the outbox; resolves with its result once the server has it. */
-  function enqueue(call: StartedCall, definition: MutationDefinition<unknown[], unknown>, idempotencyKey: string): Promise<unknown> {
+  function enqueue(host: MutationHost, call: StartedCall, signal: AbortSignal, definition: MutationDefinition<unknown[], unknown>, idempotencyKey: string): Promise<unknown> {
     let stored: unknown[];
     try {
       // Stored as JSON, and run with what was stored, so a replay after a
@@ -61,19 +78,20 @@ export function implement({ currentRuntime, isThenable, withRetry, outboxRouteOf
     }
     const outbox = route(currentRuntime());
     return new Promise((resolve, reject) => {
-      outbox.submit(
+      submit(
+        outbox,
         { id: randomId(), name: definition.name, args: stored, idempotencyKey, createdAt: Date.now() },
-        call.signal,
-        { resolve, reject, persisted: call.persisted!, onQueued: call.onQueued },
+        signal,
+        { resolve, reject, persisted: call.persisted!, onQueued: (queued) => host.dispatch({ type: "queued", id: call.id, queued }) },
       );
     });
   }
 
   /** Calls the mutator (or the durable route) of a definition. */
-  function runDefined(call: StartedCall, definition: MutationDefinition<unknown[], unknown>): unknown {
-    const { args, mutator, signal } = call;
+  function runDefined(host: MutationHost, call: StartedCall, signal: AbortSignal, definition: MutationDefinition<unknown[], unknown>): unknown {
+    const { args, mutator } = call;
     const idempotencyKey = randomId();
-    if (call.persisted !== null) return enqueue(call, definition, idempotencyKey);
+    if (call.persisted !== null) return enqueue(host, call, signal, definition, idempotencyKey);
     const result = withRetry((attemptSignal) => mutator(...args, { signal: attemptSignal, idempotencyKey } satisfies DurableContext), signal, definition);
     const onSuccess = definition.onSuccess;
     if (onSuccess === undefined) return result;
@@ -89,23 +107,55 @@ export function implement({ currentRuntime, isThenable, withRetry, outboxRouteOf
     });
   }
 
+  /** Calls `name` of the latest options; a callback that throws (or rejects) is a bug, reported, never the call's outcome. */
+  function callback(host: MutationHost, name: "onSuccess" | "onError" | "onSettled", values: unknown[]): void {
+    const callback = host.options[name] as ((...values: unknown[]) => unknown) | undefined;
+    if (callback === undefined) return;
+    try {
+      const result = callback(...values);
+      if (isThenable(result)) result.then(undefined, (error: unknown) => currentRuntime().reportError(error, { source: "mutation" }));
+    } catch (error) {
+      currentRuntime().reportError(error, { source: "mutation" });
+    }
+  }
+
   return {
     /** Runs a started call: `onMutate` first (a synchronous one keeps the mutator's call synchronous), then the mutator. */
-    run(call: StartedCall): unknown {
+    run(host: MutationHost, call: StartedCall, signal: AbortSignal): unknown {
       const run = (): unknown => {
         const { definition, mutator, args } = call;
-        if (definition !== null) return runDefined(call, definition);
-        return call.withSignal ? mutator(...args, { signal: call.signal }) : mutator(...args);
+        if (definition !== null) return runDefined(host, call, signal, definition);
+        return call.withSignal ? mutator(...args, { signal }) : mutator(...args);
       };
       const prepared = call.onMutate?.(...call.args);
       if (isThenable(prepared)) {
         return Promise.resolve(prepared).then((value) => {
-          call.setContext(value);
+          call.context = value;
           return run();
         });
       }
-      call.setContext(prepared);
+      call.context = prepared;
       return run();
+    },
+
+    /** Shows a settled call's outcome and runs the callbacks (none for a cancelled call). */
+    settle(host: MutationHost, call: StartedCall, ok: boolean, value: unknown): void {
+      const { id, args, context } = call;
+      if (ok) {
+        host.dispatch({ type: "success", id, data: value });
+        callback(host, "onSuccess", [value, args, context]);
+        callback(host, "onSettled", [value, null, args, context]);
+        return;
+      }
+      // A call that fails before reaching the outbox (onMutate threw, arguments not JSON) was never persisted.
+      call.persisted?.reject(value);
+      if (isCancellation(value)) {
+        host.dispatch({ type: "cancel", id });
+        return;
+      }
+      host.dispatch({ type: "error", id, error: value });
+      callback(host, "onError", [value, args, context]);
+      callback(host, "onSettled", [undefined, value, args, context]);
     },
   };
 }

@@ -16,7 +16,7 @@ import type { MutationDefinition } from "./define-mutation.js";
 import type { Outbox } from "./outbox.js";
 
 /** @internal How a durable definition's calls reach the outbox of a runtime (`outboxOf`). */
-export type OutboxRoute = (rt: Runtime) => Pick<Outbox, "submit">;
+export type OutboxRoute = (rt: Runtime) => Outbox;
 
 type AnyDefinition = MutationDefinition<never[], unknown>;
 

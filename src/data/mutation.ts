@@ -1,4 +1,4 @@
-import { isCancellation } from "../runtime/errors.js";
+import { CancelledError, isCancellation } from "../runtime/errors.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import { isThenable, startTask } from "../runtime/task.js";
 import { deferred as deferredCode } from "../platform/deferred.js";
@@ -6,16 +6,19 @@ import type { MutationDefinition } from "./define-mutation.js";
 import type { MutationKit, StartedCall } from "./mutation-calls.js";
 import { isMutationDefinition, outboxRouteOf } from "./mutation-registry.js";
 import { withRetry } from "./retry.js";
+import { onlineManagerOf } from "./online-manager.js";
 import { options as devOptions } from "../core/options.js";
 
 /**
  * @internal What a call runs once started (`onMutate`, the mutator, retries,
- * the outbox), imported on the first `mutate(...)`: no app calls a mutation
- * before its first render. Until it is here a call is pending and
- * cancellable as ever; `typenative/testing` registers it up front.
+ * the outbox) and what its outcome does (the state's `data` or `error`,
+ * `onSuccess`, `onError`, `onSettled`), imported on the first
+ * `mutate(...)`: no app calls a mutation before its first render. Until it
+ * is here a call shows `loading` and is cancellable as ever;
+ * `typenative/testing` registers it up front.
  */
 export const mutationCalls = /* @__PURE__ */ deferredCode(
-  { currentRuntime, isThenable, withRetry, outboxRouteOf } satisfies MutationKit as MutationKit,
+  { currentRuntime, isThenable, isCancellation, CancelledError, onlineManagerOf, withRetry, outboxRouteOf } satisfies MutationKit as MutationKit,
   () => import("./mutation-calls.js"),
 );
 
@@ -88,16 +91,6 @@ export interface MutationOptions<R, A extends unknown[] = unknown[], E = Error, 
   withSignal?: boolean;
 }
 
-interface Store<R, E> {
-  readonly state: MutationState<R, E>;
-  /** Ids of the calls in flight. */
-  readonly inFlight: readonly number[];
-  /** Ids of the durable calls waiting for the network. */
-  readonly queuedIds: readonly number[];
-  /** Id of the newest call whose outcome `state` shows. */
-  readonly applied: number;
-}
-
 /** Every way a mutation's state can change. */
 export type MutationAction<R, E> =
   | { type: "start"; id: number }
@@ -108,34 +101,6 @@ export type MutationAction<R, E> =
   | { type: "reset" };
 
 const IDLE: MutationState<never, never> = Object.freeze({ loading: false, data: undefined, error: null, queued: false });
-
-function reduce<R, E>(store: Store<R, E>, action: MutationAction<R, E>): Store<R, E> {
-  const { state, inFlight, queuedIds } = store;
-  if (action.type === "reset") return { state: IDLE, inFlight: [], queuedIds: [], applied: store.applied };
-  if (action.type === "start") {
-    return { state: Object.freeze({ loading: true, data: state.data, error: null, queued: state.queued }), inFlight: [...inFlight, action.id], queuedIds, applied: store.applied };
-  }
-  // A call forgotten by reset(), or settled already (a cancel heard twice), changes nothing.
-  if (!inFlight.includes(action.id)) return store;
-  if (action.type === "queued") {
-    const has = queuedIds.includes(action.id);
-    if (has === action.queued) return store;
-    const ids = action.queued ? [...queuedIds, action.id] : queuedIds.filter((id) => id !== action.id);
-    const queued = ids.length > 0;
-    return { state: queued === state.queued ? state : Object.freeze({ ...state, queued }), inFlight, queuedIds: ids, applied: store.applied };
-  }
-  const rest = inFlight.filter((id) => id !== action.id);
-  const restQueued = queuedIds.includes(action.id) ? queuedIds.filter((id) => id !== action.id) : queuedIds;
-  const loading = rest.length > 0;
-  const queued = restQueued.length > 0;
-  // An older call settling after a newer one did never overwrites its outcome.
-  if (action.type === "cancel" || action.id < store.applied) {
-    const same = loading === state.loading && queued === state.queued;
-    return { state: same ? state : Object.freeze({ ...state, loading, queued }), inFlight: rest, queuedIds: restQueued, applied: store.applied };
-  }
-  const next = action.type === "success" ? { loading, data: action.data, error: null, queued } : { loading, data: state.data, error: action.error, queued };
-  return { state: Object.freeze(next), inFlight: rest, queuedIds: restQueued, applied: action.id };
-}
 
 type Mutator<A extends unknown[], R> = (...args: A) => R | PromiseLike<R>;
 
@@ -156,10 +121,15 @@ export type MutationSource<A extends unknown[], R> = Mutator<A, R> | Mutator<[..
  * ```
  */
 export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
-  private store: Store<R, E> = { state: IDLE, inFlight: [], queuedIds: [], applied: 0 };
+  private current: MutationState<R, E> = IDLE;
+  /** The calls in flight, by id: whether each waits for the network (a durable call, queued). */
+  private readonly calls = new Map<number, boolean>();
+  /** Id of the newest call whose outcome `state` shows. */
+  private applied = 0;
   private mutator!: (...args: unknown[]) => R | PromiseLike<R>;
   private definition: MutationDefinition<A, R> | null = null;
-  private options!: MutationOptions<R, A, E, C>;
+  /** @internal The latest options: what the callbacks of calls in flight are taken from. */
+  options!: MutationOptions<R, A, E, C>;
   private nextId = 0;
   private readonly listeners = new Set<{ listener: (state: MutationState<R, E>) => void }>();
 
@@ -169,7 +139,7 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
 
   /** The current state. */
   get state(): MutationState<R, E> {
-    return this.store.state;
+    return this.current;
   }
 
   /** Replaces the mutator (or definition) and options used by later calls (and callbacks of calls in flight). */
@@ -204,57 +174,44 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
   readonly mutate = (...args: A): MutationCall<R> => {
     const id = ++this.nextId;
     const definition = this.definition;
-    let context: C | undefined;
-    let persisted: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | null = null;
-    if (definition?.durable === true) {
-      persisted = deferred<void>();
-      // Safe to ignore: a rejection nobody awaits is not an unhandled one.
-      persisted.promise.catch(noop);
-    }
+    // The mutator and options of the moment of the call, even if the code arrives later.
+    const call: StartedCall = {
+      id,
+      args,
+      mutator: this.mutator,
+      definition: definition as MutationDefinition<unknown[], unknown> | null,
+      withSignal: this.options.withSignal === true,
+      onMutate: this.options.onMutate as ((...args: unknown[]) => unknown) | undefined,
+      persisted: definition?.durable === true ? deferred<void>() : null,
+      context: undefined,
+    };
     this.dispatch({ type: "start", id });
     const task = startTask<R>(currentRuntime().appScope, (signal) => {
-      // The mutator and options of the moment of the call, even if the code arrives later.
-      const call: StartedCall = {
-        args,
-        signal,
-        mutator: this.mutator,
-        definition: definition as MutationDefinition<unknown[], unknown> | null,
-        withSignal: this.options.withSignal === true,
-        onMutate: this.options.onMutate as ((...args: unknown[]) => unknown) | undefined,
-        persisted,
-        setContext: (value) => void (context = value as C),
-        onQueued: (queued) => this.dispatch({ type: "queued", id, queued }),
-      };
       const calls = mutationCalls.loaded();
-      if (calls !== null) return calls.run(call) as R | PromiseLike<R>;
+      if (calls !== null) return calls.run(this, call, signal) as R | PromiseLike<R>;
       // A call cancelled before the code arrived has settled already: it never runs.
-      return mutationCalls.load().then((loaded) => (signal.aborted ? (undefined as R) : (loaded.run(call) as R | PromiseLike<R>)));
+      return mutationCalls.load().then((loaded) => (signal.aborted ? (undefined as R) : (loaded.run(this, call, signal) as R | PromiseLike<R>)));
     });
+    const persisted = call.persisted;
     if (persisted !== null) {
+      // Safe to ignore: a rejection nobody awaits is not an unhandled one.
+      persisted.promise.catch(noop);
       Object.defineProperty(task, "persisted", { value: persisted.promise, enumerable: true });
-      // A call that fails before reaching the outbox (onMutate threw, arguments not JSON) was never persisted.
-      task.then(undefined, (error: unknown) => persisted!.reject(error));
     }
-    // cancel() aborts the signal synchronously: `loading` clears at once.
-    task.signal.addEventListener("abort", () => this.dispatch({ type: "cancel", id }), { once: true });
-    // Attaching here also marks the task observed, so its failure is never
-    // reported through onError: it belongs in state.error.
-    task.then(
-      (data) => {
-        this.dispatch({ type: "success", id, data });
-        this.callback("onSuccess", [data, args, context]);
-        this.callback("onSettled", [data, null, args, context]);
+    // Observing marks the task awaited, so its failure is never reported
+    // through onError (it belongs in state.error), and hears it settle in
+    // that instant: a cancel() clears `loading` at once, code or not. A call
+    // that settled did so with the code here (it ran), or without it:
+    // cancelled before it arrived, or its import failed.
+    task.observe({
+      onTaskSettled: (_task, fulfilled, result) => {
+        const calls = mutationCalls.loaded();
+        if (calls !== null) return calls.settle(this, call, fulfilled, result);
+        // Never started: no onMutate ran, so no callback runs either (as for a cancelled call).
+        persisted?.reject(result);
+        this.dispatch(isCancellation(result) ? { type: "cancel", id } : { type: "error", id, error: result as E });
       },
-      (error: unknown) => {
-        if (isCancellation(error)) {
-          this.dispatch({ type: "cancel", id });
-          return;
-        }
-        this.dispatch({ type: "error", id, error: error as E });
-        this.callback("onError", [error, args, context]);
-        this.callback("onSettled", [undefined, error, args, context]);
-      },
-    );
+    });
     return task as MutationCall<R>;
   };
 
@@ -263,29 +220,45 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
     this.dispatch({ type: "reset" });
   };
 
-  private dispatch(action: MutationAction<R, E>): void {
-    const previous = this.store.state;
-    this.store = reduce(this.store, action);
-    const state = this.store.state;
-    if (state === previous) return;
+  /** @internal Applies `action` to the state and tells the listeners if it changed. */
+  dispatch(action: MutationAction<R, E>): void {
+    const { calls } = this;
+    const previous = this.current;
+    let next: MutationState<R, E> = previous;
+    if (action.type === "reset") {
+      calls.clear();
+      next = IDLE;
+    } else {
+      const { type, id } = action;
+      let outcome: Partial<MutationState<R, E>> | null = null;
+      if (type === "start") {
+        calls.set(id, false);
+        outcome = { error: null };
+      } else if (!calls.has(id)) {
+        // A call forgotten by reset(), or settled already (a cancel heard twice), changes nothing.
+        return;
+      } else if (type === "queued") calls.set(id, action.queued);
+      else {
+        calls.delete(id);
+        // An older call settling after a newer one did never overwrites its outcome.
+        if (type !== "cancel" && id >= this.applied) {
+          this.applied = id;
+          outcome = type === "success" ? { data: action.data, error: null } : { error: action.error };
+        }
+      }
+      let queued = false;
+      for (const waiting of calls.values()) queued ||= waiting;
+      const state = { ...previous, ...outcome, loading: calls.size > 0, queued };
+      if ((Object.keys(state) as Array<keyof MutationState<R, E>>).some((key) => state[key] !== previous[key])) next = Object.freeze(state);
+    }
+    if (next === previous) return;
+    this.current = next;
     for (const slot of Array.from(this.listeners)) {
       try {
-        slot.listener(state);
+        slot.listener(next);
       } catch (error) {
         currentRuntime().reportError(error, { source: "mutation" });
       }
-    }
-  }
-
-  private callback(name: "onSuccess" | "onError" | "onSettled", values: unknown[]): void {
-    const callback = this.options[name] as ((...values: unknown[]) => unknown) | undefined;
-    if (callback === undefined) return;
-    try {
-      const result = callback(...values);
-      if (isThenable(result)) result.then(undefined, (error: unknown) => currentRuntime().reportError(error, { source: "mutation" }));
-    } catch (error) {
-      // A bug in the callback, not a failure of the mutation: report it.
-      currentRuntime().reportError(error, { source: "mutation" });
     }
   }
 }

@@ -62,8 +62,8 @@ export const outboxCode = /* @__PURE__ */ deferred(
   () => import("./outbox-queue.js"),
 );
 
-/** A call made before the queue's code arrived. */
-interface Waiting {
+/** @internal A call made before the queue's code arrived (see outbox-submit.ts). */
+export interface Waiting {
   readonly entry: OutboxEntry;
   readonly signal: AbortSignal;
   readonly call: LiveCall;
@@ -88,13 +88,16 @@ interface Waiting {
  *   crash (but whose removal did not reach the disk) is applied once.
  *
  * This object forwards to the queue (`outbox-queue.ts`) once its code is
- * here; calls submitted before wait in order and are handed over then.
+ * here; calls submitted before (by `outbox-submit.ts`, which only a started
+ * durable call reaches) wait in order and are handed over then.
  */
 export class Outbox {
   private queue: OutboxQueue | null = null;
-  private waiting: Waiting[] = [];
+  /** @internal Calls submitted before the queue's code arrived, in call order. */
+  waiting: Waiting[] = [];
 
-  constructor(private readonly runtime: Runtime) {}
+  /** @internal */
+  constructor(readonly runtime: Runtime) {}
 
   /** Calls waiting, in the order they will run. */
   pendingEntries(): OutboxEntry[] {
@@ -105,43 +108,6 @@ export class Outbox {
   /** Calls that failed for good, oldest first (none are known before the stored outbox is read). */
   failedList(): FailedOutboxEntry[] {
     return this.ready()?.failedList() ?? [];
-  }
-
-  /**
-   * Adds a call: writes it, then runs it in its turn. Returns its result;
-   * `call.persisted` settles with the write. `signal` aborting removes it.
-   */
-  submit(entry: OutboxEntry, signal: AbortSignal, call: LiveCall): void {
-    const queue = this.ready();
-    if (queue !== null) {
-      queue.submit(entry, signal, call);
-      return;
-    }
-    const waiting: Waiting = {
-      entry,
-      signal,
-      call,
-      onAbort: () => {
-        this.waiting = this.waiting.filter((w) => w !== waiting);
-        const cancelled = isCancellation(signal.reason) ? signal.reason : new CancelledError("cancelled");
-        call.persisted.reject(cancelled);
-        call.reject(cancelled);
-      },
-    };
-    this.waiting.push(waiting);
-    signal.addEventListener("abort", waiting.onAbort, { once: true });
-    // Shown as queued at once, as the queue would: it waits for the network.
-    if (!onlineManagerOf(this.runtime).get()) call.onQueued(true);
-    this.load().catch((error: unknown) => {
-      // No queue, so no write: each waiting call fails with the import's error.
-      const failed = this.waiting;
-      this.waiting = [];
-      for (const w of failed) {
-        w.signal.removeEventListener("abort", w.onAbort);
-        w.call.persisted.reject(error);
-        w.call.reject(error);
-      }
-    });
   }
 
   /**
@@ -157,8 +123,8 @@ export class Outbox {
     return this.load().then((queue) => queue.clear());
   }
 
-  /** The queue, made (and handed the waiting calls) once its code is here; `null` before. */
-  private ready(): OutboxQueue | null {
+  /** @internal The queue, made (and handed the waiting calls) once its code is here; `null` before. */
+  ready(): OutboxQueue | null {
     if (this.queue !== null) return this.queue;
     const code = outboxCode.loaded();
     if (code === null) return null;
@@ -172,7 +138,8 @@ export class Outbox {
     return queue;
   }
 
-  private load(): Promise<OutboxQueue> {
+  /** @internal Imports the queue's code (once) and makes the queue. */
+  load(): Promise<OutboxQueue> {
     const queue = this.ready();
     return queue !== null ? Promise.resolve(queue) : outboxCode.load().then(() => this.ready()!);
   }

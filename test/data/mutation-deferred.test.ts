@@ -89,3 +89,36 @@ describe("a mutation call before the code it runs is loaded", () => {
     assert.deepEqual(ran, []);
   });
 });
+
+describe("a mutation call whose code cannot be loaded", () => {
+  useDataTest();
+
+  it("rejects with the import's error, shows it in state.error, clears loading and runs no callback", async () => {
+    const { Mutation, mutationCalls } = await unloaded();
+    const missing = new Error("chunk missing");
+    mutationCalls.load = () => Promise.reject(missing);
+    const ran: string[] = [];
+    const mutation = new Mutation(async (s: string) => void ran.push(s), {
+      onMutate: (s) => void ran.push(`onMutate ${s}`),
+      onError: () => void ran.push("onError"),
+      onSettled: () => void ran.push("onSettled"),
+    });
+    const call = mutation.mutate("x");
+    assert.equal(mutation.state.loading, true);
+    await assert.rejects(Promise.resolve(call), (error) => error === missing);
+    assert.equal(call.done, true);
+    assert.deepEqual([mutation.state.loading, mutation.state.error], [false, missing]);
+    // It never started: no onMutate ran, so no onError may "roll back" what was never done.
+    assert.deepEqual(ran, []);
+    assert.equal(pn.runtime.pendingTasks(), 0);
+  });
+
+  it("rejects a durable call's persisted with the import's error", async () => {
+    const { Mutation, mutationCalls } = await unloaded();
+    mutationCalls.load = () => Promise.reject(new Error("offline"));
+    const definition = pn.defineMutation(uniqueName(), async (_s: string, _context: DurableContext) => undefined, { durable: true });
+    const call = new Mutation(definition).mutate("never");
+    await assert.rejects(call.persisted!, /offline/);
+    await assert.rejects(Promise.resolve(call), /offline/);
+  });
+});

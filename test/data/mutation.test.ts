@@ -79,4 +79,42 @@ describe("Mutation (outside components)", () => {
     assert.equal(await mutation.mutate(), "new");
     assert.throws(() => mutation.setMutator("x" as unknown as () => Promise<string>), TypeError);
   });
+
+  it("tells subscribers only of changes: a second call while loading, or a cancel that leaves another running, publishes nothing", async () => {
+    const gates = [deferred<number>(), deferred<number>()];
+    let n = 0;
+    const mutation = new Mutation(() => gates[n++]!.promise);
+    const seen: Array<ReturnType<typeof brief>> = [];
+    mutation.subscribe((state) => seen.push(brief(state)));
+    const first = mutation.mutate();
+    const second = mutation.mutate();
+    assert.deepEqual(seen, [[true, undefined, null]]);
+    const before = mutation.state;
+    first.cancel();
+    assert.equal(mutation.state, before, "still loading: the same state object");
+    gates[1]!.resolve(2);
+    assert.equal(await second, 2);
+    assert.deepEqual(seen, [
+      [true, undefined, null],
+      [false, 2, null],
+    ]);
+    assert.ok(Object.isFrozen(mutation.state));
+  });
+
+  it("an older call settling after a newer one keeps the newer outcome, and a cancel heard after settling changes nothing", async () => {
+    const gates = [deferred<number>(), deferred<number>()];
+    let n = 0;
+    const mutation = new Mutation(() => gates[n++]!.promise);
+    const older = mutation.mutate();
+    const newer = mutation.mutate();
+    gates[1]!.resolve(2);
+    await newer;
+    assert.deepEqual(brief(mutation.state), [true, 2, null]);
+    gates[0]!.reject(new Error("old failure"));
+    await assert.rejects(Promise.resolve(older), /old failure/);
+    assert.deepEqual(brief(mutation.state), [false, 2, null]);
+    const settled = mutation.state;
+    newer.cancel();
+    assert.equal(mutation.state, settled);
+  });
 });

@@ -7,12 +7,17 @@ import assert from "node:assert/strict";
 import * as pn from "typenative";
 import { OUTBOX_KEY, type DurableContext } from "../../src/data/index.js";
 import { onlineManagerOf } from "../../src/data/online-manager.js";
+import { implement as implementSubmit } from "../../src/data/outbox-submit.js";
+import { isCancellation } from "../../src/runtime/errors.js";
 import { deferred, useDataTest } from "../helpers/data.js";
 import { freshModule } from "../helpers/fresh-module.js";
 
 type OutboxModule = typeof import("../../src/data/outbox.js");
 
 const unloaded = () => freshModule<OutboxModule>(new URL("../../src/data/outbox.ts", import.meta.url));
+
+/** How a started durable call enters an outbox (mutation-calls.ts builds it on the same kit). */
+const { submit } = implementSubmit({ CancelledError: pn.CancelledError, isCancellation, onlineManagerOf });
 
 let names = 0;
 const uniqueName = () => `test.deferred-outbox.${++names}`;
@@ -51,8 +56,8 @@ describe("the mutation outbox before its queue's code is loaded", () => {
     const outbox = outboxOf(pn.createRuntime({ services: { storage } }));
     const second = liveCall();
     const third = liveCall();
-    outbox.submit(entry(name, 2), new AbortController().signal, second.call);
-    outbox.submit(entry(name, 3), new AbortController().signal, third.call);
+    submit(outbox, entry(name, 2), new AbortController().signal, second.call);
+    submit(outbox, entry(name, 3), new AbortController().signal, third.call);
     assert.equal(outboxCode.loaded(), null);
     assert.deepEqual(outbox.pendingEntries().map((e) => e.id), ["id-2", "id-3"]);
     assert.deepEqual(outbox.failedList(), []);
@@ -71,7 +76,7 @@ describe("the mutation outbox before its queue's code is loaded", () => {
     const outbox = outboxOf(pn.createRuntime({ services: { storage } }));
     const controller = new AbortController();
     const call = liveCall();
-    outbox.submit(entry(name, 1), controller.signal, call.call);
+    submit(outbox, entry(name, 1), controller.signal, call.call);
     controller.abort(new pn.CancelledError("the user cancelled"));
     await assert.rejects(call.result.promise, pn.CancelledError);
     await assert.rejects(call.persisted.promise, pn.CancelledError);
@@ -89,9 +94,27 @@ describe("the mutation outbox before its queue's code is loaded", () => {
     const rt = pn.createRuntime({ services: { storage: pn.memoryStorage() } });
     onlineManagerOf(rt).set(false, "test");
     const call = liveCall();
-    outboxOf(rt).submit(entry(name, 1), new AbortController().signal, call.call);
+    submit(outboxOf(rt), entry(name, 1), new AbortController().signal, call.call);
     assert.deepEqual(call.queued, [true]);
     await call.persisted.promise;
     assert.deepEqual(outboxOf(rt).pendingEntries().map((e) => e.id), ["id-1"], "written, and waiting for the network");
+  });
+
+  it("if the queue's code cannot be loaded, every held call fails with the import's error, and nothing is listed", async () => {
+    const { outboxOf, outboxCode } = await unloaded();
+    const missing = new Error("chunk missing");
+    outboxCode.load = () => Promise.reject(missing);
+    const name = uniqueName();
+    const outbox = outboxOf(pn.createRuntime({ services: { storage: pn.memoryStorage() } }));
+    const first = liveCall();
+    const second = liveCall();
+    submit(outbox, entry(name, 1), new AbortController().signal, first.call);
+    submit(outbox, entry(name, 2), new AbortController().signal, second.call);
+    assert.deepEqual(outbox.pendingEntries().map((e) => e.id), ["id-1", "id-2"]);
+    for (const call of [first, second]) {
+      await assert.rejects(call.persisted.promise, (error) => error === missing);
+      await assert.rejects(call.result.promise, (error) => error === missing);
+    }
+    assert.deepEqual(outbox.pendingEntries(), []);
   });
 });

@@ -7,8 +7,14 @@ import * as pn from "typenative";
 import { settle } from "typenative/testing";
 import { isMutationDefinition, Mutation, OUTBOX_KEY, type DurableContext } from "../../src/data/index.js";
 import { outboxOf } from "../../src/data/outbox.js";
+import { implement as implementSubmit } from "../../src/data/outbox-submit.js";
+import { onlineManagerOf } from "../../src/data/online-manager.js";
+import { isCancellation } from "../../src/runtime/errors.js";
 import { captureErrors } from "../helpers/errors.js";
 import { deferred, useDataTest, type Deferred } from "../helpers/data.js";
+
+/** How a started durable call enters an outbox (mutation-calls.ts builds it on the same kit). */
+const { submit } = implementSubmit({ CancelledError: pn.CancelledError, isCancellation, onlineManagerOf });
 
 /** A fake server: each call is answered by the test, or at once with `auto`. */
 function fakeServer() {
@@ -369,7 +375,8 @@ describe("durable mutations: after a restart", () => {
     const rt = pn.createRuntime({ services: { storage } });
     const outbox = outboxOf(rt);
     const done = deferred<void>();
-    outbox.submit(
+    submit(
+      outbox,
       { id: "new", name, args: ["this run"], idempotencyKey: "k2", createdAt: 2 },
       new AbortController().signal,
       { resolve: () => done.resolve(), reject: done.reject, persisted: { resolve() {}, reject() {} }, onQueued() {} },

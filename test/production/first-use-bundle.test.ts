@@ -79,6 +79,17 @@ describe("a production build of the example app: what loads on first use", () =>
     assert.deepEqual(found(all, MUTATION_PROBES), MUTATION_PROBES);
   });
 
+  it("does not carry a mutation call's outcome handling nor the outbox's holding of early durable calls: the first mutate(...) loads them", () => {
+    assert.ok(firstLoadModules.has("src/data/mutation.ts") && firstLoadModules.has("src/data/outbox.ts"), "the probe finds the mutations the example renders");
+    const chunk = Object.keys(outputs).find((output) => outputs[output]!.entryPoint === "src/data/mutation-calls.ts");
+    assert.ok(chunk !== undefined, "no chunk for mutation-calls.ts");
+    assert.ok(Object.keys(outputs[chunk]!.inputs).includes("src/data/outbox-submit.ts"), "outbox-submit.ts comes in mutation-calls.ts's chunk");
+    assert.equal(firstLoadModules.has("src/data/outbox-submit.ts"), false, "outbox-submit.ts in the first load: only mutation-calls.ts may import it");
+    // The callbacks are called by name only in mutation-calls.ts (`callback(host, "onSettled", [...])`).
+    assert.deepEqual(found(first, ['"onSettled",[']), [], "a mutation's callbacks are called from the first load");
+    assert.deepEqual(found(all, ['"onSettled",[']), ['"onSettled",[']);
+  });
+
   it("does not carry a list's scroll handling: its list renders before anything scrolls", () => {
     assert.ok(firstLoadModules.has("src/components/flat-list.ts"), "the probe finds the FlatList the example renders");
     assert.equal(firstLoadModules.has("src/components/list-scroll.ts"), false, "list-scroll.ts in the first load: flat-list.ts must import it with import() only");
