@@ -107,6 +107,6 @@ export function resolveEasing(easing: EasingInput | undefined, fallback: EasingN
     options.dev && process.env.NODE_ENV !== "production"
       ? `Unknown easing ${JSON.stringify(easing) ?? String(easing)}: use one of ${Object.keys(NAMED).join(", ")}, ` +
           "a function (t) => number, or Easing.bezier(x1, y1, x2, y2)"
-      : `Unknown easing ${String(easing)}`,
+      : /* `Unknown easing ${String(easing)}` */ `typenative #8: ${String(easing)}`,
   );
 }

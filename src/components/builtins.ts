@@ -23,7 +23,7 @@ function build(type: string, props: Props | undefined, children: unknown): Eleme
 
 function checkProps(name: string, props: unknown): Props | undefined {
   if (props === undefined || props === null) return undefined;
-  if (!isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(…, props): props must be a plain object` : `${name}(…, props): not a plain object`);
+  if (!isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(…, props): props must be a plain object` : /* `${name}(…, props): not a plain object` */ `typenative #23: ${name}`);
   return props;
 }
 
@@ -53,7 +53,7 @@ function textContent(name: string, value: unknown): unknown {
   // JSX passes children through props: <Text>Hello {name}</Text>.
   if (Array.isArray(value)) return value;
   if (value === undefined || value === null) return undefined;
-  throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(text): text must be a string or number, got ${typeof value}` : `${name}(text): not a string or number`);
+  throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(text): text must be a string or number, got ${typeof value}` : /* `${name}(text): not a string or number` */ `typenative #24: ${name}`);
 }
 
 /**
@@ -121,7 +121,7 @@ export const Spacer = /* @__PURE__ */ mark<(props?: SpacerProps) => Element, Spa
 export const Image = /* @__PURE__ */ mark<(source: ImageSource, props?: ImageProps) => Element, ImageProps & { source: ImageSource }>(
   function Image(source: ImageSource, props?: ImageProps): Element {
     if (typeof source !== "string" && !(typeof source === "object" && source !== null && typeof source.uri === "string")) {
-      throw new TypeError("Image(source): source must be a URI string or { uri }");
+      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Image(source): source must be a URI string or { uri }" : /* "Image(source): source must be a URI string or { uri }" */ "typenative #25");
     }
     // The source joins the props here, not in build(): every app carries build().
     return build("Image", { ...checkProps("Image", props), source }, undefined);
@@ -165,7 +165,7 @@ function container<P>(type: string): HostFactory<ContainerFactory<P>, P & { chil
     }
     for (const child of children) {
       if (typeof child === "object" && child !== null && !Array.isArray(child) && !isElement(child)) {
-        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${type}(...children, props?): a props object must come first or last` : `${type}(...children, props?): props must be first or last`);
+        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${type}(...children, props?): a props object must come first or last` : /* `${type}(...children, props?): props must be first or last` */ `typenative #26: ${type}`);
       }
     }
     return build(type, props, children.length === 0 ? undefined : children.length === 1 && !Array.isArray(children[0]) ? children[0] : children);

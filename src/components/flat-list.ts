@@ -56,12 +56,12 @@ function sizingOf(props: FlatListProps<unknown>): RowSizing<unknown> | null {
   const { itemHeight, getItemLayout } = props;
   if (itemHeight !== undefined) {
     if (typeof itemHeight !== "number" || !(itemHeight > 0) || !Number.isFinite(itemHeight)) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `FlatList: itemHeight must be a positive number, got ${String(itemHeight)}` : "FlatList: itemHeight must be a positive number");
+      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `FlatList: itemHeight must be a positive number, got ${String(itemHeight)}` : /* "FlatList: itemHeight must be a positive number" */ "typenative #27");
     }
     return { kind: "fixed", height: itemHeight };
   }
   if (getItemLayout !== undefined) {
-    if (typeof getItemLayout !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList: getItemLayout must be a function (data, index) => { length, offset }" : "FlatList: getItemLayout must be a function");
+    if (typeof getItemLayout !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList: getItemLayout must be a function (data, index) => { length, offset }" : /* "FlatList: getItemLayout must be a function" */ "typenative #28");
     return { kind: "layout", getItemLayout };
   }
   return null;
@@ -174,9 +174,9 @@ function spacer(height: number, key: string): Element {
  * ```
  */
 export function FlatList<T>(data: readonly T[], props: FlatListProps<T>): Element {
-  if (!Array.isArray(data)) throw new TypeError("FlatList(data, props): data must be an array");
+  if (!Array.isArray(data)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList(data, props): data must be an array" : /* "FlatList(data, props): data must be an array" */ "typenative #29");
   if (props === null || typeof props !== "object" || typeof props.renderItem !== "function") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList(data, props): props.renderItem must be a function (item, index) => child" : "FlatList: renderItem must be a function");
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList(data, props): props.renderItem must be a function (item, index) => child" : /* "FlatList: renderItem must be a function" */ "typenative #30");
   }
   const { key, ...rest } = props;
   return ListBody({ ...(rest as FlatListProps<unknown>), data, ...(key === undefined ? {} : { key }) });

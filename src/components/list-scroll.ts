@@ -88,7 +88,7 @@ export function implement({ rowOffset, totalHeight, initialWindow, isThenable, r
     setRange: (range: string) => void,
   ): void {
     if (typeof event !== "object" || event === null || typeof event.offset !== "number" || typeof event.viewportHeight !== "number") {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList: a host's onScroll event must be { offset, viewportHeight, contentHeight? }" : "FlatList: invalid onScroll event");
+      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList: a host's onScroll event must be { offset, viewportHeight, contentHeight? }" : /* "FlatList: invalid onScroll event" */ "typenative #31");
     }
     const { data, sizing, windowSize, initialNumToRender, onEndReached, onEndReachedThreshold, onScroll } = state;
     const height = event.viewportHeight;

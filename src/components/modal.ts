@@ -56,6 +56,6 @@ const BACKDROP: Style = { ...FILL, backgroundColor: "rgba(0, 0, 0, 0.4)", justif
  */
 export function Modal(...args: Array<Child | ModalProps>): Element {
   const { props, children } = splitArgs<ModalProps & { key?: string | number }>("Modal", args);
-  if (typeof props.visible !== "boolean") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Modal(...children, { visible }): visible must be a boolean" : "Modal: visible must be a boolean");
+  if (typeof props.visible !== "boolean") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Modal(...children, { visible }): visible must be a boolean" : /* "Modal: visible must be a boolean" */ "typenative #32");
   return ModalView({ ...props, content: children });
 }

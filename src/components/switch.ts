@@ -40,7 +40,7 @@ const SwitchView = component(function Switch(props: SwitchProps): Child {
  */
 export function Switch(props: SwitchProps & { key?: string | number }): Element {
   if (typeof props !== "object" || props === null || typeof props.value !== "boolean") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Switch({ value, onChange }): value must be a boolean" : "Switch: value must be a boolean");
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Switch({ value, onChange }): value must be a boolean" : /* "Switch: value must be a boolean" */ "typenative #36");
   }
   return SwitchView(props);
 }

@@ -82,10 +82,10 @@ function toItem(parent: Fiber, raw: unknown): Item | null {
   }
   // The advice only in development: production bundles keep the first words.
   if (typeof raw === "function") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Functions are not valid as a child; did you mean to call a component factory?" : "Invalid child: a function");
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Functions are not valid as a child; did you mean to call a component factory?" : /* "Invalid child: a function" */ "typenative #37");
   }
   throw new TypeError(
-    options.dev && process.env.NODE_ENV !== "production" ? `Objects are not valid as a child (found ${Object.prototype.toString.call(raw)}); wrap data in pn.Text(...)` : "Invalid child: an object",
+    options.dev && process.env.NODE_ENV !== "production" ? `Objects are not valid as a child (found ${Object.prototype.toString.call(raw)}); wrap data in pn.Text(...)` : /* "Invalid child: an object" */ "typenative #38",
   );
 }
 

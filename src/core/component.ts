@@ -48,7 +48,7 @@ export function component<P = {}>(render: (props: P) => Child): ComponentFactory
 export function component<P = {}>(name: string, render: (props: P) => Child): ComponentFactory<P>;
 export function component<P>(a: string | ((props: P) => Child), b?: (props: P) => Child): ComponentFactory<P> {
   const render = typeof a === "function" ? a : b;
-  if (typeof render !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "component(fn): fn must be a function (props) => child" : "component(fn): fn is not a function");
+  if (typeof render !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "component(fn): fn must be a function (props) => child" : /* "component(fn): fn is not a function" */ "typenative #39");
   const name = typeof a === "string" ? a : render.name || "Anonymous";
   // The element's type is the render function itself, so elements made by the
   // factory, by h(render) and by JSX <Factory/> all match on the same type.
@@ -59,7 +59,7 @@ export function component<P>(a: string | ((props: P) => Child), b?: (props: P) =
     let key: string | null = null;
     const finalProps: Props = {};
     if (props !== undefined && props !== null) {
-      if (!isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(props): props must be a plain object` : `${name}(props): not a plain object`);
+      if (!isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(props): props must be a plain object` : /* `${name}(props): not a plain object` */ `typenative #40: ${name}`);
       for (const k in props) {
         if (k === "key") {
           const v = (props as Props).key;

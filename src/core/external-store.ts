@@ -20,7 +20,7 @@ import { options } from "./options.js";
  */
 export function useSyncExternalStore<T>(subscribe: (onStoreChange: () => void) => () => void, getSnapshot: () => T): T {
   if (typeof subscribe !== "function" || typeof getSnapshot !== "function") {
-    throw new TypeError("useSyncExternalStore(subscribe, getSnapshot): both must be functions");
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "useSyncExternalStore(subscribe, getSnapshot): both must be functions" : /* "useSyncExternalStore(subscribe, getSnapshot): both must be functions" */ "typenative #43");
   }
   const value = getSnapshot();
   if (options.dev && process.env.NODE_ENV !== "production" && !Object.is(value, getSnapshot())) {

@@ -18,7 +18,7 @@ export type Dispatch<A> = (action: A) => void;
 /** @internal The component rendering now; throws outside a render. */
 export function currentFiber(hookName: string): Fiber {
   const fiber = current.fiber;
-  if (fiber === null) throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `${hookName} can only be called while a component renders (inside the function passed to pn.component)` : `${hookName} called outside a component's render`);
+  if (fiber === null) throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `${hookName} can only be called while a component renders (inside the function passed to pn.component)` : /* `${hookName} called outside a component's render` */ `typenative #44: ${hookName}`);
   return fiber;
 }
 
@@ -41,7 +41,7 @@ export function claimHook<H extends Hook>(fiber: Fiber, hookName: string, tag: H
   const hook = hooks === null ? undefined : hooks[index];
   if (hook === undefined) {
     if (!current.mounting) {
-      throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `Rendered more hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally` : `More hooks than the last render in ${nameOf(fiber.type)}`);
+      throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `Rendered more hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally` : /* `More hooks than the last render in ${nameOf(fiber.type)}` */ `typenative #45: ${nameOf(fiber.type)}`);
     }
     return undefined;
   }
@@ -51,7 +51,7 @@ export function claimHook<H extends Hook>(fiber: Fiber, hookName: string, tag: H
 
 /** @internal Throws the error of a hook that found another hook's slot. */
 export function hookOrderChanged(fiber: Fiber, hookName: string): never {
-  throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `Hook order changed between renders in ${nameOf(fiber.type)} (${hookName} found another hook's slot)` : `Hook order changed in ${nameOf(fiber.type)}`);
+  throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `Hook order changed between renders in ${nameOf(fiber.type)} (${hookName} found another hook's slot)` : /* `Hook order changed in ${nameOf(fiber.type)}` */ `typenative #46: ${nameOf(fiber.type)}`);
 }
 
 /** @internal Appends the hook made for the slot {@link claimHook} found empty. */

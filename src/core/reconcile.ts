@@ -67,7 +67,7 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
     fiber = createFiber(PROVIDER, type, key, props, parent, root, item);
     mountChildren(fiber, props.children, visitor);
   } else {
-    throw new TypeError(`Cannot render element of type ${String(type)}`);
+    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `Cannot render element of type ${String(type)}` : /* `Cannot render element of type ${String(type)}` */ `typenative #52: ${String(type)}`);
   }
   fiber.index = index;
   return fiber;
@@ -165,7 +165,7 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
       throw new Error(
         options.dev && process.env.NODE_ENV !== "production"
           ? `Rendered fewer hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally`
-          : `Rendered fewer hooks in ${nameOf(fiber.type)}`,
+          : /* `Rendered fewer hooks in ${nameOf(fiber.type)}` */ `typenative #53: ${nameOf(fiber.type)}`,
       );
     }
     current.fiber = null;

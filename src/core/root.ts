@@ -49,9 +49,9 @@ export function createRoot<N extends object>(host: HostConfig<N>, container: N, 
     state,
     runtime,
     render(element: Child) {
-      if (state.unmounted) throw new Error("render(): this root was unmounted");
+      if (state.unmounted) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "render(): this root was unmounted" : /* "render(): this root was unmounted" */ "typenative #54");
       if (element !== null && element !== undefined && typeof element === "object" && !Array.isArray(element) && !isElement(element)) {
-        throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "render(element): expected an element, e.g. App() or pn.h(App, props)" : "render(element): not an element");
+        throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "render(element): expected an element, e.g. App() or pn.h(App, props)" : /* "render(element): not an element" */ "typenative #55");
       }
       // The root fiber renders like a fragment whose children are the new element.
       fiber.element = createElement(Fragment, { children: element }, null);

@@ -137,7 +137,7 @@ function isStorming(fiber: Fiber, turn: number): boolean {
       // The explanation only in development: production bundles drop it (every app downloads this message).
       options.dev && process.env.NODE_ENV !== "production"
         ? `Too many re-renders: ${name} asked to render more than ${MAX_RENDER_PASSES} times in a row. A setter called during render or in an effect without deps keeps scheduling renders.`
-        : `Too many re-renders: ${name}`,
+        : /* `Too many re-renders: ${name}` */ `typenative #56: ${name}`,
     ),
     fiber,
     "render",

@@ -202,7 +202,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   watchSlot = -1;
 
   constructor(client: QueryClient, options: QueryObserverOptions<T, E, S>) {
-    if (!(client instanceof QueryClient)) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "new QueryObserver(client, options): client must be a QueryClient" : "QueryObserver: client must be a QueryClient");
+    if (!(client instanceof QueryClient)) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "new QueryObserver(client, options): client must be a QueryClient" : /* "QueryObserver: client must be a QueryClient" */ "typenative #72");
     this.client = client;
     const rt: Runtime = currentRuntime();
     this.online = onlineManagerOf(rt);
@@ -339,7 +339,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * observers want it.
    */
   subscribe(listener: Listener<S, E>): () => void {
-    if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "observer.subscribe(listener): listener must be a function" : "subscribe: listener must be a function");
+    if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "observer.subscribe(listener): listener must be a function" : /* "subscribe: listener must be a function" */ "typenative #73");
     const slot = { listener };
     this.addSlot(slot);
     return () => this.removeSlot(slot);

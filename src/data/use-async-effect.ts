@@ -39,8 +39,8 @@ export type AsyncEffect = (signal: AbortSignal) => void | AsyncEffectCleanup | P
  * ```
  */
 export function useAsyncEffect(effect: AsyncEffect, deps?: Deps): void {
-  if (typeof effect !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "useAsyncEffect(effect, deps): effect must be a function (signal) => promise" : "useAsyncEffect: effect must be a function");
-  if (deps !== undefined && !Array.isArray(deps)) throw new TypeError("useAsyncEffect(effect, deps): deps must be an array");
+  if (typeof effect !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "useAsyncEffect(effect, deps): effect must be a function (signal) => promise" : /* "useAsyncEffect: effect must be a function" */ "typenative #83");
+  if (deps !== undefined && !Array.isArray(deps)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "useAsyncEffect(effect, deps): deps must be an array" : /* "useAsyncEffect(effect, deps): deps must be an array" */ "typenative #84");
   const scope = useComponentScope();
   useEffect(() => runAsyncEffect(scope, effect), deps);
 }

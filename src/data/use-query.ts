@@ -39,7 +39,7 @@ import { options as devOptions } from "../core/options.js";
  * ```
  */
 export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, options?: QueryOptions<T, E, S>): QueryResult<S, E> {
-  if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "useQuery(fetcher, deps, options): options must be an object" : "useQuery: options must be an object");
+  if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "useQuery(fetcher, deps, options): options must be an object" : /* "useQuery: options must be an object" */ "typenative #85");
   // One slot holds the binding, which is also the component's effect hook;
   // it asks for renders through its fiber (no state slot, dispatch closure,
   // ref box, effect slot or deps array per component).

@@ -28,7 +28,7 @@ export interface NavigatorFactories<PL extends ParamListBase> {
 export function screenFactory<PL extends ParamListBase>() {
   return function Screen<N extends keyof PL & string>(props: ScreenProps<PL, N>) {
     if (typeof props !== "object" || props === null || typeof props.name !== "string") {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Screen({ name, component }): name must be a string" : "Screen: name must be a string");
+      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Screen({ name, component }): name must be a string" : /* "Screen: name must be a string" */ "typenative #93");
     }
     return createElement(SCREEN_TYPE, props as unknown as Record<string, unknown>, props.name);
   };

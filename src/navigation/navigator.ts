@@ -137,7 +137,7 @@ export function navigationFor(handle: NavigatorHandle, route: Route): Navigation
     reset: (state) => run({ type: "reset", state: validate({ ...state, type: handle.type }, handle.screens.map((s) => s.name)) }),
     setParams: (params) => void run({ type: "setParams", key, params }),
     addListener(event, listener) {
-      if (typeof listener !== "function") throw new TypeError(coreOptions.dev && process.env.NODE_ENV !== "production" ? "navigation.addListener(event, listener): listener must be a function" : "addListener: listener must be a function");
+      if (typeof listener !== "function") throw new TypeError(coreOptions.dev && process.env.NODE_ENV !== "production" ? "navigation.addListener(event, listener): listener must be a function" : /* "addListener: listener must be a function" */ "typenative #95");
       let byEvent = handle.listeners.get(key);
       if (byEvent === undefined) handle.listeners.set(key, (byEvent = new Map()));
       let set = byEvent.get(event);

@@ -22,8 +22,8 @@ const handlers = new WeakMap<Runtime, BackHandlerListener[]>();
  */
 export const BackHandler = {
   addEventListener(event: "hardwareBackPress", listener: BackHandlerListener): { remove(): void } {
-    if (event !== "hardwareBackPress") throw new TypeError(`BackHandler.addEventListener: unknown event "${String(event)}"`);
-    if (typeof listener !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "BackHandler.addEventListener(event, listener): listener must be a function" : "BackHandler: listener must be a function");
+    if (event !== "hardwareBackPress") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `BackHandler.addEventListener: unknown event "${String(event)}"` : /* `BackHandler.addEventListener: unknown event "${String(event)}"` */ `typenative #114: ${String(event)}`);
+    if (typeof listener !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "BackHandler.addEventListener(event, listener): listener must be a function" : /* "BackHandler: listener must be a function" */ "typenative #115");
     const rt = currentRuntime();
     let list = handlers.get(rt);
     if (list === undefined) {

@@ -96,7 +96,7 @@ export const persistedWrites = /* @__PURE__ */ deferred<PersistedKit, PersistedW
  * ```
  */
 export function usePersistedState<T>(key: string, initial: T): [T, SetState<T>] {
-  if (typeof key !== "string") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `usePersistedState(key, initial): key must be a string, got ${typeof key}` : "usePersistedState: key must be a string");
+  if (typeof key !== "string") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `usePersistedState(key, initial): key must be a string, got ${typeof key}` : /* "usePersistedState: key must be a string" */ "typenative #140");
   const scope = useComponentScope();
   const [box, setBox] = useState<Box<T>>(() => ({ key, epoch: 0, value: initial, write: false }));
   const ref = useRef<Slot<T> | null>(null);

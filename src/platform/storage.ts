@@ -2,7 +2,7 @@ import { currentRuntime, type Runtime } from "../runtime/runtime.js";
 import { memoryStorage } from "./memory-storage.js";
 import type { StorageBackend } from "./storage-backend.js";
 import { configureBackend } from "./storage-default.js";
-import { options } from "../core/options.js";
+import { options as devOptions } from "../core/options.js";
 
 export type { StorageBackend } from "./storage-backend.js";
 export { memoryStorage } from "./memory-storage.js";
@@ -106,12 +106,12 @@ export const AsyncStorage = {
     try {
       text = JSON.stringify(value);
     } catch (error) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: ${messageOf(error)}` : `AsyncStorage.setJson: not JSON: ${messageOf(error)}`, {
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: ${messageOf(error)}` : /* `AsyncStorage.setJson: not JSON: ${messageOf(error)}` */ `typenative #145: ${messageOf(error)}`, {
         cause: error,
       });
     }
     if (text === undefined) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: got ${describe(value)}` : "AsyncStorage.setJson: not JSON");
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: got ${describe(value)}` : /* "AsyncStorage.setJson: not JSON" */ "typenative #146");
     }
     const rt = currentRuntime();
     await backendOf(rt).set(key, text);
@@ -141,7 +141,7 @@ export const AsyncStorage = {
    */
   configure(options: { backend: StorageBackend }): void {
     if (typeof options !== "object" || options === null) {
-      throw new TypeError("AsyncStorage.configure({ backend }): options must be an object");
+      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "AsyncStorage.configure({ backend }): options must be an object" : /* "AsyncStorage.configure({ backend }): options must be an object" */ "typenative #147");
     }
     configureBackend(options.backend, currentRuntime(), "AsyncStorage.configure");
   },
@@ -164,7 +164,7 @@ export const AsyncStorage = {
    */
   subscribe(key: string, listener: StorageListener): () => void {
     checkKey("subscribe", key);
-    if (typeof listener !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "AsyncStorage.subscribe(key, listener): listener must be a function" : "AsyncStorage.subscribe: listener must be a function");
+    if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "AsyncStorage.subscribe(key, listener): listener must be a function" : /* "AsyncStorage.subscribe: listener must be a function" */ "typenative #148");
     const listeners = listenersOf(currentRuntime());
     let set = listeners.get(key);
     if (set === undefined) {
@@ -198,7 +198,7 @@ export async function getItem(key: string): Promise<string | null> {
 export async function setItem(key: string, value: string): Promise<void> {
   checkKey("set", key);
   if (typeof value !== "string") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.set: value must be a string, got ${describe(value)} (use setJson for other values)` : "AsyncStorage.set: value must be a string");
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.set: value must be a string, got ${describe(value)} (use setJson for other values)` : /* "AsyncStorage.set: value must be a string" */ "typenative #149");
   }
   const rt = currentRuntime();
   await backendOf(rt).set(key, value);
@@ -233,7 +233,7 @@ function notify(rt: Runtime, key: string, value: string | null): void {
 }
 
 function checkKey(method: string, key: unknown): asserts key is string {
-  if (typeof key !== "string") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.${method}: key must be a string, got ${describe(key)}` : `AsyncStorage.${method}: key must be a string`);
+  if (typeof key !== "string") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.${method}: key must be a string, got ${describe(key)}` : /* `AsyncStorage.${method}: key must be a string` */ `typenative #150: ${method}`);
 }
 
 function describe(value: unknown): string {

@@ -55,7 +55,7 @@ export class Loop {
    * ```
    */
   callLater(ms: number, fn: Job, options?: { keepAlive?: boolean }): TimerHandle {
-    if (typeof fn !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "callLater(ms, fn): fn must be a function" : "callLater: fn not a function");
+    if (typeof fn !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "callLater(ms, fn): fn must be a function" : /* "callLater: fn not a function" */ "typenative #151");
     checkDelay(ms, "callLater(ms, fn)");
     if (ms === Infinity) return NEVER_FIRES;
     return this.clock.setTimer(ms, () => this.callSoon(fn), options?.keepAlive ?? true);
@@ -99,7 +99,7 @@ export function checkDelay(ms: unknown, where: string): asserts ms is number {
     throw new TypeError(
       devOptions.dev && process.env.NODE_ENV !== "production"
         ? `${where}: ms must be a number of milliseconds ≥ 0 (or Infinity), got ${typeof ms === "number" ? ms : typeof ms}`
-        : `${where}: ms must be ≥ 0`,
+        : /* `${where}: ms must be ≥ 0` */ `typenative #152: ${where}`,
     );
   }
 }

@@ -138,7 +138,7 @@ export const runtime: Runtime = new Runtime();
 export function claimRuntime(requested: Runtime | undefined, who: string): Runtime {
   if (requested !== undefined) {
     if (requested.owner !== null) {
-      throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `${who}: that runtime's services belong to another app; create one with pn.createRuntime()` : `${who}: runtime in use`);
+      throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `${who}: that runtime's services belong to another app; create one with pn.createRuntime()` : /* `${who}: runtime in use` */ `typenative #153: ${who}`);
     }
     return requested;
   }

@@ -209,7 +209,7 @@ export function startTask<T>(scope: Scope, work: Work<T>): Task<T> {
     // `then` is read once: a getter may answer differently, or throw.
     const read = readThen(work);
     if (read === NOT_THENABLE) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "runAsync(work): work must be a promise or a function (signal) => promise" : "runAsync: work not a promise or function");
+      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "runAsync(work): work must be a promise or a function (signal) => promise" : /* "runAsync: work not a promise or function" */ "typenative #154");
     }
     if (read instanceof ThenFailure) {
       const failed = new Task<T>(scope);

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO as repo, splitBuild } from "../../bench/browser/site.js";
+import { productionError } from "../helpers/error-codes.js";
 
 const work = mkdtempSync(join(tmpdir(), "typenative-data-bundle-"));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -61,7 +62,11 @@ const OUTBOX_FACADE_PROBES = ["typenative:mutation-outbox"];
 /** Text only the query-cache persister (src/data/persist.ts) contains. */
 const PERSISTER_PROBES = ["typenative:query-cache", "cannot be stored as JSON; it is not persisted", "queryClient.persist(options): storage."];
 /** Text of the parts of AsyncStorage that persist()'s default storage (get, set, remove) does not need. */
-const ASYNC_STORAGE_REST_PROBES = ["AsyncStorage.setJson", "AsyncStorage.subscribe", "AsyncStorage.configure"];
+const ASYNC_STORAGE_REST_PROBES = [
+  productionError("src/platform/storage.ts", "AsyncStorage.setJson: not JSON"),
+  productionError("src/platform/storage.ts", "AsyncStorage.subscribe: listener must be a function"),
+  "AsyncStorage.configure",
+];
 
 /** Builds `source` and returns its first load (entry + chunks imported statically, transitively) and every chunk the page can load. */
 async function bundle(name: string, source: string): Promise<{ first: string; all: string; persisterImports: string[] }> {

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO as repo, splitBuild } from "../../bench/browser/site.js";
+import { productionError } from "../helpers/error-codes.js";
 
 const work = mkdtempSync(join(tmpdir(), "typenative-first-load-"));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -234,10 +235,10 @@ describe("pn.lazy in a production build", () => {
     assert.equal([...first].some((module) => module.endsWith("lazy-screen.ts")), false);
     const firstText = build.files.filter((file) => file.firstLoad).map((file) => file.text).join("\n");
     assert.equal(firstText.includes("lazy-screen-probe"), false);
-    // lazy()'s explanations are development-only; production keeps the short message.
+    // lazy()'s explanations are development-only; production keeps the numbered message.
     assert.ok(readFileSync(join(repo, "src/core/lazy.ts"), "utf8").includes("module whose default export is one"));
     assert.equal(firstText.includes("module whose default export is one"), false);
-    assert.ok(firstText.includes("lazy load gave no component"));
+    assert.ok(firstText.includes(productionError("src/core/lazy.ts", "lazy load gave no component")));
     // The screen is in a chunk the page can load (through import()), so the probe finds it where it is.
     const later = build.files.filter((file) => file.reachable && !file.firstLoad);
     assert.ok(later.some((file) => file.text.includes("lazy-screen-probe")));

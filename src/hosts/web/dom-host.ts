@@ -110,7 +110,7 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
     createView(type, props) {
       const spec = VIEWS[type];
       if (spec === undefined) {
-        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `web host: unknown view type "${type}" (expected one of ${Object.keys(VIEWS).join(", ")})` : `web host: unknown view type "${type}"`);
+        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `web host: unknown view type "${type}" (expected one of ${Object.keys(VIEWS).join(", ")})` : /* `web host: unknown view type "${type}"` */ `typenative #86: ${type}`);
       }
       const tag = type === "TextInput" && props.multiline === true ? "textarea" : spec[0];
       const el = doc.createElement(tag);

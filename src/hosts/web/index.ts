@@ -78,12 +78,12 @@ const mounted = new WeakSet<Element>();
  */
 export function mount(element: Child, domNode: Element, options: MountOptions = {}): WebApp {
   if (typeof domNode !== "object" || domNode === null || domNode.nodeType !== 1) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")" : "mount(element, domNode): domNode is not a DOM element");
+    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")" : /* "mount(element, domNode): domNode is not a DOM element" */ "typenative #87");
   }
-  if (mounted.has(domNode)) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): this element already holds a typenative app; unmount it first" : "mount(): already mounted");
+  if (mounted.has(domNode)) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): this element already holds a typenative app; unmount it first" : /* "mount(): already mounted" */ "typenative #88");
   const doc = domNode.ownerDocument;
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  if (view === null) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): domNode's document has no window" : "mount(): no window");
+  if (view === null) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): domNode's document has no window" : /* "mount(): no window" */ "typenative #89");
 
   const runtime = claimRuntime(options.runtime, "mount()");
   const alert = createAlertPresenter(doc);
@@ -130,7 +130,7 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   return {
     runtime,
     render(next) {
-      if (done) throw new Error("render(): this app was unmounted");
+      if (done) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "render(): this app was unmounted" : /* "render(): this app was unmounted" */ "typenative #90");
       root.render(next);
     },
     unmount() {

@@ -197,7 +197,7 @@ const WHY = {
  */
 function badValue(key: string, value: unknown, why: keyof typeof WHY): null {
   currentRuntime().reportError(
-    new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `style.${key}: ${shown(value)} is not a valid value (${WHY[why]})` : `style.${key}: not a valid value`),
+    new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `style.${key}: ${shown(value)} is not a valid value (${WHY[why]})` : /* `style.${key}: not a valid value` */ `typenative #92: ${key}`),
     { source: "host" },
   );
   return null;
