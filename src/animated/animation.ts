@@ -48,13 +48,13 @@ const DONE = 2;
  * and `halt` (cancel whatever they scheduled).
  */
 export abstract class Animation implements PromiseLike<AnimationResult> {
-  private state = IDLE;
-  private result: AnimationResult | null = null;
-  private promise: Promise<AnimationResult> | null = null;
-  private resolve: ((result: AnimationResult) => void) | null = null;
-  private onEnd: EndCallback | null = null;
-  private readonly signal: AbortSignal | undefined;
-  private readonly onAbort = (): void => this.stop();
+  #state = IDLE;
+  #result: AnimationResult | null = null;
+  #promise: Promise<AnimationResult> | null = null;
+  #resolve: ((result: AnimationResult) => void) | null = null;
+  #onEnd: EndCallback | null = null;
+  readonly #signal: AbortSignal | undefined;
+  readonly #onAbort = (): void => this.stop();
 
   constructor(options: AnimationOptions | undefined, where: string) {
     if (options !== undefined && (typeof options !== "object" || options === null)) {
@@ -64,12 +64,12 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: signal must be an AbortSignal, got ${String(signal)}` : /* `${where}: signal must be an AbortSignal` */ `typenative #2: ${where}`);
     }
-    this.signal = signal;
+    this.#signal = signal;
   }
 
   /** True between start and end of a run. */
   get running(): boolean {
-    return this.state === RUNNING;
+    return this.#state === RUNNING;
   }
 
   /**
@@ -83,7 +83,7 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
    * ```
    */
   start(): this {
-    if (this.state === RUNNING) return this;
+    if (this.#state === RUNNING) return this;
     this._run(now(), null);
     return this;
   }
@@ -94,11 +94,11 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
    * started resolves `{ finished: false }` without moving anything.
    */
   stop(): void {
-    if (this.state === RUNNING) {
-      this.endRun(STOPPED, now());
-    } else if (this.state === IDLE) {
-      this.state = DONE;
-      this.settle(STOPPED);
+    if (this.#state === RUNNING) {
+      this.#endRun(STOPPED, now());
+    } else if (this.#state === IDLE) {
+      this.#state = DONE;
+      this.#settle(STOPPED);
     }
   }
 
@@ -114,12 +114,12 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
     onFulfilled?: ((result: AnimationResult) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    if (this.state === IDLE) this.start();
-    if (this.result !== null) return Promise.resolve(this.result).then(onFulfilled, onRejected);
-    this.promise ??= new Promise<AnimationResult>((resolve) => {
-      this.resolve = resolve;
+    if (this.#state === IDLE) this.start();
+    if (this.#result !== null) return Promise.resolve(this.#result).then(onFulfilled, onRejected);
+    this.#promise ??= new Promise<AnimationResult>((resolve) => {
+      this.#resolve = resolve;
     });
-    return this.promise.then(onFulfilled, onRejected);
+    return this.#promise.then(onFulfilled, onRejected);
   }
 
   /**
@@ -128,34 +128,34 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
    * hears the end synchronously. A finished animation is re-armed first.
    */
   _run(time: number, onEnd: EndCallback | null): void {
-    if (this.state !== IDLE) this._reset(null);
-    this.state = RUNNING;
-    this.onEnd = onEnd;
-    const signal = this.signal;
+    if (this.#state !== IDLE) this._reset(null);
+    this.#state = RUNNING;
+    this.#onEnd = onEnd;
+    const signal = this.#signal;
     if (signal !== undefined) {
       if (signal.aborted) {
-        this.endRun(STOPPED, time);
+        this.#endRun(STOPPED, time);
         return;
       }
-      signal.addEventListener("abort", this.onAbort);
+      signal.addEventListener("abort", this.#onAbort);
     }
     try {
       this.begin(time);
     } catch (error) {
       // Never a rejection: a broken run is reported and ends as stopped.
       currentRuntime().reportError(error, { source: "animation" });
-      this.endRun(STOPPED, time);
+      this.#endRun(STOPPED, time);
     }
   }
 
   /** @internal Ends a run as stopped (if running) and returns to idle; records start values into `restore` when given. */
   _reset(restore: Restore | null): void {
-    if (this.state === RUNNING) this.endRun(STOPPED, now());
+    if (this.#state === RUNNING) this.#endRun(STOPPED, now());
     this.onReset(restore);
-    this.state = IDLE;
-    this.result = null;
-    this.promise = null;
-    this.resolve = null;
+    this.#state = IDLE;
+    this.#result = null;
+    this.#promise = null;
+    this.#resolve = null;
   }
 
   /** Called once per run, in state running. */
@@ -169,30 +169,30 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
 
   /** Ends the run at `time`, finished unless `finished` is false. No-op if not running. */
   protected finish(time: number, finished = true): void {
-    this.endRun(finished ? FINISHED : STOPPED, time);
+    this.#endRun(finished ? FINISHED : STOPPED, time);
   }
 
-  private endRun(result: AnimationResult, time: number): void {
-    if (this.state !== RUNNING) return;
+  #endRun(result: AnimationResult, time: number): void {
+    if (this.#state !== RUNNING) return;
     // Done before halt: children that halt stops call back into a composite
     // that must already see itself ended.
-    this.state = DONE;
-    this.signal?.removeEventListener("abort", this.onAbort);
+    this.#state = DONE;
+    this.#signal?.removeEventListener("abort", this.#onAbort);
     try {
       this.halt();
     } catch (error) {
       currentRuntime().reportError(error, { source: "animation" });
     }
-    const onEnd = this.onEnd;
-    this.onEnd = null;
-    this.settle(result);
+    const onEnd = this.#onEnd;
+    this.#onEnd = null;
+    this.#settle(result);
     if (onEnd !== null) onEnd(result, time);
   }
 
-  private settle(result: AnimationResult): void {
-    this.result = result;
-    const resolve = this.resolve;
-    this.resolve = null;
+  #settle(result: AnimationResult): void {
+    this.#result = result;
+    const resolve = this.#resolve;
+    this.#resolve = null;
     if (resolve !== null) resolve(result);
   }
 }

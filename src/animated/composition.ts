@@ -32,7 +32,7 @@ export interface LoopOptions extends AnimationOptions {
  */
 export function defineCompositions({ Animation, currentRuntime }: AnimationKit) {
   class DelayAnimation extends Animation {
-    private timer: TimerHandle | null = null;
+    #timer: TimerHandle | null = null;
 
     constructor(
       private readonly ms: number,
@@ -49,16 +49,16 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
         this.finish(time);
         return;
       }
-      this.timer = currentRuntime().getLoop().callLater(this.ms, () => {
-        this.timer = null;
+      this.#timer = currentRuntime().getLoop().callLater(this.ms, () => {
+        this.#timer = null;
         // The logical end instant, so offsets stay exact even if the timer fires late.
         this.finish(time + this.ms);
       });
     }
 
     protected halt(): void {
-      this.timer?.cancel();
-      this.timer = null;
+      this.#timer?.cancel();
+      this.#timer = null;
     }
   }
 
@@ -68,10 +68,10 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
    */
   abstract class Chain extends Animation {
     /** Set while a child is being started, to catch a synchronous end. */
-    private starting = false;
-    private syncResult: AnimationResult | null = null;
-    private syncTime = 0;
-    private readonly onChildEndBound: EndCallback = (result, time) => this.onChildEnd(result, time);
+    #starting = false;
+    #syncResult: AnimationResult | null = null;
+    #syncTime = 0;
+    readonly #onChildEndBound: EndCallback = (result, time) => this.#onChildEnd(result, time);
 
     /**
      * Runs `child` at `time`. Returns the end time when it finished in the same
@@ -79,29 +79,29 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
      * it finishes) or when the chain has ended (stopped).
      */
     protected runChild(child: Animation, time: number): number | null {
-      this.starting = true;
-      this.syncResult = null;
-      child._run(time, this.onChildEndBound);
-      this.starting = false;
-      const result = this.syncResult;
-      this.syncResult = null;
+      this.#starting = true;
+      this.#syncResult = null;
+      child._run(time, this.#onChildEndBound);
+      this.#starting = false;
+      const result = this.#syncResult;
+      this.#syncResult = null;
       if (!this.running || result === null) return null;
-      return this.syncTime;
+      return this.#syncTime;
     }
 
     /** Called when a child that was still running after its start finishes. */
     protected abstract next(time: number): void;
 
-    private onChildEnd(result: AnimationResult, time: number): void {
+    #onChildEnd(result: AnimationResult, time: number): void {
       if (!this.running) return;
       if (!result.finished) {
         // A child was stopped, superseded or aborted: the chain ends unfinished.
         this.stop();
         return;
       }
-      if (this.starting) {
-        this.syncResult = result;
-        this.syncTime = time;
+      if (this.#starting) {
+        this.#syncResult = result;
+        this.#syncTime = time;
         return;
       }
       this.next(time);
@@ -109,7 +109,7 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
   }
 
   class SequenceAnimation extends Chain {
-    private index = 0;
+    #index = 0;
 
     constructor(
       private readonly children: readonly Animation[],
@@ -119,23 +119,23 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
     }
 
     protected begin(time: number): void {
-      this.index = 0;
-      this.advance(time);
+      this.#index = 0;
+      this.#advance(time);
     }
 
     protected next(time: number): void {
-      this.index++;
-      this.advance(time);
+      this.#index++;
+      this.#advance(time);
     }
 
-    private advance(time: number): void {
+    #advance(time: number): void {
       const children = this.children;
       let at = time;
-      while (this.index < children.length) {
-        const ended = this.runChild(children[this.index]!, at);
+      while (this.#index < children.length) {
+        const ended = this.runChild(children[this.#index]!, at);
         if (ended === null) return;
         at = ended;
-        this.index++;
+        this.#index++;
       }
       this.finish(at);
     }
@@ -143,22 +143,22 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
     protected halt(): void {
       // The current child stops; the ones not reached yet resolve { finished: false }.
       const children = this.children;
-      for (let i = this.index; i < children.length; i++) children[i]!.stop();
+      for (let i = this.#index; i < children.length; i++) children[i]!.stop();
     }
 
     protected override onReset(restore: Restore | null): void {
       // Backwards, so for a value moved by several children the first one's start wins.
       for (let i = this.children.length - 1; i >= 0; i--) this.children[i]!._reset(restore);
-      this.index = 0;
+      this.#index = 0;
     }
   }
 
   class ParallelAnimation extends Animation {
-    private remaining = 0;
-    private allFinished = true;
-    private starting = false;
-    private lastTime = 0;
-    private readonly onChildEndBound: EndCallback = (result, time) => this.onChildEnd(result, time);
+    #remaining = 0;
+    #allFinished = true;
+    #starting = false;
+    #lastTime = 0;
+    readonly #onChildEndBound: EndCallback = (result, time) => this.#onChildEnd(result, time);
 
     constructor(
       private readonly children: readonly Animation[],
@@ -171,27 +171,27 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
 
     protected begin(time: number): void {
       const children = this.children;
-      this.remaining = children.length;
-      this.allFinished = true;
-      this.lastTime = time;
-      this.starting = true;
-      for (let i = 0; i < children.length && this.running; i++) children[i]!._run(time, this.onChildEndBound);
-      this.starting = false;
-      if (this.running && this.remaining === 0) this.finish(this.lastTime, this.allFinished);
+      this.#remaining = children.length;
+      this.#allFinished = true;
+      this.#lastTime = time;
+      this.#starting = true;
+      for (let i = 0; i < children.length && this.running; i++) children[i]!._run(time, this.#onChildEndBound);
+      this.#starting = false;
+      if (this.running && this.#remaining === 0) this.finish(this.#lastTime, this.#allFinished);
     }
 
-    private onChildEnd(result: AnimationResult, time: number): void {
+    #onChildEnd(result: AnimationResult, time: number): void {
       if (!this.running) return;
-      this.remaining--;
-      this.lastTime = time;
+      this.#remaining--;
+      this.#lastTime = time;
       if (!result.finished) {
         if (this.stopTogether) {
           this.stop();
           return;
         }
-        this.allFinished = false;
+        this.#allFinished = false;
       }
-      if (this.remaining === 0 && !this.starting) this.finish(time, this.allFinished);
+      if (this.#remaining === 0 && !this.#starting) this.finish(time, this.#allFinished);
     }
 
     protected halt(): void {
@@ -204,8 +204,8 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
   }
 
   class LoopAnimation extends Chain {
-    private count = 0;
-    private frame: FrameHandle | null = null;
+    #count = 0;
+    #frame: FrameHandle | null = null;
 
     constructor(
       private readonly child: Animation,
@@ -217,22 +217,22 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
     }
 
     protected begin(time: number): void {
-      this.count = 0;
-      this.iterate(time);
+      this.#count = 0;
+      this.#iterate(time);
     }
 
     protected next(time: number): void {
-      this.iterate(time);
+      this.#iterate(time);
     }
 
-    private iterate(time: number): void {
+    #iterate(time: number): void {
       let at = time;
       for (;;) {
-        if (this.iterations >= 0 && this.count >= this.iterations) {
+        if (this.iterations >= 0 && this.#count >= this.iterations) {
           this.finish(at);
           return;
         }
-        this.count++;
+        this.#count++;
         if (this.resetBeforeIteration) this.child.reset();
         const ended = this.runChild(this.child, at);
         if (ended === null) return;
@@ -240,9 +240,9 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
         if (this.iterations < 0) {
           // An endless loop of an instant animation would spin forever in this
           // call; give it one iteration per frame instead.
-          this.frame = currentRuntime().services.frames.requestFrame((frameTime) => {
-            this.frame = null;
-            if (this.running) this.iterate(frameTime);
+          this.#frame = currentRuntime().services.frames.requestFrame((frameTime) => {
+            this.#frame = null;
+            if (this.running) this.#iterate(frameTime);
           });
           return;
         }
@@ -250,14 +250,14 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
     }
 
     protected halt(): void {
-      this.frame?.cancel();
-      this.frame = null;
+      this.#frame?.cancel();
+      this.#frame = null;
       this.child.stop();
     }
 
     protected override onReset(restore: Restore | null): void {
       this.child._reset(restore);
-      this.count = 0;
+      this.#count = 0;
     }
   }
 

@@ -21,34 +21,34 @@ const WHERE = "Animated.decay(value, options)";
  */
 export function defineDecay({ ValueAnimation, checkFinite }: AnimationKit) {
   class DecayAnimation extends ValueAnimation {
-    private readonly velocity: number;
-    private readonly decay: number;
-    private readonly restDisplacement: number;
-    private startTime = 0;
+    readonly #velocity: number;
+    readonly #decay: number;
+    readonly #restDisplacement: number;
+    #startTime = 0;
     /** Where the motion tends to: from + velocity / (1 − deceleration). */
-    private rest = 0;
-    private travel = 0;
+    #rest = 0;
+    #travel = 0;
 
     constructor(value: AnimatedValue, options: DecayOptions) {
       super(value, options, WHERE);
-      this.velocity = checkFinite(options.velocity, "velocity", WHERE);
+      this.#velocity = checkFinite(options.velocity, "velocity", WHERE);
       const deceleration = checkFinite(options.deceleration ?? 0.998, "deceleration", WHERE);
       if (deceleration <= 0 || deceleration >= 1) {
         throw new TypeError(`${WHERE}: deceleration must be between 0 and 1 (exclusive), got ${deceleration}`);
       }
-      this.decay = 1 - deceleration;
-      this.restDisplacement = checkFinite(options.restDisplacementThreshold ?? 0.1, "restDisplacementThreshold", WHERE);
-      if (this.restDisplacement <= 0) {
-        throw new TypeError(`${WHERE}: restDisplacementThreshold must be > 0, got ${this.restDisplacement}`);
+      this.#decay = 1 - deceleration;
+      this.#restDisplacement = checkFinite(options.restDisplacementThreshold ?? 0.1, "restDisplacementThreshold", WHERE);
+      if (this.#restDisplacement <= 0) {
+        throw new TypeError(`${WHERE}: restDisplacementThreshold must be > 0, got ${this.#restDisplacement}`);
       }
     }
 
     protected launch(time: number, from: number): boolean {
-      this.startTime = time;
-      this.travel = this.velocity / this.decay;
-      this.rest = from + this.travel;
-      if (Math.abs(this.travel) < this.restDisplacement) {
-        this.target._update(this.rest);
+      this.#startTime = time;
+      this.#travel = this.#velocity / this.#decay;
+      this.#rest = from + this.#travel;
+      if (Math.abs(this.#travel) < this.#restDisplacement) {
+        this.target._update(this.#rest);
         return true;
       }
       return false;
@@ -56,12 +56,12 @@ export function defineDecay({ ValueAnimation, checkFinite }: AnimationKit) {
 
     protected step(time: number): boolean {
       // Closed form of v′ = −(1 − deceleration)·v: exact at any frame rate.
-      const remaining = this.travel * Math.exp(-this.decay * (time - this.startTime));
-      if (Math.abs(remaining) < this.restDisplacement) {
-        this.target._update(this.rest);
+      const remaining = this.#travel * Math.exp(-this.#decay * (time - this.#startTime));
+      if (Math.abs(remaining) < this.#restDisplacement) {
+        this.target._update(this.#rest);
         return true;
       }
-      this.target._update(this.rest - remaining);
+      this.target._update(this.#rest - remaining);
       return false;
     }
   }

@@ -22,14 +22,14 @@ export interface DriverOptions extends AnimationOptions {
  * at each frame time.
  */
 export abstract class ValueAnimation extends Animation {
-  private frame: FrameHandle | null = null;
-  private timer: TimerHandle | null = null;
+  #frame: FrameHandle | null = null;
+  #timer: TimerHandle | null = null;
   /** The value before this animation first moved it, for `reset`. */
-  private startValue: number | null = null;
+  #startValue: number | null = null;
   /** Bumped per run: a frame callback from a run that ended in the meantime must do nothing. */
-  private runId = 0;
-  private readonly delay: number;
-  private readonly onFrameBound = (time: number): void => this.onFrame(time);
+  #runId = 0;
+  readonly #delay: number;
+  readonly #onFrameBound = (time: number): void => this.#onFrame(time);
 
   protected constructor(
     protected readonly target: AnimatedValue,
@@ -44,7 +44,7 @@ export abstract class ValueAnimation extends Animation {
     if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0) {
       throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: delay must be a finite number ≥ 0, got ${String(delay)}` : /* `${where}: delay must be a finite number ≥ 0` */ `typenative #6: ${where}`);
     }
-    this.delay = delay;
+    this.#delay = delay;
   }
 
   /**
@@ -58,68 +58,68 @@ export abstract class ValueAnimation extends Animation {
   protected abstract step(time: number): boolean;
 
   protected begin(time: number): void {
-    this.runId++;
+    this.#runId++;
     this.target._attach(this);
-    if (this.startValue === null) this.startValue = this.target.value;
-    if (this.delay > 0) {
-      const run = this.runId;
-      this.timer = currentRuntime().getLoop().callLater(this.delay, () => {
-        this.timer = null;
-        if (this.runId === run && this.running) this.go(time + this.delay);
+    if (this.#startValue === null) this.#startValue = this.target.value;
+    if (this.#delay > 0) {
+      const run = this.#runId;
+      this.#timer = currentRuntime().getLoop().callLater(this.#delay, () => {
+        this.#timer = null;
+        if (this.#runId === run && this.running) this.#go(time + this.#delay);
       });
     } else {
-      this.go(time);
+      this.#go(time);
     }
   }
 
   protected halt(): void {
-    this.frame?.cancel();
-    this.frame = null;
-    this.timer?.cancel();
-    this.timer = null;
+    this.#frame?.cancel();
+    this.#frame = null;
+    this.#timer?.cancel();
+    this.#timer = null;
     this.target._detach(this);
   }
 
   protected override onReset(restore: Restore | null): void {
-    const start = this.startValue;
-    this.startValue = null;
+    const start = this.#startValue;
+    this.#startValue = null;
     if (restore !== null && start !== null) restore.set(this.target, start);
   }
 
-  private go(time: number): void {
-    const run = this.runId;
+  #go(time: number): void {
+    const run = this.#runId;
     let done: boolean;
     try {
       done = this.launch(time, this.target.value);
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
       return;
     }
     // A listener may have stopped (or restarted) this animation while it set the value.
-    if (this.runId !== run || !this.running) return;
+    if (this.#runId !== run || !this.running) return;
     if (done) this.finish(time);
-    else this.frame = currentRuntime().services.frames.requestFrame(this.onFrameBound);
+    else this.#frame = currentRuntime().services.frames.requestFrame(this.#onFrameBound);
   }
 
-  private onFrame(time: number): void {
+  #onFrame(time: number): void {
     // A host whose frames cannot be cancelled may still call back: ignore it.
-    if (this.frame === null) return;
-    this.frame = null;
-    const run = this.runId;
+    if (this.#frame === null) return;
+    this.#frame = null;
+    const run = this.#runId;
     let done: boolean;
     try {
       done = this.step(time);
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
       return;
     }
-    if (this.runId !== run || !this.running) return;
+    if (this.#runId !== run || !this.running) return;
     if (done) this.finish(time);
-    else this.frame = currentRuntime().services.frames.requestFrame(this.onFrameBound);
+    else this.#frame = currentRuntime().services.frames.requestFrame(this.#onFrameBound);
   }
 
   /** A user easing threw: report it and end the run as stopped, never leaving an awaiter hanging. */
-  private fail(error: unknown): void {
+  #fail(error: unknown): void {
     currentRuntime().reportError(error, { source: "animation" });
     this.stop();
   }

@@ -59,47 +59,48 @@ export function loadAnimations(): Promise<Implementations> {
  * would (children never started resolve `{ finished: false }`).
  */
 class LazyAnimation extends Animation {
-  private inner: Animation | null = null;
+  #inner: Animation | null = null;
   /** Bumped per run: a load finishing after its run ended must start nothing. */
-  private runId = 0;
-  private readonly onInnerEnd = (result: AnimationResult, time: number): void => this.finish(time, result.finished);
+  #runId = 0;
+  readonly #kind: Kind;
+  readonly #args: unknown[];
+  /** The value a driver (spring, decay) moves: claimed at start, as the real driver would. */
+  readonly #target: AnimatedValue | null;
+  readonly #onInnerEnd = (result: AnimationResult, time: number): void => this.finish(time, result.finished);
 
-  constructor(
-    private readonly kind: Kind,
-    private readonly args: unknown[],
-    options: AnimationOptions | undefined,
-    /** The value a driver (spring, decay) moves: claimed at start, as the real driver would. */
-    private readonly target: AnimatedValue | null,
-  ) {
+  constructor(kind: Kind, args: unknown[], options: AnimationOptions | undefined, target: AnimatedValue | null) {
     super(options, `Animated.${kind}`);
+    this.#kind = kind;
+    this.#args = args;
+    this.#target = target;
   }
 
   protected begin(time: number): void {
-    const run = ++this.runId;
+    const run = ++this.#runId;
     // Owning the value now keeps the order of starts: a later animation on
     // it stops this one, and this one stops the one running before.
-    this.target?._attach(this);
+    this.#target?._attach(this);
     const implementations = animations.loaded();
     if (implementations !== null) {
-      this.startInner(implementations, time);
+      this.#startInner(implementations, time);
       return;
     }
     loadAnimations().then(
       (loaded) => {
-        if (this.runId === run && this.running) this.startInner(loaded, now());
+        if (this.#runId === run && this.running) this.#startInner(loaded, now());
       },
       (error: unknown) => {
-        if (this.runId !== run || !this.running) return;
+        if (this.#runId !== run || !this.running) return;
         currentRuntime().reportError(error, { source: "animation" });
         this.stop();
       },
     );
   }
 
-  private startInner(loaded: Implementations, time: number): void {
-    if (this.inner === null) {
+  #startInner(loaded: Implementations, time: number): void {
+    if (this.#inner === null) {
       try {
-        this.inner = (loaded[this.kind] as unknown as (...args: unknown[]) => Animation)(...this.args);
+        this.#inner = (loaded[this.#kind] as unknown as (...args: unknown[]) => Animation)(...this.#args);
       } catch (error) {
         currentRuntime().reportError(error, { source: "animation" });
         this.stop();
@@ -108,28 +109,28 @@ class LazyAnimation extends Animation {
     }
     // The real driver claims the value itself; were this one still its
     // owner, that claim would stop it.
-    this.target?._detach(this);
-    this.inner._run(time, this.onInnerEnd);
+    this.#target?._detach(this);
+    this.#inner._run(time, this.#onInnerEnd);
   }
 
   protected halt(): void {
-    this.target?._detach(this);
-    if (this.inner !== null) this.inner.stop();
-    else for (const child of this.children()) child.stop();
+    this.#target?._detach(this);
+    if (this.#inner !== null) this.#inner.stop();
+    else for (const child of this.#children()) child.stop();
   }
 
   protected override onReset(restore: Restore | null): void {
-    if (this.inner !== null) {
-      this.inner._reset(restore);
+    if (this.#inner !== null) {
+      this.#inner._reset(restore);
       return;
     }
-    const children = this.children();
+    const children = this.#children();
     for (let i = children.length - 1; i >= 0; i--) children[i]!._reset(restore);
   }
 
-  private children(): Animation[] {
+  #children(): Animation[] {
     const found: Animation[] = [];
-    for (const arg of this.args) {
+    for (const arg of this.#args) {
       if (arg instanceof Animation) found.push(arg);
       else if (Array.isArray(arg)) for (const item of arg) if (item instanceof Animation) found.push(item);
     }

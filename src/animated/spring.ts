@@ -41,82 +41,82 @@ const WHERE = "Animated.spring(value, options)";
  */
 export function defineSpring({ ValueAnimation, checkFinite }: AnimationKit) {
   class SpringAnimation extends ValueAnimation {
-    private readonly to: number;
-    private readonly stiffness: number;
-    private readonly damping: number;
-    private readonly mass: number;
-    private readonly velocity: number;
-    private readonly clamp: boolean;
-    private readonly restDisplacement: number;
-    private readonly restSpeed: number;
-    private x = 0;
-    private v = 0;
-    private from = 0;
-    private startTime = 0;
-    private simulatedMs = 0;
+    readonly #to: number;
+    readonly #stiffness: number;
+    readonly #damping: number;
+    readonly #mass: number;
+    readonly #velocity: number;
+    readonly #clamp: boolean;
+    readonly #restDisplacement: number;
+    readonly #restSpeed: number;
+    #x = 0;
+    #v = 0;
+    #from = 0;
+    #startTime = 0;
+    #simulatedMs = 0;
 
     constructor(value: AnimatedValue, options: SpringOptions) {
       super(value, options, WHERE);
-      this.to = checkFinite(options.to, "to", WHERE);
-      this.stiffness = positive(options.stiffness ?? 100, "stiffness");
-      this.mass = positive(options.mass ?? 1, "mass");
-      this.damping = checkFinite(options.damping ?? 10, "damping", WHERE);
-      if (this.damping < 0) throw new TypeError(`${WHERE}: damping must be ≥ 0, got ${this.damping}`);
-      this.velocity = checkFinite(options.velocity ?? 0, "velocity", WHERE);
-      this.clamp = options.overshootClamping === true;
-      this.restDisplacement = positive(options.restDisplacementThreshold ?? 0.001, "restDisplacementThreshold");
-      this.restSpeed = positive(options.restSpeedThreshold ?? 0.001, "restSpeedThreshold");
+      this.#to = checkFinite(options.to, "to", WHERE);
+      this.#stiffness = positive(options.stiffness ?? 100, "stiffness");
+      this.#mass = positive(options.mass ?? 1, "mass");
+      this.#damping = checkFinite(options.damping ?? 10, "damping", WHERE);
+      if (this.#damping < 0) throw new TypeError(`${WHERE}: damping must be ≥ 0, got ${this.#damping}`);
+      this.#velocity = checkFinite(options.velocity ?? 0, "velocity", WHERE);
+      this.#clamp = options.overshootClamping === true;
+      this.#restDisplacement = positive(options.restDisplacementThreshold ?? 0.001, "restDisplacementThreshold");
+      this.#restSpeed = positive(options.restSpeedThreshold ?? 0.001, "restSpeedThreshold");
     }
 
     protected launch(time: number, from: number): boolean {
-      this.from = from;
-      this.x = from;
-      this.v = this.velocity;
-      this.startTime = time;
-      this.simulatedMs = 0;
-      if (this.atRest()) {
-        this.target._update(this.to);
+      this.#from = from;
+      this.#x = from;
+      this.#v = this.#velocity;
+      this.#startTime = time;
+      this.#simulatedMs = 0;
+      if (this.#atRest()) {
+        this.target._update(this.#to);
         return true;
       }
       return false;
     }
 
     protected step(time: number): boolean {
-      const steps = Math.floor((time - this.startTime - this.simulatedMs) / STEP_MS + STEP_EPSILON);
+      const steps = Math.floor((time - this.#startTime - this.#simulatedMs) / STEP_MS + STEP_EPSILON);
       for (let i = 0; i < steps; i++) {
-        this.integrate();
-        this.simulatedMs += STEP_MS;
-        if (this.atRest() || (this.clamp && this.passedTarget())) {
-          this.x = this.to;
-          this.v = 0;
-          this.target._update(this.to);
+        this.#integrate();
+        this.#simulatedMs += STEP_MS;
+        if (this.#atRest() || (this.#clamp && this.#passedTarget())) {
+          this.#x = this.#to;
+          this.#v = 0;
+          this.target._update(this.#to);
           return true;
         }
       }
-      this.target._update(this.x);
+      this.target._update(this.#x);
       return false;
     }
 
-    private atRest(): boolean {
-      return Math.abs(this.v) < this.restSpeed && Math.abs(this.to - this.x) < this.restDisplacement;
+    #atRest(): boolean {
+      return Math.abs(this.#v) < this.#restSpeed && Math.abs(this.#to - this.#x) < this.#restDisplacement;
     }
 
-    private passedTarget(): boolean {
-      return this.from < this.to ? this.x >= this.to : this.from > this.to ? this.x <= this.to : true;
+    #passedTarget(): boolean {
+      return this.#from < this.#to ? this.#x >= this.#to : this.#from > this.#to ? this.#x <= this.#to : true;
     }
 
     /**
      * One RK4 step of m·x″ = −k·(x − to) − c·x′. Plain arithmetic on purpose:
      * this runs about 17 times per frame per spring.
      */
-    private integrate(): void {
-      const k = this.stiffness;
-      const c = this.damping;
-      const m = this.mass;
-      const to = this.to;
+    #integrate(): void {
+      const k = this.#stiffness;
+      const c = this.#damping;
+      const m = this.#mass;
+      const to = this.#to;
       const h = STEP_S;
-      const x = this.x;
-      const v = this.v;
+      const x = this.#x;
+      const v = this.#v;
 
       const a1 = (-k * (x - to) - c * v) / m;
       const x2 = x + v * (h / 2);
@@ -129,8 +129,8 @@ export function defineSpring({ ValueAnimation, checkFinite }: AnimationKit) {
       const v4 = v + a3 * h;
       const a4 = (-k * (x4 - to) - c * v4) / m;
 
-      this.x = x + (h / 6) * (v + 2 * v2 + 2 * v3 + v4);
-      this.v = v + (h / 6) * (a1 + 2 * a2 + 2 * a3 + a4);
+      this.#x = x + (h / 6) * (v + 2 * v2 + 2 * v3 + v4);
+      this.#v = v + (h / 6) * (a1 + 2 * a2 + 2 * a3 + a4);
     }
   }
 

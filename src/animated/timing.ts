@@ -22,42 +22,42 @@ export interface TimingOptions extends DriverOptions {
 const END_EPSILON = 1e-6;
 
 class TimingAnimation extends ValueAnimation {
-  private readonly to: number;
-  private readonly duration: number;
-  private readonly easing: EasingFunction;
-  private from = 0;
-  private startTime = 0;
+  readonly #to: number;
+  readonly #duration: number;
+  readonly #easing: EasingFunction;
+  #from = 0;
+  #startTime = 0;
 
   constructor(value: AnimatedValue, options: TimingOptions) {
     super(value, options, "Animated.timing(value, options)");
-    this.to = checkFinite(options.to, "to", "Animated.timing(value, options)");
+    this.#to = checkFinite(options.to, "to", "Animated.timing(value, options)");
     const duration = options.duration ?? 300;
     if (typeof duration !== "number" || !Number.isFinite(duration) || duration < 0) {
       throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `Animated.timing(value, options): duration must be a finite number ≥ 0, got ${String(duration)}` : /* "Animated.timing: duration must be a finite number ≥ 0" */ "typenative #17");
     }
-    this.duration = duration;
-    this.easing = resolveEasing(options.easing);
+    this.#duration = duration;
+    this.#easing = resolveEasing(options.easing);
   }
 
   protected launch(time: number, from: number): boolean {
-    this.from = from;
-    this.startTime = time;
-    if (this.duration === 0) {
-      this.target._update(this.to);
+    this.#from = from;
+    this.#startTime = time;
+    if (this.#duration === 0) {
+      this.target._update(this.#to);
       return true;
     }
     return false;
   }
 
   protected step(time: number): boolean {
-    const elapsed = time - this.startTime;
-    if (elapsed >= this.duration - END_EPSILON) {
+    const elapsed = time - this.#startTime;
+    if (elapsed >= this.#duration - END_EPSILON) {
       // The last frame lands on the target exactly, whatever the easing's rounding.
-      this.target._update(this.to);
+      this.target._update(this.#to);
       return true;
     }
-    const progress = elapsed <= 0 ? 0 : elapsed / this.duration;
-    this.target._update(this.from + (this.to - this.from) * this.easing(progress));
+    const progress = elapsed <= 0 ? 0 : elapsed / this.#duration;
+    this.target._update(this.#from + (this.#to - this.#from) * this.#easing(progress));
     return false;
   }
 }

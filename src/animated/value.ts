@@ -22,9 +22,9 @@ interface Subscription<T> {
  * Style props accept any animated node; the host view follows it each frame.
  */
 export abstract class AnimatedNode<T extends number | string = number | string> {
-  private subscriptions: Set<Subscription<T>> | null = null;
+  #subscriptions: Set<Subscription<T>> | null = null;
   /** Bumped per notification, so a nested change stops an outer, now stale, one. */
-  private version = 0;
+  #version = 0;
 
   constructor() {
     // The reconciler follows animated styles once a node exists: an app that animates nothing does not carry that code.
@@ -50,12 +50,12 @@ export abstract class AnimatedNode<T extends number | string = number | string> 
     if (typeof listener !== "function") {
       throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `addListener(listener): listener must be a function, got ${typeof listener}` : /* "addListener: listener must be a function" */ "typenative #19");
     }
-    const subscriptions = (this.subscriptions ??= new Set());
+    const subscriptions = (this.#subscriptions ??= new Set());
     const subscription: Subscription<T> = { fn: listener };
     subscriptions.add(subscription);
     if (subscriptions.size === 1) this.onFirstListener();
     return () => {
-      if (subscriptions.delete(subscription) && subscriptions.size === 0 && this.subscriptions === subscriptions) {
+      if (subscriptions.delete(subscription) && subscriptions.size === 0 && this.#subscriptions === subscriptions) {
         this.onLastListener();
       }
     };
@@ -63,7 +63,7 @@ export abstract class AnimatedNode<T extends number | string = number | string> 
 
   /** Number of current listeners (a host or test can check nothing leaked). */
   get listenerCount(): number {
-    return this.subscriptions === null ? 0 : this.subscriptions.size;
+    return this.#subscriptions === null ? 0 : this.#subscriptions.size;
   }
 
   /**
@@ -90,12 +90,12 @@ export abstract class AnimatedNode<T extends number | string = number | string> 
 
   /** Tells every listener about `value`. Iterates the live set: deletions during the loop are honoured. */
   protected notify(value: T): void {
-    const subscriptions = this.subscriptions;
+    const subscriptions = this.#subscriptions;
     if (subscriptions === null) return;
-    const version = ++this.version;
+    const version = ++this.#version;
     for (const subscription of subscriptions) {
       // A listener changed the value again: the nested call already told everyone the newer value.
-      if (this.version !== version) return;
+      if (this.#version !== version) return;
       try {
         subscription.fn(value);
       } catch (error) {
@@ -126,17 +126,17 @@ export abstract class AnimatedNode<T extends number | string = number | string> 
  * ```
  */
 export class AnimatedValue extends AnimatedNode<number> {
-  private current: number;
+  #current: number;
   /** @internal The animation currently driving this value. */
   driver: ValueDriver | null = null;
 
   constructor(initial = 0) {
     super();
-    this.current = checkNumber(initial, "new AnimatedValue(initial)");
+    this.#current = checkNumber(initial, "new AnimatedValue(initial)");
   }
 
   get value(): number {
-    return this.current;
+    return this.#current;
   }
 
   /** Sets the value now, stopping any animation running on it, and notifies listeners. */
@@ -153,8 +153,8 @@ export class AnimatedValue extends AnimatedNode<number> {
 
   /** @internal A driver's write: no validation, no stopping. Equal values notify nobody. */
   _update(value: number): void {
-    if (Object.is(value, this.current)) return;
-    this.current = value;
+    if (Object.is(value, this.#current)) return;
+    this.#current = value;
     this.notify(value);
   }
 
@@ -179,39 +179,39 @@ export class AnimatedValue extends AnimatedNode<number> {
  * interpolation holds no subscription.
  */
 export class AnimatedInterpolation<T extends number | string = number | string> extends AnimatedNode<T> {
-  private readonly map: (input: number) => T;
-  private unsubscribe: (() => void) | null = null;
-  private last: T | undefined = undefined;
-  private readonly onSource = (input: number): void => {
-    const output = this.map(input);
-    if (output === this.last) return;
-    this.last = output;
+  readonly #map: (input: number) => T;
+  #unsubscribe: (() => void) | null = null;
+  #last: T | undefined = undefined;
+  readonly #onSource = (input: number): void => {
+    const output = this.#map(input);
+    if (output === this.#last) return;
+    this.#last = output;
     this.notify(output);
   };
 
-  constructor(
-    private readonly source: AnimatedNode<number>,
-    config: InterpolationConfig<T>,
-  ) {
+  readonly #source: AnimatedNode<number>;
+
+  constructor(source: AnimatedNode<number>, config: InterpolationConfig<T>) {
     super();
+    this.#source = source;
     if (!(source instanceof AnimatedNode) || typeof source.value !== "number") {
       throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "interpolate: the source must be an animated node with a numeric value" : /* "interpolate: the source must be numeric" */ "typenative #20");
     }
-    this.map = createInterpolator(config as InterpolationConfig<number | string>) as (input: number) => T;
+    this.#map = createInterpolator(config as InterpolationConfig<number | string>) as (input: number) => T;
   }
 
   get value(): T {
-    return this.map(this.source.value);
+    return this.#map(this.#source.value);
   }
 
   protected override onFirstListener(): void {
-    this.last = this.value;
-    this.unsubscribe = this.source.addListener(this.onSource);
+    this.#last = this.value;
+    this.#unsubscribe = this.#source.addListener(this.#onSource);
   }
 
   protected override onLastListener(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
   }
 }
 

@@ -16,13 +16,13 @@ export type SignalListener = (value: boolean) => void;
  */
 export class SignalManager {
   /** Set by the app or a test; `undefined` follows the host. */
-  private override: boolean | undefined = undefined;
-  private readonly listeners = new Set<{ listener: SignalListener }>();
+  #override: boolean | undefined = undefined;
+  readonly #listeners = new Set<{ listener: SignalListener }>();
   /** The host signal we are subscribed to, and how to stop. */
-  private bound: HostSignal | null = null;
-  private unbind: (() => void) | null = null;
+  #bound: HostSignal | null = null;
+  #unbind: (() => void) | null = null;
   /** The value listeners last heard about. */
-  private last: boolean;
+  #last: boolean;
   /**
    * The host's value as read last, until the current synchronous run ends
    * (a microtask) or the host announces a change: 10,000 queries rendering
@@ -30,81 +30,83 @@ export class SignalManager {
    * call (`navigator.onLine`). A host's value only changes between runs,
    * when its announcement comes, so no read within a run can differ.
    */
-  private hostValue: boolean | undefined = undefined;
+  #hostValue: boolean | undefined = undefined;
   /** The host signal `hostValue` was read from (a host mounted meanwhile is read afresh). */
-  private hostRead: HostSignal | null = null;
-  private readonly forgetHostValue = (): void => {
-    this.hostValue = undefined;
-    this.hostRead = null;
+  #hostRead: HostSignal | null = null;
+  readonly #forgetHostValue = (): void => {
+    this.#hostValue = undefined;
+    this.#hostRead = null;
   };
 
-  constructor(
-    private readonly runtime: Runtime,
-    private readonly service: "online" | "focus",
-  ) {
-    this.last = this.get();
+  readonly #runtime: Runtime;
+  readonly #service: "online" | "focus";
+
+  constructor(runtime: Runtime, service: "online" | "focus") {
+    this.#runtime = runtime;
+    this.#service = service;
+    this.#last = this.get();
   }
 
   /** The value now: the set one, else the host's, else true (a host that cannot tell). */
   get(): boolean {
-    if (this.override !== undefined) return this.override;
-    const host = this.runtime.services[this.service];
+    if (this.#override !== undefined) return this.#override;
+    const host = this.#runtime.services[this.#service];
     if (host === null || host === undefined) return true;
-    if (this.hostValue !== undefined && this.hostRead === host) return this.hostValue;
+    if (this.#hostValue !== undefined && this.#hostRead === host) return this.#hostValue;
     const value = host.get() !== false;
-    if (this.hostValue === undefined) queueMicrotask(this.forgetHostValue);
-    this.hostValue = value;
-    this.hostRead = host;
+    if (this.#hostValue === undefined) queueMicrotask(this.#forgetHostValue);
+    this.#hostValue = value;
+    this.#hostRead = host;
     return value;
   }
 
   /** Sets the value (`undefined`: follow the host again) and tells the listeners if it changed. */
   set(value: boolean | undefined, where: string): void {
     if (value !== undefined && typeof value !== "boolean") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: expected true, false or undefined, got ${String(value)}` : /* `${where}: expected a boolean` */ `typenative #63: ${where}`);
-    this.override = value;
-    this.changed();
+    this.#override = value;
+    this.#changed();
   }
 
   /** Calls `listener(value)` after each change; returns the unsubscribe function. */
   subscribe(listener: SignalListener, where: string): () => void {
     if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: listener must be a function` : /* `${where}: listener must be a function` */ `typenative #64: ${where}`);
     const slot = { listener };
-    if (this.listeners.size === 0) this.last = this.get();
-    this.listeners.add(slot);
-    this.bind();
+    if (this.#listeners.size === 0) this.#last = this.get();
+    this.#listeners.add(slot);
+    this.#bind();
     return () => {
-      if (!this.listeners.delete(slot) || this.listeners.size > 0) return;
-      this.unbind?.();
-      this.unbind = null;
-      this.bound = null;
+      if (!this.#listeners.delete(slot) || this.#listeners.size > 0) return;
+      this.#unbind?.();
+      this.#unbind = null;
+      this.#bound = null;
     };
   }
 
   /** Follows the runtime's current host signal (a host may have been mounted since we subscribed). */
-  private bind(): void {
-    const host = this.runtime.services[this.service] ?? null;
-    if (host === this.bound) return;
-    this.unbind?.();
-    this.unbind = null;
-    this.bound = host;
-    if (host !== null) this.unbind = host.subscribe(this.onHost);
+  #bind(): void {
+    const host = this.#runtime.services[this.#service] ?? null;
+    if (host === this.#bound) return;
+    this.#unbind?.();
+    this.#unbind = null;
+    this.#bound = host;
+    if (host !== null) this.#unbind = host.subscribe(this.#onHost);
   }
 
-  private readonly onHost = (): void => {
-    this.hostValue = undefined;
-    this.changed();
+  readonly #onHost = (): void => {
+    this.#hostValue = undefined;
+    this.#changed();
   };
 
-  private changed(): void {
-    if (this.listeners.size > 0) this.bind();
+  #changed(): void {
+    if (this.#listeners.size > 0) this.#bind();
     const value = this.get();
-    if (value === this.last) return;
-    this.last = value;
-    for (const slot of Array.from(this.listeners)) {
+    if (value === this.#last) return;
+    this.#last = value;
+    for (const slot of Array.from(this.#listeners)) {
       try {
         slot.listener(value);
       } catch (error) {
-        this.runtime.reportError(error, { source: this.service });
+        this.#runtime.reportError(error, { source: this.#service });
       }
     }
   }

@@ -121,17 +121,17 @@ export type MutationSource<A extends unknown[], R> = Mutator<A, R> | Mutator<[..
  * ```
  */
 export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
-  private current: MutationState<R, E> = IDLE;
+  #current: MutationState<R, E> = IDLE;
   /** The calls in flight, by id: whether each waits for the network (a durable call, queued). */
-  private readonly calls = new Map<number, boolean>();
+  readonly #calls = new Map<number, boolean>();
   /** Id of the newest call whose outcome `state` shows. */
-  private applied = 0;
-  private mutator!: (...args: unknown[]) => R | PromiseLike<R>;
-  private definition: MutationDefinition<A, R> | null = null;
+  #applied = 0;
+  #mutator!: (...args: unknown[]) => R | PromiseLike<R>;
+  #definition: MutationDefinition<A, R> | null = null;
   /** @internal The latest options: what the callbacks of calls in flight are taken from. */
   options!: MutationOptions<R, A, E, C>;
-  private nextId = 0;
-  private readonly listeners = new Set<{ listener: (state: MutationState<R, E>) => void }>();
+  #nextId = 0;
+  readonly #listeners = new Set<{ listener: (state: MutationState<R, E>) => void }>();
 
   constructor(source: MutationSource<A, R>, options: MutationOptions<R, A, E, C> = {}) {
     this.setMutator(source, options);
@@ -139,7 +139,7 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
 
   /** The current state. */
   get state(): MutationState<R, E> {
-    return this.current;
+    return this.#current;
   }
 
   /** Replaces the mutator (or definition) and options used by later calls (and callbacks of calls in flight). */
@@ -152,8 +152,8 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
     for (const name of ["onMutate", "onSuccess", "onError", "onSettled"] as const) {
       if (options[name] !== undefined && typeof options[name] !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useMutation options: ${name} must be a function` : /* `useMutation options: ${name} must be a function` */ `typenative #67: ${name}`);
     }
-    this.definition = definition;
-    this.mutator = (definition !== null ? definition.mutator : source) as (...args: unknown[]) => R | PromiseLike<R>;
+    this.#definition = definition;
+    this.#mutator = (definition !== null ? definition.mutator : source) as (...args: unknown[]) => R | PromiseLike<R>;
     this.options = options;
   }
 
@@ -161,8 +161,8 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
   subscribe(listener: (state: MutationState<R, E>) => void): () => void {
     if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mutation.subscribe(listener): listener must be a function" : /* "subscribe: listener must be a function" */ "typenative #68");
     const slot = { listener };
-    this.listeners.add(slot);
-    return () => void this.listeners.delete(slot);
+    this.#listeners.add(slot);
+    return () => void this.#listeners.delete(slot);
   }
 
   /**
@@ -172,13 +172,13 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
    * through the outbox. Stable: safe to pass around.
    */
   readonly mutate = (...args: A): MutationCall<R> => {
-    const id = ++this.nextId;
-    const definition = this.definition;
+    const id = ++this.#nextId;
+    const definition = this.#definition;
     // The mutator and options of the moment of the call, even if the code arrives later.
     const call: StartedCall = {
       id,
       args,
-      mutator: this.mutator,
+      mutator: this.#mutator,
       definition: definition as MutationDefinition<unknown[], unknown> | null,
       withSignal: this.options.withSignal === true,
       onMutate: this.options.onMutate as ((...args: unknown[]) => unknown) | undefined,
@@ -222,8 +222,8 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
 
   /** @internal Applies `action` to the state and tells the listeners if it changed. */
   dispatch(action: MutationAction<R, E>): void {
-    const { calls } = this;
-    const previous = this.current;
+    const calls = this.#calls;
+    const previous = this.#current;
     let next: MutationState<R, E> = previous;
     if (action.type === "reset") {
       calls.clear();
@@ -241,8 +241,8 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
       else {
         calls.delete(id);
         // An older call settling after a newer one did never overwrites its outcome.
-        if (type !== "cancel" && id >= this.applied) {
-          this.applied = id;
+        if (type !== "cancel" && id >= this.#applied) {
+          this.#applied = id;
           outcome = type === "success" ? { data: action.data, error: null } : { error: action.error };
         }
       }
@@ -252,8 +252,8 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
       if ((Object.keys(state) as Array<keyof MutationState<R, E>>).some((key) => state[key] !== previous[key])) next = Object.freeze(state);
     }
     if (next === previous) return;
-    this.current = next;
-    for (const slot of Array.from(this.listeners)) {
+    this.#current = next;
+    for (const slot of Array.from(this.#listeners)) {
       try {
         slot.listener(next);
       } catch (error) {

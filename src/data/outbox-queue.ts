@@ -60,39 +60,39 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
    *   crash (but whose removal did not reach the disk) is applied once.
    */
   class Queue implements OutboxQueue {
-    private pending: OutboxEntry[] = [];
-    private failedEntries: FailedOutboxEntry[] = [];
+    #pending: OutboxEntry[] = [];
+    #failedEntries: FailedOutboxEntry[] = [];
     /** Entries whose write has not succeeded yet: not run before it does. */
-    private readonly unsaved = new Set<string>();
-    private readonly calls = new Map<string, LiveCall>();
-    private loading: Promise<void> | null = null;
-    private writeQueued: Promise<void> | null = null;
-    private lastWrite: Promise<void> = Promise.resolve();
-    private draining: Promise<void> | null = null;
+    readonly #unsaved = new Set<string>();
+    readonly #calls = new Map<string, LiveCall>();
+    #loading: Promise<void> | null = null;
+    #writeQueued: Promise<void> | null = null;
+    #lastWrite: Promise<void> = Promise.resolve();
+    #draining: Promise<void> | null = null;
     private running: { id: string; controller: AbortController } | null = null;
-    private retryTimer: TimerHandle | null = null;
+    #retryTimer: TimerHandle | null = null;
     /** Consecutive network failures, for the backoff. */
-    private networkFailures = 0;
+    #networkFailures = 0;
     /** Failures (not network ones) of the head entry, for its definition's `retry`. */
-    private headFailures = 0;
+    #headFailures = 0;
     private stopWatchingOnline: (() => void) | null = null;
 
     constructor(private readonly runtime: Runtime) {}
 
     /** Calls waiting, in the order they will run. */
     pendingEntries(): OutboxEntry[] {
-      return this.pending.map(copyEntry);
+      return this.#pending.map(copyEntry);
     }
 
     /** Calls that failed for good, oldest first. */
     failedList(): FailedOutboxEntry[] {
-      return this.failedEntries.map((entry) => ({ ...copyEntry(entry), error: entry.error }));
+      return this.#failedEntries.map((entry) => ({ ...copyEntry(entry), error: entry.error }));
     }
 
     /** Reads the stored outbox once (shared by every caller); entries added before it lands go after the stored ones. */
     load(): Promise<void> {
-      return (this.loading ??= this.read().catch((error: unknown) => {
-        this.loading = null;
+      return (this.#loading ??= this.read().catch((error: unknown) => {
+        this.#loading = null;
         throw error;
       }));
     }
@@ -102,13 +102,13 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
      * `call.persisted` settles with the write. `signal` aborting removes it.
      */
     submit(entry: OutboxEntry, signal: AbortSignal, call: LiveCall): void {
-      this.pending.push(entry);
-      this.unsaved.add(entry.id);
-      this.calls.set(entry.id, call);
+      this.#pending.push(entry);
+      this.#unsaved.add(entry.id);
+      this.#calls.set(entry.id, call);
       if (!onlineManagerOf(this.runtime).get()) call.onQueued(true);
-      this.watchOnline();
+      this.#watchOnline();
       signal.addEventListener("abort", () => this.cancel(entry.id, signal.reason), { once: true });
-      void this.save().catch(noop); // failures are handled per entry inside the write
+      void this.#save().catch(noop); // failures are handled per entry inside the write
     }
 
     /**
@@ -118,35 +118,35 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
     async resume(): Promise<void> {
       await this.load();
       // An explicit resume retries now rather than after the backoff.
-      if (this.retryTimer !== null) {
-        this.retryTimer.cancel();
-        this.retryTimer = null;
+      if (this.#retryTimer !== null) {
+        this.#retryTimer.cancel();
+        this.#retryTimer = null;
       }
-      await this.kick();
+      await this.#kick();
     }
 
     /** Removes every pending and failed entry (durably); calls still waiting reject with `CancelledError`. */
     async clear(): Promise<void> {
       await this.load();
-      for (const entry of this.pending.slice()) this.cancel(entry.id, new CancelledError("the mutation queue was cleared"), false);
-      this.failedEntries = [];
-      await this.save();
+      for (const entry of this.#pending.slice()) this.cancel(entry.id, new CancelledError("the mutation queue was cleared"), false);
+      this.#failedEntries = [];
+      await this.#save();
     }
 
     /** Removes a waiting entry; a running one is aborted (the server may or may not have applied it). */
     cancel(id: string, reason: unknown, write = true): void {
-      const index = this.pending.findIndex((entry) => entry.id === id);
+      const index = this.#pending.findIndex((entry) => entry.id === id);
       if (index < 0) return;
-      this.pending.splice(index, 1);
-      const call = this.calls.get(id);
-      this.calls.delete(id);
+      this.#pending.splice(index, 1);
+      const call = this.#calls.get(id);
+      this.#calls.delete(id);
       const cancelled = isCancellation(reason) ? reason : new CancelledError("cancelled");
-      if (this.unsaved.delete(id)) call?.persisted.reject(cancelled);
+      if (this.#unsaved.delete(id)) call?.persisted.reject(cancelled);
       call?.reject(cancelled);
       if (this.running?.id === id) this.running.controller.abort(cancelled);
-      if (index === 0) this.headFailures = 0;
-      this.watchOnline();
-      if (write) this.save().catch(this.report);
+      if (index === 0) this.#headFailures = 0;
+      this.#watchOnline();
+      if (write) this.#save().catch(this.report);
     }
 
     private readonly report = (error: unknown): void => {
@@ -165,10 +165,10 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
         this.runtime.reportError(new Error(`the mutation outbox in storage was not readable; it was kept under "${aside}"`), { source: "storage" });
         return;
       }
-      const known = new Set(this.pending.map((entry) => entry.id));
-      this.pending = [...stored.pending.filter((entry) => !known.has(entry.id)), ...this.pending];
-      this.failedEntries = [...stored.failed.map(reviveFailed), ...this.failedEntries];
-      this.watchOnline();
+      const known = new Set(this.#pending.map((entry) => entry.id));
+      this.#pending = [...stored.pending.filter((entry) => !known.has(entry.id)), ...this.#pending];
+      this.#failedEntries = [...stored.failed.map(reviveFailed), ...this.#failedEntries];
+      this.#watchOnline();
     }
 
     /**
@@ -176,21 +176,21 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
      * write not yet started is shared by everyone asking meanwhile, and reads
      * the outbox when it starts, so it holds every change made before.
      */
-    private save(): Promise<void> {
-      if (this.writeQueued !== null) return this.writeQueued;
-      const write = this.lastWrite.then(() => this.load()).then(async () => {
-        this.writeQueued = null;
-        const included = this.pending.filter((entry) => this.unsaved.has(entry.id)).map((entry) => entry.id);
+    #save(): Promise<void> {
+      if (this.#writeQueued !== null) return this.#writeQueued;
+      const write = this.#lastWrite.then(() => this.load()).then(async () => {
+        this.#writeQueued = null;
+        const included = this.#pending.filter((entry) => this.#unsaved.has(entry.id)).map((entry) => entry.id);
         try {
-          await getStorageBackend(this.runtime).set(OUTBOX_KEY, this.serialize());
+          await getStorageBackend(this.runtime).set(OUTBOX_KEY, this.#serialize());
         } catch (error) {
           // Entries this write was to make durable are not: they never run,
           // and their calls fail. Done here, before the next write starts.
           for (const id of included) {
-            if (!this.unsaved.delete(id)) continue;
-            const call = this.calls.get(id);
-            this.calls.delete(id);
-            this.pending = this.pending.filter((entry) => entry.id !== id);
+            if (!this.#unsaved.delete(id)) continue;
+            const call = this.#calls.get(id);
+            this.#calls.delete(id);
+            this.#pending = this.#pending.filter((entry) => entry.id !== id);
             call?.persisted.reject(error);
             call?.reject(error);
           }
@@ -198,29 +198,29 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
         }
         let saved = false;
         for (const id of included) {
-          if (!this.unsaved.delete(id)) continue;
+          if (!this.#unsaved.delete(id)) continue;
           saved = true;
-          this.calls.get(id)?.persisted.resolve();
+          this.#calls.get(id)?.persisted.resolve();
         }
-        if (saved) this.kick().catch(this.report);
+        if (saved) this.#kick().catch(this.report);
       });
-      this.writeQueued = write;
-      this.lastWrite = write.catch(noop);
+      this.#writeQueued = write;
+      this.#lastWrite = write.catch(noop);
       return write;
     }
 
-    private serialize(): string {
+    #serialize(): string {
       const stored: StoredOutbox = {
         version: 1,
-        pending: this.pending,
-        failed: this.failedEntries.map((entry) => ({ ...copyEntry(entry), error: describeError(entry.error) })),
+        pending: this.#pending,
+        failed: this.#failedEntries.map((entry) => ({ ...copyEntry(entry), error: describeError(entry.error) })),
       };
       return JSON.stringify(stored);
     }
 
     /** Runs the queue unless it is running; resolves when that run stops (drained or paused). */
-    private kick(): Promise<void> {
-      return (this.draining ??= this.drain());
+    #kick(): Promise<void> {
+      return (this.#draining ??= this.drain());
     }
 
     private async drain(): Promise<void> {
@@ -228,7 +228,7 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
         await this.load();
         await this.drainLoop();
       } catch (error) {
-        this.draining = null;
+        this.#draining = null;
         throw error;
       }
     }
@@ -241,15 +241,15 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
     private async drainLoop(): Promise<void> {
       const online = onlineManagerOf(this.runtime);
       for (;;) {
-        const head = this.pending[0];
+        const head = this.#pending[0];
         // Not written yet: its write kicks the queue once it is durable.
-        if (head === undefined || this.unsaved.has(head.id)) {
-          this.draining = null;
+        if (head === undefined || this.#unsaved.has(head.id)) {
+          this.#draining = null;
           return;
         }
-        if (!online.get() || this.retryTimer !== null) {
-          this.markQueued();
-          this.draining = null;
+        if (!online.get() || this.#retryTimer !== null) {
+          this.#markQueued();
+          this.#draining = null;
           return;
         }
         const definition = definitionNamed(head.name);
@@ -259,7 +259,7 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
         }
         const controller = new AbortController();
         this.running = { id: head.id, controller };
-        this.calls.get(head.id)?.onQueued(false);
+        this.#calls.get(head.id)?.onQueued(false);
         let ok = false;
         let value: unknown;
         try {
@@ -271,28 +271,28 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
           this.running = null;
         }
         // Cancelled or cleared while it ran: the entry is gone already.
-        if (this.pending[0] !== head) continue;
+        if (this.#pending[0] !== head) continue;
         if (ok) {
           await this.succeed(head, value);
-          this.definitionSuccess(definition, value, head.args);
+          this.#definitionSuccess(definition, value, head.args);
           continue;
         }
         const error = value;
         if (error instanceof NetworkError || error instanceof TimeoutError) {
-          this.networkFailures++;
-          this.markQueued();
+          this.#networkFailures++;
+          this.#markQueued();
           if (online.get()) {
-            this.retryTimer = this.runtime.getLoop().callLater(delayFor(definition.retryDelay, this.networkFailures, error), () => {
-              this.retryTimer = null;
-              this.kick().catch(this.report);
+            this.#retryTimer = this.runtime.getLoop().callLater(delayFor(definition.retryDelay, this.#networkFailures, error), () => {
+              this.#retryTimer = null;
+              this.#kick().catch(this.report);
             });
           }
-          this.draining = null;
+          this.#draining = null;
           return;
         }
-        this.headFailures++;
-        if (!isCancellation(error) && shouldRetry(definition.retry, this.headFailures, error)) {
-          const wait = delayFor(definition.retryDelay, this.headFailures, error);
+        this.#headFailures++;
+        if (!isCancellation(error) && shouldRetry(definition.retry, this.#headFailures, error)) {
+          const wait = delayFor(definition.retryDelay, this.#headFailures, error);
           await new Promise<void>((resolve) => void this.runtime.getLoop().callLater(wait, resolve));
           continue;
         }
@@ -301,15 +301,15 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
     }
 
     private async succeed(head: OutboxEntry, value: unknown): Promise<void> {
-      this.pending.shift();
-      this.networkFailures = 0;
-      this.headFailures = 0;
-      const call = this.calls.get(head.id);
-      this.calls.delete(head.id);
-      this.watchOnline();
+      this.#pending.shift();
+      this.#networkFailures = 0;
+      this.#headFailures = 0;
+      const call = this.#calls.get(head.id);
+      this.#calls.delete(head.id);
+      this.#watchOnline();
       try {
         // The removal is durable before the call resolves (and before resume() does).
-        await this.save();
+        await this.#save();
       } catch (error) {
         // The server has it; a replay after a crash is deduplicated by its idempotency key.
         this.report(error);
@@ -318,22 +318,22 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
     }
 
     private async fail(head: OutboxEntry, reason: unknown): Promise<void> {
-      this.pending.shift();
-      this.headFailures = 0;
+      this.#pending.shift();
+      this.#headFailures = 0;
       const error = reason instanceof Error ? reason : new Error(String(reason));
-      this.failedEntries.push({ ...copyEntry(head), error });
-      const call = this.calls.get(head.id);
-      this.calls.delete(head.id);
-      this.watchOnline();
+      this.#failedEntries.push({ ...copyEntry(head), error });
+      const call = this.#calls.get(head.id);
+      this.#calls.delete(head.id);
+      this.#watchOnline();
       try {
-        await this.save();
+        await this.#save();
       } catch (writeError) {
         this.report(writeError);
       }
       call?.reject(reason);
     }
 
-    private definitionSuccess(definition: { onSuccess: ((data: unknown, args: unknown[]) => unknown) | undefined }, value: unknown, args: readonly unknown[]): void {
+    #definitionSuccess(definition: { onSuccess: ((data: unknown, args: unknown[]) => unknown) | undefined }, value: unknown, args: readonly unknown[]): void {
       if (definition.onSuccess === undefined) return;
       try {
         const result = definition.onSuccess(value, args.slice());
@@ -344,23 +344,23 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
     }
 
     /** Shows every live call still waiting as queued. */
-    private markQueued(): void {
-      for (const entry of this.pending) this.calls.get(entry.id)?.onQueued(true);
+    #markQueued(): void {
+      for (const entry of this.#pending) this.#calls.get(entry.id)?.onQueued(true);
     }
 
     /** Listens for reconnects while anything waits. */
-    private watchOnline(): void {
-      if (this.pending.length > 0 && this.stopWatchingOnline === null) {
+    #watchOnline(): void {
+      if (this.#pending.length > 0 && this.stopWatchingOnline === null) {
         this.stopWatchingOnline = onlineManagerOf(this.runtime).subscribe((online) => {
           if (!online) return;
-          this.networkFailures = 0;
-          if (this.retryTimer !== null) {
-            this.retryTimer.cancel();
-            this.retryTimer = null;
+          this.#networkFailures = 0;
+          if (this.#retryTimer !== null) {
+            this.#retryTimer.cancel();
+            this.#retryTimer = null;
           }
-          this.kick().catch(this.report);
+          this.#kick().catch(this.report);
         }, "mutation outbox");
-      } else if (this.pending.length === 0 && this.stopWatchingOnline !== null) {
+      } else if (this.#pending.length === 0 && this.stopWatchingOnline !== null) {
         this.stopWatchingOnline();
         this.stopWatchingOnline = null;
       }

@@ -92,7 +92,7 @@ export interface Waiting {
  * durable call reaches) wait in order and are handed over then.
  */
 export class Outbox {
-  private queue: OutboxQueue | null = null;
+  #queue: OutboxQueue | null = null;
   /** @internal Calls submitted before the queue's code arrived, in call order. */
   waiting: Waiting[] = [];
 
@@ -125,10 +125,10 @@ export class Outbox {
 
   /** @internal The queue, made (and handed the waiting calls) once its code is here; `null` before. */
   ready(): OutboxQueue | null {
-    if (this.queue !== null) return this.queue;
+    if (this.#queue !== null) return this.#queue;
     const code = outboxCode.loaded();
     if (code === null) return null;
-    const queue = (this.queue = code.create(this.runtime));
+    const queue = (this.#queue = code.create(this.runtime));
     const waiting = this.waiting;
     this.waiting = [];
     for (const w of waiting) {

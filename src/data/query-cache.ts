@@ -34,7 +34,7 @@ export interface QueryClientOptions {
  */
 export class QueryClient implements QueryOwner {
   readonly cacheTime: number;
-  private readonly entries = new Map<string, Query<unknown, unknown>>();
+  readonly #entries = new Map<string, Query<unknown, unknown>>();
   /** Hear data changes and removals (a persister). */
   private readonly dataListeners = new Set<{ listener: () => void }>();
 
@@ -44,17 +44,17 @@ export class QueryClient implements QueryOwner {
 
   /** Number of cached entries. */
   get size(): number {
-    return this.entries.size;
+    return this.#entries.size;
   }
 
   /** The data cached under `key`, or `undefined`. */
   getData<T = unknown>(key: QueryKey): T | undefined {
-    return this.find<T>(key, "queryClient.getData(key)")?.state.data;
+    return this.#find<T>(key, "queryClient.getData(key)")?.state.data;
   }
 
   /** The whole state of `key`'s entry (data, error, fetching, …), or `undefined` when there is none. */
   getState<T = unknown, E = Error>(key: QueryKey): QueryState<T, E> | undefined {
-    return this.find<T, E>(key, "queryClient.getState(key)")?.state;
+    return this.#find<T, E>(key, "queryClient.getState(key)")?.state;
   }
 
   /**
@@ -65,7 +65,7 @@ export class QueryClient implements QueryOwner {
    */
   setData<T>(key: QueryKey, value: T | ((previous: T | undefined) => T)): T {
     const normalized = normalizeKey(key, "queryClient.setData(key, value)");
-    return this.entryFor<T, unknown>(normalized, hashKey(normalized), this.cacheTime).setData(value);
+    return this.#entryFor<T, unknown>(normalized, hashKey(normalized), this.cacheTime).setData(value);
   }
 
   /**
@@ -79,7 +79,7 @@ export class QueryClient implements QueryOwner {
     const prefix = key === undefined ? null : normalizeKey(key, "queryClient.invalidate(key)");
     const pending: Array<Promise<void>> = [];
     batch(() => {
-      for (const entry of Array.from(this.entries.values())) {
+      for (const entry of Array.from(this.#entries.values())) {
         if (prefix === null || keyStartsWith(entry.key!, prefix)) pending.push(entry.invalidate());
       }
     });
@@ -92,12 +92,12 @@ export class QueryClient implements QueryOwner {
    * themselves; new ones start from scratch. Tests call this between cases.
    */
   clear(): void {
-    const entries = Array.from(this.entries.values());
-    this.entries.clear();
+    const entries = Array.from(this.#entries.values());
+    this.#entries.clear();
     batch(() => {
       for (const entry of entries) entry.destroy();
     });
-    if (entries.length > 0) this.dataChanged();
+    if (entries.length > 0) this.#dataChanged();
   }
 
   /**
@@ -153,7 +153,7 @@ export class QueryClient implements QueryOwner {
   /** @internal The entries holding data, for a persister. */
   entriesWithData(): Array<Query<unknown, unknown>> {
     const out: Array<Query<unknown, unknown>> = [];
-    for (const entry of this.entries.values()) if (entry.state.hasData) out.push(entry);
+    for (const entry of this.#entries.values()) if (entry.state.hasData) out.push(entry);
     return out;
   }
 
@@ -163,7 +163,7 @@ export class QueryClient implements QueryOwner {
    * watching it refetch at once.
    */
   restore(key: readonly unknown[], data: unknown, at: number): void {
-    const entry = this.entryFor<unknown, unknown>(key, hashKey(key), this.cacheTime);
+    const entry = this.#entryFor<unknown, unknown>(key, hashKey(key), this.cacheTime);
     if (entry.state.hasData || entry.state.fetching) return;
     entry.dispatch({ type: "restore", data, at });
     if (entry.observerCount > 0) void entry.invalidate();
@@ -171,10 +171,10 @@ export class QueryClient implements QueryOwner {
 
   /** @internal Called by an entry after each state change. */
   onQueryChange(_query: Query<unknown, unknown>, action: QueryAction<unknown, unknown>): void {
-    if (action.type === "success" || action.type === "setData") this.dataChanged();
+    if (action.type === "success" || action.type === "setData") this.#dataChanged();
   }
 
-  private dataChanged(): void {
+  #dataChanged(): void {
     // Called on every fetched value: no copy to make when nobody (no persister) listens.
     if (this.dataListeners.size === 0) return;
     for (const slot of Array.from(this.dataListeners)) slot.listener();
@@ -182,21 +182,21 @@ export class QueryClient implements QueryOwner {
 
   /** @internal The entry for a normalized `key` (whose `hashKey` an observer keeps), created when missing. */
   build<T, E>(key: readonly unknown[], cacheTime: number | undefined, hash: string = hashKey(key)): Query<T, E> {
-    return this.entryFor<T, E>(key, hash, cacheTime ?? this.cacheTime);
+    return this.#entryFor<T, E>(key, hash, cacheTime ?? this.cacheTime);
   }
 
   /** @internal Called by an entry's gc timer. */
   remove(query: Query<unknown, unknown>): void {
-    if (query.hash === null || this.entries.get(query.hash) !== query) return;
-    this.entries.delete(query.hash);
-    if (query.state.hasData) this.dataChanged();
+    if (query.hash === null || this.#entries.get(query.hash) !== query) return;
+    this.#entries.delete(query.hash);
+    if (query.state.hasData) this.#dataChanged();
   }
 
-  private entryFor<T, E>(key: readonly unknown[], hash: string, cacheTime: number): Query<T, E> {
-    let entry = this.entries.get(hash) as Query<T, E> | undefined;
+  #entryFor<T, E>(key: readonly unknown[], hash: string, cacheTime: number): Query<T, E> {
+    let entry = this.#entries.get(hash) as Query<T, E> | undefined;
     if (entry === undefined) {
       entry = new Query<T, E>(this, key, hash, cacheTime);
-      this.entries.set(hash, entry as Query<unknown, unknown>);
+      this.#entries.set(hash, entry as Query<unknown, unknown>);
     } else if (cacheTime > entry.cacheTime) {
       // Like TanStack's gcTime: the longest any observer asked for wins.
       entry.cacheTime = cacheTime;
@@ -204,8 +204,8 @@ export class QueryClient implements QueryOwner {
     return entry;
   }
 
-  private find<T, E = unknown>(key: QueryKey, where: string): Query<T, E> | undefined {
-    return this.entries.get(hashKey(normalizeKey(key, where))) as Query<T, E> | undefined;
+  #find<T, E = unknown>(key: QueryKey, where: string): Query<T, E> | undefined {
+    return this.#entries.get(hashKey(normalizeKey(key, where))) as Query<T, E> | undefined;
   }
 }
 

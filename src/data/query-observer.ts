@@ -156,7 +156,7 @@ export type PreparedOptions<T, E, S> = Normalized<T, E, S>;
  * ```
  */
 export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListener, TriggeredObserver<T, E> {
-  private readonly client: QueryClient;
+  readonly #client: QueryClient;
   /** @internal */
   readonly online: SignalManager;
   /** @internal */
@@ -166,36 +166,36 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   /** @internal The entry it watches (or will, once subscribed). */
   entry: Query<T, E>;
   /** Entry data with `dataUpdateCount <= hideBelow` predates our deps: not shown. */
-  private hideBelow = -1;
+  #hideBelow = -1;
   /**
    * The subscribers: the one (a component's binding, nearly always) in
    * `only`, without a set to insert into or iterate; a set, in
    * subscription order, from the second on.
    */
-  private only: QuerySlot<S, E> | null = null;
-  private listeners: Set<QuerySlot<S, E>> | null = null;
+  #only: QuerySlot<S, E> | null = null;
+  #listeners: Set<QuerySlot<S, E>> | null = null;
   /** @internal */
   listenerCount = 0;
   /** @internal The current result. */
   result: QueryResult<S, E>;
   /** The last result `getOptimisticResult` handed out, reused when the real one catches up. */
-  private optimistic: QueryResult<S, E> | null = null;
+  #optimistic: QueryResult<S, E> | null = null;
   /** What {@link prepare} returned last: reused while `useQuery`'s arguments stay the same. */
-  private prepared: Normalized<T, E, S> | null = null;
-  private notifyScheduled = false;
+  #prepared: Normalized<T, E, S> | null = null;
+  #notifyScheduled = false;
   /**
    * `select`'s memo and the polling and stale timers, made the first time
    * one is used: most observers never select or arm a timer, and each of
    * 10,000 observers of a list otherwise carried their seven fields (and
    * a number box for `staleAt`).
    */
-  private selection: Selection<T, S> | null = null;
+  #selection: Selection<T, S> | null = null;
   /** @internal Made by the triggers (query-triggers.ts), which own what is in it. */
   timers: Timers | null = null;
   /** What {@link plan} worked out last. */
-  private plannedEntry: Query<T, E> | null = null;
-  private plannedHideBelow = -1;
-  private plannedFetch: FetchMode = NONE;
+  #plannedEntry: Query<T, E> | null = null;
+  #plannedHideBelow = -1;
+  #plannedFetch: FetchMode = NONE;
   /** @internal Where its entry keeps it (`Query`'s roster of observers); -1 while it watches none. */
   entrySlot = -1;
   /** @internal Where its runtime's signal watchers keep it; -1 while it watches nothing. */
@@ -203,17 +203,17 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   constructor(client: QueryClient, options: QueryObserverOptions<T, E, S>) {
     if (!(client instanceof QueryClient)) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "new QueryObserver(client, options): client must be a QueryClient" : /* "QueryObserver: client must be a QueryClient" */ "typenative #72");
-    this.client = client;
+    this.#client = client;
     const rt: Runtime = currentRuntime();
     this.online = onlineManagerOf(rt);
     this.focus = focusManagerOf(rt);
     // `useQuery` hands its arguments over already normalized (see `observerFor`).
     const handed = handoff as Normalized<T, E, S> | null;
     handoff = null;
-    this.options = this.prepared = handed ?? normalize(options);
+    this.options = this.#prepared = handed ?? normalize(options);
     const key = this.options.key;
     this.entry = key !== null ? client.build<T, E>(key, this.options.cacheTime, this.options.hash!) : privateEntry<T, E>();
-    this.result = this.derive(this.entry.state, this.hideBelow, this.currentFetch(), this.options, null);
+    this.result = this.#derive(this.entry.state, this.#hideBelow, this.#currentFetch(), this.options, null);
   }
 
   /** The current result. */
@@ -228,12 +228,12 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   /** @internal Right after {@link optimisticResultOf}: true when those options keep the observer on its entry. */
   planKeepsEntry(): boolean {
-    return this.plannedEntry === this.entry;
+    return this.#plannedEntry === this.entry;
   }
 
   /** @internal What {@link prepare} returned last (for a new observer: its normalized options). */
   preparedOptions(): PreparedOptions<T, E, S> {
-    return this.prepared!;
+    return this.#prepared!;
   }
 
   /**
@@ -250,12 +250,12 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * gets without validating, hashing or allocating anything.
    */
   optimisticResultOf(next: Normalized<T, E, S>): QueryResult<S, E> {
-    this.plan(next);
-    const entry = this.plannedEntry;
+    this.#plan(next);
+    const entry = this.#plannedEntry;
     const state = entry !== null ? entry.state : (EMPTY_STATE as QueryState<T, E>);
-    const result = this.derive(state, this.plannedHideBelow, this.plannedFetch, next, this.result);
+    const result = this.#derive(state, this.#plannedHideBelow, this.#plannedFetch, next, this.result);
     // `derive` hands back the current or the optimistic result when nothing differs.
-    if (result !== this.result) this.optimistic = result;
+    if (result !== this.result) this.#optimistic = result;
     return result;
   }
 
@@ -267,15 +267,15 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * (same key, same settings, a new object literal) must stay cheap.
    */
   prepare(fetcher: Fetcher<T>, deps: readonly unknown[], options: QueryOptions<T, E, S> | undefined): Normalized<T, E, S> {
-    const last = this.prepared;
+    const last = this.#prepared;
     if (!Array.isArray(deps) || typeof fetcher !== "function" || !matches(last, options)) {
       const next = normalizeCall(fetcher, deps, options);
-      this.prepared = next;
+      this.#prepared = next;
       return next;
     }
     if (fetcher === last.fetcher && sameDeps(last.deps, deps)) return last;
     const next = withCall(last, fetcher, sameDeps(last.deps, deps) ? last.deps : deps);
-    this.prepared = next;
+    this.#prepared = next;
     return next;
   }
 
@@ -295,14 +295,14 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * once and derives it.
    */
   applyOptions(next: Normalized<T, E, S>, derive = true): void {
-    this.plan(next);
-    const plannedEntry = this.plannedEntry;
-    const plannedFetch = this.plannedFetch;
+    this.#plan(next);
+    const plannedEntry = this.#plannedEntry;
+    const plannedFetch = this.#plannedFetch;
     const previous = this.entry;
     const subscribed = this.listenerCount > 0;
     const same = next === this.options;
     this.options = next;
-    this.hideBelow = this.plannedHideBelow;
+    this.#hideBelow = this.#plannedHideBelow;
     if (same && plannedEntry === previous && (plannedFetch === NONE || !subscribed)) {
       // A re-render with the options already applied: nothing to move, fetch
       // or re-arm (an observer nobody subscribes to fetches nothing). A
@@ -322,8 +322,8 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
         }
       }
       if (subscribed) {
-        this.fetchIf(plannedFetch);
-        this.updateInterval();
+        this.#fetchIf(plannedFetch);
+        this.#updateInterval();
       }
       this.updateResult();
     } finally {
@@ -353,26 +353,26 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   addSlot(slot: QuerySlot<S, E>): void {
     if (this.listenerCount > 0) {
       // A second (third, …) subscriber: the set, in subscription order.
-      if (slot === this.only) return;
-      let listeners = this.listeners;
+      if (slot === this.#only) return;
+      let listeners = this.#listeners;
       if (listeners === null) {
-        listeners = this.listeners = new Set();
-        listeners.add(this.only!);
-        this.only = null;
+        listeners = this.#listeners = new Set();
+        listeners.add(this.#only!);
+        this.#only = null;
       }
       listeners.add(slot);
       this.listenerCount = listeners.size;
       return;
     }
-    this.only = slot;
+    this.#only = slot;
     this.listenerCount = 1;
     beginBatch();
     try {
       // The fetch starts before joining the entry: its "fetching" update
       // then needs no derivation here, the one below covers it.
-      this.fetchIf(this.options.enabled ? IF_STALE : NONE);
+      this.#fetchIf(this.options.enabled ? IF_STALE : NONE);
       this.entry.addObserver(this);
-      this.startWatching();
+      this.#startWatching();
       this.updateResult();
     } finally {
       endBatch();
@@ -381,21 +381,21 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
 
   /** @internal Undoes {@link addSlot}; a slot not subscribed is ignored. */
   removeSlot(slot: QuerySlot<S, E>): void {
-    const listeners = this.listeners;
+    const listeners = this.#listeners;
     if (listeners !== null) {
       if (!listeners.delete(slot)) return;
       this.listenerCount = listeners.size;
       // Down to one: back to the set-free form.
       if (listeners.size === 1) {
-        for (const left of listeners) this.only = left;
-        this.listeners = null;
+        for (const left of listeners) this.#only = left;
+        this.#listeners = null;
       }
       return;
     }
-    if (slot !== this.only) return;
-    this.only = null;
+    if (slot !== this.#only) return;
+    this.#only = null;
     this.listenerCount = 0;
-    this.stopWatching();
+    this.#stopWatching();
     this.entry.removeObserver(this);
     this.updateResult();
   }
@@ -403,10 +403,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   /** Unsubscribes every listener. */
   destroy(): void {
     if (this.listenerCount === 0) return;
-    this.listeners = null;
-    this.only = null;
+    this.#listeners = null;
+    this.#only = null;
     this.listenerCount = 0;
-    this.stopWatching();
+    this.#stopWatching();
     this.entry.removeObserver(this);
   }
 
@@ -430,12 +430,12 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     return this.options.enabled ? (this.options as unknown as FetchOptions<unknown, unknown>) : null;
   }
 
-  private startWatching(): void {
+  #startWatching(): void {
     watchSignals(this.online, this.focus, this);
-    this.updateInterval();
+    this.#updateInterval();
   }
 
-  private stopWatching(): void {
+  #stopWatching(): void {
     unwatchSignals(this.online, this);
     // Timers exist only once the triggers armed one: their code is here.
     if (this.timers !== null) queryTriggers.loaded()!.stop(this);
@@ -452,7 +452,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   }
 
   /** Arms, keeps or drops the polling timer (query-triggers.ts) when the options ask for one or one is armed. */
-  private updateInterval(): void {
+  #updateInterval(): void {
     const { refetchInterval, enabled } = this.options;
     // Nearly every observer never polls: nothing to arm or drop, and no code to load.
     if (this.timers === null && !(this.listenerCount > 0 && enabled && refetchInterval !== false && refetchInterval > 0)) return;
@@ -460,7 +460,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   }
 
   /** While watched, re-derives the result when fresh data turns stale (the stale timer, query-triggers.ts). */
-  private updateStaleTimer(): void {
+  #updateStaleTimer(): void {
     // Nearly every call (stale or no data, nobody watching): no timer, no
     // loop time read (each read of a double field allocates in code V8 has
     // not optimized yet), no code to load; only an armed timer to drop.
@@ -477,10 +477,10 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
    * render): which entry (`null`: a new private one), which data to hide,
    * whether to fetch.
    */
-  private plan(next: Normalized<T, E, S>): void {
+  #plan(next: Normalized<T, E, S>): void {
     const depsChanged = !sameDeps(this.options.deps, next.deps);
-    const entry = next.key !== null ? this.client.build<T, E>(next.key, next.cacheTime, next.hash!) : this.entry.hash === null && !depsChanged ? this.entry : null;
-    let hideBelow = this.hideBelow;
+    const entry = next.key !== null ? this.#client.build<T, E>(next.key, next.cacheTime, next.hash!) : this.entry.hash === null && !depsChanged ? this.entry : null;
+    let hideBelow = this.#hideBelow;
     let fetch: FetchMode = NONE;
     if (entry !== this.entry) {
       hideBelow = -1;
@@ -492,23 +492,23 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     } else if (this.listenerCount === 0 || !this.options.enabled) {
       fetch = IF_STALE;
     }
-    this.plannedEntry = entry;
-    this.plannedHideBelow = hideBelow;
-    this.plannedFetch = next.enabled ? fetch : NONE;
+    this.#plannedEntry = entry;
+    this.#plannedHideBelow = hideBelow;
+    this.#plannedFetch = next.enabled ? fetch : NONE;
   }
 
   /** What the applied options would fetch: the plan of the current options. */
-  private currentFetch(): FetchMode {
+  #currentFetch(): FetchMode {
     return this.listenerCount === 0 && this.options.enabled ? IF_STALE : NONE;
   }
 
-  private fetchIf(mode: FetchMode): void {
+  #fetchIf(mode: FetchMode): void {
     const entry = this.entry;
     if (mode === FORCE) entry.start(this.options, true);
     else if (mode === IF_STALE && !entry.state.fetching && isStale(entry.state, this.options.staleTime)) entry.start(this.options, false);
   }
 
-  private derive(state: QueryState<T, E>, hideBelow: number, fetch: FetchMode, options: Normalized<T, E, S>, previous: QueryResult<S, E> | null): QueryResult<S, E> {
+  #derive(state: QueryState<T, E>, hideBelow: number, fetch: FetchMode, options: Normalized<T, E, S>, previous: QueryResult<S, E> | null): QueryResult<S, E> {
     const stale = !state.hasData || isStale(state, options.staleTime);
     const willFetch = fetch === FORCE || (fetch === IF_STALE && !state.fetching && stale);
     const loading = state.fetching || willFetch;
@@ -521,7 +521,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     } else {
       const raw = own ? state.data : options.initialData;
       try {
-        data = this.select(raw, options.select);
+        data = this.#select(raw, options.select);
       } catch (selectError) {
         // A broken `select` is this observer's failure, shown like a fetch's.
         data = undefined;
@@ -534,18 +534,18 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
     // published, or the one a render already showed, instead of a new one.
     const current = this.result as QueryResult<S, E> | undefined;
     if (current !== undefined && sameFields(current, data, loading, error, status, fetchStatus, stale, dataUpdatedAt)) return current;
-    const optimistic = this.optimistic;
+    const optimistic = this.#optimistic;
     if (optimistic !== null && sameFields(optimistic, data, loading, error, status, fetchStatus, stale, dataUpdatedAt)) return optimistic;
     return newResult(data, loading, error, status, fetchStatus, stale, dataUpdatedAt, this.refetch);
   }
 
   /** `select(raw)`, memoized on both, sharing structure with the last output. */
-  private select(raw: T | undefined, select: ((data: T) => S) | undefined): S | undefined {
+  #select(raw: T | undefined, select: ((data: T) => S) | undefined): S | undefined {
     if (select === undefined || raw === undefined) return raw as S | undefined;
-    const memo = this.selection;
+    const memo = this.#selection;
     if (memo !== null && raw === memo.input && select === memo.fn) return memo.output;
     const next = replaceEqualDeep(memo === null ? undefined : memo.output, select(raw));
-    if (memo === null) this.selection = { input: raw, fn: select, output: next };
+    if (memo === null) this.#selection = { input: raw, fn: select, output: next };
     else {
       memo.input = raw;
       memo.fn = select;
@@ -558,27 +558,27 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
   updateResult(): void {
     // `derive` reuses the object a render already showed, so the component
     // can tell nothing new happened.
-    const next = this.derive(this.entry.state, this.hideBelow, this.currentFetch(), this.options, this.result);
+    const next = this.#derive(this.entry.state, this.#hideBelow, this.#currentFetch(), this.options, this.result);
     if (next === this.result) {
-      this.updateStaleTimer();
+      this.#updateStaleTimer();
       return;
     }
-    this.optimistic = null;
+    this.#optimistic = null;
     this.result = next;
-    this.updateStaleTimer();
-    if (this.listenerCount > 0 && !this.notifyScheduled) {
-      this.notifyScheduled = true;
+    this.#updateStaleTimer();
+    if (this.listenerCount > 0 && !this.#notifyScheduled) {
+      this.#notifyScheduled = true;
       scheduleNotify(this);
     }
   }
 
   /** @internal Delivers the current result to the listeners (scheduled by `updateResult`, run by the notify batch). */
   deliverNotify(): void {
-    this.notifyScheduled = false;
+    this.#notifyScheduled = false;
     const result = this.result;
     // The usual single listener (a component) is called directly: no
     // iterator, no copy.
-    const only = this.only;
+    const only = this.#only;
     if (only !== null) {
       try {
         only.listener(result);
@@ -587,9 +587,9 @@ export class QueryObserver<T = unknown, E = Error, S = T> implements QueryListen
       }
       return;
     }
-    if (this.listeners === null) return;
+    if (this.#listeners === null) return;
     // Over a copy, so a listener may unsubscribe (or subscribe) meanwhile.
-    for (const slot of Array.from(this.listeners)) {
+    for (const slot of Array.from(this.#listeners)) {
       try {
         slot.listener(result);
       } catch (error) {

@@ -19,20 +19,24 @@ export class Roster<K extends string, M extends { [slot in K]: number }> {
   readonly items: Array<M | null> = [];
   /** How many members there are. */
   size = 0;
-  private walks = 0;
+  #walks = 0;
 
   /** @param slot The member's field that holds its index here (one per kind of roster). */
-  constructor(private readonly slot: K) {}
+  readonly #slot: K;
+
+  constructor(slot: K) {
+    this.#slot = slot;
+  }
 
   has(member: M): boolean {
-    const index = member[this.slot];
+    const index = member[this.#slot];
     return index >= 0 && this.items[index] === member;
   }
 
   /** Appends `member`; false if it is here already. */
   add(member: M): boolean {
     if (this.has(member)) return false;
-    (member[this.slot] as number) = this.items.push(member) - 1;
+    (member[this.#slot] as number) = this.items.push(member) - 1;
     this.size++;
     return true;
   }
@@ -40,10 +44,10 @@ export class Roster<K extends string, M extends { [slot in K]: number }> {
   /** Removes `member`; false if it was not here. */
   delete(member: M): boolean {
     if (!this.has(member)) return false;
-    this.items[member[this.slot]] = null;
-    (member[this.slot] as number) = -1;
+    this.items[member[this.#slot]] = null;
+    (member[this.#slot] as number) = -1;
     this.size--;
-    this.squeeze();
+    this.#squeeze();
     return true;
   }
 
@@ -55,28 +59,28 @@ export class Roster<K extends string, M extends { [slot in K]: number }> {
   each(fn: (member: M) => void): void {
     const items = this.items;
     const n = items.length;
-    this.walks++;
+    this.#walks++;
     try {
       for (let i = 0; i < n; i++) {
         const member = items[i]!;
         if (member !== null) fn(member);
       }
     } finally {
-      this.walks--;
-      this.squeeze();
+      this.#walks--;
+      this.#squeeze();
     }
   }
 
   /** Moves the members over the holes once these outnumber them (amortized: each hole is passed once). */
-  private squeeze(): void {
+  #squeeze(): void {
     const items = this.items;
-    if (this.walks > 0 || items.length - this.size <= this.size) return;
+    if (this.#walks > 0 || items.length - this.size <= this.size) return;
     let next = 0;
     for (let i = 0; i < items.length; i++) {
       const member = items[i]!;
       if (member === null) continue;
       items[next] = member;
-      (member[this.slot] as number) = next++;
+      (member[this.#slot] as number) = next++;
     }
     items.length = next;
   }

@@ -149,11 +149,11 @@ export interface QueryOwner {
  */
 export class Query<T = unknown, E = Error> implements TaskObserver {
   state: QueryState<T, E>;
-  private readonly observers = new Roster<"entrySlot", QueryListener>("entrySlot");
-  private task: Task<T> | null = null;
+  readonly #observers = new Roster<"entrySlot", QueryListener>("entrySlot");
+  #task: Task<T> | null = null;
   /** Resolves when the entry stops fetching; shared by every caller while one fetch supersedes another. */
-  private idle: { promise: Promise<void>; resolve: () => void } | null = null;
-  private gcTimer: TimerHandle | null = null;
+  #idle: { promise: Promise<void>; resolve: () => void } | null = null;
+  #gcTimer: TimerHandle | null = null;
 
   /**
    * @param owner The cache holding the entry, `null` for an observer's private entry.
@@ -176,14 +176,14 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
 
   /** @internal Starts the gc countdown of an entry that is still unobserved once its render's effects ran. */
   gcIfUnobserved(): void {
-    if (this.observers.size === 0 && this.gcTimer === null) this.scheduleGc();
+    if (this.#observers.size === 0 && this.#gcTimer === null) this.#scheduleGc();
   }
 
   /** Applies `action` and notifies the observers in one batch; they may unsubscribe meanwhile. */
   dispatch(action: QueryAction<T, E>): void {
     this.state = reduceQuery(this.state, action);
     this.owner?.onQueryChange?.(this as Query<unknown, unknown>, action as QueryAction<unknown, unknown>);
-    const observers = this.observers;
+    const observers = this.#observers;
     // Nobody to tell: no batch (an outermost batch with nothing scheduled delivers nothing).
     if (observers.size === 0) return;
     beginBatch();
@@ -198,19 +198,19 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
   }
 
   get observerCount(): number {
-    return this.observers.size;
+    return this.#observers.size;
   }
 
   addObserver(observer: QueryListener): void {
-    this.observers.add(observer);
-    if (this.gcTimer !== null) this.clearGc();
+    this.#observers.add(observer);
+    if (this.#gcTimer !== null) this.#clearGc();
   }
 
   /** The last observer leaving cancels the fetch in flight and starts the gc countdown. */
   removeObserver(observer: QueryListener): void {
-    if (!this.observers.delete(observer) || this.observers.size > 0) return;
+    if (!this.#observers.delete(observer) || this.#observers.size > 0) return;
     this.cancel();
-    this.scheduleGc();
+    this.#scheduleGc();
   }
 
   /**
@@ -224,7 +224,7 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
     this.start(options, cancelRefetch);
     // `start` leaves a task in flight (its outcome always lands later), so
     // the promise made here resolves in `finish`.
-    return (this.idle ??= deferred()).promise;
+    return (this.#idle ??= deferred()).promise;
   }
 
   /**
@@ -232,10 +232,10 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
    * triggers): no promise is made for them.
    */
   start(options: FetchOptions<T, E>, cancelRefetch: boolean): void {
-    const running = this.task;
+    const running = this.#task;
     if (running !== null) {
       if (!cancelRefetch) return;
-      this.task = null;
+      this.#task = null;
       running.cancel("superseded by a newer fetch");
     }
     const rt = currentRuntime();
@@ -248,42 +248,42 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
     // wrapper, no promise to hear the outcome (the task tells `onTaskSettled`).
     // The task still owns the fetch: its signal aborts on cancel, and a
     // superseded or cancelled task's outcome is dropped there.
-    const task = paused || mayRetry(options.retry) ? this.startRetrying(rt.appScope, online, mode, paused, options) : startTask(rt.appScope, options.fetcher);
+    const task = paused || mayRetry(options.retry) ? this.#startRetrying(rt.appScope, online, mode, paused, options) : startTask(rt.appScope, options.fetcher);
     // Set after the fact: the outcome always lands later, even for a task
     // that settled at once (a synchronous fetcher, a closed app scope).
-    this.task = task;
+    this.#task = task;
     task.observe(this);
   }
 
-  /** @internal The current fetch settled: only it may publish; a superseded or cancelled one finds `this.task` changed. */
+  /** @internal The current fetch settled: only it may publish; a superseded or cancelled one finds `this.#task` changed. */
   onTaskSettled(task: Task<unknown>, fulfilled: boolean, result: unknown): void {
-    if (this.task !== task) return;
-    if (fulfilled) this.finish({ type: "success", data: result as T, at: currentRuntime().getLoop().time() });
-    else this.finish(isCancellation(result) ? { type: "cancel" } : { type: "error", error: result as E });
+    if (this.#task !== task) return;
+    if (fulfilled) this.#finish({ type: "success", data: result as T, at: currentRuntime().getLoop().time() });
+    else this.#finish(isCancellation(result) ? { type: "cancel" } : { type: "error", error: result as E });
   }
 
   /** A fetch that may wait for the network (offline) or retry: the fetcher runs inside {@link withRetry}. */
-  private startRetrying(scope: Scope, online: SignalManager, mode: NetworkMode, paused: boolean, options: FetchOptions<T, E>): Task<T> {
+  #startRetrying(scope: Scope, online: SignalManager, mode: NetworkMode, paused: boolean, options: FetchOptions<T, E>): Task<T> {
     // Offline, a fetch (or a retry) waits for the network inside its task:
     // cancelling it, or the last observer leaving, ends the wait.
     const waitForNetwork = async (signal: AbortSignal): Promise<void> => {
-      if (this.task === task) this.dispatch({ type: "pause" });
+      if (this.#task === task) this.dispatch({ type: "pause" });
       await untilOnline(online, signal);
-      if (this.task === task) this.dispatch({ type: "continue" });
+      if (this.#task === task) this.dispatch({ type: "continue" });
     };
     const task: Task<T> = startTask(scope, async (signal) => {
       if (paused) {
         // Already "paused" by the fetch action (and `task` is not assigned
         // until this synchronous part returns).
         await untilOnline(online, signal);
-        if (this.task === task) this.dispatch({ type: "continue" });
+        if (this.#task === task) this.dispatch({ type: "continue" });
       }
       return withRetry<T, E>(
         options.fetcher,
         signal,
         options,
         (failureCount) => {
-          if (this.task === task) this.dispatch({ type: "failed", failureCount });
+          if (this.#task === task) this.dispatch({ type: "failed", failureCount });
         },
         () => (pausesBeforeRetry(mode, online) ? waitForNetwork(signal) : undefined),
       );
@@ -293,17 +293,17 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
 
   /** Cancels the fetch in flight, if any; the data stays as it was. */
   cancel(): void {
-    const running = this.task;
+    const running = this.#task;
     if (running === null) return;
-    this.task = null;
+    this.#task = null;
     running.cancel("no observer is left");
-    this.finish({ type: "cancel" });
+    this.#finish({ type: "cancel" });
   }
 
   /** Marks the data stale and refetches it for the observers that are enabled (aborting a fetch in flight). */
   invalidate(): Promise<void> {
     this.dispatch({ type: "invalidate" });
-    const items = this.observers.items;
+    const items = this.#observers.items;
     for (let i = 0; i < items.length; i++) {
       const options = items[i]?.fetchOptions() ?? null;
       if (options !== null) return this.fetch(options as FetchOptions<T, E>, true);
@@ -320,32 +320,32 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
 
   /** Cancels everything the entry has going: for `clear()`. */
   destroy(): void {
-    this.clearGc();
+    this.#clearGc();
     this.cancel();
   }
 
-  private finish(action: QueryAction<T, E>): void {
-    this.task = null;
+  #finish(action: QueryAction<T, E>): void {
+    this.#task = null;
     this.dispatch(action);
-    const idle = this.idle;
-    this.idle = null;
+    const idle = this.#idle;
+    this.#idle = null;
     idle?.resolve();
   }
 
-  private scheduleGc(): void {
-    this.clearGc();
+  #scheduleGc(): void {
+    this.#clearGc();
     const owner = this.owner;
     if (owner === null || !Number.isFinite(this.cacheTime)) return;
-    this.gcTimer = currentRuntime().getLoop().callLater(this.cacheTime, () => {
-      this.gcTimer = null;
-      if (this.observers.size === 0 && this.task === null) owner.remove(this as Query<unknown, unknown>);
+    this.#gcTimer = currentRuntime().getLoop().callLater(this.cacheTime, () => {
+      this.#gcTimer = null;
+      if (this.#observers.size === 0 && this.#task === null) owner.remove(this as Query<unknown, unknown>);
     }, { keepAlive: false });
   }
 
-  private clearGc(): void {
-    if (this.gcTimer === null) return;
-    this.gcTimer.cancel();
-    this.gcTimer = null;
+  #clearGc(): void {
+    if (this.#gcTimer === null) return;
+    this.#gcTimer.cancel();
+    this.#gcTimer = null;
   }
 }
 

@@ -115,10 +115,14 @@ class Binding<T, E, S> implements EffectHook, QuerySlot<S, E> {
   /** True once the first commit subscribed. */
   subscribed = false;
 
+  readonly #fiber: Fiber;
+
   constructor(
     readonly observer: QueryObserver<T, E, S>,
-    private readonly fiber: Fiber,
-  ) {}
+    fiber: Fiber,
+  ) {
+    this.#fiber = fiber;
+  }
 
   /**
    * The effect of every commit: remembers what was shown and applies the
@@ -137,17 +141,17 @@ class Binding<T, E, S> implements EffectHook, QuerySlot<S, E> {
     this.subscribed = true;
     observer.addSlot(this);
     // A change between this render and the subscription would be missed.
-    if (observer.getResult() !== this.rendered) requestRender(this.fiber);
-    return this.unsubscribe;
+    if (observer.getResult() !== this.rendered) requestRender(this.#fiber);
+    return this.#unsubscribe;
   };
 
-  private readonly unsubscribe = (): void => {
+  readonly #unsubscribe = (): void => {
     this.observer.removeSlot(this);
   };
 
   /** @internal Hears each new result (the observer calls it as a listener slot). */
   listener(next: QueryResult<S, E>): void {
-    if (next !== this.rendered) requestRender(this.fiber);
+    if (next !== this.rendered) requestRender(this.#fiber);
   }
 }
 

@@ -38,7 +38,7 @@ export class FetchResponse {
   readonly headers: Headers;
   /** The raw body. */
   readonly content: Uint8Array;
-  private decoded: string | undefined = undefined;
+  #decoded: string | undefined = undefined;
 
   constructor(init: FetchResponseInit) {
     this.status = init.status;
@@ -54,10 +54,10 @@ export class FetchResponse {
    * (UTF-8 when absent or unknown). Computed once.
    */
   text(): string {
-    if (this.decoded === undefined) {
-      this.decoded = decoderFor(this.headers.get("content-type")).decode(this.content);
+    if (this.#decoded === undefined) {
+      this.#decoded = decoderFor(this.headers.get("content-type")).decode(this.content);
     }
-    return this.decoded;
+    return this.#decoded;
   }
 
   /**

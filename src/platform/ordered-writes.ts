@@ -18,9 +18,9 @@ interface Entry {
  * nothing, so that chunk imports nothing of the first load.
  */
 export class OrderedWrites {
-  private readonly queue: Entry[] = [];
-  private inFlight: Entry | null = null;
-  private draining = false;
+  readonly #queue: Entry[] = [];
+  #inFlight: Entry | null = null;
+  #draining = false;
 
   /**
    * @param set Stores one write (`AsyncStorage.set`).
@@ -33,10 +33,10 @@ export class OrderedWrites {
 
   /** Queues `text` for `key`. */
   write(key: string, text: string): void {
-    const last = this.queue[this.queue.length - 1];
+    const last = this.#queue[this.#queue.length - 1];
     if (last !== undefined && last.key === key) last.text = text;
-    else this.queue.push({ key, text });
-    if (!this.draining) void this.drain();
+    else this.#queue.push({ key, text });
+    if (!this.#draining) void this.drain();
   }
 
   /**
@@ -46,24 +46,24 @@ export class OrderedWrites {
    * be overwritten by ours.
    */
   busyWith(key: string): boolean {
-    if (this.inFlight !== null && this.inFlight.key === key) return true;
-    for (const entry of this.queue) if (entry.key === key) return true;
+    if (this.#inFlight !== null && this.#inFlight.key === key) return true;
+    for (const entry of this.#queue) if (entry.key === key) return true;
     return false;
   }
 
   // Never rejects: every failure goes to onError.
   private async drain(): Promise<void> {
-    this.draining = true;
+    this.#draining = true;
     let entry: Entry | undefined;
-    while ((entry = this.queue.shift()) !== undefined) {
-      this.inFlight = entry;
+    while ((entry = this.#queue.shift()) !== undefined) {
+      this.#inFlight = entry;
       try {
         await this.set(entry.key, entry.text);
       } catch (error) {
         this.onError(error, entry.key);
       }
-      this.inFlight = null;
+      this.#inFlight = null;
     }
-    this.draining = false;
+    this.#draining = false;
   }
 }

@@ -6,16 +6,16 @@
 export class Future<T> implements PromiseLike<T> {
   /** Set by the first resolve/reject call; later calls are no-ops. */
   claimed = false;
-  private readonly promise: Promise<T>;
+  readonly #promise: Promise<T>;
   /** @internal */ settle!: (ok: boolean, value: unknown) => void;
 
   constructor() {
-    this.promise = new Promise<T>((resolve, reject) => {
+    this.#promise = new Promise<T>((resolve, reject) => {
       this.settle = (ok, value) => (ok ? resolve(value as T) : reject(value));
     });
     // A rejected future nobody listens to is not an unhandled rejection:
     // whoever awaits it gets its own derived promise.
-    this.promise.catch(noop);
+    this.#promise.catch(noop);
   }
 
   /** True once a result has been delivered (or is queued for delivery). */
@@ -27,7 +27,7 @@ export class Future<T> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.promise.then(onFulfilled, onRejected);
+    return this.#promise.then(onFulfilled, onRejected);
   }
 }
 

@@ -19,12 +19,16 @@ export class Loop {
    * they are one storm.
    */
   idleTurns = 0;
-  private queue: Job[] = [];
-  private head = 0;
-  private scheduled = false;
-  private readonly drainBound = (): void => this.drain();
+  #queue: Job[] = [];
+  #head = 0;
+  #scheduled = false;
+  readonly #drainBound = (): void => this.#drain();
 
-  constructor(private readonly report: (error: unknown, source: string) => void) {}
+  readonly #report: (error: unknown, source: string) => void;
+
+  constructor(report: (error: unknown, source: string) => void) {
+    this.#report = report;
+  }
 
   /** Milliseconds on the loop's clock (virtual under `fakeClock`). */
   time(): number {
@@ -33,10 +37,10 @@ export class Loop {
 
   /** Runs `fn` on the loop soon, after the current job; jobs run in call order. */
   callSoon(fn: Job): void {
-    this.queue.push(fn);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      queueMicrotask(this.drainBound);
+    this.#queue.push(fn);
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      queueMicrotask(this.#drainBound);
     }
   }
 
@@ -68,24 +72,24 @@ export class Loop {
 
   /** True while jobs are queued: `settle()` keeps turning until this is false. */
   hasPendingWork(): boolean {
-    return this.head < this.queue.length;
+    return this.#head < this.#queue.length;
   }
 
-  private drain(): void {
-    const queue = this.queue;
-    while (this.head < queue.length) {
-      const job = queue[this.head]!;
-      this.head++;
+  #drain(): void {
+    const queue = this.#queue;
+    while (this.#head < queue.length) {
+      const job = queue[this.#head]!;
+      this.#head++;
       try {
         job();
       } catch (error) {
-        this.report(error, "loop");
+        this.#report(error, "loop");
       }
     }
     // Reset in place: jobs queued by the last job were pushed onto this array.
     queue.length = 0;
-    this.head = 0;
-    this.scheduled = false;
+    this.#head = 0;
+    this.#scheduled = false;
     this.idleTurns++;
   }
 }

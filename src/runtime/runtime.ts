@@ -59,19 +59,19 @@ export class Runtime {
   /** @internal The scope of tasks started outside any component. */
   readonly appScope: Scope;
 
-  private readonly loop: Loop;
-  private pending = 0;
+  readonly #loop: Loop;
+  #pending = 0;
 
   constructor(options: RuntimeOptions = {}) {
     this.onError = options.onError ?? logError;
-    this.loop = new Loop((error, source) => this.reportError(error, { source }));
-    this.services = { ...defaultServices(this.loop), ...options.services };
+    this.#loop = new Loop((error, source) => this.reportError(error, { source }));
+    this.services = { ...defaultServices(this.#loop), ...options.services };
     this.appScope = new Scope(this);
   }
 
   /** The runtime loop: `time()`, `callSoon`, `callLater`, `createFuture`. */
   getLoop(): Loop {
-    return this.loop;
+    return this.#loop;
   }
 
   /**
@@ -81,19 +81,19 @@ export class Runtime {
   resolveFuture<T>(future: Future<T>, value: T): void {
     if (future.claimed) return;
     future.claimed = true;
-    this.loop.callSoon(() => future.settle(true, value));
+    this.#loop.callSoon(() => future.settle(true, value));
   }
 
   /** Delivers `error` to `future` on the loop; no-op if already settled. */
   rejectFuture(future: Future<unknown>, error: unknown): void {
     if (future.claimed) return;
     future.claimed = true;
-    this.loop.callSoon(() => future.settle(false, error));
+    this.#loop.callSoon(() => future.settle(false, error));
   }
 
   /** Unsettled tasks: `runAsync` tasks, handler tasks, async effects, query fetches. */
   pendingTasks(): number {
-    return this.pending;
+    return this.#pending;
   }
 
   /** @internal Routes an error to `onError`, guarding against a throwing handler. Bound, so it can be passed around. */
@@ -109,7 +109,7 @@ export class Runtime {
 
   /** @internal Pending-task bookkeeping for Task. */
   trackTask(delta: 1 | -1): void {
-    this.pending += delta;
+    this.#pending += delta;
   }
 }
 

@@ -25,7 +25,7 @@ export interface Owned {
  * (created lazily, on its first task) and the app has one for the rest.
  */
 export class Scope {
-  private tasks: Set<Owned> | null = null;
+  #tasks: Set<Owned> | null = null;
   /** Once closed, tasks started in this scope are cancelled at birth. */
   closed = false;
 
@@ -40,25 +40,25 @@ export class Scope {
 
   /** @internal Called by Task (and the handler-promise follower) when it starts. */
   adopt(task: Owned): void {
-    (this.tasks ??= new Set()).add(task);
+    (this.#tasks ??= new Set()).add(task);
   }
 
   /** @internal Called by Task (and the follower) when it settles. */
   release(task: Owned): void {
-    this.tasks?.delete(task);
+    this.#tasks?.delete(task);
   }
 
   /** Number of unsettled tasks this scope owns. */
   get size(): number {
-    return this.tasks === null ? 0 : this.tasks.size;
+    return this.#tasks === null ? 0 : this.#tasks.size;
   }
 
   /** Cancels every task still owned, and any started later. */
   close(): void {
     this.closed = true;
-    const tasks = this.tasks;
+    const tasks = this.#tasks;
     if (tasks === null || tasks.size === 0) return;
-    this.tasks = null;
+    this.#tasks = null;
     // Copy first: a cancelled task releases itself from the set we iterate.
     for (const task of Array.from(tasks)) task.cancel();
   }

@@ -35,13 +35,13 @@ export type Work<T> = PromiseLike<T> | ((signal: AbortSignal) => T | PromiseLike
 export class Task<T> implements PromiseLike<T> {
   /** Aborted when the task is cancelled or its owner goes away. */
   readonly signal: AbortSignal;
-  private readonly controller = new AbortController();
-  private state = PENDING;
-  private result: unknown = undefined;
-  private observed = false;
-  private waiters: Waiter[] | null = null;
+  readonly #controller = new AbortController();
+  #state = PENDING;
+  #result: unknown = undefined;
+  #observed = false;
+  #waiters: Waiter[] | null = null;
   /** Set by {@link Task.observe}; told once, when the task settles. */
-  private observer: TaskObserver | null = null;
+  #observer: TaskObserver | null = null;
   /**
    * The owner while the task runs. Dropped on settling: a cancelled task may
    * stay reachable from detached work that never settles, and through the
@@ -53,39 +53,39 @@ export class Task<T> implements PromiseLike<T> {
    * settling: detached work that never settles then holds two empty
    * closures, not the task, its signal and its error.
    */
-  private link: { task: Task<T> | null } | null = null;
+  #link: { task: Task<T> | null } | null = null;
 
   /** @internal Use `runAsync`. */
   constructor(scope: Scope) {
     this.scope = scope;
-    this.signal = this.controller.signal;
+    this.signal = this.#controller.signal;
     scope.runtime.trackTask(1);
     scope.adopt(this as Task<unknown>);
   }
 
   /** True once the task has settled: fulfilled, failed or cancelled. */
   get done(): boolean {
-    return this.state !== PENDING;
+    return this.#state !== PENDING;
   }
 
   /** Cancels the task: aborts its signal and rejects awaiters with `CancelledError`. No-op once settled. */
   cancel(reason?: string): void {
-    if (this.state !== PENDING) return;
+    if (this.#state !== PENDING) return;
     // Frameless: see `frameless` for how a stack would keep an unmounted tree alive.
     const error = frameless(reason);
     this.settle(REJECTED, error);
-    this.controller.abort(error);
+    this.#controller.abort(error);
   }
 
   then<R1 = T, R2 = never>(
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    this.observed = true;
+    this.#observed = true;
     const settled = new Promise<T>((resolve, reject) => {
-      if (this.state === FULFILLED) resolve(this.result as T);
-      else if (this.state === REJECTED) reject(this.result);
-      else (this.waiters ??= []).push([resolve as (v: unknown) => void, reject]);
+      if (this.#state === FULFILLED) resolve(this.#result as T);
+      else if (this.#state === REJECTED) reject(this.#result);
+      else (this.#waiters ??= []).push([resolve as (v: unknown) => void, reject]);
     });
     return settled.then(onFulfilled, onRejected);
   }
@@ -107,13 +107,13 @@ export class Task<T> implements PromiseLike<T> {
    * task. One observer per task.
    */
   observe(observer: TaskObserver): void {
-    this.observed = true;
-    if (this.state === PENDING) {
-      this.observer = observer;
+    this.#observed = true;
+    if (this.#state === PENDING) {
+      this.#observer = observer;
       return;
     }
     const runtime = currentRuntime();
-    queueMicrotask(() => this.tell(observer, runtime));
+    queueMicrotask(() => this.#tell(observer, runtime));
   }
 
   /**
@@ -123,7 +123,7 @@ export class Task<T> implements PromiseLike<T> {
   followThen(thenable: unknown, then: ThenMethod): void {
     // The callbacks must not close over `this`: only over the cuttable link.
     const link: { task: Task<T> | null } = { task: this };
-    this.link = link;
+    this.#link = link;
     try {
       then.call(
         thenable,
@@ -138,43 +138,43 @@ export class Task<T> implements PromiseLike<T> {
 
   /** @internal */
   settle(state: typeof FULFILLED | typeof REJECTED, result: unknown): void {
-    if (this.state !== PENDING) return;
-    this.state = state;
-    this.result = result;
+    if (this.#state !== PENDING) return;
+    this.#state = state;
+    this.#result = result;
     const scope = this.scope!;
     scope.runtime.trackTask(-1);
     this.scope = null;
     scope.release(this as Task<unknown>);
-    if (this.link !== null) {
-      this.link.task = null;
-      this.link = null;
+    if (this.#link !== null) {
+      this.#link.task = null;
+      this.#link = null;
     }
-    const waiters = this.waiters;
-    this.waiters = null;
+    const waiters = this.#waiters;
+    this.#waiters = null;
     if (waiters !== null) {
       for (const [resolve, reject] of waiters) (state === FULFILLED ? resolve : reject)(result);
     }
-    const observer = this.observer;
+    const observer = this.#observer;
     if (observer !== null) {
-      this.observer = null;
-      this.tell(observer, scope.runtime);
+      this.#observer = null;
+      this.#tell(observer, scope.runtime);
     }
-    if (state === REJECTED && !this.observed && !isCancellation(result)) {
+    if (state === REJECTED && !this.#observed && !isCancellation(result)) {
       // `await task` attaches its `then` one microtask after the await starts,
       // so a task that fails at once would be reported although awaited.
       // Two microtasks later is still "right after", and late enough.
       const info = { source: "task", ...scope.describe() };
       queueMicrotask(() =>
         queueMicrotask(() => {
-          if (!this.observed) scope.runtime.reportError(result, info);
+          if (!this.#observed) scope.runtime.reportError(result, info);
         }),
       );
     }
   }
 
-  private tell(observer: TaskObserver, runtime: Runtime): void {
+  #tell(observer: TaskObserver, runtime: Runtime): void {
     try {
-      observer.onTaskSettled(this as Task<unknown>, this.state === FULFILLED, this.result);
+      observer.onTaskSettled(this as Task<unknown>, this.#state === FULFILLED, this.#result);
     } catch (error) {
       // A throwing observer must not break whoever settled the task (a
       // promise reaction, or a `cancel()` caller).

@@ -108,13 +108,13 @@ export class BridgeConnection {
   onPresented: ((message: { revision: number; [key: string]: Json }) => void) | null = null;
   onError: (error: BridgeError) => void;
 
-  private revision = 0;
-  private lastSequence = 0;
-  private settledRevision = 0;
+  #revision = 0;
+  #lastSequence = 0;
+  #settledRevision = 0;
   private waiters: { revision: number; resolve(): void }[] = [];
-  private nextCallId = 1;
-  private calls = new Map<number, PendingCall>();
-  private closed = false;
+  #nextCallId = 1;
+  #calls = new Map<number, PendingCall>();
+  #closed = false;
   private closeListeners: ((error?: Error) => void)[] = [];
 
   constructor(
@@ -135,8 +135,8 @@ export class BridgeConnection {
     const timer = setTimeout(() => fail(new BridgeError("timeout", `bridge: no welcome from the host within ${timeoutMs} ms`)), timeoutMs);
     (timer as { unref?(): void }).unref?.();
     this.handshake = { welcome, fail, timer };
-    transport.onMessage((message) => this.receive(message));
-    transport.onClose((error) => this.shutdown(error ?? new BridgeError("closed", "bridge: the host went away")));
+    transport.onMessage((message) => this.#receive(message));
+    transport.onClose((error) => this.#shutdown(error ?? new BridgeError("closed", "bridge: the host went away")));
     transport.send({ type: "hello", protocol: PROTOCOL_VERSION, instance: this.instance });
   }
 
@@ -144,12 +144,12 @@ export class BridgeConnection {
 
   /** The last revision sent. */
   get lastRevision(): number {
-    return this.revision;
+    return this.#revision;
   }
 
   /** Whether the transport is closed. */
   get isClosed(): boolean {
-    return this.closed;
+    return this.#closed;
   }
 
   /**
@@ -157,7 +157,7 @@ export class BridgeConnection {
    * the whole tree and replace the far side's (see docs/bridge.md, Resync).
    */
   commit(ops: Op[], resync = false): number {
-    const revision = ++this.revision;
+    const revision = ++this.#revision;
     this.stats.commits++;
     if (resync) {
       this.stats.resyncs++;
@@ -168,8 +168,8 @@ export class BridgeConnection {
 
   /** Resolves once the host acknowledged (or rejected) every revision sent so far. */
   settled(): Promise<void> {
-    const revision = this.revision;
-    if (this.settledRevision >= revision || this.closed) return Promise.resolve();
+    const revision = this.#revision;
+    if (this.#settledRevision >= revision || this.#closed) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ revision, resolve }));
   }
 
@@ -180,15 +180,15 @@ export class BridgeConnection {
    */
   call(service: string, method: string, args: Json[] = [], signal?: AbortSignal): Promise<Json> {
     if (signal?.aborted) return Promise.reject(new CancelledError());
-    if (this.closed) return Promise.reject(new BridgeError("closed", "bridge: the host went away"));
-    const id = this.nextCallId++;
+    if (this.#closed) return Promise.reject(new BridgeError("closed", "bridge: the host went away"));
+    const id = this.#nextCallId++;
     return new Promise<Json>((resolve, reject) => {
       const onAbort = () => {
-        if (!this.calls.delete(id)) return;
-        if (!this.closed) this.transport.send({ type: "cancel", id });
+        if (!this.#calls.delete(id)) return;
+        if (!this.#closed) this.transport.send({ type: "cancel", id });
         reject(new CancelledError());
       };
-      this.calls.set(id, {
+      this.#calls.set(id, {
         resolve: (value) => {
           signal?.removeEventListener("abort", onAbort);
           resolve(value);
@@ -205,7 +205,7 @@ export class BridgeConnection {
 
   /** Calls in flight. */
   get pendingCalls(): number {
-    return this.calls.size;
+    return this.#calls.size;
   }
 
   /** Runs `callback` when the bridge closes. */
@@ -215,43 +215,43 @@ export class BridgeConnection {
 
   /** Says goodbye (the host drops the tree) and closes the transport. */
   close(): void {
-    if (this.closed) return;
+    if (this.#closed) return;
     try {
       this.transport.send({ type: "bye" });
     } catch {
       // Already gone.
     }
     this.transport.close();
-    this.shutdown();
+    this.#shutdown();
   }
 
-  private shutdown(error?: Error): void {
-    if (this.closed) return;
-    this.closed = true;
+  #shutdown(error?: Error): void {
+    if (this.#closed) return;
+    this.#closed = true;
     if (this.handshake !== null) {
       clearTimeout(this.handshake.timer);
       this.handshake.fail(error ?? new BridgeError("closed", "bridge: closed before the host answered"));
       this.handshake = null;
     }
-    const calls = [...this.calls.values()];
-    this.calls.clear();
+    const calls = [...this.#calls.values()];
+    this.#calls.clear();
     for (const call of calls) call.reject(error ?? new BridgeError("closed", "bridge: closed"));
     for (const waiter of this.waiters.splice(0)) waiter.resolve();
     for (const listener of this.closeListeners) listener(error);
   }
 
-  private settle(revision: number): void {
-    if (revision > this.settledRevision) this.settledRevision = revision;
+  #settle(revision: number): void {
+    if (revision > this.#settledRevision) this.#settledRevision = revision;
     if (this.waiters.length === 0) return;
     const keep: typeof this.waiters = [];
     for (const waiter of this.waiters) {
-      if (waiter.revision <= this.settledRevision) waiter.resolve();
+      if (waiter.revision <= this.#settledRevision) waiter.resolve();
       else keep.push(waiter);
     }
     this.waiters = keep;
   }
 
-  private receive(raw: unknown): void {
+  #receive(raw: unknown): void {
     if (typeof raw !== "object" || raw === null) return;
     const message = raw as HostMessage;
     switch (message.type) {
@@ -283,11 +283,11 @@ export class BridgeConnection {
       }
       case "ack":
         this.stats.acked++;
-        this.settle(message.revision);
+        this.#settle(message.revision);
         return;
       case "reject": {
         this.stats.rejected++;
-        this.settle(message.revision);
+        this.#settle(message.revision);
         this.onError(rejection(message.revision, message.error));
         this.onReject?.(message.revision);
         return;
@@ -295,18 +295,18 @@ export class BridgeConnection {
       case "event": {
         // Drop rules: another app instance, a replay (sequence not increasing),
         // or a revision this runtime never sent.
-        if (message.instance !== this.instance || typeof message.sequence !== "number" || message.sequence <= this.lastSequence || message.revision > this.revision) {
+        if (message.instance !== this.instance || typeof message.sequence !== "number" || message.sequence <= this.#lastSequence || message.revision > this.#revision) {
           this.stats.eventsDropped++;
           return;
         }
-        this.lastSequence = message.sequence;
+        this.#lastSequence = message.sequence;
         this.onEvent(message);
         return;
       }
       case "reply": {
-        const call = this.calls.get(message.id);
+        const call = this.#calls.get(message.id);
         if (call === undefined) return; // cancelled, or not ours
-        this.calls.delete(message.id);
+        this.#calls.delete(message.id);
         if ("error" in message) call.reject(new BridgeCallError(message.error.code, message.error.message));
         else call.resolve(message.result);
         return;

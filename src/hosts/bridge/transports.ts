@@ -45,14 +45,14 @@ class InProcessEnd implements Transport {
   peer: InProcessEnd | null = null;
   private receive: ((message: unknown) => void) | null = null;
   private closers: ((error?: Error) => void)[] = [];
-  private closed = false;
+  #closed = false;
 
   send(message: unknown): void {
     const peer = this.peer;
-    if (this.closed || peer === null) throw new Error("transport is closed");
+    if (this.#closed || peer === null) throw new Error("transport is closed");
     const copy = JSON.parse(JSON.stringify(message)) as unknown;
     queueMicrotask(() => {
-      if (!peer.closed) peer.receive?.(copy);
+      if (!peer.#closed) peer.receive?.(copy);
     });
   }
 
@@ -65,11 +65,11 @@ class InProcessEnd implements Transport {
   }
 
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.#closed) return;
+    this.#closed = true;
     const peer = this.peer;
     for (const callback of this.closers) callback();
-    if (peer !== null && !peer.closed) queueMicrotask(() => peer.close());
+    if (peer !== null && !peer.#closed) queueMicrotask(() => peer.close());
   }
 }
 

@@ -75,16 +75,16 @@ export function fileStorage(path: string, options: FileStorageOptions = {}): Sto
 
 class FileStorage implements StorageBackend {
   /** What the file holds, as of the last completed write (or the load). */
-  private onDisk: Map<string, string> | null = null;
+  #onDisk: Map<string, string> | null = null;
   /** `onDisk` plus every accepted change not yet written: what reads see. */
-  private view: Map<string, string> | null = null;
-  private loading: Promise<void> | null = null;
+  #view: Map<string, string> | null = null;
+  #loading: Promise<void> | null = null;
   /** Accepting changes; written once `writing` is done. */
-  private next: Batch | null = null;
+  #next: Batch | null = null;
   /** On its way to disk. */
-  private writing: Batch | null = null;
-  private writeScheduled = false;
-  private directoryReady = false;
+  #writing: Batch | null = null;
+  #writeScheduled = false;
+  #directoryReady = false;
 
   constructor(
     private readonly path: string,
@@ -93,36 +93,36 @@ class FileStorage implements StorageBackend {
 
   async get(key: string): Promise<string | null> {
     checkKey(key);
-    const view = this.view ?? (await this.load());
+    const view = this.#view ?? (await this.#load());
     const value = view.get(key);
     return value === undefined ? null : value;
   }
 
   async keys(): Promise<string[]> {
-    const view = this.view ?? (await this.load());
+    const view = this.#view ?? (await this.#load());
     return Array.from(view.keys());
   }
 
   async set(key: string, value: string): Promise<void> {
     checkKey(key);
     if (typeof value !== "string") throw new TypeError(`fileStorage.set: value must be a string, got ${typeof value}`);
-    return this.change({ op: "set", key, value });
+    return this.#change({ op: "set", key, value });
   }
 
   async remove(key: string): Promise<void> {
     checkKey(key);
-    return this.change({ op: "remove", key });
+    return this.#change({ op: "remove", key });
   }
 
   async clear(): Promise<void> {
-    return this.change({ op: "clear" });
+    return this.#change({ op: "clear" });
   }
 
   /** Resolves when every accepted change is on disk; rejects if one of those writes failed. */
   async flush(): Promise<void> {
     const waiting: Promise<void>[] = [];
-    if (this.writing !== null) waiting.push(this.writing.promise);
-    if (this.next !== null) waiting.push(this.next.promise);
+    if (this.#writing !== null) waiting.push(this.#writing.promise);
+    if (this.#next !== null) waiting.push(this.#next.promise);
     const results = await Promise.allSettled(waiting);
     for (const result of results) if (result.status === "rejected") throw result.reason;
   }
@@ -132,11 +132,11 @@ class FileStorage implements StorageBackend {
    * the promise of the write that will carry it. Before the first load the
    * change waits in `next` and is applied on top of the file's content.
    */
-  private change(change: Change): Promise<void> {
-    if (this.view !== null) apply(this.view, change);
-    const batch = (this.next ??= createBatch());
+  #change(change: Change): Promise<void> {
+    if (this.#view !== null) apply(this.#view, change);
+    const batch = (this.#next ??= createBatch());
     batch.changes.push(change);
-    this.schedule();
+    this.#schedule();
     return batch.promise;
   }
 
@@ -144,61 +144,61 @@ class FileStorage implements StorageBackend {
    * Starts the next write on a microtask, so every change made in the same
    * tick joins it; before the first load, once the load lands.
    */
-  private schedule(): void {
-    if (this.writeScheduled || this.writing !== null || this.next === null) return;
-    this.writeScheduled = true;
-    if (this.view === null) {
-      this.load().then(
+  #schedule(): void {
+    if (this.#writeScheduled || this.#writing !== null || this.#next === null) return;
+    this.#writeScheduled = true;
+    if (this.#view === null) {
+      this.#load().then(
         () => {
-          this.writeScheduled = false;
-          this.schedule();
+          this.#writeScheduled = false;
+          this.#schedule();
         },
         (error: unknown) => {
           // Nothing was applied anywhere: the waiting changes fail with the load.
-          this.writeScheduled = false;
-          const batch = this.next;
-          this.next = null;
+          this.#writeScheduled = false;
+          const batch = this.#next;
+          this.#next = null;
           batch?.reject(error);
         },
       );
       return;
     }
     queueMicrotask(() => {
-      this.writeScheduled = false;
+      this.#writeScheduled = false;
       void this.writeNext();
     });
   }
 
   private async writeNext(): Promise<void> {
-    const batch = this.next;
-    if (batch === null || this.writing !== null) return;
-    this.next = null;
-    this.writing = batch;
+    const batch = this.#next;
+    if (batch === null || this.#writing !== null) return;
+    this.#next = null;
+    this.#writing = batch;
     // `view` is exactly onDisk + this batch here: later changes go to a new `next`.
-    const snapshot = new Map(this.view!);
+    const snapshot = new Map(this.#view!);
     try {
       await this.writeFile(JSON.stringify(Object.fromEntries(snapshot)));
-      this.onDisk = snapshot;
+      this.#onDisk = snapshot;
       batch.resolve();
     } catch (error) {
       if (error instanceof DirectorySyncError) {
         // Only the directory sync failed: the file already holds the snapshot.
-        this.onDisk = snapshot;
+        this.#onDisk = snapshot;
       } else {
-        this.rollBack();
+        this.#rollBack();
       }
       batch.reject(error);
     } finally {
-      this.writing = null;
-      this.schedule();
+      this.#writing = null;
+      this.#schedule();
     }
   }
 
   /** Rebuilds `view` as the file's content plus the changes still queued. */
-  private rollBack(): void {
-    const view = new Map(this.onDisk!);
-    if (this.next !== null) for (const change of this.next.changes) apply(view, change);
-    this.view = view;
+  #rollBack(): void {
+    const view = new Map(this.#onDisk!);
+    if (this.#next !== null) for (const change of this.#next.changes) apply(view, change);
+    this.#view = view;
   }
 
   /**
@@ -209,9 +209,9 @@ class FileStorage implements StorageBackend {
   private async writeFile(text: string): Promise<void> {
     const fs = this.fs;
     const directory = dirname(this.path);
-    if (!this.directoryReady) {
+    if (!this.#directoryReady) {
       await fs.mkdir(directory, { recursive: true });
-      this.directoryReady = true;
+      this.#directoryReady = true;
     }
     const temp = `${this.path}.tmp-${process.pid}-${++tempCounter}`;
     try {
@@ -236,21 +236,21 @@ class FileStorage implements StorageBackend {
   }
 
   /** Reads the file once; concurrent first operations share the read. A failed read is retried by the next operation. */
-  private load(): Promise<Map<string, string>> {
-    this.loading ??= this.readEntries().then(
+  #load(): Promise<Map<string, string>> {
+    this.#loading ??= this.readEntries().then(
       (entries) => {
-        this.onDisk = entries;
+        this.#onDisk = entries;
         const view = new Map(entries);
         // Changes accepted while the file was being read go on top of it.
-        if (this.next !== null) for (const change of this.next.changes) apply(view, change);
-        this.view = view;
+        if (this.#next !== null) for (const change of this.#next.changes) apply(view, change);
+        this.#view = view;
       },
       (error: unknown) => {
-        this.loading = null;
+        this.#loading = null;
         throw error;
       },
     );
-    return this.loading.then(() => this.view!);
+    return this.#loading.then(() => this.#view!);
   }
 
   private async readEntries(): Promise<Map<string, string>> {

@@ -19,17 +19,17 @@ interface QueuedAlert {
  * them through the `alerts` driver of `typenative/testing`.
  */
 export class TestAlerts implements AlertPresenter {
-  private queue: QueuedAlert[] = [];
+  #queue: QueuedAlert[] = [];
 
   present(request: AlertRequest, signal?: AbortSignal): Promise<number | null> {
     return new Promise((resolve) => {
       const entry: QueuedAlert = { request, answer: resolve };
-      this.queue.push(entry);
+      this.#queue.push(entry);
       signal?.addEventListener(
         "abort",
         () => {
-          const at = this.queue.indexOf(entry);
-          if (at !== -1) this.queue.splice(at, 1);
+          const at = this.#queue.indexOf(entry);
+          if (at !== -1) this.#queue.splice(at, 1);
           resolve(null);
         },
         { once: true },
@@ -39,7 +39,7 @@ export class TestAlerts implements AlertPresenter {
 
   /** Alerts on screen, oldest first. */
   pending(): PendingAlert[] {
-    return this.queue.map(({ request }) => ({
+    return this.#queue.map(({ request }) => ({
       kind: request.kind,
       title: request.title,
       message: request.message,
@@ -49,32 +49,32 @@ export class TestAlerts implements AlertPresenter {
 
   /** Presses a button of the oldest alert, by label or index. */
   respond(button: string | number): void {
-    const entry = this.oldest("respond");
+    const entry = this.#oldest("respond");
     const buttons = entry.request.buttons;
     const index = typeof button === "number" ? button : buttons.indexOf(button);
     if (!Number.isInteger(index) || index < 0 || index >= buttons.length) {
       throw new Error(`alerts.respond(${JSON.stringify(button)}): the alert "${entry.request.title}" has buttons ${JSON.stringify(buttons)}`);
     }
-    this.queue.shift();
+    this.#queue.shift();
     entry.answer(index);
   }
 
   /** Dismisses the oldest alert (back button, tap outside). */
   dismiss(): void {
-    const entry = this.oldest("dismiss");
-    this.queue.shift();
+    const entry = this.#oldest("dismiss");
+    this.#queue.shift();
     entry.answer(null);
   }
 
   /** Forgets every pending alert, answering each with a dismiss. */
   reset(): void {
-    const queue = this.queue;
-    this.queue = [];
+    const queue = this.#queue;
+    this.#queue = [];
     for (const entry of queue) entry.answer(null);
   }
 
-  private oldest(method: string): QueuedAlert {
-    const entry = this.queue[0];
+  #oldest(method: string): QueuedAlert {
+    const entry = this.#queue[0];
     if (entry === undefined) throw new Error(`alerts.${method}(): no alert is pending`);
     return entry;
   }
@@ -93,43 +93,43 @@ interface QueuedCamera {
 
 /** A programmable camera: requests wait until the test answers them through the `camera` driver. */
 export class TestCamera implements CameraService {
-  private queue: QueuedCamera[] = [];
+  #queue: QueuedCamera[] = [];
 
   takePhoto(options: { quality?: number; signal?: AbortSignal }): Promise<string | null> {
-    return this.enqueue({ kind: "takePhoto", quality: options.quality }, options.signal);
+    return this.#enqueue({ kind: "takePhoto", quality: options.quality }, options.signal);
   }
 
   pickFromGallery(options: { signal?: AbortSignal }): Promise<string | null> {
-    return this.enqueue({ kind: "pickFromGallery", quality: undefined }, options.signal);
+    return this.#enqueue({ kind: "pickFromGallery", quality: undefined }, options.signal);
   }
 
   pending(): PendingCameraRequest[] {
-    return this.queue.map((entry) => ({ ...entry.request }));
+    return this.#queue.map((entry) => ({ ...entry.request }));
   }
 
   /** Answers the oldest request with a path/URI, or `null` for a user cancel. */
   respond(pathOrNull: string | null): void {
     if (pathOrNull !== null && typeof pathOrNull !== "string") throw new TypeError("camera.respond(pathOrNull): a string or null");
-    const entry = this.queue.shift();
+    const entry = this.#queue.shift();
     if (entry === undefined) throw new Error("camera.respond(): no camera request is pending");
     entry.answer(pathOrNull);
   }
 
   reset(): void {
-    const queue = this.queue;
-    this.queue = [];
+    const queue = this.#queue;
+    this.#queue = [];
     for (const entry of queue) entry.answer(null);
   }
 
-  private enqueue(request: PendingCameraRequest, signal: AbortSignal | undefined): Promise<string | null> {
+  #enqueue(request: PendingCameraRequest, signal: AbortSignal | undefined): Promise<string | null> {
     return new Promise((resolve, reject) => {
       const entry: QueuedCamera = { request, answer: resolve };
-      this.queue.push(entry);
+      this.#queue.push(entry);
       signal?.addEventListener(
         "abort",
         () => {
-          const at = this.queue.indexOf(entry);
-          if (at !== -1) this.queue.splice(at, 1);
+          const at = this.#queue.indexOf(entry);
+          if (at !== -1) this.#queue.splice(at, 1);
           reject(signal.reason);
         },
         { once: true },

@@ -46,7 +46,7 @@ class Node implements TestNode {
   next: Node | null = null;
   count = 0;
   /** The `children` snapshot; dropped on every change of this node's children. */
-  private snapshot: TestNode[] | null = null;
+  #snapshot: TestNode[] | null = null;
 
   constructor(
     readonly id: number,
@@ -60,15 +60,15 @@ class Node implements TestNode {
   }
 
   get children(): TestNode[] {
-    if (this.snapshot === null) {
+    if (this.#snapshot === null) {
       if (this.count === 0) return NO_CHILDREN;
       const out = new Array<TestNode>(this.count);
       let i = 0;
       for (let child = this.first; child !== null; child = child.next) out[i++] = child;
       if (this.host !== null) this.host.steps += i;
-      this.snapshot = Object.freeze(out) as TestNode[];
+      this.#snapshot = Object.freeze(out) as TestNode[];
     }
-    return this.snapshot;
+    return this.#snapshot;
   }
 
   get text(): string {
@@ -89,7 +89,7 @@ class Node implements TestNode {
     if (before === null) this.last = child;
     else before.prev = child;
     this.count++;
-    this.snapshot = null;
+    this.#snapshot = null;
   }
 
   /** Unlinks `child` from this node. O(1). */
@@ -100,7 +100,7 @@ class Node implements TestNode {
     else child.next.prev = child.prev;
     child.parent = child.prev = child.next = null;
     this.count--;
-    this.snapshot = null;
+    this.#snapshot = null;
   }
 }
 
@@ -119,22 +119,22 @@ export class TestHost implements HostConfig<TestNode> {
    * it grows linearly, so the test host never makes them slow.
    */
   steps = 0;
-  private nextId = 1;
+  #nextId = 1;
 
   /** A root view to render into. */
   createContainer(): TestNode {
-    return new Node(this.nextId++, "#root", {}, this);
+    return new Node(this.#nextId++, "#root", {}, this);
   }
 
   createView(type: string, props: Props): TestNode {
     if (!isBuiltInViewType(type)) throw unknownViewTypeError("test", type);
-    const node = new Node(this.nextId++, type, props, this);
+    const node = new Node(this.#nextId++, type, props, this);
     this.log.push({ op: "create", node });
     return node;
   }
 
   createText(text: string): TestNode {
-    const node = new Node(this.nextId++, "#text", {}, this, text);
+    const node = new Node(this.#nextId++, "#text", {}, this, text);
     this.log.push({ op: "create", node });
     return node;
   }

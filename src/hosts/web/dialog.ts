@@ -118,19 +118,19 @@ export function createDialogPresenter(doc: Document, { installStyles, cancellati
 
 /** One dialog on screen. `onDone` gets the pressed button's index or `null` for a dismiss. */
 class OpenDialog {
-  private readonly backdrop: HTMLDivElement;
-  private readonly buttons: HTMLButtonElement[] = [];
-  private readonly returnFocus: Element | null;
-  private readonly madeInert: HTMLElement[] = [];
-  private readonly onKey = (event: KeyboardEvent): void => this.key(event);
-  private readonly onFocusIn = (event: FocusEvent): void => this.keepFocus(event);
+  readonly #backdrop: HTMLDivElement;
+  readonly #buttons: HTMLButtonElement[] = [];
+  readonly #returnFocus: Element | null;
+  readonly #madeInert: HTMLElement[] = [];
+  readonly #onKey = (event: KeyboardEvent): void => this.#key(event);
+  readonly #onFocusIn = (event: FocusEvent): void => this.#keepFocus(event);
 
   constructor(
     private readonly doc: Document,
     request: AlertRequest,
     private readonly onDone: (index: number | null) => void,
   ) {
-    this.returnFocus = doc.activeElement;
+    this.#returnFocus = doc.activeElement;
     const id = `tn-alert-${++dialogs}`;
     const backdrop = doc.createElement("div");
     backdrop.className = "tn-alert-backdrop";
@@ -171,7 +171,7 @@ class OpenDialog {
       if (request.destructive.includes(label)) button.classList.add("tn-alert-destructive");
       button.textContent = label;
       button.addEventListener("click", () => this.onDone(index));
-      this.buttons.push(button);
+      this.#buttons.push(button);
       row.appendChild(button);
     });
     dialog.appendChild(row);
@@ -181,44 +181,44 @@ class OpenDialog {
     for (const child of Array.from(doc.body.children)) {
       if (child instanceof HTMLElement && !child.inert) {
         child.inert = true;
-        this.madeInert.push(child);
+        this.#madeInert.push(child);
       }
     }
     doc.body.appendChild(backdrop);
-    this.backdrop = backdrop;
-    doc.addEventListener("keydown", this.onKey, true);
-    doc.addEventListener("focusin", this.onFocusIn, true);
-    const first = this.buttons[request.cancelIndex] ?? this.buttons[0];
+    this.#backdrop = backdrop;
+    doc.addEventListener("keydown", this.#onKey, true);
+    doc.addEventListener("focusin", this.#onFocusIn, true);
+    const first = this.#buttons[request.cancelIndex] ?? this.#buttons[0];
     (first ?? dialog).focus();
   }
 
   close(): void {
-    this.doc.removeEventListener("keydown", this.onKey, true);
-    this.doc.removeEventListener("focusin", this.onFocusIn, true);
-    this.backdrop.remove();
-    for (const el of this.madeInert) el.inert = false;
-    const target = this.returnFocus as HTMLElement | null;
+    this.doc.removeEventListener("keydown", this.#onKey, true);
+    this.doc.removeEventListener("focusin", this.#onFocusIn, true);
+    this.#backdrop.remove();
+    for (const el of this.#madeInert) el.inert = false;
+    const target = this.#returnFocus as HTMLElement | null;
     if (target !== null && target.isConnected && typeof target.focus === "function") target.focus();
   }
 
-  private key(event: KeyboardEvent): void {
+  #key(event: KeyboardEvent): void {
     if (event.key === "Escape") {
       event.preventDefault();
       event.stopPropagation();
       this.onDone(null);
-    } else if (event.key === "Tab" && this.buttons.length > 0) {
+    } else if (event.key === "Tab" && this.#buttons.length > 0) {
       // Cycle through the buttons, never out of the dialog.
       event.preventDefault();
-      const at = this.buttons.indexOf(this.doc.activeElement as HTMLButtonElement);
+      const at = this.#buttons.indexOf(this.doc.activeElement as HTMLButtonElement);
       const step = event.shiftKey ? -1 : 1;
-      const next = at < 0 ? (step > 0 ? 0 : this.buttons.length - 1) : (at + step + this.buttons.length) % this.buttons.length;
-      this.buttons[next]!.focus();
+      const next = at < 0 ? (step > 0 ? 0 : this.#buttons.length - 1) : (at + step + this.#buttons.length) % this.#buttons.length;
+      this.#buttons[next]!.focus();
     }
   }
 
-  private keepFocus(event: FocusEvent): void {
-    if (event.target instanceof Node && !this.backdrop.contains(event.target)) {
-      (this.buttons[0] ?? this.backdrop).focus();
+  #keepFocus(event: FocusEvent): void {
+    if (event.target instanceof Node && !this.#backdrop.contains(event.target)) {
+      (this.#buttons[0] ?? this.#backdrop).focus();
     }
   }
 }

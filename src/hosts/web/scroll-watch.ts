@@ -18,10 +18,10 @@ export interface ScrollEvent {
 
 /** The scroll listener and ResizeObserver of one document's scrolling views. */
 export class ScrollWatch {
-  private observer: ResizeObserver | null = null;
-  private readonly watched = new Set<HTMLElement>();
+  #observer: ResizeObserver | null = null;
+  readonly #watched = new Set<HTMLElement>();
   /** One listener for every view (scroll does not bubble, so it cannot be delegated). */
-  private readonly onScroll = (event: Event): void => this.report(event.currentTarget as HTMLElement);
+  readonly #onScroll = (event: Event): void => this.#report(event.currentTarget as HTMLElement);
 
   constructor(
     private readonly doc: Document,
@@ -31,41 +31,41 @@ export class ScrollWatch {
   /** Starts or stops following `el`'s scrolling. */
   set(el: HTMLElement, on: boolean): void {
     if (on) {
-      el.addEventListener("scroll", this.onScroll);
-      this.watch(el);
+      el.addEventListener("scroll", this.#onScroll);
+      this.#watch(el);
     } else {
-      el.removeEventListener("scroll", this.onScroll);
-      this.unwatch(el);
+      el.removeEventListener("scroll", this.#onScroll);
+      this.#unwatch(el);
     }
   }
 
-  private report(el: HTMLElement): void {
+  #report(el: HTMLElement): void {
     const event: ScrollEvent = { offset: el.scrollTop, viewportHeight: el.clientHeight, contentHeight: el.scrollHeight };
     this.emit(el, "onScroll", event);
   }
 
-  private watch(el: HTMLElement): void {
-    if (this.watched.has(el)) return;
+  #watch(el: HTMLElement): void {
+    if (this.#watched.has(el)) return;
     const Observer = (this.doc.defaultView as (Window & typeof globalThis) | null)?.ResizeObserver;
     if (Observer === undefined) return;
-    this.observer ??= new Observer((entries) => {
+    this.#observer ??= new Observer((entries) => {
       for (const entry of entries) {
         const target = entry.target as HTMLElement;
-        if (target.isConnected && this.watched.has(target)) this.report(target);
+        if (target.isConnected && this.#watched.has(target)) this.#report(target);
       }
     });
-    this.watched.add(el);
-    this.observer.observe(el);
+    this.#watched.add(el);
+    this.#observer.observe(el);
   }
 
-  private unwatch(el: HTMLElement): void {
-    if (!this.watched.delete(el)) return;
-    this.observer?.unobserve(el);
+  #unwatch(el: HTMLElement): void {
+    if (!this.#watched.delete(el)) return;
+    this.#observer?.unobserve(el);
   }
 
   /** After a removal: stops observing the removed view and the views inside it. */
   forgetWithin(removed: Node): void {
-    if (this.watched.size === 0) return;
-    for (const el of Array.from(this.watched)) if (removed === el || removed.contains(el)) this.unwatch(el);
+    if (this.#watched.size === 0) return;
+    for (const el of Array.from(this.#watched)) if (removed === el || removed.contains(el)) this.#unwatch(el);
   }
 }
