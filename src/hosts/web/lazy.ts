@@ -17,19 +17,47 @@ import { currentRuntime } from "../../runtime/runtime.js";
  */
 export type UseModule<M> = (use: (module: M) => void, want?: boolean) => void;
 
-/** A module imported on the first `use` that wants it. A failed import is reported through `runtime.onError`. */
+/**
+ * A module imported on the first `use` that wants it. A failed import is
+ * reported through `runtime.onError`, and the next `use` that wants it
+ * tries again.
+ *
+ * The uses made while it loads wait in a queue that runs, in call order,
+ * in the same step that makes the module available: a `use` made in any
+ * later microtask cannot overtake one that was waiting (a history `push`
+ * must not land before the `replace` made ahead of it).
+ */
 export function lazy<M>(load: () => Promise<M>): UseModule<M> {
   let module: M | null = null;
-  let loading: Promise<M> | null = null;
+  let waiting: Array<(module: M) => void> | null = null;
   return (use, want = true) => {
     if (module !== null) {
       use(module);
       return;
     }
-    if (!want && loading === null) return;
-    loading ??= load().then((loaded) => (module = loaded));
-    // A failed import, or a throw in `use` now that it runs later, goes to onError, not to an unhandled rejection.
-    loading.then(use).catch(report);
+    if (!want && waiting === null) return;
+    if (waiting === null) {
+      const queue: Array<(module: M) => void> = (waiting = []);
+      load().then(
+        (loaded) => {
+          // for…of reads the length each step: a use made by a use runs after the ones already waiting.
+          for (const waiter of queue) {
+            try {
+              waiter(loaded);
+            } catch (error) {
+              report(error);
+            }
+          }
+          module = loaded;
+          waiting = null;
+        },
+        (error: unknown) => {
+          waiting = null;
+          report(error);
+        },
+      );
+    }
+    waiting.push(use);
   };
 }
 

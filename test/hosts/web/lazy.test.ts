@@ -54,6 +54,38 @@ describe("web host: lazily loaded features", () => {
     assert.equal(calls.length, 1);
   });
 
+  it("lazy: a use made in a microtask after the import resolved does not overtake the uses that waited", async () => {
+    const { load, calls } = manualLoad<{ id: string }>();
+    const use = lazy(load);
+    const log: string[] = [];
+    use((m) => log.push(`a:${m.id}`));
+    use((m) => log.push(`b:${m.id}`));
+    calls[0]!.resolve({ id: "m" });
+    // Runs right after the import's own reaction: before a and b if they waited on a promise of their own.
+    void Promise.resolve().then(() => use((m) => log.push(`c:${m.id}`)));
+    await settle();
+    assert.deepEqual(log, ["a:m", "b:m", "c:m"]);
+  });
+
+  it("lazy: a use made by a waiting use runs after the others that waited; a failed import is tried again", async () => {
+    const { load, calls } = manualLoad<{ id: string }>();
+    const use = lazy(load);
+    const log: string[] = [];
+    runtime.onError = () => {};
+    use(() => log.push("never"));
+    calls[0]!.reject(new Error("offline"));
+    await settle();
+    use((m) => {
+      log.push(`a:${m.id}`);
+      use((n) => log.push(`nested:${n.id}`));
+    });
+    use((m) => log.push(`b:${m.id}`));
+    assert.equal(calls.length, 2, "tried again");
+    calls[1]!.resolve({ id: "m" });
+    await settle();
+    assert.deepEqual(log, ["a:m", "b:m", "nested:m"]);
+  });
+
   it("lazy: a use that does not want the module neither loads it nor waits, unless it is loading or here", async () => {
     const { load, calls } = manualLoad<{ id: string }>();
     const use = lazy(load);
