@@ -187,10 +187,9 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
     };
     this.dispatch({ type: "start", id });
     const task = startTask<R>(currentRuntime().appScope, (signal) => {
-      const calls = mutationCalls.loaded();
-      if (calls !== null) return calls.run(this, call, signal) as R | PromiseLike<R>;
+      // In call order, also for calls made around the moment the code arrives.
       // A call cancelled before the code arrived has settled already: it never runs.
-      return mutationCalls.load().then((loaded) => (signal.aborted ? (undefined as R) : (loaded.run(this, call, signal) as R | PromiseLike<R>)));
+      return mutationCalls.use((calls) => (signal.aborted ? (undefined as R) : (calls.run(this, call, signal) as R | PromiseLike<R>)));
     });
     const persisted = call.persisted;
     if (persisted !== null) {

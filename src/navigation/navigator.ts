@@ -75,32 +75,16 @@ export function followPath(container: ContainerHandle, path: string, linking: Li
 }
 
 /**
- * Runs `move` with the moves' code: at once when it is here and no earlier
- * move waits for it, else once it has arrived, after those.
+ * Runs `move` with the moves' code: at once when it is here, else once it
+ * has arrived, after the moves made before it (see `deferred().use`): moves
+ * are applied in the order they were made.
  */
 function withActions(move: (actions: NavigationActions) => Promise<void>): Promise<void> {
-  const actions = navigationActions.loaded();
-  if (actions !== null && waiting === 0) return move(actions);
-  waiting++;
-  return navigationActions.load().then(
-    (loaded) => {
-      waiting--;
-      return move(loaded);
-    },
-    (error: unknown) => {
-      waiting--;
-      // Callers drop the promise (a back button), so a failed import is reported, never unhandled.
-      currentRuntime().reportError(error, { source: "navigation" });
-    },
-  );
+  return Promise.resolve(navigationActions.use(move)).catch((error: unknown) => {
+    // Callers drop the promise (a back button), so a failed import is reported, never unhandled.
+    currentRuntime().reportError(error, { source: "navigation" });
+  });
 }
-
-/**
- * Moves waiting for the code to be applied. While one waits, a later move
- * waits behind it (the reactions of one promise run in order), even once
- * the code is here: moves are applied in the order they were made.
- */
-let waiting = 0;
 
 /** Resolves the moves waiting for a transition. */
 export function finishTransition(handle: NavigatorHandle): void {

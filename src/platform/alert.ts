@@ -132,11 +132,12 @@ export const Alert = {
 
 /**
  * Runs `call` with the deferred calls: in this instant when they are
- * loaded (a test sees the alert pending at once), else once imported.
+ * loaded (a test sees the alert pending at once), else once imported, in
+ * call order (two alerts asked for around the moment the code arrives are
+ * presented in the order they were asked for).
  */
 function withCalls<T>(call: (calls: AlertCalls) => Promise<T>): Promise<T> {
-  const calls = alertCalls.loaded();
-  return calls !== null ? call(calls) : alertCalls.load().then(call);
+  return alertCalls.use(call) as Promise<T>;
 }
 
 type AlertCalls = NonNullable<ReturnType<typeof alertCalls.loaded>>;

@@ -53,7 +53,7 @@ export const Camera = {
    * `NotSupportedError` without a camera, `CancelledError` when `signal` aborts.
    */
   async takePhoto(options: TakePhotoOptions = {}): Promise<string | null> {
-    return (cameraCalls.loaded() ?? (await cameraCalls.load())).takePhoto(options);
+    return cameraCalls.use((calls) => calls.takePhoto(options));
   },
 
   /**
@@ -62,6 +62,6 @@ export const Camera = {
    * service, `CancelledError` when `signal` aborts.
    */
   async pickFromGallery(options: PickFromGalleryOptions = {}): Promise<string | null> {
-    return (cameraCalls.loaded() ?? (await cameraCalls.load())).pickFromGallery(options);
+    return cameraCalls.use((calls) => calls.pickFromGallery(options));
   },
 };

@@ -24,6 +24,15 @@ export interface Deferred<K, M> {
   loaded(): M | null;
   /** Imports it (once; a failed import is tried again on the next call). */
   load(): Promise<M>;
+  /**
+   * Runs `fn` with the code: in this instant when it is here, else once it
+   * arrives, after the uses made before this one. The waiting uses run in
+   * call order in the same step that makes the code available, so a use
+   * made a moment later (which finds it loaded) can never overtake one made
+   * earlier. If the import fails, the waiting uses reject with its error
+   * and the next use imports again.
+   */
+  use<T>(fn: (code: M) => T): T | Promise<Awaited<T>>;
   /** Makes a statically imported module the code, from now on. */
   register(module: DeferredModule<K, M>): void;
 }
@@ -32,17 +41,21 @@ export interface Deferred<K, M> {
 export function deferred<K, M>(kit: K, load: () => Promise<DeferredModule<K, M>>): Deferred<K, M> {
   let code: M | null = null;
   let loading: Promise<M> | null = null;
-  const register = (module: DeferredModule<K, M>): void => {
-    code ??= module.implement(kit);
+  /** Uses waiting for the code, in call order: each is called with it, or with `null` and the import's error. */
+  let waiting: Array<(code: M | null, error?: unknown) => void> = [];
+  const flush = (ready: M | null, error?: unknown): void => {
+    const uses = waiting;
+    waiting = [];
+    for (const use of uses) use(ready, error);
   };
-  return {
+  const api: Deferred<K, M> = {
     loaded: () => code,
     load: () =>
       code !== null
         ? Promise.resolve(code)
         : (loading ??= load().then(
             (module) => {
-              register(module);
+              api.register(module);
               return code!;
             },
             (error: unknown) => {
@@ -50,6 +63,26 @@ export function deferred<K, M>(kit: K, load: () => Promise<DeferredModule<K, M>>
               throw error;
             },
           )),
-    register,
+    use: <T>(fn: (code: M) => T): T | Promise<Awaited<T>> =>
+      code !== null
+        ? fn(code)
+        : new Promise<Awaited<T>>((resolve, reject) => {
+            waiting.push((ready, error) => {
+              try {
+                if (ready === null) throw error;
+                resolve(fn(ready) as Awaited<T>);
+              } catch (thrown) {
+                reject(thrown);
+              }
+            });
+            // Through `api.load`, so a test that replaces it to fail an import
+            // reaches the waiting uses. With the real one they have run by then
+            // (in `register`) and this finds nobody waiting.
+            api.load().then(flush, (error: unknown) => flush(null, error));
+          }),
+    register(module) {
+      if (code === null) flush((code = module.implement(kit)));
+    },
   };
+  return api;
 }

@@ -178,39 +178,32 @@ function watch<T>(slot: Slot<T>, key: string, epoch: number, scope: Scope): () =
   };
 }
 
-/** Saves waiting for the write side's code, of every hook: while one waits, later saves queue behind it. */
-let waitingSaves = 0;
-
 /**
  * Writes `box` once the write side's code is here: at once when it is
- * loaded and no save waits for it any more, else after the saves that do,
- * in order. Meanwhile `slot.waiting` says a write of its key is coming, so
- * a change notification does not show a value ours is about to overwrite.
- * A failed import is reported like a failed write; the next save tries again.
+ * loaded, else after the saves already waiting for it, in order (see
+ * `deferred().use`). Meanwhile `slot.waiting` says a write of its key is
+ * coming, so a change notification does not show a value ours is about to
+ * overwrite. A failed import is reported like a failed write; the next save
+ * tries again.
  */
 function save<T>(slot: Slot<T>, box: Box<T>, scope: Scope): void {
   const code = persistedWrites.loaded();
-  if (code !== null && waitingSaves === 0) {
+  if (code !== null) {
     code.save(slot, box, scope);
     return;
   }
   const waiting = (slot.waiting ??= []);
   waiting.push(box.key);
-  waitingSaves++;
-  const done = (): void => {
-    waitingSaves--;
-    waiting.shift();
-  };
-  persistedWrites.load().then(
-    (loaded) => {
-      done();
+  (
+    persistedWrites.use((loaded) => {
+      waiting.shift();
       loaded.save(slot, box, scope);
-    },
-    (error: unknown) => {
-      done();
-      report(error, scope);
-    },
-  );
+    }) as Promise<void>
+  ).catch((error: unknown) => {
+    // The import failed (a save that ran has left the list already).
+    if (persistedWrites.loaded() === null) waiting.shift();
+    report(error, scope);
+  });
 }
 
 function parse<T>(text: string | null): T | typeof ABSENT {

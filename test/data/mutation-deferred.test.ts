@@ -47,6 +47,23 @@ describe("a mutation call before the code it runs is loaded", () => {
     assert.deepEqual([mutation.state.loading, mutation.state.data, mutation.state.error], [false, 5, null]);
   });
 
+  it("a call made the moment the code arrives runs after the calls that were waiting for it", async () => {
+    const { Mutation, mutationCalls } = await unloaded();
+    const ran: string[] = [];
+    const mutation = new Mutation(async (s: string) => void ran.push(s));
+    const code = await import("../../src/data/mutation-calls.js");
+    const first = mutation.mutate("first");
+    assert.equal(mutationCalls.loaded(), null);
+    // The code becomes available (as when its import arrives; here before
+    // the import the call started can), and in that same instant another
+    // call finds it loaded.
+    mutationCalls.register(code);
+    const second = mutation.mutate("second");
+    await first;
+    await second;
+    assert.deepEqual(ran, ["first", "second"]);
+  });
+
   it("a call cancelled before the code arrives rejects with CancelledError, clears loading and never runs", async () => {
     const { Mutation, mutationCalls } = await unloaded();
     const ran: string[] = [];

@@ -90,6 +90,27 @@ describe("pn.Alert and pn.Camera before their code is loaded", () => {
     }
   });
 
+  it("an alert asked for the moment the code arrives is presented after the ones waiting for it", async () => {
+    const { Alert, alertCalls } = await unloadedAlert();
+    const code = await import("../../src/platform/alert-calls.js");
+    const first = Alert.confirm("First?");
+    assert.equal(alertCalls.loaded(), null);
+    // The code becomes available (as when its import arrives; here before
+    // the import the call started can), and in that same instant another
+    // alert finds it loaded.
+    alertCalls.register(code);
+    const second = Alert.confirm("Second?");
+    await settle();
+    assert.deepEqual(
+      alerts.pending().map((a) => a.title),
+      ["First?", "Second?"],
+    );
+    alerts.respond("OK");
+    alerts.dismiss();
+    assert.equal(await first, true);
+    assert.equal(await second, false);
+  });
+
   it("Camera.takePhoto asks the camera once the code arrives; a bad quality rejects", async () => {
     const { Camera, cameraCalls } = await unloadedCamera();
     await assert.rejects(Camera.takePhoto({ quality: 2 }), RangeError);
@@ -99,5 +120,23 @@ describe("pn.Alert and pn.Camera before their code is loaded", () => {
     assert.equal(camera.pending().length, 1);
     camera.respond("file:///photo.jpg");
     assert.equal(await photo, "file:///photo.jpg");
+  });
+
+  it("a photo asked for the moment the code arrives is taken after the ones waiting for it", async () => {
+    const { Camera, cameraCalls } = await unloadedCamera();
+    const code = await import("../../src/platform/camera-calls.js");
+    const first = Camera.takePhoto();
+    const gallery = Camera.pickFromGallery();
+    cameraCalls.register(code);
+    const second = Camera.takePhoto();
+    await settle();
+    assert.deepEqual(
+      camera.pending().map((p) => p.kind),
+      ["takePhoto", "pickFromGallery", "takePhoto"],
+    );
+    camera.respond("file:///1.jpg");
+    camera.respond("file:///2.jpg");
+    camera.respond("file:///3.jpg");
+    assert.deepEqual(await Promise.all([first, gallery, second]), ["file:///1.jpg", "file:///2.jpg", "file:///3.jpg"]);
   });
 });
