@@ -11,7 +11,7 @@
  * the view listens, and removed when it stops.
  */
 import type { HostConfig, Props } from "../../core/host.js";
-import { emit } from "../../core/events.js";
+import { dispatch } from "../../core/events.js";
 import { currentRuntime, runtime as defaultRuntime, type Runtime } from "../../runtime/runtime.js";
 import { isBuiltInViewType, unknownViewTypeError } from "../../platform/view-types.js";
 import { IMAGE_PROTOCOLS, resolveImageSource } from "../../platform/image-source.js";
@@ -188,14 +188,14 @@ export function createBridgeHost(connection: BridgeConnection, runtime: Runtime 
       node.seenEdit = payload.edit;
       node.hostText = payload.text;
       connection.stats.eventsDelivered++;
-      emit(node, "onChange", payload.text);
+      dispatch(node, "onChange", payload.text);
       // Runs after the render the handler's setters scheduled (the loop is FIFO).
       runtime.getLoop().callSoon(() => reconcileInput(node));
       return;
     }
     connection.stats.eventsDelivered++;
-    if (event.payload === undefined) emit(node, event.name);
-    else emit(node, event.name, event.payload);
+    if (event.payload === undefined) dispatch(node, event.name);
+    else dispatch(node, event.name, event.payload);
   };
 
   return {
