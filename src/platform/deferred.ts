@@ -29,7 +29,8 @@ export interface Deferred<K, M> {
    * arrives, after the uses made before this one. The waiting uses run in
    * call order in the same step that makes the code available, so a use
    * made a moment later (which finds it loaded) can never overtake one made
-   * earlier. If the import fails, the waiting uses reject with its error
+   * earlier; nor can a use that one of them makes (it joins the end of
+   * the line). If the import fails, the waiting uses reject with its error
    * and the next use imports again.
    */
   use<T>(fn: (code: M) => T): T | Promise<Awaited<T>>;
@@ -43,10 +44,14 @@ export function deferred<K, M>(kit: K, load: () => Promise<DeferredModule<K, M>>
   let loading: Promise<M> | null = null;
   /** Uses waiting for the code, in call order: each is called with it, or with `null` and the import's error. */
   let waiting: Array<(code: M | null, error?: unknown) => void> = [];
+  /** True while `flush` runs: a use made by a waiting one queues behind the rest. */
+  let flushing = false;
   const flush = (ready: M | null, error?: unknown): void => {
-    const uses = waiting;
+    flushing = true;
+    // By index: uses made meanwhile join the end and run in this same loop.
+    for (let i = 0; i < waiting.length; i++) waiting[i]!(ready, error);
     waiting = [];
-    for (const use of uses) use(ready, error);
+    flushing = false;
   };
   const api: Deferred<K, M> = {
     loaded: () => code,
@@ -64,7 +69,7 @@ export function deferred<K, M>(kit: K, load: () => Promise<DeferredModule<K, M>>
             },
           )),
     use: <T>(fn: (code: M) => T): T | Promise<Awaited<T>> =>
-      code !== null
+      code !== null && !flushing
         ? fn(code)
         : new Promise<Awaited<T>>((resolve, reject) => {
             waiting.push((ready, error) => {
@@ -78,7 +83,7 @@ export function deferred<K, M>(kit: K, load: () => Promise<DeferredModule<K, M>>
             // Through `api.load`, so a test that replaces it to fail an import
             // reaches the waiting uses. With the real one they have run by then
             // (in `register`) and this finds nobody waiting.
-            api.load().then(flush, (error: unknown) => flush(null, error));
+            if (!flushing) api.load().then(flush, (error: unknown) => flush(null, error));
           }),
     register(module) {
       if (code === null) flush((code = module.implement(kit)));

@@ -187,19 +187,13 @@ function watch<T>(slot: Slot<T>, key: string, epoch: number, scope: Scope): () =
  * tries again.
  */
 function save<T>(slot: Slot<T>, box: Box<T>, scope: Scope): void {
-  const code = persistedWrites.loaded();
-  if (code !== null) {
-    code.save(slot, box, scope);
-    return;
-  }
   const waiting = (slot.waiting ??= []);
   waiting.push(box.key);
-  (
-    persistedWrites.use((loaded) => {
-      waiting.shift();
-      loaded.save(slot, box, scope);
-    }) as Promise<void>
-  ).catch((error: unknown) => {
+  const saved = persistedWrites.use((code) => {
+    waiting.shift();
+    code.save(slot, box, scope);
+  });
+  saved?.catch((error: unknown) => {
     // The import failed (a save that ran has left the list already).
     if (persistedWrites.loaded() === null) waiting.shift();
     report(error, scope);

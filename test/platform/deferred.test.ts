@@ -66,6 +66,21 @@ describe("deferred()", () => {
     assert.equal(await second, 2);
   });
 
+  it("a use made by a waiting use, as the code arrives, runs after the others that were waiting", async () => {
+    const { d, module } = manual();
+    const order: string[] = [];
+    const a = d.use(() => {
+      order.push("a");
+      void d.use(() => order.push("made by a"));
+    });
+    const b = d.use(() => order.push("b"));
+    d.register(module);
+    assert.deepEqual(order, ["a", "b", "made by a"], "in the same step as register()");
+    await Promise.all([a, b]);
+    // Once the waiting uses have run, a use runs at once again.
+    assert.equal(d.use(() => "now"), "now");
+  });
+
   it("a use's throw rejects its own promise only", async () => {
     const { d, module, settle } = manual();
     const failing = d.use(() => {
