@@ -4,6 +4,7 @@
 // later (which finds it loaded) cannot overtake them.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { deferred, type DeferredModule } from "../../src/platform/deferred.js";
 
 interface Code {
@@ -123,5 +124,49 @@ describe("deferred()", () => {
     settle().resolve(module);
     assert.equal((await loading).name, "built on kit");
     assert.equal(d.use((code) => code.name), "built on kit");
+  });
+
+  it("property: whatever the interleaving of uses, arrivals, failures and microtasks, uses run in the order they were made", async () => {
+    const step = fc.constantFrom("use", "nested use", "microtask", "arrive", "fail");
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
+        const { d, module, settle, imports } = manual();
+        let made = 0;
+        const ran: number[] = [];
+        const outcomes: Array<Promise<unknown>> = [];
+        let rejected = 0;
+        const use = (nested: boolean): void => {
+          const id = made++;
+          const result = d.use(() => {
+            ran.push(id);
+            if (nested) use(false);
+          });
+          if (result instanceof Promise) outcomes.push(result.catch(() => void rejected++));
+        };
+        let inFlight = 0; // imports started and not yet settled by this script
+        for (const s of steps) {
+          const started = imports();
+          if (s === "use") use(false);
+          else if (s === "nested use") use(true);
+          else if (s === "microtask") await Promise.resolve();
+          else if (inFlight > 0) {
+            inFlight = 0;
+            if (s === "arrive") settle().resolve(module);
+            else settle().reject(new Error("offline"));
+            await Promise.resolve();
+          }
+          if (imports() > started) inFlight = 1;
+        }
+        if (inFlight > 0) settle().resolve(module);
+        // Until no use made while settling is left (a nested use joins `outcomes` late).
+        for (let settled = -1; settled !== outcomes.length; ) {
+          settled = outcomes.length;
+          await Promise.all(outcomes);
+        }
+        for (let i = 1; i < ran.length; i++) assert.ok(ran[i - 1]! < ran[i]!, `ran in call order: ${ran.join(", ")}`);
+        assert.equal(ran.length + rejected, made, "every use ran once or was rejected by a failed import");
+      }),
+      { numRuns: 300 },
+    );
   });
 });
