@@ -1,11 +1,12 @@
 /**
  * The preview server behind `npm start`: typenative's own dev server
- * (`typenative dev`, src/dev/server.ts: an incremental esbuild build, fast
- * refresh, the build-error and runtime-error overlays) serving the example
- * app on 127.0.0.1, with its JSON API under `/api/` on the same origin. It
- * answers only requests addressed to this machine (loopback names or the
- * printed origin; 403 otherwise), and a request it cannot parse never takes
- * the process down (see request-guard.ts).
+ * (`typenative dev`, src/dev/server.ts, its builds in src/dev/rebuilder.ts:
+ * an incremental esbuild build, fast refresh, the build-error and
+ * runtime-error overlays) serving the example app on 127.0.0.1, with its
+ * JSON API under `/api/` on the same origin. It answers only requests
+ * addressed to this machine (loopback names or the printed origin; 403
+ * otherwise), and a request it cannot parse never takes the process down
+ * (see request-guard.ts).
  */
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";

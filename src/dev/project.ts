@@ -38,7 +38,8 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-type Esbuild = typeof import("esbuild");
+/** The esbuild module, loaded from the project by {@link loadEsbuild}. */
+export type Esbuild = typeof import("esbuild");
 
 /** Loads esbuild from the project (or this package's own development install). */
 export async function loadEsbuild(command: string): Promise<Esbuild> {
