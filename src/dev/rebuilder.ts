@@ -133,6 +133,14 @@ export async function startRebuilder(options: RebuilderOptions): Promise<Rebuild
   let inputHashes = new Map<string, string>();
   const patches = new Map<string, { js: string; map: string }>();
   let patchCount = 0;
+  /**
+   * Module path → the patch whose code for it the pages run, and per patch
+   * the number of modules it is still that patch for. A patch all of whose
+   * modules were patched again runs nowhere any more: it is dropped, so a
+   * long session's edits do not pile up in memory.
+   */
+  const runningPatch = new Map<string, string>();
+  const runningModules = new Map<string, number>();
   const watchers = new Map<string, FSWatcher>();
   let inputs = new Set<string>();
   let closed = false;
@@ -226,6 +234,19 @@ export async function startRebuilder(options: RebuilderOptions): Promise<Rebuild
     const url = `/__typenative/patch-${n}.js`;
     patches.set(url, { js: output.js, map: output.map });
     mapper.add(url, output.map, join(root, "__typenative"));
+    runningModules.set(url, changed.length);
+    for (const path of changed) {
+      const previous = runningPatch.get(path);
+      runningPatch.set(path, url);
+      if (previous === undefined) continue;
+      const left = runningModules.get(previous)! - 1;
+      runningModules.set(previous, left);
+      if (left === 0) {
+        runningModules.delete(previous);
+        patches.delete(previous);
+        mapper.forget(previous);
+      }
+    }
     return url;
   }
 

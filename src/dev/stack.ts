@@ -21,6 +21,11 @@ export class StackMapper {
     }
   }
 
+  /** Forgets the map of a bundle no longer served. */
+  forget(path: string): void {
+    this.maps.delete(path);
+  }
+
   /**
    * Rewrites every `http://host/bundle.js:line:column` in `stack` to
    * `src/file.ts:line:column` (project-relative); frames it cannot map stay.

@@ -33,6 +33,7 @@ export const Counter = pn.component(function Counter() {
 describe("typenative dev: rebuilds and what the pages are told (src/dev/rebuilder.ts)", () => {
   let dir: string;
   let builds: Rebuilder;
+  let mapper: StackMapper;
   const messages: DevMessage[] = [];
   const logs: string[] = [];
   let waiting: (() => void) | null = null;
@@ -72,7 +73,7 @@ describe("typenative dev: rebuilds and what the pages are told (src/dev/rebuilde
       esbuild: await loadEsbuild("test"),
       root: dir,
       entry: join(dir, "src", "main.ts"),
-      mapper: new StackMapper(dir),
+      mapper: (mapper = new StackMapper(dir)),
       log: (line) => logs.push(line),
       broadcast: (message) => {
         messages.push(message);
@@ -105,6 +106,32 @@ describe("typenative dev: rebuilds and what the pages are told (src/dev/rebuilde
     assert.match(builds.bundle!.js, /Clicks: /);
     assert.equal(builds.patch("/__typenative/patch-2.js"), undefined);
     assert.ok(logs.includes("  update: src/Counter.ts"), logs.join("\n"));
+  });
+
+  it("drops a patch once every module it carried was patched again (nothing runs its code any more)", async () => {
+    // A stack frame at the label's text in each patch, as the page would post it.
+    const frames = new Map<number, string>();
+    const remember = (n: number, text: string): void => {
+      const lines = builds.patch(`/__typenative/patch-${n}.js`)!.js.split("\n");
+      const line = lines.findIndex((l) => l.includes(text));
+      frames.set(n, `at http://127.0.0.1/__typenative/patch-${n}.js:${line + 1}:${lines[line]!.indexOf(text) + 1}`);
+    };
+    const frame = (n: number) => frames.get(n)!;
+    remember(1, "Clicks: ");
+    assert.match(mapper.map(frame(1)), /src\/Counter\.ts:\d+:\d+/, "patch 1's map is known");
+    await edit("src/Counter.ts", counter("Taps"));
+    const message = await next();
+    assert.deepEqual(message, { type: "update", modules: ["src/Counter.ts"], url: "/__typenative/patch-2.js" });
+    assert.match(builds.patch("/__typenative/patch-2.js")!.js, /Taps: /);
+    remember(2, "Taps: ");
+    assert.equal(builds.patch("/__typenative/patch-1.js"), undefined, "patch 1 carried only Counter.ts");
+    assert.equal(mapper.map(frame(1)), frame(1), "and its map is forgotten");
+    assert.match(mapper.map(frame(2)), /src\/Counter\.ts:\d+:\d+/);
+    // Back to the text the next tests expect.
+    await edit("src/Counter.ts", counter("Clicks"));
+    assert.equal((await next()).type, "update");
+    assert.equal(builds.patch("/__typenative/patch-2.js"), undefined);
+    assert.match(builds.patch("/__typenative/patch-3.js")!.js, /Clicks: /);
   });
 
   it("sends the build errors, keeps the last good bundle, and says ok when the fix changes no module", async () => {
