@@ -295,7 +295,15 @@ export async function startRebuilder(options: RebuilderOptions): Promise<Rebuild
   }
 
   chain = buildAndDeliver(true);
-  await chain;
+  try {
+    await chain;
+  } catch (error) {
+    // Not a build error (those are shown to the pages): a failure of ours.
+    // The context's esbuild service would otherwise keep the process alive.
+    stop();
+    await ctx.dispose();
+    throw error;
+  }
 
   return {
     get bundle() {

@@ -169,3 +169,36 @@ describe("typenative dev: rebuilds and what the pages are told (src/dev/rebuilde
     assert.deepEqual(await next(), { type: "reload", reason: "src/labels.ts is no longer imported" });
   });
 });
+
+describe("typenative dev: a first build that fails in the server's own code", () => {
+  it("rejects after disposing the build context, so no esbuild service is left running", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "typenative-rebuilder-fault-"));
+    try {
+      await writeFile(join(dir, "main.ts"), `console.log("hi");\n`);
+      const real = await loadEsbuild("test");
+      let disposed = 0;
+      // A rebuild whose result lacks what the server reads (not an esbuild error).
+      const faulty = {
+        ...real,
+        context: (async (options: Parameters<typeof real.context>[0]) => {
+          const ctx = await real.context(options);
+          return {
+            ...ctx,
+            rebuild: async () => ({ errors: [], warnings: [], outputFiles: [], metafile: undefined }),
+            dispose: async () => {
+              disposed++;
+              await ctx.dispose();
+            },
+          };
+        }) as unknown as typeof real.context,
+      };
+      await assert.rejects(
+        startRebuilder({ esbuild: faulty, root: dir, entry: join(dir, "main.ts"), mapper: new StackMapper(dir), log: () => {}, broadcast: () => {} }),
+        TypeError,
+      );
+      assert.equal(disposed, 1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
