@@ -18,18 +18,8 @@
 import { currentRuntime } from "../../runtime/runtime.js";
 import { options } from "../../core/options.js";
 
-/** Keys whose numbers are not lengths. */
-const UNITLESS = new Set([
-  "opacity",
-  "flex",
-  "flexGrow",
-  "flexShrink",
-  "zIndex",
-  "fontWeight",
-  "aspectRatio",
-  "order",
-  "lineClamp",
-]);
+/** Keys whose numbers are not lengths (a regular expression: fewer bytes than a `Set` of the names). */
+const UNITLESS = /^(?:opacity|flex(?:Grow|Shrink)?|zIndex|fontWeight|aspectRatio|order|lineClamp)$/;
 
 /** Keys that stand for other CSS properties (camelCase, as `el.style` names them). */
 const ALIASES: Record<string, readonly string[]> = {
@@ -45,8 +35,8 @@ const ALIASES: Record<string, readonly string[]> = {
 const RESIZE_MODES: Record<string, string> = { cover: "cover", contain: "contain", stretch: "fill", center: "none" };
 
 /** Transform functions whose numbers are lengths; the rest are angles (`rotate`: degrees) or plain (`scale`). */
-const LENGTH_TRANSFORMS = new Set(["translateX", "translateY", "translate", "perspective"]);
-const ANGLE_TRANSFORMS = new Set(["rotate", "rotateX", "rotateY", "rotateZ", "skewX", "skewY"]);
+const LENGTH_TRANSFORMS = /^(?:translate[XY]?|perspective)$/;
+const ANGLE_TRANSFORMS = /^(?:rotate[XYZ]?|skew[XY])$/;
 
 // The CSS an element was last given: property → value. A WeakMap, so
 // removed elements take their records with them.
@@ -148,7 +138,7 @@ function cssValue(key: string, raw: unknown): string | null {
   if (value === undefined || value === null || value === false) return null;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return badValue(key, value, "finite");
-    return UNITLESS.has(key) ? String(value) : `${value}px`;
+    return UNITLESS.test(key) ? String(value) : `${value}px`;
   }
   if (typeof value === "string") {
     if (key === "resizeMode") return Object.hasOwn(RESIZE_MODES, value) ? RESIZE_MODES[value]! : badValue(key, value, "resizeMode");
@@ -174,7 +164,7 @@ function transformText(list: unknown[]): string | null {
       const v = current((item as Record<string, unknown>)[name]);
       if (typeof v === "string") parts.push(`${name}(${v})`);
       else if (typeof v === "number" && Number.isFinite(v)) {
-        parts.push(`${name}(${LENGTH_TRANSFORMS.has(name) ? `${v}px` : ANGLE_TRANSFORMS.has(name) ? `${v}deg` : v})`);
+        parts.push(`${name}(${LENGTH_TRANSFORMS.test(name) ? `${v}px` : ANGLE_TRANSFORMS.test(name) ? `${v}deg` : v})`);
       } else return badValue(`transform.${name}`, v, "value");
     }
   }
