@@ -1,25 +1,10 @@
-import { createElement, HOST_TYPE, isElement, isPropsObject, type Child, type Element, type Key } from "../core/element.js";
+import { childSlot, elementFrom, HOST_TYPE, isElement, isPropsObject, type Child, type Element, type Key } from "../core/element.js";
 import type { Props } from "../core/host.js";
 import { options } from "../core/options.js";
 import type { ButtonProps, ImageProps, ImageSource, ScrollViewProps, SpacerProps, TextInputProps, TextProps, ViewProps } from "./props.js";
 
 export type * from "./props.js";
 export type { Style } from "./style.js";
-
-function build(type: string, props: Props | undefined, children: unknown): Element {
-  let key: string | null = null;
-  const out: Props = {};
-  if (props !== undefined) {
-    for (const name in props) {
-      if (name === "key") {
-        const k = props.key;
-        if (k !== undefined && k !== null) key = String(k);
-      } else out[name] = props[name];
-    }
-  }
-  if (children !== undefined) out.children = children;
-  return createElement(type, out, key);
-}
 
 function checkProps(name: string, props: unknown): Props | undefined {
   if (props === undefined || props === null) return undefined;
@@ -66,7 +51,7 @@ function textContent(name: string, value: unknown): unknown {
  */
 export const Text = /* @__PURE__ */ mark<(text: string | number, props?: TextProps) => Element, TextProps & { children?: Child }>(
   function Text(text: string | number, props?: TextProps): Element {
-    return build("Text", checkProps("Text", props), textContent("Text", text));
+    return elementFrom("Text", checkProps("Text", props), textContent("Text", text));
   },
   "Text",
 );
@@ -82,7 +67,7 @@ export const Text = /* @__PURE__ */ mark<(text: string | number, props?: TextPro
  */
 export const Button = /* @__PURE__ */ mark<(label: string | number, props?: ButtonProps) => Element, ButtonProps & { children?: TextChildren }>(
   function Button(label: string | number, props?: ButtonProps): Element {
-    return build("Button", checkProps("Button", props), textContent("Button", label));
+    return elementFrom("Button", checkProps("Button", props), textContent("Button", label));
   },
   "Button",
 );
@@ -97,7 +82,7 @@ export const Button = /* @__PURE__ */ mark<(label: string | number, props?: Butt
  */
 export const TextInput = /* @__PURE__ */ mark<(props?: TextInputProps) => Element, TextInputProps>(
   function TextInput(props?: TextInputProps): Element {
-    return build("TextInput", checkProps("TextInput", props), undefined);
+    return elementFrom("TextInput", checkProps("TextInput", props), undefined);
   },
   "TextInput",
 );
@@ -105,7 +90,7 @@ export const TextInput = /* @__PURE__ */ mark<(props?: TextInputProps) => Elemen
 /** Empty space; flexes to fill a row or column unless sized. */
 export const Spacer = /* @__PURE__ */ mark<(props?: SpacerProps) => Element, SpacerProps>(
   function Spacer(props?: SpacerProps): Element {
-    return build("Spacer", checkProps("Spacer", props), undefined);
+    return elementFrom("Spacer", checkProps("Spacer", props), undefined);
   },
   "Spacer",
 );
@@ -123,8 +108,8 @@ export const Image = /* @__PURE__ */ mark<(source: ImageSource, props?: ImagePro
     if (typeof source !== "string" && !(typeof source === "object" && source !== null && typeof source.uri === "string")) {
       throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Image(source): source must be a URI string or { uri }" : /* "Image(source): source must be a URI string or { uri }" */ "typenative #25");
     }
-    // The source joins the props here, not in build(): every app carries build().
-    return build("Image", { ...checkProps("Image", props), source }, undefined);
+    // The source joins the props here, not in elementFrom(): every app carries elementFrom().
+    return elementFrom("Image", { ...checkProps("Image", props), source }, undefined);
   },
   "Image",
 );
@@ -161,14 +146,14 @@ function container<P>(type: string): HostFactory<ContainerFactory<P>, P & { chil
     // JSX and h() hand children over in props.
     if (props !== undefined && "children" in props && children.length === 0) {
       const { children: inner, ...rest } = props;
-      return build(type, rest, inner);
+      return elementFrom(type, rest, inner);
     }
     for (const child of children) {
       if (typeof child === "object" && child !== null && !Array.isArray(child) && !isElement(child)) {
         throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${type}(...children, props?): a props object must come first or last` : /* `${type}(...children, props?): props must be first or last` */ `typenative #26: ${type}`);
       }
     }
-    return build(type, props, children.length === 0 ? undefined : children.length === 1 && !Array.isArray(children[0]) ? children[0] : children);
+    return elementFrom(type, props, children.length === 0 ? undefined : childSlot(children));
   } as ContainerFactory<P>, type);
 }
 
