@@ -201,30 +201,26 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       return;
     case "disabled":
       if (type === "Button" || type === "TextInput") (el as HTMLButtonElement | Input).disabled = value === true;
-      else setAttr(el, "aria-disabled", value === true ? "true" : undefined);
+      else setAttr(el, "aria-disabled", value === true || undefined);
       return;
-    // The flags of these three features are set by their modules, which alone read them.
+    // The flags of these three features (press, Escape, refresh) are set by their modules, which alone read them.
     case "onPressIn":
     case "onPressOut":
     case "onLongPress":
-      if (name === "onLongPress" && type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
-      features((module) => module.setPress(el, props, context), value === true);
-      return;
     case "onAccessibilityEscape":
-      features((module) => module.setEscape(el, value === true, context), value === true);
+    case "onRefresh":
+      if (name === "onLongPress" && type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
+      features((module) => module[name](el, value === true, context, props), value === true);
       return;
     case "accessibilityViewIsModal":
-      setAttr(el, "aria-modal", value === true ? "true" : undefined);
+      setAttr(el, "aria-modal", value === true || undefined);
       if (value === true) {
         if (!el.hasAttribute("tabindex")) el.tabIndex = -1;
         pendingModals.push(el);
       }
       return;
-    case "onRefresh":
-      features((module) => module.setRefresh(el, value === true, context), value === true);
-      return;
     case "refreshing":
-      setAttr(el, "aria-busy", value === true ? "true" : undefined);
+      setAttr(el, "aria-busy", value === true || undefined);
       return;
     case "onScroll":
       // Its listener and size reports are scroll-watch.ts's.
@@ -337,6 +333,7 @@ function markListItem(parent: Node, child: Node): void {
   }
 }
 
+/** Removes the attribute for `undefined`, `null` and `false`; else writes the value as text (`true` as "true"). */
 function setAttr(el: Element, name: string, value: unknown): void {
   if (value === undefined || value === null || value === false) el.removeAttribute(name);
   else el.setAttribute(name, String(value));
