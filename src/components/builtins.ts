@@ -41,6 +41,13 @@ function textContent(name: string, value: unknown): unknown {
   throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(text): text must be a string or number, got ${typeof value}` : /* `${name}(text): not a string or number` */ `typenative #24: ${name}`);
 }
 
+/** A factory of text and props (`Text`, `Button`): one body for both, named by `mark`. */
+function textual<P, C>(type: string): HostFactory<(text: string | number, props?: P) => Element, P & { children?: C }> {
+  return mark(function (text: string | number, props?: P): Element {
+    return elementFrom(type, checkProps(type, props), textContent(type, text));
+  }, type);
+}
+
 /**
  * A run of text. Nested `Text` inherits its parent's text style.
  *
@@ -49,12 +56,7 @@ function textContent(name: string, value: unknown): unknown {
  * pn.Text("Hello", { style: { fontSize: 18, fontWeight: "600" } });
  * ```
  */
-export const Text = /* @__PURE__ */ mark<(text: string | number, props?: TextProps) => Element, TextProps & { children?: Child }>(
-  function Text(text: string | number, props?: TextProps): Element {
-    return elementFrom("Text", checkProps("Text", props), textContent("Text", text));
-  },
-  "Text",
-);
+export const Text = /* @__PURE__ */ textual<TextProps, Child>("Text");
 
 /**
  * A pressable button with a text label. `onClick` may return a promise: it
@@ -65,12 +67,7 @@ export const Text = /* @__PURE__ */ mark<(text: string | number, props?: TextPro
  * pn.Button("Save", { onClick: () => pn.runAsync(save()), disabled: !draft });
  * ```
  */
-export const Button = /* @__PURE__ */ mark<(label: string | number, props?: ButtonProps) => Element, ButtonProps & { children?: TextChildren }>(
-  function Button(label: string | number, props?: ButtonProps): Element {
-    return elementFrom("Button", checkProps("Button", props), textContent("Button", label));
-  },
-  "Button",
-);
+export const Button = /* @__PURE__ */ textual<ButtonProps, TextChildren>("Button");
 
 /**
  * A single- or multi-line text field. Controlled: pass `value` and update it in `onChange`.

@@ -251,10 +251,8 @@ function setInputProp(el: Input, name: string, value: unknown): void {
       flag(el, SUBMIT, value === true);
       return;
     case "onFocus":
-      listen(el, "focus", onFocus, value);
-      return;
     case "onBlur":
-      listen(el, "blur", onBlur, value);
+      listen(el, name === "onFocus" ? "focus" : "blur", onFocusChange, value);
       return;
     case "editable":
       el.readOnly = value === false;
@@ -387,12 +385,9 @@ function onInput(event: Event): void {
   if (flagsOf(el) & CHANGE) emit(el, "onChange", (el as Input).value);
 }
 
-function onFocus(this: HTMLElement): void {
-  emit(this, "onFocus");
-}
-
-function onBlur(this: HTMLElement): void {
-  emit(this, "onBlur");
+/** `focus` → `onFocus`, `blur` → `onBlur`: one shared listener for both. */
+function onFocusChange(this: HTMLElement, event: Event): void {
+  emit(this, event.type === "focus" ? "onFocus" : "onBlur");
 }
 
 const warned = new Set<string>();

@@ -108,6 +108,23 @@ describe("web DOM host", () => {
     assert.equal(await draft.inputValue(), "");
   });
 
+  it("delivers an input's focus and blur while it has the handlers", async () => {
+    await run("focus");
+    const watched = page.getByRole("textbox", { name: "Watched" });
+    const other = page.getByRole("textbox", { name: "Other" });
+    await watched.focus();
+    await other.focus();
+    await page.getByText("Events: focus,blur", { exact: true }).waitFor();
+    // Without the handlers the listener goes; back with them, each event is heard once.
+    await rerender("focus-off");
+    await watched.focus();
+    await other.focus();
+    await rerender("focus");
+    await watched.focus();
+    await other.focus();
+    await page.getByText("Events: focus,blur,focus,blur", { exact: true }).waitFor();
+  });
+
   it("sets data as text, never as HTML", async () => {
     await run("unsafe");
     const unsafe = page.getByTestId("unsafe");

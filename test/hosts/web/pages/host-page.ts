@@ -42,6 +42,16 @@ const Draft = pn.component(() => {
   );
 });
 
+const Focus = pn.component((p: { listen: boolean }) => {
+  const [events, setEvents] = pn.useState<string[]>([]);
+  const add = (event: string) => () => setEvents((list) => [...list, event]);
+  return pn.Column(
+    pn.TextInput(p.listen ? { label: "Watched", onFocus: add("focus"), onBlur: add("blur") } : { label: "Watched" }),
+    pn.TextInput({ label: "Other" }),
+    pn.Text(`Events: ${events.join(",")}`),
+  );
+});
+
 const Unsafe = pn.component((p: { text: string }) => pn.Column(pn.Text(p.text, { testID: "unsafe" }), pn.Button(p.text)));
 
 const Keyed = pn.component((p: { order: string[] }) =>
@@ -120,6 +130,8 @@ const scenarios: Record<string, () => pn.Child> = {
   onlyChildDialog: () => OnlyChildDialog(),
   elements: () => Elements(),
   draft: () => Draft(),
+  focus: () => Focus({ listen: true }),
+  "focus-off": () => Focus({ listen: false }),
   unsafe: () => Unsafe({ text: "<img src=x onerror=\"window.hacked=true\">" }),
   keyed: () => Keyed({ order: ["a", "b", "c"] }),
   reordered: () => Keyed({ order: ["c", "a", "b"] }),
