@@ -59,12 +59,12 @@ const cssProperties = new Set<string>();
  * neither is removed.
  */
 export function applyStyle(el: HTMLElement, next: unknown, full: unknown): void {
-  if (!isStyle(next)) {
+  const nextStyle = styleOf(next);
+  if (nextStyle === false) {
     // Reported and ignored: the view keeps the style it had.
     badValue("style", next, "object");
     return;
   }
-  const nextStyle = asStyle(next);
   let record = applied.get(el);
   if (record === undefined) {
     // The element's first style (most rows have none): nothing to remove.
@@ -74,7 +74,7 @@ export function applyStyle(el: HTMLElement, next: unknown, full: unknown): void 
     for (const key in nextStyle) writeKey(el.style, record, null, key, nextStyle[key]);
     return;
   }
-  const fullStyle = isStyle(full) ? asStyle(full) : null;
+  const fullStyle = styleOf(full) || null;
   const css = el.style;
   // Properties written now, so the removal pass knows what is still wanted.
   const wanted = new Set<string>();
@@ -95,19 +95,16 @@ export function applyStyle(el: HTMLElement, next: unknown, full: unknown): void 
   }
 }
 
-function isStyle(style: unknown): boolean {
-  return style === undefined || style === null || style === false || (typeof style === "object" && !Array.isArray(style));
-}
-
-function asStyle(style: unknown): Record<string, unknown> | null {
-  return typeof style === "object" && style !== null ? (style as Record<string, unknown>) : null;
+/** The style object; null for none (`undefined`, `null`, `false`); false for a value that is no style. */
+function styleOf(style: unknown): Record<string, unknown> | null | false {
+  if (style === undefined || style === null || style === false) return null;
+  return typeof style === "object" && !Array.isArray(style) ? (style as Record<string, unknown>) : false;
 }
 
 function writeKey(css: CSSStyleDeclaration, record: Map<string, string>, wanted: Set<string> | null, key: string, raw: unknown): void {
-  const properties = propertiesOf(key);
   const value = cssValue(key, raw);
-  for (const property of properties) {
-    if (value === null) continue; // removed below unless another key wants it
+  if (value === null) return; // removed by applyStyle unless another key wants it
+  for (const property of propertiesOf(key)) {
     wanted?.add(property);
     if (record.get(property) === value) continue;
     // Only CSS properties, which read as strings: a key that is not one
