@@ -46,6 +46,7 @@ export function browserHistory(view: Window): HistoryService {
 
 /** `prefers-color-scheme`, followed live. */
 export function mediaColorScheme(view: Window): ColorSchemeService {
-  const query = typeof view.matchMedia === "function" ? view.matchMedia("(prefers-color-scheme: dark)") : null;
+  // No matchMedia (an old or synthetic window): always light, never a change.
+  const query = view.matchMedia?.("(prefers-color-scheme: dark)") ?? null;
   return eventSignal(() => (query?.matches ? "dark" : "light"), query, ["change"]);
 }
