@@ -156,12 +156,8 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
     },
     updateProps(node, type, changes, props) {
       const el = node as HTMLElement;
-      let relabel = false;
-      for (const name in changes) {
-        setProp(el, type, name, changes[name], props, scrollWatch);
-        if (name === "label" || name === "accessibilityLabel" || name === "placeholder") relabel = true;
-      }
-      if (relabel && type === "TextInput") labelInput(el as Input, props);
+      for (const name in changes) setProp(el, type, name, changes[name], props, scrollWatch);
+      if (type === "TextInput" && ("label" in changes || "accessibilityLabel" in changes || "placeholder" in changes)) labelInput(el as Input, props);
     },
     setText(node, text) {
       (node as Text).data = text;

@@ -125,6 +125,18 @@ describe("web DOM host", () => {
     await page.getByText("Events: focus,blur,focus,blur", { exact: true }).waitFor();
   });
 
+  it("names an input by label, else accessibilityLabel, else placeholder, as its props change", async () => {
+    const label = () => page.evaluate(() => document.querySelector('[data-testid="labelled"]')!.getAttribute("aria-label"));
+    await run("label-placeholder");
+    assert.equal(await label(), "First");
+    await rerender("label-label");
+    assert.equal(await label(), "Second");
+    await rerender("label-a11y");
+    assert.equal(await label(), "Third");
+    await rerender("label-none");
+    assert.equal(await label(), null);
+  });
+
   it("sets data as text, never as HTML", async () => {
     await run("unsafe");
     const unsafe = page.getByTestId("unsafe");

@@ -52,6 +52,8 @@ const Focus = pn.component((p: { listen: boolean }) => {
   );
 });
 
+const Labelled = pn.component((p: { props: Record<string, string> }) => pn.Column(pn.TextInput({ ...p.props, testID: "labelled" }), pn.Text(String(Object.keys(p.props).length))));
+
 const Unsafe = pn.component((p: { text: string }) => pn.Column(pn.Text(p.text, { testID: "unsafe" }), pn.Button(p.text)));
 
 const Keyed = pn.component((p: { order: string[] }) =>
@@ -131,6 +133,10 @@ const scenarios: Record<string, () => pn.Child> = {
   elements: () => Elements(),
   draft: () => Draft(),
   focus: () => Focus({ listen: true }),
+  "label-placeholder": () => Labelled({ props: { placeholder: "First" } }),
+  "label-label": () => Labelled({ props: { placeholder: "First", label: "Second" } }),
+  "label-a11y": () => Labelled({ props: { accessibilityLabel: "Third", value: "x" } }),
+  "label-none": () => Labelled({ props: { value: "x" } }),
   "focus-off": () => Focus({ listen: false }),
   unsafe: () => Unsafe({ text: "<img src=x onerror=\"window.hacked=true\">" }),
   keyed: () => Keyed({ order: ["a", "b", "c"] }),
