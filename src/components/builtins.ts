@@ -133,23 +133,19 @@ function container<P>(type: string): HostFactory<ContainerFactory<P>, P & { chil
     let children: unknown[] = args;
     const last = args[args.length - 1];
     const first = args[0];
-    if (args.length > 0 && isPropsObject(last)) {
+    if (isPropsObject(last)) {
       props = last;
       children = args.slice(0, -1);
-    } else if (args.length > 0 && isPropsObject(first)) {
+    } else if (isPropsObject(first)) {
       props = first;
       children = args.slice(1);
-    }
-    // JSX and h() hand children over in props.
-    if (props !== undefined && "children" in props && children.length === 0) {
-      const { children: inner, ...rest } = props;
-      return elementFrom(type, rest, inner);
     }
     for (const child of children) {
       if (typeof child === "object" && child !== null && !Array.isArray(child) && !isElement(child)) {
         throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${type}(...children, props?): a props object must come first or last` : /* `${type}(...children, props?): props must be first or last` */ `typenative #26: ${type}`);
       }
     }
+    // Without children arguments, the props' own `children` (JSX and h() hand them over in props) are copied with the rest.
     return elementFrom(type, props, children.length === 0 ? undefined : childSlot(children));
   } as ContainerFactory<P>, type);
 }
