@@ -102,7 +102,8 @@ export interface Fiber {
   unsubscribe: (() => void) | null;
 }
 
-export const NO_ERROR: unique symbol = Symbol("no error");
+// No description: an internal sentinel, and bytes in every first load.
+export const NO_ERROR: unique symbol = Symbol();
 
 export function createFiber(kind: number, type: unknown, key: Key | null, props: Props, parent: Fiber | null, root: RootState, element: Element | null = null): Fiber {
   return {
