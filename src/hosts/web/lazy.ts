@@ -101,19 +101,17 @@ export function perView<M, A>(
     if (waiting === null) {
       const views = (waiting = new Map());
       load()
-        .then(
-          (loaded) => {
-            waiting = null;
-            module = loaded;
-            for (const [view, latest] of views) apply(loaded, view, latest);
-          },
-          (error: unknown) => {
-            // Forget the views; a later view tries the import again.
-            waiting = null;
-            throw error;
-          },
-        )
-        .catch(report);
+        .then((loaded) => {
+          waiting = null;
+          module = loaded;
+          for (const [view, latest] of views) apply(loaded, view, latest);
+        })
+        .catch((error: unknown) => {
+          // A failed import forgets the views (a later view tries it again);
+          // a failed apply finds `waiting` already null.
+          waiting = null;
+          report(error);
+        });
     }
     waiting.set(el, value);
   };
