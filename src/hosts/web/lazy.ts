@@ -118,7 +118,8 @@ export function perView<M, A>(
   set.waiting = (): boolean => waiting !== null;
   set.forget = (removed: Node): void => {
     if (waiting === null) return;
-    for (const el of Array.from(waiting.keys())) if (removed.contains(el)) waiting.delete(el);
+    // Deleting the entry being visited is safe in a Map's iteration: no copy.
+    for (const el of waiting.keys()) if (removed.contains(el)) waiting.delete(el);
   };
   return set;
 }

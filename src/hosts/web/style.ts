@@ -87,7 +87,8 @@ export function applyStyle(el: HTMLElement, next: unknown, full: unknown): void 
       for (const property of propertiesOf(key)) wanted.add(property);
     }
   }
-  for (const property of Array.from(record.keys())) {
+  // Deleting the entry being visited is safe in a Map's iteration: no copy.
+  for (const property of record.keys()) {
     if (wanted.has(property)) continue;
     // Assigning "" removes the property (as `removeProperty` does).
     (css as Css)[property] = "";

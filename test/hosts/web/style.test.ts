@@ -111,6 +111,22 @@ describe("web style mapping", () => {
     ]);
   });
 
+  it("removes every property a commit drops in one pass", async () => {
+    const steps = await page.evaluate(() => {
+      const { applyStyle } = (window as any).tn;
+      const el = document.createElement("div");
+      const first = { opacity: 0.5, padding: 4, marginVertical: 2, width: 10 };
+      applyStyle(el, first, first);
+      const before = el.style.cssText;
+      const next = { width: 10 };
+      applyStyle(el, next, next);
+      const after = el.style.cssText;
+      applyStyle(el, null, null);
+      return [before, after, el.style.cssText];
+    });
+    assert.deepEqual(steps, ["opacity: 0.5; padding: 4px; margin-top: 2px; margin-bottom: 2px; width: 10px;", "width: 10px;", ""]);
+  });
+
   it("replaces the style at commit, but a frame's partial style keeps the rest", async () => {
     const steps = await page.evaluate(() => {
       const { applyStyle } = (window as any).tn;
