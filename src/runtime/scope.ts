@@ -33,10 +33,13 @@ export class Scope {
    * @param runtime Whose loop, task count and error path the scope's tasks use.
    * @param describe Tells error reports which component owns the scope.
    */
-  constructor(
-    readonly runtime: Runtime,
-    readonly describe: () => Omit<ErrorInfo, "source"> = appInfo,
-  ) {}
+  // `declare`d and assigned: parameter properties would also be emitted as class fields (bytes in every first load).
+  declare readonly runtime: Runtime;
+  declare readonly describe: () => Omit<ErrorInfo, "source">;
+  constructor(runtime: Runtime, describe: () => Omit<ErrorInfo, "source"> = appInfo) {
+    this.runtime = runtime;
+    this.describe = describe;
+  }
 
   /** @internal Called by Task (and the handler-promise follower) when it starts. */
   adopt(task: Owned): void {
