@@ -184,9 +184,9 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       return;
     case "accessibilityState": {
       // React Native's { selected, checked, expanded, busy, disabled } → aria-* attributes.
-      const state = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+      // Any other value (none, a primitive) has none of the keys: `?.` reads undefined.
       for (const key of A11Y_STATES) {
-        const v = state[key];
+        const v = (value as Record<string, unknown> | null | undefined)?.[key];
         setAttr(el, `aria-${key}`, typeof v === "boolean" || v === "mixed" ? String(v) : undefined);
       }
       return;
@@ -307,9 +307,9 @@ function makeClickable(el: HTMLElement, on: boolean, props: Props): void {
 }
 
 function isSized(style: unknown): boolean {
-  if (typeof style !== "object" || style === null) return false;
-  const s = style as Props;
-  return s.width !== undefined || s.height !== undefined;
+  // No style, or not an object: no width or height (`?.` reads undefined).
+  const s = style as Props | null | undefined;
+  return s?.width !== undefined || s?.height !== undefined;
 }
 
 /** The role a view has when `accessibilityRole` does not say. */

@@ -54,6 +54,10 @@ const Focus = pn.component((p: { listen: boolean }) => {
 
 const Labelled = pn.component((p: { props: Record<string, string> }) => pn.Column(pn.TextInput({ ...p.props, testID: "labelled" }), pn.Text(String(Object.keys(p.props).length))));
 
+const StateView = pn.component((p: { state: unknown }) => pn.View(pn.Text("s"), { accessibilityState: p.state as never, testID: "a11y-state" }));
+
+const SpacerView = pn.component((p: { style: unknown }) => pn.Row(pn.Spacer({ style: p.style as never, testID: "spacer" })));
+
 const Unsafe = pn.component((p: { text: string }) => pn.Column(pn.Text(p.text, { testID: "unsafe" }), pn.Button(p.text)));
 
 const Keyed = pn.component((p: { order: string[] }) =>
@@ -133,6 +137,14 @@ const scenarios: Record<string, () => pn.Child> = {
   elements: () => Elements(),
   draft: () => Draft(),
   focus: () => Focus({ listen: true }),
+  "spacer-wide": () => SpacerView({ style: { width: 10 } }),
+  "spacer-tall": () => SpacerView({ style: { height: 10, opacity: 1 } }),
+  "spacer-flex": () => SpacerView({ style: { opacity: 0.5 } }),
+  "spacer-none": () => SpacerView({ style: undefined }),
+  "a11y-state": () => StateView({ state: { selected: true, checked: "mixed", expanded: false, busy: "yes", disabled: undefined } }),
+  "a11y-state-other": () => StateView({ state: { disabled: true } }),
+  "a11y-state-none": () => StateView({ state: undefined }),
+  "a11y-state-primitive": () => StateView({ state: "selected" }),
   "label-placeholder": () => Labelled({ props: { placeholder: "First" } }),
   "label-label": () => Labelled({ props: { placeholder: "First", label: "Second" } }),
   "label-a11y": () => Labelled({ props: { accessibilityLabel: "Third", value: "x" } }),
