@@ -1,25 +1,10 @@
-import { createElement, HOST_TYPE, isElement, isPropsObject, type Child, type Element, type Key } from "../core/element.js";
+import { childSlot, elementFrom, HOST_TYPE, isElement, isPropsObject, type Child, type Element, type Key } from "../core/element.js";
 import type { Props } from "../core/host.js";
 import { options } from "../core/options.js";
 import type { ButtonProps, ImageProps, ImageSource, ScrollViewProps, SpacerProps, TextInputProps, TextProps, ViewProps } from "./props.js";
 
 export type * from "./props.js";
 export type { Style } from "./style.js";
-
-function build(type: string, props: Props | undefined, children: unknown): Element {
-  let key: string | null = null;
-  const out: Props = {};
-  if (props !== undefined) {
-    for (const name in props) {
-      if (name === "key") {
-        const k = props.key;
-        if (k !== undefined && k !== null) key = String(k);
-      } else out[name] = props[name];
-    }
-  }
-  if (children !== undefined) out.children = children;
-  return createElement(type, out, key);
-}
 
 function checkProps(name: string, props: unknown): Props | undefined {
   if (props === undefined || props === null) return undefined;
@@ -56,6 +41,13 @@ function textContent(name: string, value: unknown): unknown {
   throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(text): text must be a string or number, got ${typeof value}` : /* `${name}(text): not a string or number` */ `typenative #24: ${name}`);
 }
 
+/** A factory of text and props (`Text`, `Button`): one body for both, named by `mark`. */
+function textual<P, C>(type: string): HostFactory<(text: string | number, props?: P) => Element, P & { children?: C }> {
+  return mark(function (text: string | number, props?: P): Element {
+    return elementFrom(type, checkProps(type, props), textContent(type, text));
+  }, type);
+}
+
 /**
  * A run of text. Nested `Text` inherits its parent's text style.
  *
@@ -64,12 +56,7 @@ function textContent(name: string, value: unknown): unknown {
  * pn.Text("Hello", { style: { fontSize: 18, fontWeight: "600" } });
  * ```
  */
-export const Text = /* @__PURE__ */ mark<(text: string | number, props?: TextProps) => Element, TextProps & { children?: Child }>(
-  function Text(text: string | number, props?: TextProps): Element {
-    return build("Text", checkProps("Text", props), textContent("Text", text));
-  },
-  "Text",
-);
+export const Text = /* @__PURE__ */ textual<TextProps, Child>("Text");
 
 /**
  * A pressable button with a text label. `onClick` may return a promise: it
@@ -80,12 +67,7 @@ export const Text = /* @__PURE__ */ mark<(text: string | number, props?: TextPro
  * pn.Button("Save", { onClick: () => pn.runAsync(save()), disabled: !draft });
  * ```
  */
-export const Button = /* @__PURE__ */ mark<(label: string | number, props?: ButtonProps) => Element, ButtonProps & { children?: TextChildren }>(
-  function Button(label: string | number, props?: ButtonProps): Element {
-    return build("Button", checkProps("Button", props), textContent("Button", label));
-  },
-  "Button",
-);
+export const Button = /* @__PURE__ */ textual<ButtonProps, TextChildren>("Button");
 
 /**
  * A single- or multi-line text field. Controlled: pass `value` and update it in `onChange`.
@@ -97,7 +79,7 @@ export const Button = /* @__PURE__ */ mark<(label: string | number, props?: Butt
  */
 export const TextInput = /* @__PURE__ */ mark<(props?: TextInputProps) => Element, TextInputProps>(
   function TextInput(props?: TextInputProps): Element {
-    return build("TextInput", checkProps("TextInput", props), undefined);
+    return elementFrom("TextInput", checkProps("TextInput", props), undefined);
   },
   "TextInput",
 );
@@ -105,7 +87,7 @@ export const TextInput = /* @__PURE__ */ mark<(props?: TextInputProps) => Elemen
 /** Empty space; flexes to fill a row or column unless sized. */
 export const Spacer = /* @__PURE__ */ mark<(props?: SpacerProps) => Element, SpacerProps>(
   function Spacer(props?: SpacerProps): Element {
-    return build("Spacer", checkProps("Spacer", props), undefined);
+    return elementFrom("Spacer", checkProps("Spacer", props), undefined);
   },
   "Spacer",
 );
@@ -123,8 +105,8 @@ export const Image = /* @__PURE__ */ mark<(source: ImageSource, props?: ImagePro
     if (typeof source !== "string" && !(typeof source === "object" && source !== null && typeof source.uri === "string")) {
       throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Image(source): source must be a URI string or { uri }" : /* "Image(source): source must be a URI string or { uri }" */ "typenative #25");
     }
-    // The source joins the props here, not in build(): every app carries build().
-    return build("Image", { ...checkProps("Image", props), source }, undefined);
+    // The source joins the props here, not in elementFrom(): every app carries elementFrom().
+    return elementFrom("Image", { ...checkProps("Image", props), source }, undefined);
   },
   "Image",
 );
@@ -151,24 +133,20 @@ function container<P>(type: string): HostFactory<ContainerFactory<P>, P & { chil
     let children: unknown[] = args;
     const last = args[args.length - 1];
     const first = args[0];
-    if (args.length > 0 && isPropsObject(last)) {
+    if (isPropsObject(last)) {
       props = last;
       children = args.slice(0, -1);
-    } else if (args.length > 0 && isPropsObject(first)) {
+    } else if (isPropsObject(first)) {
       props = first;
       children = args.slice(1);
-    }
-    // JSX and h() hand children over in props.
-    if (props !== undefined && "children" in props && children.length === 0) {
-      const { children: inner, ...rest } = props;
-      return build(type, rest, inner);
     }
     for (const child of children) {
       if (typeof child === "object" && child !== null && !Array.isArray(child) && !isElement(child)) {
         throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${type}(...children, props?): a props object must come first or last` : /* `${type}(...children, props?): props must be first or last` */ `typenative #26: ${type}`);
       }
     }
-    return build(type, props, children.length === 0 ? undefined : children.length === 1 && !Array.isArray(children[0]) ? children[0] : children);
+    // Without children arguments, the props' own `children` (JSX and h() hand them over in props) are copied with the rest.
+    return elementFrom(type, props, children.length === 0 ? undefined : childSlot(children));
   } as ContainerFactory<P>, type);
 }
 

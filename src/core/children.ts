@@ -1,6 +1,6 @@
 import { createElement, Fragment, isElement, type Element } from "./element.js";
 import type { Fiber } from "./fiber.js";
-import { DELETED, HOST, ROOT, TEXT, componentName, firstHost, hostParentOf, nextHostAfter } from "./fiber.js";
+import { DELETED, HOST, ROOT, TEXT, componentName, firstHost, forEachHost, hostParentOf, nextHostAfter } from "./fiber.js";
 import { OP_CLEAR, OP_INSERT, OP_REMOVE, ops } from "./work.js";
 import { options } from "./options.js";
 
@@ -206,10 +206,10 @@ export function reconcileChildren(parent: Fiber, raw: unknown, visit: ItemVisito
     for (let j = newEnd; j >= start; j--) {
       const fiber = next[j]!;
       const k = j - start;
-      if (sources[k] === -1) placeHosts(hostNode, fiber, anchor);
+      if (sources[k] === -1) forEachHost(fiber, placeView, hostNode, anchor);
       else if (stay !== null) {
         if (s >= 0 && stay[s] === k) s--;
-        else placeHosts(hostNode, fiber, anchor);
+        else forEachHost(fiber, placeView, hostNode, anchor);
       }
       const first = firstHost(fiber);
       if (first !== null) anchor = first;
@@ -248,14 +248,9 @@ function anchorFrom(parent: Fiber, next: Fiber[], from: number): object | null {
   return parent.kind === HOST || parent.kind === ROOT ? null : nextHostAfter(parent);
 }
 
-/** Records an insert/move for each top-level view of `fiber`, in order; recursion instead of a scratch list keeps this allocation-free. */
-function placeHosts(hostNode: object, fiber: Fiber, before: object | null): void {
-  if (fiber.kind === HOST || fiber.kind === TEXT) {
-    ops.push(OP_INSERT, hostNode, fiber.node, before);
-    return;
-  }
-  const children = fiber.children;
-  for (let i = 0; i < children.length; i++) placeHosts(hostNode, children[i]!, before);
+/** Records an insert/move of one top-level view of a placed fiber (see `forEachHost`: in order, allocation-free). */
+function placeView(hostNode: object, before: object | null, node: object): void {
+  ops.push(OP_INSERT, hostNode, node, before);
 }
 
 function remove(hostNode: object, fiber: Fiber): void {

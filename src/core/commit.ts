@@ -1,5 +1,5 @@
 import type { Fiber, RootState } from "./fiber.js";
-import { COMPONENT, DIRTY, EFFECTS_QUEUED, HOST, TEXT, UNMOUNTED } from "./fiber.js";
+import { COMPONENT, DIRTY, EFFECTS_QUEUED, UNMOUNTED, forEachHost } from "./fiber.js";
 import { OP_ANIMATE, OP_CLEAR, OP_INSERT, OP_REMOVE, OP_SIZE, OP_TEXT, OP_UPDATE, effectList, ops } from "./work.js";
 import { animatedStyles } from "./animated-support.js";
 import { effectRunner } from "./effect-runner.js";
@@ -35,7 +35,7 @@ export function commitRoot(root: RootState): void {
           host.updateProps(fiber.node!, fiber.type as string, b as Props, c as Props);
         } else if (code === OP_TEXT) host.setText(a as object, b as string);
         else if (code === OP_REMOVE) {
-          if (a !== cleared) detachHosts(host, a as object, b as Fiber);
+          if (a !== cleared) forEachHost(b as Fiber, detachView, host, a as object);
           unmountFiber(b as Fiber);
         } else if (code === OP_ANIMATE) {
           // Pushed only for a style holding an animated node, or a view following one: the support is installed.
@@ -63,26 +63,21 @@ export function commitRoot(root: RootState): void {
 
 /** How many views the run of `OP_REMOVE`s of `parentNode` starting at `from` detaches. */
 function viewsRemovedFrom(parentNode: unknown, from: number, count: number): number {
-  let views = 0;
-  for (let i = from; i < count && ops[i] === OP_REMOVE && ops[i + 1] === parentNode; i += OP_SIZE) views += countViews(ops[i + 2] as Fiber);
+  views = 0;
+  for (let i = from; i < count && ops[i] === OP_REMOVE && ops[i + 1] === parentNode; i += OP_SIZE) forEachHost(ops[i + 2] as Fiber, countView, null, null);
   return views;
 }
 
-function countViews(fiber: Fiber): number {
-  if (fiber.kind === HOST || fiber.kind === TEXT) return 1;
-  let views = 0;
-  const children = fiber.children;
-  for (let i = 0; i < children.length; i++) views += countViews(children[i]!);
-  return views;
+/** Counted by {@link countView} (a module variable: the walk's callback closes over nothing). */
+let views = 0;
+
+function countView(): void {
+  views++;
 }
 
-function detachHosts(host: RootState["host"], parentNode: object, fiber: Fiber): void {
-  if (fiber.kind === HOST || fiber.kind === TEXT) {
-    host.removeChild(parentNode, fiber.node!);
-    return;
-  }
-  const children = fiber.children;
-  for (let i = 0; i < children.length; i++) detachHosts(host, parentNode, children[i]!);
+/** Detaches one top-level view of a removed fiber (see `forEachHost`). */
+function detachView(host: RootState["host"], parentNode: object, node: object): void {
+  host.removeChild(parentNode, node);
 }
 
 /**

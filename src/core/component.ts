@@ -1,4 +1,4 @@
-import { COMPONENT_OF, createElement, isPropsObject, type Child, type Element, type Key } from "./element.js";
+import { COMPONENT_OF, childSlot, elementFrom, isPropsObject, type Child, type Element, type Key } from "./element.js";
 import type { Props } from "./host.js";
 import { options } from "./options.js";
 
@@ -56,21 +56,8 @@ export function component<P>(a: string | ((props: P) => Child), b?: (props: P) =
   let type: (props: P) => Child = render;
   if (options.dev && process.env.NODE_ENV !== "production" && componentHooks.refresh !== null) type = componentHooks.refresh(render, name) ?? render;
   const factory = (props?: ComponentProps<P>, ...children: Child[]): Element => {
-    let key: string | null = null;
-    const finalProps: Props = {};
-    if (props !== undefined && props !== null) {
-      if (!isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(props): props must be a plain object` : /* `${name}(props): not a plain object` */ `typenative #40: ${name}`);
-      for (const k in props) {
-        if (k === "key") {
-          const v = (props as Props).key;
-          if (v !== undefined && v !== null) key = String(v);
-        } else finalProps[k] = (props as Props)[k];
-      }
-    }
-    // A lone array stays nested: it is one slot (and a list that should be keyed).
-    if (children.length === 1 && !Array.isArray(children[0])) finalProps.children = children[0];
-    else if (children.length > 0) finalProps.children = children;
-    return createElement(type, finalProps, key);
+    if (props !== undefined && props !== null && !isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(props): props must be a plain object` : /* `${name}(props): not a plain object` */ `typenative #40: ${name}`);
+    return elementFrom(type, props, childSlot(children), children.length > 0);
   };
   Object.defineProperty(factory, "displayName", { value: name });
   Object.defineProperty(factory, "name", { value: name });

@@ -62,25 +62,33 @@ export function h(type: unknown, props?: Props | null, ...children: unknown[]): 
   if (resolved === undefined || resolved === null || (typeof resolved !== "string" && typeof resolved !== "function" && typeof resolved !== "symbol" && typeof resolved !== "object")) {
     throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `h(type, ...): invalid element type ${String(type)}` : /* `h(type, ...): invalid element type ${String(type)}` */ `typenative #42: ${String(type)}`);
   }
+  return elementFrom(resolved, props, childSlot(children), children.length > 0);
+}
+
+/**
+ * @internal An element of `type` from a props object with its `key` taken
+ * out, and `children` as `props.children` when `withChildren` (by default:
+ * when there are some). `h`, component factories and the built-ins share
+ * it, so a first load carries one copy of the loop.
+ */
+export function elementFrom(type: unknown, props: Props | null | undefined, children: unknown, withChildren = children !== undefined): Element {
   let key: string | null = null;
-  let finalProps: Props;
-  if (props === null || props === undefined) {
-    finalProps = {};
-  } else {
-    finalProps = {};
+  const out: Props = {};
+  if (props !== undefined && props !== null) {
     for (const name in props) {
       if (name === "key") {
-        const k = props[name];
+        const k = props.key;
         if (k !== undefined && k !== null) key = String(k);
-      } else {
-        finalProps[name] = props[name];
-      }
+      } else out[name] = props[name];
     }
   }
-  // A lone array stays nested: it is one slot (and a list that should be keyed).
-  if (children.length === 1 && !Array.isArray(children[0])) finalProps.children = children[0];
-  else if (children.length > 0) finalProps.children = children;
-  return createElement(resolved, finalProps, key);
+  if (withChildren) out.children = children;
+  return createElement(type, out, key);
+}
+
+/** @internal Rest-argument children as one slot: a lone child that is not an array is itself (a lone array stays nested: it is one slot, and a list that should be keyed). */
+export function childSlot(children: unknown[]): unknown {
+  return children.length === 1 && !Array.isArray(children[0]) ? children[0] : children;
 }
 
 /** @internal Builds the element object; one shape for every element keeps property access monomorphic. */

@@ -102,7 +102,8 @@ export interface Fiber {
   unsubscribe: (() => void) | null;
 }
 
-export const NO_ERROR: unique symbol = Symbol("no error");
+// No description: an internal sentinel, and bytes in every first load.
+export const NO_ERROR: unique symbol = Symbol();
 
 export function createFiber(kind: number, type: unknown, key: Key | null, props: Props, parent: Fiber | null, root: RootState, element: Element | null = null): Fiber {
   return {
@@ -142,6 +143,21 @@ export function firstHost(fiber: Fiber): object | null {
     if (node !== null) return node;
   }
   return null;
+}
+
+/**
+ * Calls `each(a, b, view)` for each top-level host view of `fiber`, in
+ * order: one walk for appending, placing and detaching views (`a` and `b`
+ * are passed through, so the callers' functions close over nothing and no
+ * call allocates).
+ */
+export function forEachHost<A, B>(fiber: Fiber, each: (a: A, b: B, node: object) => void, a: A, b: B): void {
+  if (fiber.kind === HOST || fiber.kind === TEXT) {
+    each(a, b, fiber.node!);
+    return;
+  }
+  const children = fiber.children;
+  for (let i = 0; i < children.length; i++) forEachHost(children[i]!, each, a, b);
 }
 
 /** The nearest ancestor that owns a host view (HOST or ROOT): where `fiber`'s top views live. */

@@ -3,7 +3,7 @@ import { Fragment } from "./element.js";
 import type { Fiber } from "./fiber.js";
 import {
   BOUNDARY, COMPONENT, DIRTY, EFFECTS_QUEUED, FORCED, FRAGMENT, HAS_EFFECTS, HOST, LAYOUT_EFFECTS, MEMO, PROVIDER, STORMY, TEXT,
-  componentName, createFiber,
+  componentName, createFiber, forEachHost,
 } from "./fiber.js";
 import { contextSupport } from "./context-support.js";
 import { current, FIBER_OF } from "./current.js";
@@ -48,7 +48,7 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
     fiber.node = node;
     mountChildren(fiber, props.children, visitor);
     const children = fiber.children;
-    for (let i = 0; i < children.length; i++) appendHosts(root.host, node, children[i]!);
+    for (let i = 0; i < children.length; i++) forEachHost(children[i]!, appendView, root.host, node);
     if (hasAnimatedStyle(props)) ops.push(OP_ANIMATE, fiber, null, null);
   } else if (typeof type === "function") {
     fiber = createFiber(COMPONENT, type, key, props, parent, root, item);
@@ -73,14 +73,9 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
   return fiber;
 }
 
-/** Appends the top-level views of a new subtree to a new host view. */
-function appendHosts(host: Fiber["root"]["host"], parentNode: object, fiber: Fiber): void {
-  if (fiber.kind === HOST || fiber.kind === TEXT) {
-    host.appendInitialChild(parentNode, fiber.node!);
-    return;
-  }
-  const children = fiber.children;
-  for (let i = 0; i < children.length; i++) appendHosts(host, parentNode, children[i]!);
+/** Appends a top-level view of a new subtree to a new host view. */
+function appendView(host: Fiber["root"]["host"], parentNode: object, node: object): void {
+  host.appendInitialChild(parentNode, node);
 }
 
 /** Brings a reused fiber up to date with a new item of the same type and key. */

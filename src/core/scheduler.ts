@@ -95,24 +95,18 @@ function renderAndCommit(root: RootState): void {
 function takeStateChange(fiber: Fiber): boolean {
   const hooks = fiber.hooks;
   if (hooks === null) return true;
-  let changed = false;
   for (let i = 0; i < hooks.length; i++) {
     const hook = hooks[i]!;
-    if (hook.tag === STATE && hook.hasPending && !Object.is(hook.pending, hook.state)) {
-      changed = true;
-      break;
+    if (hook.tag === STATE && hook.hasPending && !Object.is(hook.pending, hook.state)) return true;
+  }
+  for (let i = 0; i < hooks.length; i++) {
+    const hook = hooks[i]!;
+    if (hook.tag === STATE) {
+      (hook as StateHook).hasPending = false;
+      (hook as StateHook).pending = undefined;
     }
   }
-  if (!changed) {
-    for (let i = 0; i < hooks.length; i++) {
-      const hook = hooks[i]!;
-      if (hook.tag === STATE) {
-        (hook as StateHook).hasPending = false;
-        (hook as StateHook).pending = undefined;
-      }
-    }
-  }
-  return changed;
+  return false;
 }
 
 /**

@@ -145,10 +145,13 @@ function discard(fiber: Fiber): void {
 
 /** A render error together with the fiber whose render threw it. */
 export class RenderFailure {
-  constructor(
-    readonly error: unknown,
-    readonly fiber: Fiber,
-  ) {}
+  // `declare`d and assigned: parameter properties would also be emitted as class fields (bytes in every first load).
+  declare readonly error: unknown;
+  declare readonly fiber: Fiber;
+  constructor(error: unknown, fiber: Fiber) {
+    this.error = error;
+    this.fiber = fiber;
+  }
 }
 
 /** True while a render is in progress (a setter called now is a render-phase update). */

@@ -35,9 +35,9 @@ export interface TimerPlatform {
 
 /** The globals, looked up at each call so a test may replace them. */
 const globalPlatform: TimerPlatform = {
-  now: () => globalThis.performance.now(),
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (id) => globalThis.clearTimeout(id as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
 };
 
 /** The handle of a timer that never fires: nothing to cancel, nothing kept alive. */

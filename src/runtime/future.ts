@@ -7,7 +7,7 @@ export class Future<T> implements PromiseLike<T> {
   /** Set by the first resolve/reject call; later calls are no-ops. */
   claimed = false;
   readonly #promise: Promise<T>;
-  /** @internal */ settle!: (ok: boolean, value: unknown) => void;
+  /** @internal */ declare settle: (ok: boolean, value: unknown) => void;
 
   constructor() {
     this.#promise = new Promise<T>((resolve, reject) => {

@@ -44,10 +44,10 @@ export class Runtime {
    * a render error with no boundary, an event handler's throw, a corrupt
    * storage file. Settable. Defaults to {@link logError}.
    */
-  onError: ErrorHandler;
+  declare onError: ErrorHandler;
 
   /** Host services, plugged in by the host that created (or claimed) this runtime. */
-  readonly services: Services;
+  declare readonly services: Services;
 
   /**
    * Who installed the services (a mounted web app, a bridge connection, the
@@ -57,7 +57,7 @@ export class Runtime {
   owner: object | null = null;
 
   /** @internal The scope of tasks started outside any component. */
-  readonly appScope: Scope;
+  declare readonly appScope: Scope;
 
   readonly #loop: Loop;
   #pending = 0;

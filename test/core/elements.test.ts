@@ -19,6 +19,22 @@ describe("elements and components", () => {
     assert.equal(pn.component("Named", () => null).displayName, "Named");
   });
 
+  it("containers take children carried in their props (JSX, h), unless children arguments come too; the key is taken out", () => {
+    const text = pn.Text("x");
+    const carried = pn.Column({ style: { padding: 4 }, children: [text], key: 7 } as never);
+    assert.equal(carried.key, "7");
+    assert.deepEqual(carried.props, { style: { padding: 4 }, children: [text] });
+    const bare = pn.View({ style: { padding: 4 } });
+    assert.deepEqual(bare.props, { style: { padding: 4 } });
+    assert.equal("children" in bare.props, false);
+    const other = pn.Text("y");
+    const both = pn.Row({ children: [text] } as never, other);
+    assert.deepEqual(both.props, { children: other });
+    const viaH = pn.h(pn.Column, { key: "k" }, text, other);
+    assert.equal(viaH.key, "k");
+    assert.deepEqual(viaH.props, { children: [text, other] });
+  });
+
   it("containers take their props first or last, told apart by the element brand", () => {
     const a = pn.Column(pn.Text("x"), { style: { padding: 4 } });
     const b = pn.Column({ style: { padding: 4 } }, pn.Text("x"));

@@ -8,24 +8,24 @@
  * is wrapped in `:where()`, so it has zero specificity and any rule of the
  * app's own CSS wins.
  *
- * Written without optional whitespace: the rules are in every app's first
- * download (note `:where(.tn-text .tn-text)` keeps its descendant space).
+ * Written without optional whitespace, not even between rules (one string
+ * of concatenated literals): the rules are in every app's first download
+ * (note `:where(.tn-text .tn-text)` keeps its descendant space).
  */
-const RULES = `
-:where(.tn){box-sizing:border-box;min-width:0;min-height:0;flex-shrink:0;margin:0;padding:0;border:0 solid}
-:where(.tn-view,.tn-column,.tn-scroll,.tn-list){display:flex;flex-direction:column}
-:where(.tn-row){display:flex;flex-direction:row}
-:where(.tn-scroll,.tn-list){overflow:auto}
-:where(.tn-list){list-style:none}
-:where(.tn-text){white-space:pre-wrap;overflow-wrap:anywhere}
-:where(.tn-text .tn-text){display:inline}
-:where(.tn-spacer){flex-grow:1}
-:where(.tn-spacer.tn-sized){flex-grow:0}
-:where(.tn-button){cursor:pointer;font:inherit;padding:6px 12px;border-width:1px;border-radius:6px}
-:where(.tn-button:disabled){cursor:default;opacity:0.6}
-:where(.tn-input){font:inherit;padding:6px 8px;border-width:1px;border-radius:6px}
-:where(.tn-image){object-fit:cover}
-`;
+const RULES =
+  ":where(.tn){box-sizing:border-box;min-width:0;min-height:0;flex-shrink:0;margin:0;padding:0;border:0 solid}" +
+  ":where(.tn-view,.tn-column,.tn-scroll,.tn-list){display:flex;flex-direction:column}" +
+  ":where(.tn-row){display:flex;flex-direction:row}" +
+  ":where(.tn-scroll,.tn-list){overflow:auto}" +
+  ":where(.tn-list){list-style:none}" +
+  ":where(.tn-text){white-space:pre-wrap;overflow-wrap:anywhere}" +
+  ":where(.tn-text .tn-text){display:inline}" +
+  ":where(.tn-spacer){flex-grow:1}" +
+  ":where(.tn-spacer.tn-sized){flex-grow:0}" +
+  ":where(.tn-button){cursor:pointer;font:inherit;padding:6px 12px;border-width:1px;border-radius:6px}" +
+  ":where(.tn-button:disabled){cursor:default;opacity:.6}" +
+  ":where(.tn-input){font:inherit;padding:6px 8px;border-width:1px;border-radius:6px}" +
+  ":where(.tn-image){object-fit:cover}";
 
 const installed = new WeakMap<Document, Set<string>>();
 

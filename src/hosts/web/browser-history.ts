@@ -1,5 +1,6 @@
 import type { ColorSchemeService, HistoryService } from "../../runtime/services.js";
 import { lazy } from "./lazy.js";
+import { eventSignal } from "./connectivity.js";
 
 /**
  * The browser's address bar and back/forward buttons, for navigation
@@ -45,13 +46,7 @@ export function browserHistory(view: Window): HistoryService {
 
 /** `prefers-color-scheme`, followed live. */
 export function mediaColorScheme(view: Window): ColorSchemeService {
-  const query = typeof view.matchMedia === "function" ? view.matchMedia("(prefers-color-scheme: dark)") : null;
-  return {
-    get: () => (query !== null && query.matches ? "dark" : "light"),
-    subscribe(listener) {
-      if (query === null) return () => {};
-      query.addEventListener("change", listener);
-      return () => query.removeEventListener("change", listener);
-    },
-  };
+  // No matchMedia (an old or synthetic window): always light, never a change.
+  const query = view.matchMedia?.("(prefers-color-scheme: dark)") ?? null;
+  return eventSignal(() => (query?.matches ? "dark" : "light"), query, ["change"]);
 }

@@ -1,32 +1,33 @@
 import type { HostSignal } from "../../runtime/services.js";
 
 /**
- * The browser's online state: `navigator.onLine`, changes from the
- * `online`/`offline` events. The listeners go on the window only while
- * someone subscribes (the online manager, while queries or the outbox
- * listen), never at import.
+ * A value the page reads with `get`, whose changes `events` on `target`
+ * announce (no target: it never changes). The listeners are added only while
+ * someone subscribes, never at import. The online state, the focus and the
+ * color scheme are all this shape: one copy of the glue in the first load.
  */
-export function browserOnline(view: Window): HostSignal {
+export function eventSignal<T>(get: () => T, target: EventTarget | null, events: readonly string[]): { get(): T; subscribe(listener: () => void): () => void } {
   return {
-    get: () => view.navigator.onLine !== false,
+    get,
     subscribe(listener) {
-      view.addEventListener("online", listener);
-      view.addEventListener("offline", listener);
+      for (const event of events) target?.addEventListener(event, listener);
       return () => {
-        view.removeEventListener("online", listener);
-        view.removeEventListener("offline", listener);
+        for (const event of events) target?.removeEventListener(event, listener);
       };
     },
   };
 }
 
+/**
+ * The browser's online state: `navigator.onLine`, changes from the
+ * `online`/`offline` events (the online manager subscribes while queries or
+ * the outbox listen).
+ */
+export function browserOnline(view: Window): HostSignal {
+  return eventSignal(() => view.navigator.onLine !== false, view, ["online", "offline"]);
+}
+
 /** The page's focus as the focus manager sees it: visible (`visibilitychange`), as in TanStack Query. */
 export function browserFocus(doc: Document): HostSignal {
-  return {
-    get: () => doc.visibilityState !== "hidden",
-    subscribe(listener) {
-      doc.addEventListener("visibilitychange", listener);
-      return () => doc.removeEventListener("visibilitychange", listener);
-    },
-  };
+  return eventSignal(() => doc.visibilityState !== "hidden", doc, ["visibilitychange"]);
 }

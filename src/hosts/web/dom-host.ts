@@ -156,12 +156,8 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
     },
     updateProps(node, type, changes, props) {
       const el = node as HTMLElement;
-      let relabel = false;
-      for (const name in changes) {
-        setProp(el, type, name, changes[name], props, scrollWatch);
-        if (name === "label" || name === "accessibilityLabel" || name === "placeholder") relabel = true;
-      }
-      if (relabel && type === "TextInput") labelInput(el as Input, props);
+      for (const name in changes) setProp(el, type, name, changes[name], props, scrollWatch);
+      if (type === "TextInput" && ("label" in changes || "accessibilityLabel" in changes || "placeholder" in changes)) labelInput(el as Input, props);
     },
     setText(node, text) {
       (node as Text).data = text;
@@ -188,9 +184,9 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       return;
     case "accessibilityState": {
       // React Native's { selected, checked, expanded, busy, disabled } → aria-* attributes.
-      const state = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+      // Any other value (none, a primitive) has none of the keys: `?.` reads undefined.
       for (const key of A11Y_STATES) {
-        const v = state[key];
+        const v = (value as Record<string, unknown> | null | undefined)?.[key];
         setAttr(el, `aria-${key}`, typeof v === "boolean" || v === "mixed" ? String(v) : undefined);
       }
       return;
@@ -201,30 +197,26 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
       return;
     case "disabled":
       if (type === "Button" || type === "TextInput") (el as HTMLButtonElement | Input).disabled = value === true;
-      else setAttr(el, "aria-disabled", value === true ? "true" : undefined);
+      else setAttr(el, "aria-disabled", value === true || undefined);
       return;
-    // The flags of these three features are set by their modules, which alone read them.
+    // The flags of these three features (press, Escape, refresh) are set by their modules, which alone read them.
     case "onPressIn":
     case "onPressOut":
     case "onLongPress":
-      if (name === "onLongPress" && type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
-      features((module) => module.setPress(el, props, context), value === true);
-      return;
     case "onAccessibilityEscape":
-      features((module) => module.setEscape(el, value === true, context), value === true);
+    case "onRefresh":
+      if (name === "onLongPress" && type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
+      features((module) => module[name](el, value === true, context, props), value === true);
       return;
     case "accessibilityViewIsModal":
-      setAttr(el, "aria-modal", value === true ? "true" : undefined);
+      setAttr(el, "aria-modal", value === true || undefined);
       if (value === true) {
         if (!el.hasAttribute("tabindex")) el.tabIndex = -1;
         pendingModals.push(el);
       }
       return;
-    case "onRefresh":
-      features((module) => module.setRefresh(el, value === true, context), value === true);
-      return;
     case "refreshing":
-      setAttr(el, "aria-busy", value === true ? "true" : undefined);
+      setAttr(el, "aria-busy", value === true || undefined);
       return;
     case "onScroll":
       // Its listener and size reports are scroll-watch.ts's.
@@ -255,10 +247,8 @@ function setInputProp(el: Input, name: string, value: unknown): void {
       flag(el, SUBMIT, value === true);
       return;
     case "onFocus":
-      listen(el, "focus", onFocus, value);
-      return;
     case "onBlur":
-      listen(el, "blur", onBlur, value);
+      listen(el, name === "onFocus" ? "focus" : "blur", onFocusChange, value);
       return;
     case "editable":
       el.readOnly = value === false;
@@ -317,9 +307,9 @@ function makeClickable(el: HTMLElement, on: boolean, props: Props): void {
 }
 
 function isSized(style: unknown): boolean {
-  if (typeof style !== "object" || style === null) return false;
-  const s = style as Props;
-  return s.width !== undefined || s.height !== undefined;
+  // No style, or not an object: no width or height (`?.` reads undefined).
+  const s = style as Props | null | undefined;
+  return s?.width !== undefined || s?.height !== undefined;
 }
 
 /** The role a view has when `accessibilityRole` does not say. */
@@ -337,6 +327,7 @@ function markListItem(parent: Node, child: Node): void {
   }
 }
 
+/** Removes the attribute for `undefined`, `null` and `false`; else writes the value as text (`true` as "true"). */
 function setAttr(el: Element, name: string, value: unknown): void {
   if (value === undefined || value === null || value === false) el.removeAttribute(name);
   else el.setAttribute(name, String(value));
@@ -390,12 +381,9 @@ function onInput(event: Event): void {
   if (flagsOf(el) & CHANGE) emit(el, "onChange", (el as Input).value);
 }
 
-function onFocus(this: HTMLElement): void {
-  emit(this, "onFocus");
-}
-
-function onBlur(this: HTMLElement): void {
-  emit(this, "onBlur");
+/** `focus` → `onFocus`, `blur` → `onBlur`: one shared listener for both. */
+function onFocusChange(this: HTMLElement, event: Event): void {
+  emit(this, event.type === "focus" ? "onFocus" : "onBlur");
 }
 
 const warned = new Set<string>();

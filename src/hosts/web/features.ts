@@ -18,5 +18,10 @@
 export { setPress } from "./press.js";
 export { setRefresh } from "./pull-to-refresh.js";
 export { setEscape, focusNewModals, closeModalsWithin } from "./modal-focus.js";
+// Each prop's setter under the prop's name (all take `el, on, context, props`),
+// so the DOM host has one call for the five props instead of one per feature.
+export { setPress as onPressIn, setPress as onPressOut, setPress as onLongPress } from "./press.js";
+export { setRefresh as onRefresh } from "./pull-to-refresh.js";
+export { setEscape as onAccessibilityEscape } from "./modal-focus.js";
 export { ScrollWatch } from "./scroll-watch.js";
 export { setImageSource } from "./image.js";

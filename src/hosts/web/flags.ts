@@ -11,8 +11,8 @@
  */
 import type { emit } from "../../core/events.js";
 
-/** Where a view keeps the delegated events it handles: a bit set of the flags below. */
-const LISTENS = Symbol("typenative.listens");
+/** Where a view keeps the delegated events it handles: a bit set of the flags below. (No description: bytes in every first load.) */
+const LISTENS = Symbol();
 /** Has `onClick`. */
 export const CLICK = 1;
 /** A clickable non-button: Enter and Space press it. */

@@ -77,7 +77,8 @@ const mounted = new WeakSet<Element>();
  * installs the web services. One app per node; mount again after `unmount()`.
  */
 export function mount(element: Child, domNode: Element, options: MountOptions = {}): WebApp {
-  if (typeof domNode !== "object" || domNode === null || domNode.nodeType !== 1) {
+  // Not an object, or not an element (`?.` also turns null and undefined away).
+  if ((domNode as Element | null | undefined)?.nodeType !== 1) {
     throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")" : /* "mount(element, domNode): domNode is not a DOM element" */ "typenative #87");
   }
   if (mounted.has(domNode)) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): this element already holds a typenative app; unmount it first" : /* "mount(): already mounted" */ "typenative #88");

@@ -101,26 +101,25 @@ export function perView<M, A>(
     if (waiting === null) {
       const views = (waiting = new Map());
       load()
-        .then(
-          (loaded) => {
-            waiting = null;
-            module = loaded;
-            for (const [view, latest] of views) apply(loaded, view, latest);
-          },
-          (error: unknown) => {
-            // Forget the views; a later view tries the import again.
-            waiting = null;
-            throw error;
-          },
-        )
-        .catch(report);
+        .then((loaded) => {
+          waiting = null;
+          module = loaded;
+          for (const [view, latest] of views) apply(loaded, view, latest);
+        })
+        .catch((error: unknown) => {
+          // A failed import forgets the views (a later view tries it again);
+          // a failed apply finds `waiting` already null.
+          waiting = null;
+          report(error);
+        });
     }
     waiting.set(el, value);
   };
   set.waiting = (): boolean => waiting !== null;
   set.forget = (removed: Node): void => {
     if (waiting === null) return;
-    for (const el of Array.from(waiting.keys())) if (removed.contains(el)) waiting.delete(el);
+    // Deleting the entry being visited is safe in a Map's iteration: no copy.
+    for (const el of waiting.keys()) if (removed.contains(el)) waiting.delete(el);
   };
   return set;
 }

@@ -25,7 +25,7 @@ let host: FeatureContext;
  * calls this to undo, for a view whose handlers went or never were, once
  * the feature chunk is loaded for another feature: that adds no listener.)
  */
-export function setPress(el: HTMLElement, props: Record<string, unknown>, context: FeatureContext): void {
+export function setPress(el: HTMLElement, _on: boolean, context: FeatureContext, props: Record<string, unknown>): void {
   const press = props.onPressIn === true || props.onPressOut === true;
   const long = props.onLongPress === true;
   context.flag(el, PRESS, press);

@@ -108,6 +108,65 @@ describe("web DOM host", () => {
     assert.equal(await draft.inputValue(), "");
   });
 
+  it("delivers an input's focus and blur while it has the handlers", async () => {
+    await run("focus");
+    const watched = page.getByRole("textbox", { name: "Watched" });
+    const other = page.getByRole("textbox", { name: "Other" });
+    await watched.focus();
+    await other.focus();
+    await page.getByText("Events: focus,blur", { exact: true }).waitFor();
+    // Without the handlers the listener goes; back with them, each event is heard once.
+    await rerender("focus-off");
+    await watched.focus();
+    await other.focus();
+    await rerender("focus");
+    await watched.focus();
+    await other.focus();
+    await page.getByText("Events: focus,blur,focus,blur", { exact: true }).waitFor();
+  });
+
+  it("names an input by label, else accessibilityLabel, else placeholder, as its props change", async () => {
+    const label = () => page.evaluate(() => document.querySelector('[data-testid="labelled"]')!.getAttribute("aria-label"));
+    await run("label-placeholder");
+    assert.equal(await label(), "First");
+    await rerender("label-label");
+    assert.equal(await label(), "Second");
+    await rerender("label-a11y");
+    assert.equal(await label(), "Third");
+    await rerender("label-none");
+    assert.equal(await label(), null);
+  });
+
+  it("writes accessibilityState as aria-* attributes, and removes those a new state lacks", async () => {
+    const attrs = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('[data-testid="a11y-state"]')!;
+        return ["selected", "checked", "expanded", "busy", "disabled"].map((key) => el.getAttribute(`aria-${key}`));
+      });
+    await run("a11y-state");
+    // Booleans and "mixed" are written; anything else is not.
+    assert.deepEqual(await attrs(), ["true", "mixed", "false", null, null]);
+    await rerender("a11y-state-other");
+    assert.deepEqual(await attrs(), [null, null, null, null, "true"]);
+    await rerender("a11y-state-none");
+    assert.deepEqual(await attrs(), [null, null, null, null, null]);
+    await rerender("a11y-state");
+    await rerender("a11y-state-primitive");
+    assert.deepEqual(await attrs(), [null, null, null, null, null]);
+  });
+
+  it("a Spacer with a width or height stops flexing (tn-sized), and flexes again without", async () => {
+    const sized = () => page.evaluate(() => document.querySelector('[data-testid="spacer"]')!.classList.contains("tn-sized"));
+    await run("spacer-wide");
+    assert.equal(await sized(), true);
+    await rerender("spacer-flex");
+    assert.equal(await sized(), false);
+    await rerender("spacer-tall");
+    assert.equal(await sized(), true);
+    await rerender("spacer-none");
+    assert.equal(await sized(), false);
+  });
+
   it("sets data as text, never as HTML", async () => {
     await run("unsafe");
     const unsafe = page.getByTestId("unsafe");

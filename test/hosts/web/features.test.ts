@@ -19,15 +19,20 @@ const context: FeatureContext = { emit: () => {}, flag, flagsOf };
 
 describe("web host: the feature chunk", () => {
   it("exports what the DOM host calls of each gathered module", () => {
-    for (const name of ["setPress", "setRefresh", "setEscape", "focusNewModals", "closeModalsWithin", "ScrollWatch", "setImageSource"] as const) {
+    for (const name of ["setPress", "setRefresh", "setEscape", "onPressIn", "onPressOut", "onLongPress", "onAccessibilityEscape", "onRefresh", "focusNewModals", "closeModalsWithin", "ScrollWatch", "setImageSource"] as const) {
       assert.equal(typeof features[name], "function", name);
     }
+    // The DOM host calls each prop's setter by the prop's name.
+    assert.deepEqual(
+      [features.onPressIn, features.onPressOut, features.onLongPress, features.onAccessibilityEscape, features.onRefresh],
+      [features.setPress, features.setPress, features.setPress, features.setEscape, features.setRefresh],
+    );
   });
 
   it("an undo of press, refresh or Escape clears the flag and adds no listener; turning one on adds its listeners once", () => {
     const { listening, view } = fakeDocument();
     const el = view();
-    features.setPress(el, { onPressIn: undefined }, context);
+    features.setPress(el, false, context, { onPressIn: undefined });
     features.setRefresh(el, false, context);
     features.setEscape(el, false, context);
     assert.deepEqual(listening, []);
@@ -38,7 +43,7 @@ describe("web host: the feature chunk", () => {
     assert.notEqual(flagsOf(el), 0);
     features.setRefresh(el, false, context);
     assert.equal(flagsOf(el), 0);
-    features.setPress(el, { onLongPress: true }, context);
+    features.setPress(el, true, context, { onLongPress: true });
     assert.deepEqual(listening.slice(3), ["pointerdown", "pointerup", "pointercancel"]);
     features.setEscape(el, true, context);
     assert.deepEqual(listening.slice(6), ["keydown"]);

@@ -51,6 +51,82 @@ describe("web style mapping", () => {
     }
   });
 
+  it("keeps exactly the unitless keys plain, and gives lengths to translations and degrees to rotations and skews", async () => {
+    // The names are matched by regular expressions: pinned one by one, with near misses.
+    const out = await page.evaluate(() => {
+      const { applyStyle } = (window as any).tn;
+      const units: Record<string, string> = {};
+      const keys = ["opacity", "flex", "flexGrow", "flexShrink", "zIndex", "fontWeight", "aspectRatio", "order", "lineClamp", "flexBasis", "width", "borderWidth"];
+      for (const key of keys) {
+        // A record of the value written: a key the CSSOM does not know (lineClamp) is still told apart.
+        const seen: Record<string, unknown> = {};
+        const css = new Proxy({} as Record<string, unknown>, {
+          get: (_t, k) => (typeof k === "string" ? (seen[k] ?? "") : undefined),
+          set: (_t, k, v) => ((seen[k as string] = v), true),
+        });
+        applyStyle({ style: css } as unknown as HTMLElement, { [key]: 3 }, undefined);
+        units[key] = String(seen[key]);
+      }
+      const names = ["translateX", "translateY", "translate", "perspective", "translateZ", "rotate", "rotateX", "rotateY", "rotateZ", "skewX", "skewY", "skew", "scale", "rotate3d"];
+      const transforms = names.map((name) => {
+        const seen: Record<string, unknown> = {};
+        const css = new Proxy({} as Record<string, unknown>, {
+          get: (_t, k) => (typeof k === "string" ? (seen[k] ?? "") : undefined),
+          set: (_t, k, v) => ((seen[k as string] = v), true),
+        });
+        applyStyle({ style: css } as unknown as HTMLElement, { transform: [{ [name]: 2 }] }, undefined);
+        return seen.transform;
+      });
+      return { units, transforms };
+    });
+    assert.deepEqual(out.units, {
+      opacity: "3",
+      flex: "3",
+      flexGrow: "3",
+      flexShrink: "3",
+      zIndex: "3",
+      fontWeight: "3",
+      aspectRatio: "3",
+      order: "3",
+      lineClamp: "3",
+      flexBasis: "3px",
+      width: "3px",
+      borderWidth: "3px",
+    });
+    assert.deepEqual(out.transforms, [
+      "translateX(2px)",
+      "translateY(2px)",
+      "translate(2px)",
+      "perspective(2px)",
+      "translateZ(2)",
+      "rotate(2deg)",
+      "rotateX(2deg)",
+      "rotateY(2deg)",
+      "rotateZ(2deg)",
+      "skewX(2deg)",
+      "skewY(2deg)",
+      "skew(2)",
+      "scale(2)",
+      "rotate3d(2)",
+    ]);
+  });
+
+  it("removes every property a commit drops in one pass", async () => {
+    const steps = await page.evaluate(() => {
+      const { applyStyle } = (window as any).tn;
+      const el = document.createElement("div");
+      const first = { opacity: 0.5, padding: 4, marginVertical: 2, width: 10 };
+      applyStyle(el, first, first);
+      const before = el.style.cssText;
+      const next = { width: 10 };
+      applyStyle(el, next, next);
+      const after = el.style.cssText;
+      applyStyle(el, null, null);
+      return [before, after, el.style.cssText];
+    });
+    assert.deepEqual(steps, ["opacity: 0.5; padding: 4px; margin-top: 2px; margin-bottom: 2px; width: 10px;", "width: 10px;", ""]);
+  });
+
   it("replaces the style at commit, but a frame's partial style keeps the rest", async () => {
     const steps = await page.evaluate(() => {
       const { applyStyle } = (window as any).tn;

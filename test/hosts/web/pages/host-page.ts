@@ -42,6 +42,22 @@ const Draft = pn.component(() => {
   );
 });
 
+const Focus = pn.component((p: { listen: boolean }) => {
+  const [events, setEvents] = pn.useState<string[]>([]);
+  const add = (event: string) => () => setEvents((list) => [...list, event]);
+  return pn.Column(
+    pn.TextInput(p.listen ? { label: "Watched", onFocus: add("focus"), onBlur: add("blur") } : { label: "Watched" }),
+    pn.TextInput({ label: "Other" }),
+    pn.Text(`Events: ${events.join(",")}`),
+  );
+});
+
+const Labelled = pn.component((p: { props: Record<string, string> }) => pn.Column(pn.TextInput({ ...p.props, testID: "labelled" }), pn.Text(String(Object.keys(p.props).length))));
+
+const StateView = pn.component((p: { state: unknown }) => pn.View(pn.Text("s"), { accessibilityState: p.state as never, testID: "a11y-state" }));
+
+const SpacerView = pn.component((p: { style: unknown }) => pn.Row(pn.Spacer({ style: p.style as never, testID: "spacer" })));
+
 const Unsafe = pn.component((p: { text: string }) => pn.Column(pn.Text(p.text, { testID: "unsafe" }), pn.Button(p.text)));
 
 const Keyed = pn.component((p: { order: string[] }) =>
@@ -120,6 +136,20 @@ const scenarios: Record<string, () => pn.Child> = {
   onlyChildDialog: () => OnlyChildDialog(),
   elements: () => Elements(),
   draft: () => Draft(),
+  focus: () => Focus({ listen: true }),
+  "spacer-wide": () => SpacerView({ style: { width: 10 } }),
+  "spacer-tall": () => SpacerView({ style: { height: 10, opacity: 1 } }),
+  "spacer-flex": () => SpacerView({ style: { opacity: 0.5 } }),
+  "spacer-none": () => SpacerView({ style: undefined }),
+  "a11y-state": () => StateView({ state: { selected: true, checked: "mixed", expanded: false, busy: "yes", disabled: undefined } }),
+  "a11y-state-other": () => StateView({ state: { disabled: true } }),
+  "a11y-state-none": () => StateView({ state: undefined }),
+  "a11y-state-primitive": () => StateView({ state: "selected" }),
+  "label-placeholder": () => Labelled({ props: { placeholder: "First" } }),
+  "label-label": () => Labelled({ props: { placeholder: "First", label: "Second" } }),
+  "label-a11y": () => Labelled({ props: { accessibilityLabel: "Third", value: "x" } }),
+  "label-none": () => Labelled({ props: { value: "x" } }),
+  "focus-off": () => Focus({ listen: false }),
   unsafe: () => Unsafe({ text: "<img src=x onerror=\"window.hacked=true\">" }),
   keyed: () => Keyed({ order: ["a", "b", "c"] }),
   reordered: () => Keyed({ order: ["c", "a", "b"] }),

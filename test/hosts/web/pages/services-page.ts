@@ -5,7 +5,7 @@ import { localStorageBackend } from "../../../../src/hosts/web/local-storage.js"
 import { createFileCamera } from "../../../../src/hosts/web/camera.js";
 import { applyStyle } from "../../../../src/hosts/web/style.js";
 import { animationFrames } from "../../../../src/hosts/web/frames.js";
-import { browserHistory } from "../../../../src/hosts/web/browser-history.js";
+import { browserHistory, mediaColorScheme } from "../../../../src/hosts/web/browser-history.js";
 import { runtime } from "../../../../src/runtime/runtime.js";
 import type { AlertRequest } from "../../../../src/runtime/services.js";
 // The same services as typenative/web exports them: code loaded on first use.
@@ -160,6 +160,33 @@ const tn = {
       };
       next();
     });
+  },
+  /** The online, focus and color-scheme signals: a subscription hears its events until it is ended. */
+  signals() {
+    const heard = { online: 0, focus: 0, scheme: 0 };
+    const online = web.browserOnline(window);
+    const focus = web.browserFocus(document);
+    const scheme = mediaColorScheme(window);
+    const offs = [online.subscribe(() => heard.online++), focus.subscribe(() => heard.focus++), scheme.subscribe(() => heard.scheme++)];
+    const fire = (): void => {
+      window.dispatchEvent(new Event("online"));
+      window.dispatchEvent(new Event("offline"));
+      document.dispatchEvent(new Event("visibilitychange"));
+      // Another window's events are not the page's.
+      document.dispatchEvent(new Event("online"));
+      window.dispatchEvent(new Event("visibilitychange"));
+    };
+    fire();
+    const during = { ...heard };
+    const values = [online.get(), focus.get(), scheme.get()];
+    (window as unknown as { schemeHeard: () => number }).schemeHeard = () => heard.scheme;
+    (window as unknown as { schemeNow: () => string }).schemeNow = () => scheme.get();
+    (window as unknown as { endSignals: () => typeof heard }).endSignals = () => {
+      for (const off of offs) off();
+      fire();
+      return { ...heard };
+    };
+    return { during, values };
   },
   cancelledFrameRuns(): Promise<boolean> {
     const frames = animationFrames(window);
