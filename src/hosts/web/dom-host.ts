@@ -193,7 +193,7 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
     }
     case "onClick":
       flag(el, CLICK, value === true);
-      if (type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
+      if (type !== "Button") makeClickable(el, props);
       return;
     case "disabled":
       if (type === "Button" || type === "TextInput") (el as HTMLButtonElement | Input).disabled = value === true;
@@ -205,7 +205,7 @@ function setProp(el: HTMLElement, type: string, name: string, value: unknown, pr
     case "onLongPress":
     case "onAccessibilityEscape":
     case "onRefresh":
-      if (name === "onLongPress" && type !== "Button") makeClickable(el, value === true || props.onClick === true, props);
+      if (name === "onLongPress" && type !== "Button") makeClickable(el, props);
       features((module) => module[name](el, value === true, context, props), value === true);
       return;
     case "accessibilityViewIsModal":
@@ -294,8 +294,9 @@ function labelInput(el: Input, props: Props): void {
   }
 }
 
-/** A clickable `View` behaves like a button for keyboards and screen readers. */
-function makeClickable(el: HTMLElement, on: boolean, props: Props): void {
+/** A pressable `View` behaves like a button for keyboards and screen readers, while it is one. */
+function makeClickable(el: HTMLElement, props: Props): void {
+  const on = isPressable(props);
   if (on) {
     if (props.accessibilityRole === undefined) el.setAttribute("role", "button");
     el.tabIndex = 0;
@@ -304,6 +305,11 @@ function makeClickable(el: HTMLElement, on: boolean, props: Props): void {
     el.removeAttribute("tabindex");
   }
   flag(el, CLICK_KEY, on);
+}
+
+/** A view with `onClick` or `onLongPress` (`props` are the view's current ones) is pressable: a button to keyboards and screen readers. */
+function isPressable(props: Props): boolean {
+  return props.onClick === true || props.onLongPress === true;
 }
 
 function isSized(style: unknown): boolean {
@@ -315,7 +321,7 @@ function isSized(style: unknown): boolean {
 /** The role a view has when `accessibilityRole` does not say. */
 function defaultRole(type: string, props: Props): string | undefined {
   if (type === "FlatList") return "list";
-  if (type !== "Button" && props.onClick === true) return "button";
+  if (type !== "Button" && isPressable(props)) return "button";
   return undefined;
 }
 

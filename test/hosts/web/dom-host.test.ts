@@ -155,6 +155,26 @@ describe("web DOM host", () => {
     assert.deepEqual(await attrs(), [null, null, null, null, null]);
   });
 
+  it("a View with onClick or onLongPress is a focusable button while it has either", async () => {
+    const state = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('[data-testid="pressable"]') as HTMLElement;
+        return [el.getAttribute("role"), el.getAttribute("tabindex")];
+      });
+    await run("press-both");
+    assert.deepEqual(await state(), ["button", "0"]);
+    await rerender("press-long");
+    assert.deepEqual(await state(), ["button", "0"], "the long press is still there");
+    await rerender("press-none");
+    assert.deepEqual(await state(), [null, null]);
+    await rerender("press-both");
+    await rerender("press-click");
+    assert.deepEqual(await state(), ["button", "0"], "the click is still there");
+    await rerender("press-none");
+    await rerender("press-long");
+    assert.deepEqual(await state(), ["button", "0"]);
+  });
+
   it("a Spacer with a width or height stops flexing (tn-sized), and flexes again without", async () => {
     const sized = () => page.evaluate(() => document.querySelector('[data-testid="spacer"]')!.classList.contains("tn-sized"));
     await run("spacer-wide");

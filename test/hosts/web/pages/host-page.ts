@@ -56,6 +56,11 @@ const Labelled = pn.component((p: { props: Record<string, string> }) => pn.Colum
 
 const StateView = pn.component((p: { state: unknown }) => pn.View(pn.Text("s"), { accessibilityState: p.state as never, testID: "a11y-state" }));
 
+/** A View pressable by click and/or long press: either handler makes it a keyboard-reachable button. */
+const Pressable = pn.component((p: { click: boolean; long: boolean }) =>
+  pn.View(pn.Text("press"), { testID: "pressable", onClick: p.click ? () => {} : undefined, onLongPress: p.long ? () => {} : undefined }),
+);
+
 const SpacerView = pn.component((p: { style: unknown }) => pn.Row(pn.Spacer({ style: p.style as never, testID: "spacer" })));
 
 const Unsafe = pn.component((p: { text: string }) => pn.Column(pn.Text(p.text, { testID: "unsafe" }), pn.Button(p.text)));
@@ -141,6 +146,10 @@ const scenarios: Record<string, () => pn.Child> = {
   "spacer-tall": () => SpacerView({ style: { height: 10, opacity: 1 } }),
   "spacer-flex": () => SpacerView({ style: { opacity: 0.5 } }),
   "spacer-none": () => SpacerView({ style: undefined }),
+  "press-both": () => Pressable({ click: true, long: true }),
+  "press-long": () => Pressable({ click: false, long: true }),
+  "press-click": () => Pressable({ click: true, long: false }),
+  "press-none": () => Pressable({ click: false, long: false }),
   "a11y-state": () => StateView({ state: { selected: true, checked: "mixed", expanded: false, busy: "yes", disabled: undefined } }),
   "a11y-state-other": () => StateView({ state: { disabled: true } }),
   "a11y-state-none": () => StateView({ state: undefined }),
