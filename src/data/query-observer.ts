@@ -77,7 +77,11 @@ export class QueryObserver<T = unknown, E = Error, S = T> extends QuerySubscribe
   readonly online: SignalManager;
   /** @internal */
   readonly focus: SignalManager;
-  /** @internal The options applied last. */
+  /**
+   * @internal The options applied last (`applyOptions`); for a new
+   * observer, those it was made with, which {@link prepare} returns until
+   * the arguments change.
+   */
   options: Normalized<T, E, S>;
   /** @internal The entry it watches (or will, once subscribed). */
   entry: Query<T, E>;
@@ -128,19 +132,9 @@ export class QueryObserver<T = unknown, E = Error, S = T> extends QuerySubscribe
     return this.result;
   }
 
-  /** @internal The options applied last (`applyOptions`). */
-  appliedOptions(): PreparedOptions<T, E, S> {
-    return this.options;
-  }
-
   /** @internal Right after {@link optimisticResultOf}: true when those options keep the observer on its entry. */
   planKeepsEntry(): boolean {
     return this.#plannedEntry === this.entry;
-  }
-
-  /** @internal What {@link prepare} returned last (for a new observer: its normalized options). */
-  preparedOptions(): PreparedOptions<T, E, S> {
-    return this.#prepared!;
   }
 
   /**
@@ -246,7 +240,8 @@ export class QueryObserver<T = unknown, E = Error, S = T> extends QuerySubscribe
       // then needs no derivation here, the one below covers it.
       this.#fetchIf(this.options.enabled ? IF_STALE : NONE);
       this.entry.addObserver(this);
-      this.#startWatching();
+      watchSignals(this.online, this.focus, this);
+      this.#updateInterval();
       this.updateResult();
     } finally {
       endBatch();
@@ -255,7 +250,9 @@ export class QueryObserver<T = unknown, E = Error, S = T> extends QuerySubscribe
 
   /** @internal The last subscriber left: stop watching and leave the entry (aborting a fetch nobody else wants). */
   protected unsubscribed(): void {
-    this.#stopWatching();
+    unwatchSignals(this.online, this);
+    // Timers exist only once the triggers armed one: their code is here.
+    if (this.timers !== null) queryTriggers.loaded()!.stop(this);
     this.entry.removeObserver(this);
   }
 
@@ -277,17 +274,6 @@ export class QueryObserver<T = unknown, E = Error, S = T> extends QuerySubscribe
   /** @internal How the entry refetches for us (on `invalidate`), or `null` while disabled. */
   fetchOptions(): FetchOptions<unknown, unknown> | null {
     return this.options.enabled ? (this.options as unknown as FetchOptions<unknown, unknown>) : null;
-  }
-
-  #startWatching(): void {
-    watchSignals(this.online, this.focus, this);
-    this.#updateInterval();
-  }
-
-  #stopWatching(): void {
-    unwatchSignals(this.online, this);
-    // Timers exist only once the triggers armed one: their code is here.
-    if (this.timers !== null) queryTriggers.loaded()!.stop(this);
   }
 
   /** @internal The app went online or offline (called through {@link watchSignals}). */
@@ -328,7 +314,15 @@ export class QueryObserver<T = unknown, E = Error, S = T> extends QuerySubscribe
    */
   #plan(next: Normalized<T, E, S>): void {
     const depsChanged = !sameDeps(this.options.deps, next.deps);
-    const entry = next.key !== null ? this.#client.build<T, E>(next.key, next.cacheTime, next.hash!) : this.entry.hash === null && !depsChanged ? this.entry : null;
+    const current = this.entry;
+    // The key and `cacheTime` of the options applied (every commit, and a
+    // render that changed nothing or only its fetcher): the entry watched
+    // is the one the cache holds under that key, and has that `cacheTime`
+    // at least, unless the cache dropped it meanwhile. No lookup.
+    const entry =
+      next.key === null ? (current.hash === null && !depsChanged ? current : null)
+      : next.hash === current.hash && next.cacheTime === this.options.cacheTime && current.cached ? current
+      : this.#client.build<T, E>(next.key, next.cacheTime, next.hash!);
     let hideBelow = this.#hideBelow;
     let fetch: FetchMode = NONE;
     if (entry !== this.entry) {
@@ -380,7 +374,6 @@ function privateEntry<T, E>(): Query<T, E> {
 
 /** `useQuery`'s normalized arguments on their way into the observer {@link observerFor} constructs. */
 let handoff: Normalized<unknown, unknown, unknown> | null = null;
-const HANDED_OVER = Object.freeze({}) as QueryObserverOptions<unknown, unknown, unknown>;
 
 /**
  * @internal A new observer for `useQuery(fetcher, deps, options)`: the
@@ -391,7 +384,8 @@ export function observerFor<T, E, S>(client: QueryClient, fetcher: Fetcher<T>, d
   const normalized = normalizeCall(fetcher, deps, options);
   handoff = normalized as Normalized<unknown, unknown, unknown>;
   try {
-    return new QueryObserver<T, E, S>(client, HANDED_OVER as QueryObserverOptions<T, E, S>);
+    // The constructor takes `handoff` and ignores its argument.
+    return new QueryObserver<T, E, S>(client, normalized as unknown as QueryObserverOptions<T, E, S>);
   } finally {
     handoff = null;
   }
