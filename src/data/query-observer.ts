@@ -353,7 +353,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> extends QuerySubscribe
 
   /** @internal Re-derives the result and schedules its delivery when it changed. */
   updateResult(): void {
-    // `derive` reuses the object a render already showed, so the component
+    // `deriveResult` reuses the object a render already showed, so the component
     // can tell nothing new happened.
     const next = deriveResult(this, this.entry.state, this.#hideBelow, this.#currentFetch(), this.options, this.result);
     if (next === this.result) {
