@@ -95,7 +95,10 @@ export class QueryClient implements QueryOwner {
     const entries = Array.from(this.#entries.values());
     this.#entries.clear();
     batch(() => {
-      for (const entry of entries) entry.destroy();
+      for (const entry of entries) {
+        entry.cached = false;
+        entry.destroy();
+      }
     });
     if (entries.length > 0) this.#dataChanged();
   }
@@ -189,6 +192,7 @@ export class QueryClient implements QueryOwner {
   remove(query: Query<unknown, unknown>): void {
     if (query.hash === null || this.#entries.get(query.hash) !== query) return;
     this.#entries.delete(query.hash);
+    query.cached = false;
     if (query.state.hasData) this.#dataChanged();
   }
 

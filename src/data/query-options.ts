@@ -3,9 +3,54 @@ import type { NetworkMode } from "./network-mode.js";
 import { checkNetworkMode } from "./network-mode.js";
 import { checkDuration } from "./durations.js";
 import { hashKey, normalizeKey, type QueryKey } from "./query-key.js";
-import { validateRetry } from "./retry.js";
-import type { Fetcher, QueryObserverOptions, QueryOptions } from "./query-observer.js";
+import { validateRetry, type RetryDelayOption, type RetryOption } from "./retry.js";
 import { options as devOptions } from "../core/options.js";
+
+/** Loads the data; `signal` aborts when the fetch is superseded or nobody wants it any more. */
+export type Fetcher<T> = (signal: AbortSignal) => T | PromiseLike<T>;
+
+/** Options of `useQuery` (and of a `QueryObserver`). */
+export interface QueryOptions<T, E = Error, S = T> {
+  /** Shown until data arrives (and whenever the entry has none). */
+  initialData?: T;
+  /** On a deps or key change, keep showing the old data until the new arrives. */
+  keepPreviousData?: boolean;
+  /** `false` holds off automatic fetches (`refetch()` still works). Default `true`. */
+  enabled?: boolean;
+  /** Share a cache entry (and its one fetch in flight) with every query naming this key. */
+  key?: QueryKey;
+  /** Milliseconds data stays fresh (no refetch on mount). Default 0; `Infinity` never goes stale. */
+  staleTime?: number;
+  /** Milliseconds an unobserved keyed entry stays cached. Default: the client's (5 minutes). */
+  cacheTime?: number;
+  /** Retries of a failed fetch: off by default; `true` = 3; a count; or a predicate. */
+  retry?: RetryOption<E>;
+  /** Backoff before each retry; default 1 s, 2 s, 4 s, … capped at 30 s, on the loop clock. */
+  retryDelay?: RetryDelayOption<E>;
+  /** When fetches may use the network: `"online"` (default: pause while offline), `"always"`, `"offlineFirst"`. */
+  networkMode?: NetworkMode;
+  /** Refetch stale data when the app comes back online (`"always"`: even fresh data). Default `true`. */
+  refetchOnReconnect?: boolean | "always";
+  /** Refetch stale data when the app regains focus (`"always"`: even fresh data). Default `true`. */
+  refetchOnWindowFocus?: boolean | "always";
+  /** Refetch every this many milliseconds (loop clock) while watched; `false` (default) never. */
+  refetchInterval?: number | false;
+  /** Keep polling while the app is unfocused or offline. Default `false`: polling pauses. */
+  refetchIntervalInBackground?: boolean;
+  /**
+   * Derives what the result shows from the fetched data. The result keeps
+   * the same `data` object while the selected value is structurally equal,
+   * so a component can compare it by identity.
+   */
+  select?: (data: T) => S;
+}
+
+/** {@link QueryOptions} plus what `useQuery` takes positionally. */
+export interface QueryObserverOptions<T, E = Error, S = T> extends QueryOptions<T, E, S> {
+  fetcher: Fetcher<T>;
+  /** A change (pairwise `Object.is`) aborts the fetch in flight and fetches again. Default `[]`. */
+  deps?: readonly unknown[];
+}
 
 /**
  * A query observer's options, normalized and checked once: what `useQuery`

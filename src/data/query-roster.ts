@@ -16,7 +16,7 @@
  */
 export class Roster<K extends string, M extends { [slot in K]: number }> {
   /** The members in joining order, `null` where one left. */
-  readonly items: Array<M | null> = [];
+  items: Array<M | null> = [];
   /** How many members there are. */
   size = 0;
   #walks = 0;
@@ -36,7 +36,12 @@ export class Roster<K extends string, M extends { [slot in K]: number }> {
   /** Appends `member`; false if it is here already. */
   add(member: M): boolean {
     if (this.has(member)) return false;
-    (member[this.#slot] as number) = this.items.push(member) - 1;
+    // A first member gets an array of one: a push onto the empty array
+    // would reserve 16 slots, and most rosters of an entry (a key of its
+    // own per component) never hold a second. (No walk is under way over
+    // an empty array, so none loses its array.)
+    if (this.items.length === 0) (member[this.#slot] as number) = (this.items = [member]).length - 1;
+    else (member[this.#slot] as number) = this.items.push(member) - 1;
     this.size++;
     return true;
   }

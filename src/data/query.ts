@@ -154,6 +154,11 @@ export class Query<T = unknown, E = Error> implements TaskObserver {
   /** Resolves when the entry stops fetching; shared by every caller while one fetch supersedes another. */
   #idle: { promise: Promise<void>; resolve: () => void } | null = null;
   #gcTimer: TimerHandle | null = null;
+  /**
+   * @internal False once its cache dropped it (its gc timer fired, or
+   * `clear()`): an observer holding it must build its key's entry anew.
+   */
+  cached = true;
 
   /**
    * @param owner The cache holding the entry, `null` for an observer's private entry.

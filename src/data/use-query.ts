@@ -58,8 +58,8 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
     // derived its result from them: `prepare` would hand back the same
     // options and `optimisticResultOf` the same result, so the first
     // render skips both. Its commit subscribes.
-    next = observer.preparedOptions();
-    result = observer.getResult();
+    next = observer.options;
+    result = observer.result;
     settled = false;
   } else {
     // A `useEffect` in this slot last time: the hooks were called in another order.
@@ -76,7 +76,7 @@ export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, 
     // entry. Applying them again would change nothing, and remembering the
     // result is only there to skip a notification of the result shown, which
     // a subscribed observer never sends twice.
-    settled = binding.subscribed && next === observer.appliedOptions() && result === observer.getResult() && observer.planKeepsEntry();
+    settled = binding.subscribed && next === observer.options && result === observer.result && observer.planKeepsEntry();
   }
   // Handed to the commit effect through the binding rather than a closure
   // per render: every render of this component writes both before its
@@ -141,7 +141,7 @@ class Binding<T, E, S> implements EffectHook, QuerySlot<S, E> {
     this.subscribed = true;
     observer.addSlot(this);
     // A change between this render and the subscription would be missed.
-    if (observer.getResult() !== this.rendered) requestRender(this.#fiber);
+    if (observer.result !== this.rendered) requestRender(this.#fiber);
     return this.#unsubscribe;
   };
 

@@ -155,6 +155,25 @@ describe("QueryObserver (outside components)", () => {
     client.clear();
   });
 
+  it("an observer whose entry its cache dropped (gc) finds its key's entry anew", async () => {
+    const client = new QueryClient();
+    const observer = new QueryObserver<string>(client, { key: "gone", fetcher: async () => "x", cacheTime: 10 });
+    const first = observer.entry;
+    // Nobody subscribed: the entry's gc countdown starts once the loop has run.
+    await settle();
+    await t.clock.advance(10);
+    assert.equal(client.getState("gone"), undefined, "collected");
+    observer.optimisticResultOf(observer.options);
+    assert.equal(observer.planKeepsEntry(), false, "the applied options no longer name the entry it holds");
+    const stop = observer.subscribe(() => {});
+    assert.equal(observer.entry, first, "subscribing alone does not move it");
+    stop();
+    observer.applyOptions(observer.options);
+    assert.notEqual(observer.entry, first);
+    assert.equal(client.getState("gone") !== undefined, true, "it built the key's entry again");
+    client.clear();
+  });
+
   it("staleTime 0 is stale as soon as data lands, Infinity never by age (only when invalidated)", async () => {
     const client = new QueryClient();
     const zero = new QueryObserver<string>(client, { key: "z", fetcher: async () => "z" });

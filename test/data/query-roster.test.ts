@@ -12,6 +12,24 @@ const roster = (): Roster<"slot", Member> => new Roster<"slot", Member>("slot");
 const names = (r: Roster<"slot", Member>): string[] => r.items.filter((m) => m !== null).map((m) => m!.name);
 
 describe("Roster", () => {
+  it("takes a first member again after emptying, in a fresh array of one, and keeps joining order", () => {
+    const r = roster();
+    const [a, b, c] = [member("a"), member("b"), member("c")];
+    r.add(a);
+    assert.equal(r.items.length, 1);
+    r.delete(a);
+    assert.deepEqual(names(r), []);
+    assert.equal(r.add(b), true);
+    assert.equal(b.slot, 0);
+    assert.equal(r.add(c), true);
+    assert.deepEqual(names(r), ["b", "c"]);
+    assert.equal(r.add(a), true);
+    assert.deepEqual(names(r), ["b", "c", "a"]);
+    const walked: string[] = [];
+    r.each((m) => walked.push(m.name));
+    assert.deepEqual(walked, ["b", "c", "a"]);
+  });
+
   it("keeps members in joining order, once each", () => {
     const r = roster();
     const [a, b, c] = [member("a"), member("b"), member("c")];

@@ -647,11 +647,11 @@ describe("useQuery: many components on one key", () => {
     const b = observerFor(pn.queryClient, fetcher, [], { key: ["shared"] });
     const c = observerFor(pn.queryClient, fetcher, [], { key: ["shared"], staleTime: 5 });
     const d = observerFor(pn.queryClient, fetcher, [1], { key: ["shared"] });
-    assert.equal(a.preparedOptions(), b.preparedOptions());
-    assert.notEqual(a.preparedOptions(), c.preparedOptions());
-    assert.notEqual(c.preparedOptions(), d.preparedOptions());
-    assert.equal(c.preparedOptions().staleTime, 5);
-    assert.deepEqual(d.preparedOptions().deps, [1]);
+    assert.equal(a.options, b.options);
+    assert.notEqual(a.options, c.options);
+    assert.notEqual(c.options, d.options);
+    assert.equal(c.options.staleTime, 5);
+    assert.deepEqual(d.options.deps, [1]);
     // Invalid options are still refused, shared or not.
     assert.throws(() => observerFor(pn.queryClient, fetcher, [], { key: ["shared"], staleTime: -1 }), TypeError);
   });
@@ -659,6 +659,36 @@ describe("useQuery: many components on one key", () => {
 
 describe("useQuery: re-renders that change nothing", () => {
   useDataTest();
+
+  it("a commit or re-render with the options already applied looks nothing up in the cache", async () => {
+    const client = pn.queryClient;
+    const build = client.build;
+    let lookups = 0;
+    client.build = function (this: typeof client, ...args: Parameters<typeof build>) {
+      lookups++;
+      return build.apply(this, args);
+    } as typeof build;
+    try {
+      let bump!: pn.SetState<number>;
+      const Row = pn.component(function Row() {
+        const [n, setN] = pn.useState(0);
+        bump = setN;
+        const q = pn.useQuery(async () => "x", [], { key: ["lookups"] });
+        return pn.Text(`${n}:${q.data ?? "…"}`);
+      });
+      const ui = render(Row());
+      assert.equal(lookups, 1, "the new observer finds its entry once");
+      await settle();
+      assert.deepEqual(texts(ui), ["0:x"]);
+      bump(1);
+      await settle();
+      assert.deepEqual(texts(ui), ["1:x"]);
+      assert.equal(lookups, 1, "its commit, the data's render and a later render look nothing up");
+      await unmountAndCheck(ui);
+    } finally {
+      client.build = build;
+    }
+  });
 
   it("a re-render showing what the observer has applied commits no effect; a cleared cache still moves it to a new entry", async () => {
     let requests = 0;
