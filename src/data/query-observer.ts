@@ -28,25 +28,22 @@ export const queryTriggers = /* @__PURE__ */ deferred<TriggerKit, Triggers>({ cu
 
 /**
  * Calls the trigger `name` for `observer`: at once when the code is here,
- * else once it arrives, in the runtime of the call (each trigger works out
- * what to do from the observer's state when it runs). A failed import is
- * reported; the next trigger tries again.
+ * else once it arrives, after the triggers called before it and in the
+ * runtime of the call (each trigger works out what to do from the
+ * observer's state when it runs). A failed import is reported; the next
+ * trigger tries again.
  */
 function withTriggers<T, E>(observer: TriggeredObserver<T, E>, name: TriggerName, value: boolean): void {
-  const code = queryTriggers.loaded();
-  if (code !== null) return code[name](observer, value);
   const rt = currentRuntime();
-  queryTriggers
-    .load()
-    .then((loaded) => {
-      const previous = enterRuntime(rt);
-      try {
-        loaded[name](observer, value);
-      } finally {
-        leaveRuntime(previous);
-      }
-    })
-    .catch((error: unknown) => rt.reportError(error, { source: "query" }));
+  const called = queryTriggers.use((code) => {
+    const previous = enterRuntime(rt);
+    try {
+      code[name](observer, value);
+    } finally {
+      leaveRuntime(previous);
+    }
+  });
+  called?.catch((error: unknown) => rt.reportError(error, { source: "query" }));
 }
 
 type TriggerName = "onOnline" | "onFocus" | "updateInterval" | "updateStaleTimer";
