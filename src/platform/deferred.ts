@@ -80,10 +80,11 @@ export function deferred<K, M>(kit: K, load: () => Promise<DeferredModule<K, M>>
                 reject(thrown);
               }
             });
-            // Through `api.load`, so a test that replaces it to fail an import
-            // reaches the waiting uses. With the real one they have run by then
-            // (in `register`) and this finds nobody waiting.
-            if (!flushing) api.load().then(flush, (error: unknown) => flush(null, error));
+            // The first use to wait starts the import and hears its outcome for
+            // all of them. Through `api.load`, so a test that replaces it to fail
+            // an import reaches the waiting uses; with the real one they have run
+            // by then (in `register`) and this finds nobody waiting.
+            if (waiting.length === 1 && !flushing) api.load().then(flush, (error: unknown) => flush(null, error));
           }),
     register(module) {
       if (code === null) flush((code = module.implement(kit)));
