@@ -131,7 +131,9 @@ export function implement(kit: MutationKit) {
       if (isThenable(prepared)) {
         return Promise.resolve(prepared).then((value) => {
           call.context = value;
-          return run();
+          // Cancelled while onMutate prepared: the call has settled already,
+          // and a cancelled write must not go out (nor into the outbox).
+          return signal.aborted ? undefined : run();
         });
       }
       call.context = prepared;
