@@ -224,6 +224,31 @@ describe("queryClient.persist", () => {
     await stop();
   });
 
+  it("a persist() that rejects because the stored cache cannot be read writes nothing afterwards (the cache it could not read stays)", async () => {
+    const stored = cacheText([{ key: ["posts"], data: ["yesterday"] }]);
+    const storage = recordingStorage({ "typenative:query-cache": stored });
+    let failReads = true;
+    const unreadable = {
+      ...storage,
+      async get(key: string) {
+        if (failReads) throw new Error("EIO: read failed");
+        return storage.get(key);
+      },
+    };
+    const pending = pn.queryClient.persist({ storage: unreadable, throttle: 10 });
+    pn.queryClient.setData(["early"], 1); // while the persister's code loads: a write is due
+    await assert.rejects(pending, /EIO/);
+    pn.queryClient.setData(["later"], 2);
+    await t.clock.advance(1000);
+    assert.deepEqual(storage.writes, [], "persist() failed: nothing may be written");
+    assert.equal(storage.map.get("typenative:query-cache"), stored, "the cache it could not read is not overwritten");
+    // A second try, once the storage reads again, restores it.
+    failReads = false;
+    const stop = await pn.queryClient.persist({ storage: unreadable, throttle: 10 });
+    assert.deepEqual(pn.queryClient.getData(["posts"]), ["yesterday"]);
+    await stop();
+  });
+
   it("reads pn.AsyncStorage of the runtime it was called in, though its code loads later", async () => {
     const backend = pn.memoryStorage({ "typenative:query-cache": cacheText([{ key: ["theirs"], data: "other runtime" }]) });
     const rt = pn.createRuntime({ services: { storage: backend } });
