@@ -1,6 +1,5 @@
 import { useComponentScope, useEffect, type Deps } from "../core/hooks.js";
 import { isCancellation } from "../runtime/errors.js";
-import { currentRuntime } from "../runtime/runtime.js";
 import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
 import { options } from "../core/options.js";
@@ -92,5 +91,6 @@ function callCleanup(scope: Scope, cleanup: AsyncEffectCleanup): void {
 }
 
 function report(scope: Scope, error: unknown): void {
-  currentRuntime().reportError(error, { source: "effect", ...scope.describe() });
+  // The component's runtime: failures surface after an await, where the current one is the default.
+  scope.runtime.reportError(error, { source: "effect", ...scope.describe() });
 }

@@ -8,11 +8,10 @@
  * or a sync newer than the load always wins over it.
  */
 import { useComponentScope, useEffect, useRef, useState, type SetState } from "../core/hooks.js";
-import { currentRuntime } from "../runtime/runtime.js";
 import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
 import type { OrderedWrites } from "./ordered-writes.js";
-import { AsyncStorage, setItem } from "./storage.js";
+import { AsyncStorage, setItemIn } from "./storage.js";
 import { options } from "../core/options.js";
 import { deferred } from "./deferred.js";
 import type { PersistedWrites } from "./persisted-writes.js";
@@ -49,7 +48,7 @@ const ABSENT: unique symbol = Symbol("absent");
 
 /** @internal What persisted-writes.ts takes from the hook's first-screen side and from storage. */
 export interface PersistedKit {
-  readonly setItem: typeof setItem;
+  readonly setItemIn: typeof setItemIn;
   readonly report: typeof report;
 }
 
@@ -58,7 +57,7 @@ export interface PersistedKit {
  * with `import()` by the first save, since a first screen only loads;
  * `typenative/testing` registers it.
  */
-export const persistedWrites = /* @__PURE__ */ deferred<PersistedKit, PersistedWrites>({ setItem, report }, () => import("./persisted-writes.js"));
+export const persistedWrites = /* @__PURE__ */ deferred<PersistedKit, PersistedWrites>({ setItemIn, report }, () => import("./persisted-writes.js"));
 
 /**
  * State that survives restarts: like `useState`, but the value is loaded from
@@ -210,7 +209,8 @@ function parse<T>(text: string | null): T | typeof ABSENT {
 }
 
 function report(error: unknown, scope: Scope): void {
-  currentRuntime().reportError(error, { source: "storage", ...scope.describe() });
+  // The component's runtime: this may run after an await, where the current one is the default.
+  scope.runtime.reportError(error, { source: "storage", ...scope.describe() });
 }
 
 function noop(): void {}
