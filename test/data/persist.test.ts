@@ -266,6 +266,25 @@ describe("queryClient.persist", () => {
     await stop();
   });
 
+  it("writes to pn.AsyncStorage of the runtime it was called in, though the writes come later, from a timer", async () => {
+    const backend = pn.memoryStorage();
+    const rt = pn.createRuntime({ services: { storage: backend } });
+    const client = new pn.QueryClient();
+    const previous = enterRuntime(rt);
+    let pending: Promise<() => Promise<void>>;
+    try {
+      pending = client.persist({ throttle: 0 }); // rt's loop runs on the real clock
+    } finally {
+      leaveRuntime(previous);
+    }
+    const stop = await pending;
+    client.setData(["mine"], "this runtime's");
+    for (let i = 0; i < 20 && (await backend.get("typenative:query-cache")) === null; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.match((await backend.get("typenative:query-cache")) ?? "nothing written", /this runtime's/);
+    assert.equal(await pn.AsyncStorage.get("typenative:query-cache"), null, "the default runtime's storage is untouched");
+    await stop();
+  });
+
   it("bad options reject (the call never throws), as before the persister loaded lazily", async () => {
     const call = () => pn.queryClient.persist({ throttle: -1 });
     let pending: Promise<unknown> | undefined;
