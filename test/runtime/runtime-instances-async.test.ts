@@ -6,6 +6,7 @@ import { describe, it, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
 import { cleanup, settle, TestHost } from "typenative/testing";
+import { enterRuntime, leaveRuntime } from "../../src/runtime/runtime.js";
 
 afterEach(cleanup);
 
@@ -106,6 +107,43 @@ describe("a root on its own runtime, after an await", () => {
       await settleBoth(rt);
       assert.deepEqual(defaultErrors, []);
       assert.match(String(errors[0]), /EIO/);
+      root.unmount();
+    } finally {
+      pn.runtime.onError = previous;
+    }
+  });
+
+  it("a mutation's throwing onSuccess, heard when the call settles after an await, reaches its runtime's onError", async () => {
+    const rt = pn.createRuntime();
+    const errors: unknown[] = [];
+    rt.onError = (error) => errors.push(error);
+    const defaultErrors: unknown[] = [];
+    const previous = pn.runtime.onError;
+    pn.runtime.onError = (error) => defaultErrors.push(error);
+    try {
+      const host = new TestHost();
+      const root = pn.createRoot(host, host.createContainer(), { runtime: rt });
+      let save!: () => unknown;
+      const Saver = pn.component(function Saver() {
+        const [, mutate] = pn.useMutation(async () => {
+          await null;
+          return "saved";
+        }, { onSuccess: () => { throw new Error("onSuccess broke"); } });
+        save = mutate;
+        return null;
+      });
+      root.render(Saver());
+      await settleBoth(rt);
+      // Called in the root's runtime, as a handler of this root would.
+      const prev = enterRuntime(rt);
+      try {
+        void save();
+      } finally {
+        leaveRuntime(prev);
+      }
+      await settleBoth(rt);
+      assert.deepEqual(defaultErrors, []);
+      assert.match(String(errors[0]), /onSuccess broke/);
       root.unmount();
     } finally {
       pn.runtime.onError = previous;
