@@ -13,7 +13,7 @@
  * `outbox-submit.ts` are used here only, so they come along in the chunk.
  */
 import type { CancelledError, isCancellation } from "../runtime/errors.js";
-import type { currentRuntime } from "../runtime/runtime.js";
+import type { Runtime } from "../runtime/runtime.js";
 import type { isThenable } from "../runtime/task.js";
 import type { DurableContext, MutationDefinition } from "./define-mutation.js";
 import { randomId } from "./ids.js";
@@ -25,7 +25,6 @@ import type { withRetry } from "./retry.js";
 
 /** @internal The framework parts a started call uses. */
 export interface MutationKit {
-  readonly currentRuntime: typeof currentRuntime;
   readonly isThenable: typeof isThenable;
   readonly isCancellation: typeof isCancellation;
   readonly CancelledError: typeof CancelledError;
@@ -46,6 +45,12 @@ export interface StartedCall {
   readonly persisted: { readonly promise: Promise<void>; resolve(): void; reject(error: unknown): void } | null;
   /** What `onMutate` returned, for the callbacks. */
   context: unknown;
+  /**
+   * The runtime the call was made in: its outbox and its `onError`. The
+   * call runs and settles later (after this code's import, after an await),
+   * where the current runtime is the default one.
+   */
+  readonly runtime: Runtime;
 }
 
 /** @internal The side of a `Mutation` its calls report to. */
@@ -57,7 +62,7 @@ export interface MutationHost {
 
 /** @internal Builds the started-call side of `Mutation` on `kit`. */
 export function implement(kit: MutationKit) {
-  const { currentRuntime, isThenable, isCancellation, withRetry, outboxRouteOf } = kit;
+  const { isThenable, isCancellation, withRetry, outboxRouteOf } = kit;
   const { submit } = implementSubmit(kit);
 
   /** Puts a durable call in the outbox; resolves with its result once the server has it. */
@@ -76,7 +81,7 @@ export function implement(kit: MutationKit) {
     if (route === undefined) {
       return Promise.reject(new TypeError(`mutate(...) of durable mutation "${definition.name}": a durable definition must come from pn.defineMutation`));
     }
-    const outbox = route(currentRuntime());
+    const outbox = route(call.runtime);
     return new Promise((resolve, reject) => {
       submit(
         outbox,
@@ -95,7 +100,7 @@ export function implement(kit: MutationKit) {
     const result = withRetry((attemptSignal) => mutator(...args, { signal: attemptSignal, idempotencyKey } satisfies DurableContext), signal, definition);
     const onSuccess = definition.onSuccess;
     if (onSuccess === undefined) return result;
-    const rt = currentRuntime();
+    const rt = call.runtime;
     return result.then((data) => {
       try {
         const done = onSuccess(data, args.slice());
@@ -108,14 +113,15 @@ export function implement(kit: MutationKit) {
   }
 
   /** Calls `name` of the latest options; a callback that throws (or rejects) is a bug, reported, never the call's outcome. */
-  function callback(host: MutationHost, name: "onSuccess" | "onError" | "onSettled", values: unknown[]): void {
+  function callback(host: MutationHost, call: StartedCall, name: "onSuccess" | "onError" | "onSettled", values: unknown[]): void {
     const callback = host.options[name] as ((...values: unknown[]) => unknown) | undefined;
     if (callback === undefined) return;
+    const rt = call.runtime;
     try {
       const result = callback(...values);
-      if (isThenable(result)) result.then(undefined, (error: unknown) => currentRuntime().reportError(error, { source: "mutation" }));
+      if (isThenable(result)) result.then(undefined, (error: unknown) => rt.reportError(error, { source: "mutation" }));
     } catch (error) {
-      currentRuntime().reportError(error, { source: "mutation" });
+      rt.reportError(error, { source: "mutation" });
     }
   }
 
@@ -131,7 +137,9 @@ export function implement(kit: MutationKit) {
       if (isThenable(prepared)) {
         return Promise.resolve(prepared).then((value) => {
           call.context = value;
-          return run();
+          // Cancelled while onMutate prepared: the call has settled already,
+          // and a cancelled write must not go out (nor into the outbox).
+          return signal.aborted ? undefined : run();
         });
       }
       call.context = prepared;
@@ -143,8 +151,8 @@ export function implement(kit: MutationKit) {
       const { id, args, context } = call;
       if (ok) {
         host.dispatch({ type: "success", id, data: value });
-        callback(host, "onSuccess", [value, args, context]);
-        callback(host, "onSettled", [value, null, args, context]);
+        callback(host, call, "onSuccess", [value, args, context]);
+        callback(host, call, "onSettled", [value, null, args, context]);
         return;
       }
       // A call that fails before reaching the outbox (onMutate threw, arguments not JSON) was never persisted.
@@ -154,8 +162,8 @@ export function implement(kit: MutationKit) {
         return;
       }
       host.dispatch({ type: "error", id, error: value });
-      callback(host, "onError", [value, args, context]);
-      callback(host, "onSettled", [undefined, value, args, context]);
+      callback(host, call, "onError", [value, args, context]);
+      callback(host, call, "onSettled", [undefined, value, args, context]);
     },
   };
 }

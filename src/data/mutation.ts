@@ -18,7 +18,7 @@ import { options as devOptions } from "../core/options.js";
  * `typenative/testing` registers it up front.
  */
 export const mutationCalls = /* @__PURE__ */ deferredCode(
-  { currentRuntime, isThenable, isCancellation, CancelledError, onlineManagerOf, withRetry, outboxRouteOf } satisfies MutationKit as MutationKit,
+  { isThenable, isCancellation, CancelledError, onlineManagerOf, withRetry, outboxRouteOf } satisfies MutationKit as MutationKit,
   () => import("./mutation-calls.js"),
 );
 
@@ -174,6 +174,7 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
   readonly mutate = (...args: A): MutationCall<R> => {
     const id = ++this.#nextId;
     const definition = this.#definition;
+    const runtime = currentRuntime();
     // The mutator and options of the moment of the call, even if the code arrives later.
     const call: StartedCall = {
       id,
@@ -184,9 +185,10 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
       onMutate: this.options.onMutate as ((...args: unknown[]) => unknown) | undefined,
       persisted: definition?.durable === true ? deferred<void>() : null,
       context: undefined,
+      runtime,
     };
     this.dispatch({ type: "start", id });
-    const task = startTask<R>(currentRuntime().appScope, (signal) => {
+    const task = startTask<R>(runtime.appScope, (signal) => {
       // In call order, also for calls made around the moment the code arrives.
       // A call cancelled before the code arrived has settled already: it never runs.
       return mutationCalls.use((calls) => (signal.aborted ? (undefined as R) : (calls.run(this, call, signal) as R | PromiseLike<R>)));

@@ -178,7 +178,14 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
      */
     #save(): Promise<void> {
       if (this.#writeQueued !== null) return this.#writeQueued;
-      const write = this.#lastWrite.then(() => this.load()).then(async () => {
+      const write = this.#lastWrite.then(() => this.load()).then(null, (error: unknown) => {
+        // The stored outbox could not be read, so nothing can be written over
+        // it: the entries waiting for this write fail as if it had, and the
+        // next write (which reads again) is queued afresh.
+        this.#writeQueued = null;
+        this.#failUnsaved(Array.from(this.#unsaved), error);
+        throw error;
+      }).then(async () => {
         this.#writeQueued = null;
         const included = this.#pending.filter((entry) => this.#unsaved.has(entry.id)).map((entry) => entry.id);
         try {
@@ -186,14 +193,7 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
         } catch (error) {
           // Entries this write was to make durable are not: they never run,
           // and their calls fail. Done here, before the next write starts.
-          for (const id of included) {
-            if (!this.#unsaved.delete(id)) continue;
-            const call = this.#calls.get(id);
-            this.#calls.delete(id);
-            this.#pending = this.#pending.filter((entry) => entry.id !== id);
-            call?.persisted.reject(error);
-            call?.reject(error);
-          }
+          this.#failUnsaved(included, error);
           throw error;
         }
         let saved = false;
@@ -207,6 +207,19 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
       this.#writeQueued = write;
       this.#lastWrite = write.catch(noop);
       return write;
+    }
+
+    /** The calls of `ids` still waiting for their write will not get it: they fail with `error` and never run. */
+    #failUnsaved(ids: string[], error: unknown): void {
+      for (const id of ids) {
+        if (!this.#unsaved.delete(id)) continue;
+        const call = this.#calls.get(id);
+        this.#calls.delete(id);
+        this.#pending = this.#pending.filter((entry) => entry.id !== id);
+        call?.persisted.reject(error);
+        call?.reject(error);
+      }
+      this.#watchOnline();
     }
 
     #serialize(): string {

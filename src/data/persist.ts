@@ -129,7 +129,12 @@ export async function persistQueryClient(client: QueryClient, options: PersistOp
   try {
     await restore(client, storage, key, buster, maxAge, loop.time());
   } catch (error) {
+    // Failed: no persister runs, so the write a change already scheduled
+    // must not either (it would overwrite the cache it could not read).
+    stopped = true;
     unsubscribe();
+    // (`timer` is set by `schedule`, which TypeScript does not see run.)
+    (timer as TimerHandle | null)?.cancel();
     throw error;
   }
 

@@ -126,18 +126,21 @@ export class QueryClient implements QueryOwner {
     // a change made while its code loads is written too.
     let changedMeanwhile = false;
     const stopListening = this.subscribeData(() => void (changedMeanwhile = true));
+    // The default storage (AsyncStorage) finds its backend through the
+    // current runtime when called: make that the caller's at every call,
+    // since the persister reads after its import and writes from a timer.
+    const inCaller = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+      const previous = enterRuntime(runtime);
+      try {
+        return fn(...args);
+      } finally {
+        leaveRuntime(previous);
+      }
+    };
     return import("./persist.js").then(
       (persister) => {
         stopListening();
-        // The default storage (AsyncStorage) finds its backend through the
-        // current runtime when called: make that the caller's, as it was
-        // when the restore's first read ran inside this call.
-        const previous = enterRuntime(runtime);
-        try {
-          return persister.persistQueryClient(this, options, { runtime, defaultStorage: { get: getItem, set: setItem, remove: removeItem }, checkDuration, changedMeanwhile });
-        } finally {
-          leaveRuntime(previous);
-        }
+        return persister.persistQueryClient(this, options, { runtime, defaultStorage: { get: inCaller(getItem), set: inCaller(setItem), remove: inCaller(removeItem) }, checkDuration, changedMeanwhile });
       },
       (error: unknown) => {
         stopListening();

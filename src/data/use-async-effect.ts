@@ -1,6 +1,5 @@
 import { useComponentScope, useEffect, type Deps } from "../core/hooks.js";
 import { isCancellation } from "../runtime/errors.js";
-import { currentRuntime } from "../runtime/runtime.js";
 import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
 import { options } from "../core/options.js";
@@ -19,7 +18,8 @@ export type AsyncEffect = (signal: AbortSignal) => void | AsyncEffectCleanup | P
  * component that is gone.
  *
  * If the effect resolves to a function, that function is the cleanup: it runs
- * before the next run and on unmount. Any other resolved value is ignored.
+ * before the next run and on unmount — or at once, when a run that ignored
+ * its signal resolves it after being cancelled. Any other resolved value is ignored.
  * Failures (other than the cancellation itself) are reported through
  * `pn.runtime.onError` with the component's name; they are never thrown into
  * render and never become unhandled rejections. The hook never renders by itself.
@@ -49,7 +49,15 @@ export function useAsyncEffect(effect: AsyncEffect, deps?: Deps): void {
 function runAsyncEffect(scope: Scope, effect: AsyncEffect): () => void {
   let cleanup: AsyncEffectCleanup | null = null;
   let disposed = false;
-  const task = startTask(scope, effect);
+  const task = startTask(scope, (signal) => {
+    const result = effect(signal);
+    // A run that ignores its signal goes on after the cancel and may still
+    // resolve to a cleanup: what it set up outlives the run (and maybe the
+    // component), so that cleanup is due at once. (Before the cancel, the
+    // task's own outcome below keeps it.)
+    if (result instanceof Promise) result.then((value) => disposed && typeof value === "function" && callCleanup(scope, value as AsyncEffectCleanup), ignore);
+    return result;
+  });
   task.then(
     (value) => {
       if (typeof value !== "function") return;
@@ -72,6 +80,8 @@ function runAsyncEffect(scope: Scope, effect: AsyncEffect): () => void {
   };
 }
 
+function ignore(): void {}
+
 function callCleanup(scope: Scope, cleanup: AsyncEffectCleanup): void {
   try {
     cleanup();
@@ -81,5 +91,6 @@ function callCleanup(scope: Scope, cleanup: AsyncEffectCleanup): void {
 }
 
 function report(scope: Scope, error: unknown): void {
-  currentRuntime().reportError(error, { source: "effect", ...scope.describe() });
+  // The component's runtime: failures surface after an await, where the current one is the default.
+  scope.runtime.reportError(error, { source: "effect", ...scope.describe() });
 }

@@ -45,8 +45,9 @@ const StackNavigator = component(function StackNavigator(props: NavigatorProps):
   const entering = useRef<Style | undefined>(undefined);
 
   useLayoutEffect(() => {
-    if (shownKey.current === focusedRoute.key) return;
-    shownKey.current = focusedRoute.key;
+    const key = focusedRoute.key;
+    if (shownKey.current === key) return;
+    shownKey.current = key;
     const duration = options.animation === "none" ? 0 : options.animationDuration ?? DEFAULT_DURATION;
     if (duration <= 0) {
       finishTransition(handle);
@@ -54,9 +55,16 @@ const StackNavigator = component(function StackNavigator(props: NavigatorProps):
     }
     progress.setValue(0);
     const animation = timing(progress, { to: 1, duration, easing: "easeOut" });
-    void animation.then(() => finishTransition(handle));
+    // Stopped by a newer transition, it leaves the moves to that one's end.
+    void animation.then(() => shownKey.current === key && finishTransition(handle));
     return () => animation.stop();
   }, [focusedRoute.key]);
+  // Moves that put back the screen on show (a push and a goBack in one
+  // handler) have nothing to animate: done at their commit, unless a
+  // transition still runs (its end resolves them).
+  useLayoutEffect(() => {
+    if (progress.driver === null) finishTransition(handle);
+  });
 
   // The screen coming in fades (and slides) in with `progress`; a stable
   // style object, so the memoized screen views do not re-render for it.

@@ -30,8 +30,9 @@ const TabNavigator = component(function TabNavigator(props: NavigatorProps): Chi
   // Tabs mount lazily: a tab's screen exists once it has been shown.
   const visited = useRef(new Set<string>());
   visited.current.add(focusedKey);
-  // Switching tabs does not animate: a move resolves once it is on screen.
-  useLayoutEffect(() => finishTransition(handle), [focusedKey]);
+  // Switching tabs does not animate: a move resolves once it is on screen
+  // (at every commit: moves that end on the tab shown change no key).
+  useLayoutEffect(() => finishTransition(handle));
 
   const screens = state.routes.map((route, i) =>
     visited.current.has(route.key)

@@ -87,11 +87,14 @@ export const Alert = {
     const button = label("Alert.show", "button", options.button, "OK");
     checkSignal("Alert.show", options.signal);
     const request: AlertRequest = { kind: "show", title, message, buttons: [button], destructive: [], cancelIndex: -1 };
+    // Reported where it was asked: the failure arrives after an await,
+    // where the current runtime is the default one.
+    const rt = currentRuntime();
     // `present` rejects (never throws), whether its code is here or loading.
     return withCalls((calls) => calls.present(request, options.signal)).then(noop, (error: unknown) => {
       // A cancelled notice is simply gone; anything else deserves a report,
       // since nobody awaits a fire-and-forget `show`.
-      if (!options.signal?.aborted) currentRuntime().reportError(error, { source: "alert" });
+      if (!options.signal?.aborted) rt.reportError(error, { source: "alert" });
     });
   },
 

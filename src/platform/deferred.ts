@@ -9,6 +9,8 @@
  * (`test/production/first-use-bundle.test.ts` checks it).
  */
 
+import { currentRuntime, enterRuntime, leaveRuntime } from "../runtime/runtime.js";
+
 /** @internal A module whose code is built on a kit `K`. */
 export interface DeferredModule<K, M> {
   implement(kit: K): M;
@@ -31,7 +33,8 @@ export interface Deferred<K, M> {
    * made a moment later (which finds it loaded) can never overtake one made
    * earlier; nor can a use that one of them makes (it joins the end of
    * the line). If the import fails, the waiting uses reject with its error
-   * and the next use imports again.
+   * and the next use imports again. A waiting use runs in the runtime that
+   * was current when it was made.
    */
   use<T>(fn: (code: M) => T): T | Promise<Awaited<T>>;
   /** Makes a statically imported module the code, from now on. */
@@ -72,12 +75,19 @@ export function deferred<K, M>(kit: K, load: () => Promise<DeferredModule<K, M>>
       code !== null && !flushing
         ? fn(code)
         : new Promise<Awaited<T>>((resolve, reject) => {
+            // Run in the runtime of the use: the code arrives after an await,
+            // where the current runtime is the default one, and a use made by
+            // another app's root must reach that app's services.
+            const runtime = currentRuntime();
             waiting.push((ready, error) => {
+              const previous = enterRuntime(runtime);
               try {
                 if (ready === null) throw error;
                 resolve(fn(ready) as Awaited<T>);
               } catch (thrown) {
                 reject(thrown);
+              } finally {
+                leaveRuntime(previous);
               }
             });
             // The first use to wait starts the import and hears its outcome for

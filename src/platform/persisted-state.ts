@@ -8,11 +8,10 @@
  * or a sync newer than the load always wins over it.
  */
 import { useComponentScope, useEffect, useRef, useState, type SetState } from "../core/hooks.js";
-import { currentRuntime } from "../runtime/runtime.js";
 import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
 import type { OrderedWrites } from "./ordered-writes.js";
-import { AsyncStorage, setItem } from "./storage.js";
+import { AsyncStorage, setItemIn } from "./storage.js";
 import { options } from "../core/options.js";
 import { deferred } from "./deferred.js";
 import type { PersistedWrites } from "./persisted-writes.js";
@@ -42,6 +41,11 @@ export interface Slot<T> {
   writes?: OrderedWrites;
   /** Keys of saves waiting for the write side's code, oldest first. */
   waiting?: string[];
+  /**
+   * The box of the latest set, until a commit shows it: saved at unmount if
+   * no commit ever does ("save and close" in one handler).
+   */
+  unsaved?: Box<T> | undefined;
 }
 
 /** Marks "no stored value": a missing key or text that is not JSON. */
@@ -49,7 +53,7 @@ const ABSENT: unique symbol = Symbol("absent");
 
 /** @internal What persisted-writes.ts takes from the hook's first-screen side and from storage. */
 export interface PersistedKit {
-  readonly setItem: typeof setItem;
+  readonly setItemIn: typeof setItemIn;
   readonly report: typeof report;
 }
 
@@ -58,7 +62,7 @@ export interface PersistedKit {
  * with `import()` by the first save, since a first screen only loads;
  * `typenative/testing` registers it.
  */
-export const persistedWrites = /* @__PURE__ */ deferred<PersistedKit, PersistedWrites>({ setItem, report }, () => import("./persisted-writes.js"));
+export const persistedWrites = /* @__PURE__ */ deferred<PersistedKit, PersistedWrites>({ setItemIn, report }, () => import("./persisted-writes.js"));
 
 /**
  * State that survives restarts: like `useState`, but the value is loaded from
@@ -73,7 +77,9 @@ export const persistedWrites = /* @__PURE__ */ deferred<PersistedKit, PersistedW
  *   per commit (a burst of sets in one batch is one write). The first set of
  *   the app also imports the code that writes (the first screen needs none). Nothing is written
  *   unless the component sets a value; an `Object.is`-equal set writes nothing.
- *   A write the component started finishes even if it unmounts.
+ *   A write the component started finishes even if it unmounts, and a
+ *   value set by the handler that unmounts it (no commit shows it) is
+ *   written at unmount.
  * - Components using the same key stay in sync: a write by one re-renders the
  *   others with the new value; `AsyncStorage.remove`/`clear` bring back `initial`.
  * - When `key` changes the hook shows `initial` until the new key's value loads
@@ -110,8 +116,12 @@ export function usePersistedState<T>(key: string, initial: T): [T, SetState<T>] 
 
   useEffect(() => watch(slot, key, epoch, scope), [key]);
   useEffect(() => {
+    if (slot.unsaved === box) slot.unsaved = undefined;
     if (box.write) save(slot, box, scope);
   }, [box]);
+  // A value set in the handler that also unmounts the component (a setting
+  // chosen, then the screen closed) never reaches a commit: save it now.
+  useEffect(() => () => void (slot.unsaved && save(slot, slot.unsaved, scope)), []);
 
   return [box.epoch === epoch ? box.value : initial, slot.setValue];
 }
@@ -135,7 +145,7 @@ function createSlot<T>(setBox: SetState<Box<T>>, initial: T): Slot<T> {
       // While the load is pending (`!current`) even an equal value must land:
       // it has to win over the load and be written.
       if (current && Object.is(next, previous.value)) return previous;
-      return { key: slot.key!, epoch: slot.epoch, value: next, write: true };
+      return (slot.unsaved = { key: slot.key!, epoch: slot.epoch, value: next, write: true });
     });
   };
   return slot;
@@ -150,8 +160,9 @@ function watch<T>(slot: Slot<T>, key: string, epoch: number, scope: Scope): () =
     if (slot.epoch !== epoch || slot.waiting?.includes(key) || slot.writes?.busyWith(key)) return;
     const stored = parse<T>(text);
     const value = stored === ABSENT ? slot.initial : stored;
+    // A newer value than a set not yet shown: that set is not written (as before a commit).
     slot.setBox((previous) =>
-      previous.epoch === epoch && Object.is(previous.value, value) ? previous : { key, epoch, value, write: false },
+      previous.epoch === epoch && Object.is(previous.value, value) ? previous : ((slot.unsaved = undefined), { key, epoch, value, write: false }),
     );
   });
 
@@ -210,7 +221,8 @@ function parse<T>(text: string | null): T | typeof ABSENT {
 }
 
 function report(error: unknown, scope: Scope): void {
-  currentRuntime().reportError(error, { source: "storage", ...scope.describe() });
+  // The component's runtime: this may run after an await, where the current one is the default.
+  scope.runtime.reportError(error, { source: "storage", ...scope.describe() });
 }
 
 function noop(): void {}

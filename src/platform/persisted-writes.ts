@@ -16,7 +16,7 @@ import { OrderedWrites } from "./ordered-writes.js";
 export type PersistedWrites = ReturnType<typeof implement>;
 
 /** @internal Builds the write side of `usePersistedState` on `kit`. */
-export function implement({ setItem, report }: PersistedKit) {
+export function implement({ setItemIn, report }: PersistedKit) {
   return {
     /** Queues the write of `box`, which the component set and a commit now shows. */
     save<T>(slot: Slot<T>, box: Box<T>, scope: Scope): void {
@@ -32,7 +32,9 @@ export function implement({ setItem, report }: PersistedKit) {
         report(new TypeError(`usePersistedState("${box.key}"): the value cannot be stored as JSON: ${detail}`, { cause: problem }), scope);
         return;
       }
-      (slot.writes ??= new OrderedWrites(setItem, (error) => report(error, scope))).write(box.key, text);
+      // In the component's runtime: queued writes run after an await, where
+      // the current runtime is the default one.
+      (slot.writes ??= new OrderedWrites((key, value) => setItemIn(scope.runtime, key, value), (error) => report(error, scope))).write(box.key, text);
     },
   };
 }

@@ -195,12 +195,20 @@ export async function getItem(key: string): Promise<string | null> {
 }
 
 /** @internal `AsyncStorage.set`. */
-export async function setItem(key: string, value: string): Promise<void> {
+export function setItem(key: string, value: string): Promise<void> {
+  return setItemIn(currentRuntime(), key, value);
+}
+
+/**
+ * @internal `AsyncStorage.set` in `rt`: for writes made after an `await`,
+ * where the current runtime is the default one, not the writer's
+ * (`usePersistedState`'s queued writes).
+ */
+export async function setItemIn(rt: Runtime, key: string, value: string): Promise<void> {
   checkKey("set", key);
   if (typeof value !== "string") {
     throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.set: value must be a string, got ${describe(value)} (use setJson for other values)` : /* "AsyncStorage.set: value must be a string" */ "typenative #149");
   }
-  const rt = currentRuntime();
   await backendOf(rt).set(key, value);
   notify(rt, key, value);
 }

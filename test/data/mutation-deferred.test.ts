@@ -6,8 +6,9 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
 import { settle } from "typenative/testing";
-import type { DurableContext } from "../../src/data/index.js";
-import { useDataTest } from "../helpers/data.js";
+import { OUTBOX_KEY, type DurableContext } from "../../src/data/index.js";
+import { enterRuntime, leaveRuntime } from "../../src/runtime/runtime.js";
+import { deferred, useDataTest } from "../helpers/data.js";
 import { freshModule } from "../helpers/fresh-module.js";
 
 type MutationModule = typeof import("../../src/data/mutation.js");
@@ -104,6 +105,30 @@ describe("a mutation call before the code it runs is loaded", () => {
     await assert.rejects(call.persisted!, pn.CancelledError);
     await settle();
     assert.deepEqual(ran, []);
+  });
+});
+
+describe("a mutation call made in a runtime other than the default, before its code is loaded", () => {
+  useDataTest();
+
+  it("goes to the outbox of the runtime it was made in (the code arrives after an await, where the default runtime is current)", async () => {
+    const { Mutation } = await unloaded();
+    const storage = pn.memoryStorage();
+    const rt = pn.createRuntime({ services: { storage } });
+    const reply = deferred<string>();
+    const definition = pn.defineMutation(uniqueName(), (_s: string, _context: DurableContext) => reply.promise, { durable: true });
+    const previous = enterRuntime(rt);
+    let call: ReturnType<InstanceType<typeof Mutation>["mutate"]>;
+    try {
+      call = new Mutation(definition).mutate("mine");
+    } finally {
+      leaveRuntime(previous);
+    }
+    await call.persisted;
+    assert.deepEqual(JSON.parse((await storage.get(OUTBOX_KEY))!).pending.map((e: { args: unknown[] }) => e.args), [["mine"]], "in its runtime's outbox");
+    assert.deepEqual(pn.mutationQueue.pending(), [], "not in the default runtime's");
+    reply.resolve("done");
+    assert.equal(await call, "done");
   });
 });
 

@@ -224,6 +224,31 @@ describe("queryClient.persist", () => {
     await stop();
   });
 
+  it("a persist() that rejects because the stored cache cannot be read writes nothing afterwards (the cache it could not read stays)", async () => {
+    const stored = cacheText([{ key: ["posts"], data: ["yesterday"] }]);
+    const storage = recordingStorage({ "typenative:query-cache": stored });
+    let failReads = true;
+    const unreadable = {
+      ...storage,
+      async get(key: string) {
+        if (failReads) throw new Error("EIO: read failed");
+        return storage.get(key);
+      },
+    };
+    const pending = pn.queryClient.persist({ storage: unreadable, throttle: 10 });
+    pn.queryClient.setData(["early"], 1); // while the persister's code loads: a write is due
+    await assert.rejects(pending, /EIO/);
+    pn.queryClient.setData(["later"], 2);
+    await t.clock.advance(1000);
+    assert.deepEqual(storage.writes, [], "persist() failed: nothing may be written");
+    assert.equal(storage.map.get("typenative:query-cache"), stored, "the cache it could not read is not overwritten");
+    // A second try, once the storage reads again, restores it.
+    failReads = false;
+    const stop = await pn.queryClient.persist({ storage: unreadable, throttle: 10 });
+    assert.deepEqual(pn.queryClient.getData(["posts"]), ["yesterday"]);
+    await stop();
+  });
+
   it("reads pn.AsyncStorage of the runtime it was called in, though its code loads later", async () => {
     const backend = pn.memoryStorage({ "typenative:query-cache": cacheText([{ key: ["theirs"], data: "other runtime" }]) });
     const rt = pn.createRuntime({ services: { storage: backend } });
@@ -238,6 +263,25 @@ describe("queryClient.persist", () => {
     const stop = await pending;
     assert.equal(client.getData(["theirs"]), "other runtime");
     assert.equal(await pn.AsyncStorage.get("typenative:query-cache"), null, "the current runtime's storage is untouched");
+    await stop();
+  });
+
+  it("writes to pn.AsyncStorage of the runtime it was called in, though the writes come later, from a timer", async () => {
+    const backend = pn.memoryStorage();
+    const rt = pn.createRuntime({ services: { storage: backend } });
+    const client = new pn.QueryClient();
+    const previous = enterRuntime(rt);
+    let pending: Promise<() => Promise<void>>;
+    try {
+      pending = client.persist({ throttle: 0 }); // rt's loop runs on the real clock
+    } finally {
+      leaveRuntime(previous);
+    }
+    const stop = await pending;
+    client.setData(["mine"], "this runtime's");
+    for (let i = 0; i < 20 && (await backend.get("typenative:query-cache")) === null; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.match((await backend.get("typenative:query-cache")) ?? "nothing written", /this runtime's/);
+    assert.equal(await pn.AsyncStorage.get("typenative:query-cache"), null, "the default runtime's storage is untouched");
     await stop();
   });
 

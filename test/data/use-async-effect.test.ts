@@ -159,6 +159,25 @@ describe("useAsyncEffect", () => {
     assert.equal(cleanups, 0);
   });
 
+  it("a cleanup resolved after the run was cancelled (the effect ignored its signal) runs at once: what it opened is closed", async () => {
+    const log: string[] = [];
+    const opened = deferred<void>();
+    const Probe = pn.component(function Probe({ id }: { id: number }) {
+      pn.useAsyncEffect(async () => {
+        await opened.promise; // an API that takes no signal
+        log.push(`open ${id}`);
+        return () => log.push(`close ${id}`);
+      }, [id]);
+      return pn.Text("probe");
+    });
+    const ui = render(Probe({ id: 1 }));
+    await ui.settle();
+    await unmountAndCheck(ui);
+    opened.resolve();
+    await settle();
+    assert.deepEqual(log, ["open 1", "close 1"], "the component is gone: nothing it opened may stay open");
+  });
+
   it("reports failures through onError with the component's name, never into render", async () => {
     const errors = captureErrors();
     try {

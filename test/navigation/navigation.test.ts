@@ -104,6 +104,42 @@ describe("stack navigator", () => {
     assert.equal(done, true);
   });
 
+  it("moves that end on the screen already shown (push then goBack in one handler) resolve once committed, without a transition", async () => {
+    let navigation!: pn.Navigation<Params>;
+    const Grab = pn.component(function Grab() {
+      navigation = Stack.useNavigation();
+      return pn.Text("grab");
+    });
+    render(pn.NavigationContainer({}, Stack.Navigator({}, Stack.Screen({ name: "Home", component: Grab }), Stack.Screen({ name: "Detail", component: Detail }))));
+    const settled: string[] = [];
+    void navigation.push("Detail", { id: 1 }).then(() => settled.push("push"));
+    void navigation.goBack().then(() => settled.push("goBack"));
+    await clock.advance(1000);
+    assert.deepEqual(settled, ["push", "goBack"], "nothing is left to animate: the awaiting handler must go on");
+  });
+
+  it("a move made during another's transition resolves when its own transition has finished, not when the interrupted one stops", async () => {
+    let navigation!: pn.Navigation<Params>;
+    const Grab = pn.component(function Grab() {
+      navigation = Stack.useNavigation();
+      return pn.Text("grab");
+    });
+    render(
+      pn.NavigationContainer(
+        {},
+        Stack.Navigator({}, Stack.Screen({ name: "Home", component: Grab }), Stack.Screen({ name: "Detail", component: Detail }), Stack.Screen({ name: "Compose", component: Compose })),
+      ),
+    );
+    const settled: string[] = [];
+    void navigation.navigate("Detail", { id: 1 }).then(() => settled.push("Detail"));
+    await clock.advance(100);
+    void navigation.navigate("Compose").then(() => settled.push("Compose"));
+    await clock.advance(100);
+    assert.deepEqual(settled, [], "Compose's transition (250 ms) is still running");
+    await clock.advance(200);
+    assert.deepEqual(settled, ["Detail", "Compose"]);
+  });
+
   it("has a header with the title and a back button", async () => {
     const ui = render(App());
     ui.getByRole("heading", { name: "Home" });
@@ -277,6 +313,20 @@ describe("tab navigator", () => {
     ui.press(ui.getByRole("tab", { name: "Posts" }));
     await settle();
     ui.getByText("posts 1");
+  });
+
+  it("moves that end on the tab shown (to Settings and back in one handler) resolve at their commit", async () => {
+    let navigation!: pn.Navigation<TabParams>;
+    const Grab = pn.component(function Grab() {
+      navigation = Tabs.useNavigation();
+      return pn.Text("grab");
+    });
+    render(pn.NavigationContainer({}, Tabs.Navigator({}, Tabs.Screen({ name: "Posts", component: Grab }), Tabs.Screen({ name: "Settings", component: Settings }))));
+    const settled: string[] = [];
+    void navigation.navigate("Settings").then(() => settled.push("Settings"));
+    void navigation.navigate("Posts").then(() => settled.push("Posts"));
+    await settle();
+    assert.deepEqual(settled, ["Settings", "Posts"]);
   });
 });
 

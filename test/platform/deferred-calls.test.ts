@@ -8,6 +8,7 @@ import * as pn from "typenative";
 import { alerts, camera, cleanup, settle } from "typenative/testing";
 import { captureErrors } from "../helpers/errors.js";
 import { freshModule } from "../helpers/fresh-module.js";
+import { enterRuntime, leaveRuntime } from "../../src/runtime/runtime.js";
 
 type AlertModule = typeof import("../../src/platform/alert.js");
 type CameraModule = typeof import("../../src/platform/camera.js");
@@ -138,5 +139,77 @@ describe("pn.Alert and pn.Camera before their code is loaded", () => {
     camera.respond("file:///2.jpg");
     camera.respond("file:///3.jpg");
     assert.deepEqual(await Promise.all([first, gallery, second]), ["file:///1.jpg", "file:///2.jpg", "file:///3.jpg"]);
+  });
+});
+
+describe("pn.Alert and pn.Camera called in a runtime other than the default, before their code is loaded", () => {
+  /** A runtime whose alert presenter and camera record what they are asked. */
+  function recordingRuntime() {
+    const asked: string[] = [];
+    const rt = pn.createRuntime({
+      services: {
+        alert: { present: async (request) => (asked.push(`alert ${request.title}`), 1) },
+        camera: {
+          takePhoto: async () => (asked.push("takePhoto"), "file:///own.jpg"),
+          pickFromGallery: async () => (asked.push("pickFromGallery"), null),
+        },
+      },
+    });
+    return { rt, asked };
+  }
+
+  it("an alert is presented by the host of the runtime it was asked in, though the code arrives after an await", async () => {
+    const { Alert, alertCalls } = await unloadedAlert();
+    const { rt, asked } = recordingRuntime();
+    const previous = enterRuntime(rt);
+    let answer: Promise<boolean>;
+    try {
+      answer = Alert.confirm("Mine?");
+    } finally {
+      leaveRuntime(previous);
+    }
+    await alertCalls.load();
+    await settle();
+    assert.deepEqual(alerts.pending(), [], "not the default runtime's presenter");
+    assert.deepEqual(asked, ["alert Mine?"]);
+    assert.equal(await answer, true);
+  });
+
+  it("a photo is taken by the camera of the runtime it was asked in", async () => {
+    const { Camera, cameraCalls } = await unloadedCamera();
+    const { rt, asked } = recordingRuntime();
+    const previous = enterRuntime(rt);
+    let photo: Promise<string | null>;
+    try {
+      photo = Camera.takePhoto();
+    } finally {
+      leaveRuntime(previous);
+    }
+    await cameraCalls.load();
+    await settle();
+    assert.deepEqual(camera.pending(), [], "not the default runtime's camera");
+    assert.equal(await photo, "file:///own.jpg");
+    assert.deepEqual(asked, ["takePhoto"]);
+  });
+
+  it("a failed Alert.show (no presenter) is reported to the runtime it was asked in", async () => {
+    const rt = pn.createRuntime();
+    const errors: unknown[] = [];
+    rt.onError = (error) => errors.push(error);
+    const captured = captureErrors();
+    try {
+      const previous = enterRuntime(rt);
+      let shown: Promise<void>;
+      try {
+        shown = pn.Alert.show("Saved");
+      } finally {
+        leaveRuntime(previous);
+      }
+      await shown;
+      assert.deepEqual(captured.errors, [], "not the default runtime's onError");
+      assert.match(String(errors[0]), /no alert presenter/);
+    } finally {
+      captured.restore();
+    }
   });
 });

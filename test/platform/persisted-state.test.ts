@@ -289,6 +289,64 @@ describe("usePersistedState: writing", () => {
     assert.equal(pn.runtime.pendingTasks(), 0, "writes are not tasks");
   });
 
+  it("a value set in the handler that also closes the screen is written (it never reaches a commit); one written already is not written again", async () => {
+    const backend = controllableBackend();
+    backend.holdGets = false;
+    let close!: () => void;
+    const Settings = pn.component(function Settings() {
+      const [theme, setTheme] = pn.usePersistedState("theme", "light");
+      return pn.Column(
+        pn.Button(`theme ${theme}`, { onClick: () => setTheme("blue") }),
+        pn.Button("dark and close", {
+          onClick: () => {
+            setTheme("dark");
+            close();
+          },
+        }),
+      );
+    });
+    const App = pn.component(function App() {
+      const [open, setOpen] = pn.useState(true);
+      close = () => setOpen(false);
+      return open ? Settings() : pn.Text("closed");
+    });
+    const ui = render(App());
+    await settle();
+    ui.press(ui.getByText("theme light"));
+    await settle();
+    assert.deepEqual(backend.sets, [["theme", '"blue"']]);
+    ui.press(ui.getByText("dark and close"));
+    await settle();
+    ui.getByText("closed");
+    assert.deepEqual(backend.sets, [["theme", '"blue"'], ["theme", '"dark"']], "the last choice is saved, once");
+    assert.equal(await pn.AsyncStorage.get("theme"), '"dark"');
+  });
+
+  it("a component closed after its set was shown writes nothing more at unmount", async () => {
+    const backend = controllableBackend();
+    backend.holdGets = false;
+    const ui = render(counter([])());
+    await settle();
+    setter(3);
+    await settle();
+    ui.unmount();
+    await settle();
+    assert.deepEqual(backend.sets, [["count", "3"]]);
+  });
+
+  it("a set overtaken by another writer's change before any commit is not written at unmount either", async () => {
+    const ui = render(counter([])());
+    await settle();
+    // Another writer's change lands (its notification) before the set is shown: it wins, as ever.
+    void pn.AsyncStorage.set("count", "5");
+    setter(4);
+    await settle();
+    ui.getByText("n=5");
+    ui.unmount();
+    await settle();
+    assert.equal(await pn.AsyncStorage.get("count"), "5", "the overtaken 4 is not written over it at unmount");
+  });
+
   it("a failed write is reported with source storage and the component's name", async () => {
     const backend = controllableBackend();
     backend.holdGets = false;
