@@ -25,9 +25,19 @@ export class Loop {
   readonly #drainBound = (): void => this.#drain();
 
   readonly #report: (error: unknown, source: string) => void;
+  readonly #enter: () => unknown;
+  readonly #leave: (previous: unknown) => void;
 
-  constructor(report: (error: unknown, source: string) => void) {
+  /**
+   * `enter` makes the loop's runtime current while its jobs run (and
+   * returns what `leave` restores after them): a timer callback or a
+   * future's reaction that starts a task or calls `AsyncStorage` acts on the
+   * runtime whose loop ran it, not on the default one.
+   */
+  constructor(report: (error: unknown, source: string) => void, enter: () => unknown = () => null, leave: (previous: unknown) => void = () => {}) {
     this.#report = report;
+    this.#enter = enter;
+    this.#leave = leave;
   }
 
   /** Milliseconds on the loop's clock (virtual under `fakeClock`). */
@@ -77,6 +87,7 @@ export class Loop {
 
   #drain(): void {
     const queue = this.#queue;
+    const previous = this.#enter();
     while (this.#head < queue.length) {
       const job = queue[this.#head]!;
       this.#head++;
@@ -91,6 +102,7 @@ export class Loop {
     this.#head = 0;
     this.#scheduled = false;
     this.idleTurns++;
+    this.#leave(previous);
   }
 }
 

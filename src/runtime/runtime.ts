@@ -64,7 +64,7 @@ export class Runtime {
 
   constructor(options: RuntimeOptions = {}) {
     this.onError = options.onError ?? logError;
-    this.#loop = new Loop((error, source) => this.reportError(error, { source }));
+    this.#loop = new Loop((error, source) => this.reportError(error, { source }), () => enterRuntime(this), leaveRuntime as (previous: unknown) => void);
     this.services = { ...defaultServices(this.#loop), ...options.services };
     this.appScope = new Scope(this);
   }
@@ -157,10 +157,14 @@ let lazyRuntime: Runtime | null = null;
 /** The runtime of the root being rendered or committed, set by the reconciler around a flush. */
 let activeRuntime: Runtime | null = null;
 
-/** @internal The scope new tasks join: a component's during its handlers and effects, else the default app scope. */
+/**
+ * @internal The scope new tasks join: a component's during its handlers and
+ * effects, else the app scope of the runtime current now (the one whose
+ * loop runs the job, or whose root renders), else the default's.
+ */
 export function getCurrentScope(): Scope {
   if (currentScope === null && lazyOwner !== null) currentScope = (lazyMake as (owner: object) => Scope)(lazyOwner);
-  return currentScope ?? runtime.appScope;
+  return currentScope ?? (activeRuntime ?? runtime).appScope;
 }
 
 /**
