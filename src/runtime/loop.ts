@@ -1,6 +1,8 @@
 import { NEVER_FIRES, realClock, type Clock, type TimerHandle } from "./clock.js";
 import { Future } from "./future.js";
 import { options as devOptions } from "./options.js";
+import { enterRuntime, leaveRuntime } from "./active-runtime.js";
+import type { Runtime } from "./runtime.js";
 
 type Job = () => void;
 
@@ -25,19 +27,16 @@ export class Loop {
   readonly #drainBound = (): void => this.#drain();
 
   readonly #report: (error: unknown, source: string) => void;
-  readonly #enter: () => unknown;
-  readonly #leave: (previous: unknown) => void;
+  readonly #runtime: Runtime;
 
   /**
-   * `enter` makes the loop's runtime current while its jobs run (and
-   * returns what `leave` restores after them): a timer callback or a
+   * `runtime` is current while the loop's jobs run: a timer callback or a
    * future's reaction that starts a task or calls `AsyncStorage` acts on the
    * runtime whose loop ran it, not on the default one.
    */
-  constructor(report: (error: unknown, source: string) => void, enter: () => unknown = () => null, leave: (previous: unknown) => void = () => {}) {
+  constructor(report: (error: unknown, source: string) => void, runtime: Runtime) {
     this.#report = report;
-    this.#enter = enter;
-    this.#leave = leave;
+    this.#runtime = runtime;
   }
 
   /** Milliseconds on the loop's clock (virtual under `fakeClock`). */
@@ -87,7 +86,7 @@ export class Loop {
 
   #drain(): void {
     const queue = this.#queue;
-    const previous = this.#enter();
+    const previous = enterRuntime(this.#runtime);
     while (this.#head < queue.length) {
       const job = queue[this.#head]!;
       this.#head++;
@@ -102,7 +101,7 @@ export class Loop {
     this.#head = 0;
     this.#scheduled = false;
     this.idleTurns++;
-    this.#leave(previous);
+    leaveRuntime(previous);
   }
 }
 

@@ -3,6 +3,9 @@ import { Scope, type ErrorInfo } from "./scope.js";
 import type { Future } from "./future.js";
 import { defaultServices, type Services } from "./services.js";
 import { options } from "./options.js";
+import { activeRuntime } from "./active-runtime.js";
+
+export { enterRuntime, leaveRuntime } from "./active-runtime.js";
 
 export type { ErrorInfo } from "./scope.js";
 export type ErrorHandler = (error: unknown, info: ErrorInfo) => void;
@@ -64,7 +67,7 @@ export class Runtime {
 
   constructor(options: RuntimeOptions = {}) {
     this.onError = options.onError ?? logError;
-    this.#loop = new Loop((error, source) => this.reportError(error, { source }), () => enterRuntime(this), leaveRuntime as (previous: unknown) => void);
+    this.#loop = new Loop((error, source) => this.reportError(error, { source }), this);
     this.services = { ...defaultServices(this.#loop), ...options.services };
     this.appScope = new Scope(this);
   }
@@ -154,8 +157,6 @@ let currentScope: Scope | null = null;
 let lazyOwner: object | null = null;
 let lazyMake: ((owner: never) => Scope) | null = null;
 let lazyRuntime: Runtime | null = null;
-/** The runtime of the root being rendered or committed, set by the reconciler around a flush. */
-let activeRuntime: Runtime | null = null;
 
 /**
  * @internal The scope new tasks join: a component's during its handlers and
@@ -176,18 +177,6 @@ export function currentRuntime(): Runtime {
   if (currentScope !== null) return currentScope.runtime;
   if (lazyOwner !== null) return lazyRuntime!;
   return activeRuntime ?? runtime;
-}
-
-/** @internal Makes `rt` current while a root renders and commits; returns the previous one for {@link leaveRuntime}. */
-export function enterRuntime(rt: Runtime): Runtime | null {
-  const previous = activeRuntime;
-  activeRuntime = rt;
-  return previous;
-}
-
-/** @internal Restores what {@link enterRuntime} returned. */
-export function leaveRuntime(previous: Runtime | null): void {
-  activeRuntime = previous;
 }
 
 /** @internal Runs `fn` with `scope` as the owner of any task it starts synchronously. */
