@@ -199,7 +199,13 @@ export class BridgeConnection {
         },
       });
       signal?.addEventListener("abort", onAbort, { once: true });
-      this.transport.send({ type: "call", id, service, method, args });
+      try {
+        this.transport.send({ type: "call", id, service, method, args });
+      } catch (error) {
+        // Never asked: no reply will come, so nothing may wait for one.
+        this.#calls.get(id)?.reject(error);
+        this.#calls.delete(id);
+      }
     });
   }
 
