@@ -279,7 +279,7 @@ export class BridgeConnection {
         return;
       }
       case "fatal": {
-        const error = new BridgeError(message.error.code, `bridge: ${message.error.message}`);
+        const error = new BridgeError(codeOf(message.error), `bridge: ${message.error?.message ?? "malformed fatal"}`);
         if (this.handshake !== null) {
           clearTimeout(this.handshake.timer);
           this.handshake.fail(error);
@@ -313,7 +313,7 @@ export class BridgeConnection {
         const call = this.#calls.get(message.id);
         if (call === undefined) return; // cancelled, or not ours
         this.#calls.delete(message.id);
-        if ("error" in message) call.reject(new BridgeCallError(message.error.code, message.error.message));
+        if ("error" in message) call.reject(new BridgeCallError(codeOf(message.error), String(message.error?.message ?? "malformed reply")));
         else call.resolve(message.result);
         return;
       }
@@ -324,9 +324,19 @@ export class BridgeConnection {
   }
 }
 
-function rejection(revision: number, error: ProtocolError): BridgeError {
-  const where = error.op === undefined ? "" : ` (op ${error.op})`;
-  return new BridgeError(error.code, `bridge: the host rejected revision ${revision}${where}: ${error.message}`, revision);
+function rejection(revision: number, error: ProtocolError | undefined): BridgeError {
+  const where = error?.op === undefined ? "" : ` (op ${error.op})`;
+  return new BridgeError(codeOf(error), `bridge: the host rejected revision ${revision}${where}: ${error?.message ?? "malformed reject"}`, revision);
+}
+
+/**
+ * The code of a host's `{ code, message }` error. A host that sends another
+ * shape gets "malformed": reading it must not throw out of the transport's
+ * receiver (a stream transport's data handler: that would end the process)
+ * before the call it answers is settled.
+ */
+function codeOf(error: ProtocolError | null | undefined): string {
+  return typeof error?.code === "string" ? error.code : "malformed";
 }
 
 function randomId(): string {

@@ -60,3 +60,30 @@ describe("bridge connection: a call whose send throws", () => {
     assert.equal(connection.pendingCalls, 0);
   });
 });
+
+describe("bridge connection: host messages of the wrong shape", () => {
+  it("a reply whose error is not { code, message } still settles its call, and nothing throws into the transport", async () => {
+    const { connection, sent, deliver } = await welcomed();
+    const errors: Error[] = [];
+    connection.onError = (error) => void errors.push(error);
+    const call = connection.call("dialog", "pick");
+    const id = sent.find((m) => m.type === "call")!.id;
+    assert.doesNotThrow(() => deliver({ type: "reply", id, error: null }));
+    await assert.rejects(call, (e: Error) => e.name === "BridgeCallError");
+    assert.equal(connection.pendingCalls, 0);
+  });
+
+  it("a reject or fatal without an error is reported, not thrown into the transport; the resync still happens", async () => {
+    const { connection, deliver } = await welcomed();
+    const errors: Error[] = [];
+    const resyncs: number[] = [];
+    connection.onError = (error) => void errors.push(error);
+    connection.onReject = (revision) => void resyncs.push(revision);
+    const revision = connection.commit([]);
+    assert.doesNotThrow(() => deliver({ type: "reject", revision }));
+    assert.deepEqual(resyncs, [revision]);
+    assert.doesNotThrow(() => deliver({ type: "fatal" }));
+    assert.equal(errors.length, 2);
+    await connection.settled();
+  });
+});
