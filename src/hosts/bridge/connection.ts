@@ -185,8 +185,12 @@ export class BridgeConnection {
     return new Promise<Json>((resolve, reject) => {
       const onAbort = () => {
         if (!this.#calls.delete(id)) return;
-        if (!this.#closed) this.transport.send({ type: "cancel", id });
         reject(new CancelledError());
+        try {
+          if (!this.#closed) this.transport.send({ type: "cancel", id });
+        } catch {
+          // A transport that cannot send is closing: the host cancels the call when it learns that.
+        }
       };
       this.#calls.set(id, {
         resolve: (value) => {

@@ -61,6 +61,27 @@ describe("bridge connection: a call whose send throws", () => {
   });
 });
 
+describe("bridge connection: a cancel whose send throws", () => {
+  it("the aborted call still rejects with CancelledError, and the throw does not escape the abort", async () => {
+    const { connection, state } = await welcomed();
+    const screen = new AbortController();
+    const call = connection.call("dialog", "pick", [], screen.signal);
+    state.broken = true;
+    const escaped: unknown[] = [];
+    const onUncaught = (error: unknown): void => void escaped.push(error);
+    process.prependListener("uncaughtException", onUncaught);
+    try {
+      screen.abort();
+      await assert.rejects(call, (e: Error) => e.name === "CancelledError");
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      process.off("uncaughtException", onUncaught);
+    }
+    assert.deepEqual(escaped, []);
+    assert.equal(connection.pendingCalls, 0);
+  });
+});
+
 describe("bridge connection: host messages of the wrong shape", () => {
   it("a reply whose error is not { code, message } still settles its call, and nothing throws into the transport", async () => {
     const { connection, sent, deliver } = await welcomed();
