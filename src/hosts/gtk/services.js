@@ -146,7 +146,10 @@ export function storageService(path) {
       return persist();
     },
     flush() {
-      return writing === null ? null : writing.then(() => null);
+      if (writing === null) return null;
+      if (waiting.length === 0) return writing.then(() => null);
+      // Changes waiting for the next write were accepted too: flush waits for that write.
+      return new Promise((resolve) => waiting.push(() => resolve(null)));
     },
   };
 }

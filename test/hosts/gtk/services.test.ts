@@ -12,6 +12,32 @@ const SERVICES = pathToFileURL(new URL("../../../src/hosts/gtk/services.js", imp
 const skip = spawnSync("sh", ["-c", "command -v gjs"]).status === 0 ? false : "missing gjs (apt-get install -y gjs gir1.2-gtk-4.0)";
 
 describe("GTK host services", { skip }, () => {
+  it("storage flush() waits for every change made before it, including those waiting behind a write on disk", () => {
+    const dir = mkdtempSync(join(tmpdir(), "typenative-gtk-storage-"));
+    try {
+      const script = join(dir, "probe.js");
+      const path = join(dir, "storage.json");
+      writeFileSync(
+        script,
+        `import { storageService } from ${JSON.stringify(SERVICES)};
+import GLib from "gi://GLib";
+const storage = storageService(${JSON.stringify(path)});
+storage.set(["a", "1"]); // on its way to disk
+storage.set(["b", "2"]); // waits for the next write
+await storage.flush();
+const [, bytes] = GLib.file_get_contents(${JSON.stringify(path)});
+print(new TextDecoder().decode(bytes));
+`,
+      );
+      const result = spawnSync("gjs", ["-m", script], { encoding: "utf8", timeout: 30_000 });
+      const line = result.stdout.split("\n").find((l) => l.startsWith("{"));
+      assert.ok(line, `no report; stderr:\n${result.stderr}`);
+      assert.deepEqual(JSON.parse(line), { a: "1", b: "2" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("storage keeps any key, \"__proto__\" included, across a reload", () => {
     const dir = mkdtempSync(join(tmpdir(), "typenative-gtk-storage-"));
     try {
