@@ -1,4 +1,5 @@
-import { currentRuntime } from "../runtime/runtime.js";
+import { currentRuntime, getCurrentScope } from "../runtime/runtime.js";
+import type { Scope } from "../runtime/scope.js";
 import { options as devOptions } from "../core/options.js";
 
 /** How an animation ended: `finished: false` when it was stopped, superseded or aborted. */
@@ -55,6 +56,8 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
   #onEnd: EndCallback | null = null;
   readonly #signal: AbortSignal | undefined;
   readonly #onAbort = (): void => this.stop();
+  /** The scope that owns the current run when `start()` began it: closing the scope stops it, as it cancels a task. */
+  #owner: Scope | null = null;
 
   constructor(options: AnimationOptions | undefined, where: string) {
     if (options !== undefined && (typeof options !== "object" || options === null)) {
@@ -75,6 +78,9 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
   /**
    * Starts the animation (fire and forget) and returns it, so it can still be
    * awaited. No-op while running; a finished or stopped animation runs again.
+   * Started (or first awaited) synchronously in a component's event handler
+   * or effect, the run belongs to that component, as a task would: it stops
+   * when the component unmounts.
    *
    * @example
    * ```ts
@@ -84,8 +90,17 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
    */
   start(): this {
     if (this.#state === RUNNING) return this;
+    // Owned as a task started here would be: from a component's handler or
+    // effect, the run stops when the component unmounts - a sequence waiting
+    // in a delay moves no value, so stopping the values' animations misses it.
+    (this.#owner = getCurrentScope()).adopt(this);
     this._run(now(), null);
     return this;
+  }
+
+  /** @internal Called when the owning scope closes: stops the run. */
+  cancel(): void {
+    this.stop();
   }
 
   /**
@@ -178,6 +193,8 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
     // that must already see itself ended.
     this.#state = DONE;
     this.#signal?.removeEventListener("abort", this.#onAbort);
+    this.#owner?.release(this);
+    this.#owner = null;
     try {
       this.halt();
     } catch (error) {

@@ -75,6 +75,8 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
     #networkFailures = 0;
     /** Failures (not network ones) of the head entry, for its definition's `retry`. */
     #headFailures = 0;
+    /** Ends the head's wait before a retry at once: its entry was cancelled (or cleared), so the next one need not wait. */
+    #endWait: (() => void) | null = null;
     private stopWatchingOnline: (() => void) | null = null;
 
     constructor(private readonly runtime: Runtime) {}
@@ -144,7 +146,10 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
       if (this.#unsaved.delete(id)) call?.persisted.reject(cancelled);
       call?.reject(cancelled);
       if (this.running?.id === id) this.running.controller.abort(cancelled);
-      if (index === 0) this.#headFailures = 0;
+      if (index === 0) {
+        this.#headFailures = 0;
+        this.#endWait?.();
+      }
       this.#watchOnline();
       if (write) this.#save().catch(this.report);
     }
@@ -306,7 +311,14 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
         this.#headFailures++;
         if (!isCancellation(error) && shouldRetry(definition.retry, this.#headFailures, error)) {
           const wait = delayFor(definition.retryDelay, this.#headFailures, error);
-          await new Promise<void>((resolve) => void this.runtime.getLoop().callLater(wait, resolve));
+          await new Promise<void>((resolve) => {
+            const timer = this.runtime.getLoop().callLater(wait, resolve);
+            this.#endWait = () => {
+              timer.cancel();
+              resolve();
+            };
+          });
+          this.#endWait = null;
           continue;
         }
         await this.fail(head, error);

@@ -69,10 +69,11 @@ export interface RenderResult {
   /**
    * Calls the nearest handler `name` at or above `node` with `payload`:
    * `"onClick"`, `"onChange"`, `"onRefresh"`, ... (`"press"` and
-   * `"changeText"` work too, as in React Native Testing Library).
+   * `"changeText"` work too, as in React Native Testing Library). Throws
+   * for a view no longer on screen, as every event helper does.
    */
   fireEvent(node: TestNode, name: string, ...payload: unknown[]): unknown;
-  /** Calls the nearest `onClick` at or above `node`, with no arguments. Throws for a disabled target. Returns what the handler returned. */
+  /** Calls the nearest `onClick` at or above `node`, with no arguments. Throws for a disabled target, or one no longer on screen. Returns what the handler returned. */
   press(node: TestNode): unknown;
   /** Fires `onChange(text)` on a text input. */
   changeText(node: TestNode, text: string): unknown;
@@ -150,7 +151,20 @@ export function render(element: Child): RenderResult {
   const byPlaceholder = variants((m: TextMatcher) => findAllByPlaceholderText(container, m), (m) => `placeholder ${describeMatcher(m)}`);
   const byTestId = variants((id: string) => findAllByTestId(container, id), (id) => `testID ${JSON.stringify(id)}`);
   /** The nearest view at or above `node` with a handler `name`, refusing disabled targets. */
+  /**
+   * Throws unless `node` is in this render's tree. A host never delivers an
+   * event to a removed view (the reconciler ignores one), so pressing a
+   * stale reference would do nothing and a test asserting "nothing
+   * happened" would pass for the wrong reason.
+   */
+  const onScreen = (node: TestNode, action: string): void => {
+    let n: TestNode | null = node;
+    while (n !== null && n !== container) n = n.parent;
+    if (n === null) throw new Error(`${action}(): the ${node.type} is no longer on screen (removed, or not in this render)`);
+  };
+
   const handlerAbove = (node: TestNode, name: string, action: string): TestNode => {
+    onScreen(node, action);
     for (let n: TestNode | null = node; n !== null && n !== container; n = n.parent) {
       if (n.props.disabled === true) throw new Error(`${action}(): ${n.type} is disabled`);
       if (n.props[name] === true) return n;
@@ -219,6 +233,7 @@ export function render(element: Child): RenderResult {
       return emit(handlerAbove(node, handler, "fireEvent"), handler, ...payload);
     },
     press(node) {
+      onScreen(node, "press");
       for (let n: TestNode | null = node; n !== null && n !== container; n = n.parent) {
         if (n.props.disabled === true) throw new Error(`press(): ${n.type} is disabled`);
         // Hosts see handlers as `true`; emit calls the component's current one.
@@ -228,6 +243,7 @@ export function render(element: Child): RenderResult {
     },
     changeText(node, text) {
       if (typeof text !== "string") throw new TypeError("changeText(node, text): text must be a string");
+      onScreen(node, "changeText");
       if (node.props.disabled === true || node.props.editable === false) throw new Error(`changeText(): ${node.type} is not editable`);
       if (node.props.onChange !== true) throw new Error(`changeText(): ${node.type} has no onChange`);
       return emit(node, "onChange", text);

@@ -45,6 +45,34 @@ describe("typenative/testing render", () => {
     assert.equal(calls.length, 1);
   });
 
+  it("press, changeText and fireEvent on a view that was removed throw, instead of doing nothing", async () => {
+    let deletes = 0;
+    const Row = pn.component(function Row() {
+      const [shown, setShown] = pn.useState(true);
+      const [draft, setDraft] = pn.useState("");
+      if (!shown) return pn.Text("gone");
+      return pn.Column(
+        pn.Button("delete", { onClick: () => (deletes++, setShown(false)) }),
+        pn.TextInput({ value: draft, onChange: setDraft, testID: "draft" }),
+        pn.ScrollView(pn.Text("body"), { onScroll: () => {}, testID: "scroller" }),
+      );
+    });
+    const ui = render(Row());
+    const button = ui.getByText("delete");
+    const input = ui.getByTestId("draft");
+    const scroller = ui.getByTestId("scroller");
+    ui.press(button);
+    await ui.settle();
+    ui.getByText("gone");
+    assert.throws(() => ui.press(button), /press\(\): the Button is no longer on screen/);
+    assert.throws(() => ui.changeText(input, "x"), /changeText\(\): the TextInput is no longer on screen/);
+    assert.throws(() => ui.fireEvent(button, "press"), /fireEvent\(\): the Button is no longer on screen/);
+    assert.throws(() => ui.scroll(scroller, { offset: 10 }), /scroll\(\): the ScrollView is no longer on screen/);
+    assert.equal(deletes, 1);
+    const other = render(pn.Button("elsewhere", { onClick: () => deletes++ }));
+    assert.throws(() => ui.press(other.getByText("elsewhere")), /no longer on screen/, "a view of another render is not this one's");
+  });
+
   it("changeText fires onChange with the text", async () => {
     const Form = pn.component(function Form() {
       const [v, setV] = pn.useState("");

@@ -185,8 +185,12 @@ export class BridgeConnection {
     return new Promise<Json>((resolve, reject) => {
       const onAbort = () => {
         if (!this.#calls.delete(id)) return;
-        if (!this.#closed) this.transport.send({ type: "cancel", id });
         reject(new CancelledError());
+        try {
+          if (!this.#closed) this.transport.send({ type: "cancel", id });
+        } catch {
+          // A transport that cannot send is closing: the host cancels the call when it learns that.
+        }
       };
       this.#calls.set(id, {
         resolve: (value) => {
@@ -199,7 +203,13 @@ export class BridgeConnection {
         },
       });
       signal?.addEventListener("abort", onAbort, { once: true });
-      this.transport.send({ type: "call", id, service, method, args });
+      try {
+        this.transport.send({ type: "call", id, service, method, args });
+      } catch (error) {
+        // Never asked: no reply will come, so nothing may wait for one.
+        this.#calls.get(id)?.reject(error);
+        this.#calls.delete(id);
+      }
     });
   }
 
@@ -273,7 +283,7 @@ export class BridgeConnection {
         return;
       }
       case "fatal": {
-        const error = new BridgeError(message.error.code, `bridge: ${message.error.message}`);
+        const error = new BridgeError(codeOf(message.error), `bridge: ${message.error?.message ?? "malformed fatal"}`);
         if (this.handshake !== null) {
           clearTimeout(this.handshake.timer);
           this.handshake.fail(error);
@@ -307,7 +317,7 @@ export class BridgeConnection {
         const call = this.#calls.get(message.id);
         if (call === undefined) return; // cancelled, or not ours
         this.#calls.delete(message.id);
-        if ("error" in message) call.reject(new BridgeCallError(message.error.code, message.error.message));
+        if ("error" in message) call.reject(new BridgeCallError(codeOf(message.error), String(message.error?.message ?? "malformed reply")));
         else call.resolve(message.result);
         return;
       }
@@ -318,9 +328,19 @@ export class BridgeConnection {
   }
 }
 
-function rejection(revision: number, error: ProtocolError): BridgeError {
-  const where = error.op === undefined ? "" : ` (op ${error.op})`;
-  return new BridgeError(error.code, `bridge: the host rejected revision ${revision}${where}: ${error.message}`, revision);
+function rejection(revision: number, error: ProtocolError | undefined): BridgeError {
+  const where = error?.op === undefined ? "" : ` (op ${error.op})`;
+  return new BridgeError(codeOf(error), `bridge: the host rejected revision ${revision}${where}: ${error?.message ?? "malformed reject"}`, revision);
+}
+
+/**
+ * The code of a host's `{ code, message }` error. A host that sends another
+ * shape gets "malformed": reading it must not throw out of the transport's
+ * receiver (a stream transport's data handler: that would end the process)
+ * before the call it answers is settled.
+ */
+function codeOf(error: ProtocolError | null | undefined): string {
+  return typeof error?.code === "string" ? error.code : "malformed";
 }
 
 function randomId(): string {

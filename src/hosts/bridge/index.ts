@@ -130,11 +130,17 @@ export async function mountBridge(element: Child, transport: Transport, options:
 
 /**
  * Serves a host endpoint on `transport`: every message goes to the endpoint,
- * every reply goes back. For hosts written in TypeScript (a Worker's page, the
- * tests' reference host); the GTK host does the same in GJS.
+ * every reply goes back; the transport closing counts as a `bye`. For hosts
+ * written in TypeScript (a Worker's page, the tests' reference host); the GTK
+ * host does the same in GJS (it quits when the runtime goes away).
  */
 export function serveHost<H = unknown>(transport: Transport, options: Omit<HostEndpointOptions<H>, "send">): HostEndpoint<H> {
   const endpoint = createHostEndpoint<H>({ ...options, send: (message) => transport.send(message) });
   transport.onMessage((message) => endpoint.receive(message));
+  // A runtime that went away without a bye (its process died, its worker
+  // was terminated) is gone all the same: its calls are cancelled (dialogs
+  // close) and its tree dropped, and a late answer is not sent on the
+  // closed transport (where send throws).
+  transport.onClose(() => endpoint.receive({ type: "bye" }));
   return endpoint;
 }

@@ -11,6 +11,7 @@
  */
 import { runtime as defaultRuntime, type Runtime } from "../../runtime/runtime.js";
 import { isCancellation } from "../../runtime/errors.js";
+import { enterRuntime, leaveRuntime } from "../../runtime/active-runtime.js";
 import type { AlertPresenter, CameraService, ColorSchemeService, FrameHandle, FrameSource, Services, HostSignal } from "../../runtime/services.js";
 import type { StorageBackend } from "../../platform/storage-backend.js";
 import { getStorageBackend, setDefaultBackend } from "../../platform/storage.js";
@@ -53,7 +54,15 @@ export function bridgeFrames(connection: BridgeConnection, runtime: Runtime = de
       const controller = new AbortController();
       connection.call("frames", "next", [], controller.signal).then(
         () => {
-          if (!controller.signal.aborted) callback(runtime.getLoop().time());
+          if (controller.signal.aborted) return;
+          // A promise reaction runs outside any runtime: an animation's next
+          // frame request (and its clock) must be this runtime's, not the default's.
+          const previous = enterRuntime(runtime);
+          try {
+            callback(runtime.getLoop().time());
+          } finally {
+            leaveRuntime(previous);
+          }
         },
         (error: unknown) => {
           if (!isCancellation(error)) runtime.reportError(error, { source: "frames" });

@@ -82,12 +82,14 @@ export function cameraService(window) {
  */
 export function storageService(path) {
   const file = Gio.File.new_for_path(path);
-  let data = {};
+  // No prototype: every key is an ordinary one ("__proto__" would otherwise
+  // set nothing, and a write the runtime was told is durable would be lost).
+  let data = Object.create(null);
   try {
     const [ok, bytes] = file.load_contents(null);
     if (ok) {
       const parsed = JSON.parse(new TextDecoder().decode(bytes));
-      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) data = parsed;
+      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) data = Object.assign(Object.create(null), parsed);
     }
   } catch (error) {
     if (!(error instanceof GLib.Error && error.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_FOUND))) printerr(`typenative-gtk: storage file unreadable, starting empty: ${error.message}`);
@@ -140,11 +142,14 @@ export function storageService(path) {
       return Object.keys(data);
     },
     clear() {
-      data = {};
+      data = Object.create(null);
       return persist();
     },
     flush() {
-      return writing === null ? null : writing.then(() => null);
+      if (writing === null) return null;
+      if (waiting.length === 0) return writing.then(() => null);
+      // Changes waiting for the next write were accepted too: flush waits for that write.
+      return new Promise((resolve) => waiting.push(() => resolve(null)));
     },
   };
 }

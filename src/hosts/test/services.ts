@@ -23,17 +23,21 @@ export class TestAlerts implements AlertPresenter {
 
   present(request: AlertRequest, signal?: AbortSignal): Promise<number | null> {
     return new Promise((resolve) => {
-      const entry: QueuedAlert = { request, answer: resolve };
-      this.#queue.push(entry);
-      signal?.addEventListener(
-        "abort",
-        () => {
-          const at = this.#queue.indexOf(entry);
-          if (at !== -1) this.#queue.splice(at, 1);
-          resolve(null);
+      const onAbort = (): void => {
+        const at = this.#queue.indexOf(entry);
+        if (at !== -1) this.#queue.splice(at, 1);
+        resolve(null);
+      };
+      // Answered, it stops listening: a screen's long-lived signal would otherwise collect one listener per alert.
+      const entry: QueuedAlert = {
+        request,
+        answer: (index) => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(index);
         },
-        { once: true },
-      );
+      };
+      this.#queue.push(entry);
+      signal?.addEventListener("abort", onAbort, { once: true });
     });
   }
 
@@ -123,17 +127,21 @@ export class TestCamera implements CameraService {
 
   #enqueue(request: PendingCameraRequest, signal: AbortSignal | undefined): Promise<string | null> {
     return new Promise((resolve, reject) => {
-      const entry: QueuedCamera = { request, answer: resolve };
-      this.#queue.push(entry);
-      signal?.addEventListener(
-        "abort",
-        () => {
-          const at = this.#queue.indexOf(entry);
-          if (at !== -1) this.#queue.splice(at, 1);
-          reject(signal.reason);
+      const onAbort = (): void => {
+        const at = this.#queue.indexOf(entry);
+        if (at !== -1) this.#queue.splice(at, 1);
+        reject(signal!.reason);
+      };
+      // Answered, it stops listening (see TestAlerts.present).
+      const entry: QueuedCamera = {
+        request,
+        answer: (path) => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(path);
         },
-        { once: true },
-      );
+      };
+      this.#queue.push(entry);
+      signal?.addEventListener("abort", onAbort, { once: true });
     });
   }
 }
