@@ -1,0 +1,74 @@
+// The address bar as a NavigationContainer with `linking` keeps it (a fake HistoryService).
+import { describe, it, afterEach, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import * as pn from "typenative";
+import { render, cleanup, settle, fakeClock, type FakeClock } from "typenative/testing";
+import type { HistoryService } from "../../src/runtime/services.js";
+
+type Params = { Home: undefined; Post: { id: number | string } };
+const Stack = pn.createStack<Params>();
+
+const Home = pn.component(function Home() {
+  return pn.Text("home");
+});
+const Post = pn.component(function Post() {
+  const route = Stack.useRoute<"Post">();
+  return pn.Text(`post ${typeof route.params.id} ${String(route.params.id)}`);
+});
+
+const linking: pn.LinkingOptions = { config: { screens: { Home: "", Post: "post/:id" } } };
+const App = () =>
+  pn.NavigationContainer(
+    { linking },
+    Stack.Navigator({ initialRouteName: "Home" }, Stack.Screen({ name: "Home", component: Home }), Stack.Screen({ name: "Post", component: Post })),
+  );
+
+/** A history that records the moves the container makes. */
+function fakeHistory(start: string): HistoryService & { moves: string[] } {
+  let at = start;
+  const moves: string[] = [];
+  return {
+    moves,
+    location: () => at,
+    push: (path) => void moves.push(`push ${(at = path)}`),
+    replace: (path) => void moves.push(`replace ${(at = path)}`),
+    subscribe: () => () => {},
+  };
+}
+
+let clock: FakeClock;
+let previous: HistoryService | null | undefined;
+beforeEach(() => {
+  clock = fakeClock();
+  previous = pn.runtime.services.history;
+});
+afterEach(() => {
+  cleanup();
+  clock.uninstall();
+  pn.runtime.services.history = previous;
+});
+
+async function open(path: string) {
+  const history = fakeHistory(path);
+  pn.runtime.services.history = history;
+  const ui = render(App());
+  await settle();
+  return { ui, history };
+}
+
+describe("NavigationContainer linking: opening a URL", () => {
+  it("keeps an id that is not a number's own spelling as the text in the URL", async () => {
+    for (const id of ["9007199254740993", "007", "1.50", "-0"]) {
+      const { ui, history } = await open(`/post/${id}`);
+      assert.ok(ui.queryByText(`post string ${id}`), `${id}: ${history.moves.join(", ")}`);
+      assert.deepEqual(history.moves, [], id);
+      cleanup();
+    }
+  });
+
+  it("still gives a number's own spelling back as a number", async () => {
+    const { ui, history } = await open("/post/42");
+    assert.ok(ui.queryByText("post number 42"));
+    assert.deepEqual(history.moves, []);
+  });
+});
