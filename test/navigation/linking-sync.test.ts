@@ -9,7 +9,8 @@ type Params = { Home: undefined; Post: { id: number | string } };
 const Stack = pn.createStack<Params>();
 
 const Home = pn.component(function Home() {
-  return pn.Text("home");
+  const navigation = Stack.useNavigation();
+  return pn.Button("open 7", { onClick: () => navigation.navigate("Post", { id: 7 }) });
 });
 const Post = pn.component(function Post() {
   const route = Stack.useRoute<"Post">();
@@ -70,5 +71,21 @@ describe("NavigationContainer linking: opening a URL", () => {
     const { ui, history } = await open("/post/42");
     assert.ok(ui.queryByText("post number 42"));
     assert.deepEqual(history.moves, []);
+  });
+
+  it("writes the screen's own path over the entry it was opened at, adding no entry the back button would stop at", async () => {
+    for (const [opened, path] of [["/post/7?ref=mail", "/post/7"], ["/post/7/", "/post/7"]] as const) {
+      const { history } = await open(opened);
+      assert.deepEqual(history.moves, [`replace ${path}`], opened);
+      cleanup();
+    }
+  });
+
+  it("pushes the first move made from a URL no screen has (the back button returns from it)", async () => {
+    const { ui, history } = await open("/no/such/screen");
+    assert.deepEqual(history.moves, []);
+    ui.press(ui.getByText("open 7"));
+    await settle();
+    assert.deepEqual(history.moves, ["push /post/7"]);
   });
 });
