@@ -285,6 +285,35 @@ describe("web DOM host", () => {
     assert.deepEqual(refreshed, ["refreshed"]);
   });
 
+  it("Pressable: a right-button press is no press (no long press, no feedback); another pointer's lift does not end a held press", async () => {
+    await run("presses");
+    const box = (await page.getByRole("button", { name: "Press me" }).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down({ button: "right" });
+    await page.waitForTimeout(650);
+    assert.equal(await page.getByTestId("press-label").textContent(), "idle", "no press feedback for the context-menu button");
+    await page.mouse.up({ button: "right" });
+    await page.waitForTimeout(50);
+    const pressLog = (): Promise<string[]> => page.evaluate(() => (window as any).tn.log.filter((l: string) => l.startsWith("pressable")));
+    assert.deepEqual(await pressLog(), [], "a right-button hold is not a long press");
+
+    // A finger holds the Pressable while a second one taps elsewhere.
+    const pointer = (type: string, id: number, onPressable: boolean) =>
+      page.evaluate(([type, id, onPressable]) => {
+        const target = onPressable ? document.querySelector('[data-testid="pressable"]')! : document.body;
+        target.dispatchEvent(new PointerEvent(type as string, { bubbles: true, pointerId: id as number, isPrimary: id === 1, pointerType: "touch" }));
+      }, [type, id, onPressable] as const);
+    await pointer("pointerdown", 1, true);
+    await page.getByTestId("press-label").filter({ hasText: "held" }).waitFor();
+    await pointer("pointerdown", 2, false);
+    await pointer("pointerup", 2, false);
+    await page.waitForTimeout(650);
+    assert.equal(await page.getByTestId("press-label").textContent(), "held", "still held by the first finger");
+    assert.deepEqual(await pressLog(), ["pressable long-pressed"]);
+    await pointer("pointerup", 1, true);
+    await page.getByTestId("press-label").filter({ hasText: "idle" }).waitFor();
+  });
+
   it("Modal: a modal dialog that takes the focus, keeps Tab inside, closes on Escape and gives the focus back", async () => {
     await run("dialogs");
     await page.getByRole("button", { name: "Open dialog" }).click();
