@@ -167,6 +167,13 @@ describe("typenative dev: fast refresh in Chromium", () => {
     assert.match(text, /src\/Counter\.ts:8:\d+/, text);
   });
 
+  it("answers a path with a malformed escape with 400, not an internal error", async () => {
+    const before = logs.length;
+    const response = await fetch(new URL("/img/%E0%A4.png", server.url));
+    assert.equal(response.status, 400);
+    assert.deepEqual(logs.slice(before).filter((line) => line.includes("dev server:")), [], "nothing for the terminal: the request was bad, not the server");
+  });
+
   it("reloads the page when a module that is not a component changes", async () => {
     await edit("src/labels.ts", `export const title = "second";\n`);
     await page.waitForFunction(() => document.title === "second", null, { timeout: 10_000 });
