@@ -97,6 +97,15 @@ describe("web DOM host", () => {
     assert.deepEqual(await log(), ["scroll 0/40/200", "scroll 30/40/200"]);
   });
 
+  it("FlatList: a list its rows do not fill yet (nothing to scroll) still reaches its end as each page comes, until the rows fill it", async () => {
+    await run("feed");
+    // 3 rows → 6 → … → 18 rows (720 px): the end is then more than half a viewport (200 px) below the 400 px view.
+    await page.waitForFunction(() => document.querySelector('[data-testid="feed"]')!.children.length === 18);
+    await page.waitForTimeout(200);
+    const ends: string[] = await page.evaluate(() => (window as any).tn.log.filter((l: string) => l.startsWith("end")));
+    assert.deepEqual(ends, ["end at 3", "end at 6", "end at 9", "end at 12", "end at 15"]);
+  });
+
   it("keeps a controlled input in step with typing", async () => {
     await run("draft");
     const draft = page.getByRole("textbox", { name: "Draft" });
