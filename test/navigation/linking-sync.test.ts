@@ -14,7 +14,14 @@ const Home = pn.component(function Home() {
 });
 const Post = pn.component(function Post() {
   const route = Stack.useRoute<"Post">();
-  return pn.Text(`post ${typeof route.params.id} ${String(route.params.id)}`);
+  const navigation = Stack.useNavigation();
+  const [likes, setLikes] = pn.useState(0);
+  return pn.Column(
+    pn.Text(`post ${typeof route.params.id} ${String(route.params.id)}`),
+    pn.Text(`likes ${likes}`),
+    pn.Button("like", { onClick: () => setLikes(likes + 1) }),
+    pn.Button("next post", { onClick: () => navigation.push("Post", { id: Number(route.params.id) + 1 }) }),
+  );
 });
 
 const linking: pn.LinkingOptions = { config: { screens: { Home: "", Post: "post/:id" } } };
@@ -24,16 +31,21 @@ const App = () =>
     Stack.Navigator({ initialRouteName: "Home" }, Stack.Screen({ name: "Home", component: Home }), Stack.Screen({ name: "Post", component: Post })),
   );
 
-/** A history that records the moves the container makes. */
-function fakeHistory(start: string): HistoryService & { moves: string[] } {
+/** A history that records the moves the container makes; `pop` is the browser's back button. */
+function fakeHistory(start: string): HistoryService & { moves: string[]; pop(path: string): void } {
   let at = start;
   const moves: string[] = [];
+  const listeners = new Set<(path: string) => void>();
   return {
     moves,
     location: () => at,
     push: (path) => void moves.push(`push ${(at = path)}`),
     replace: (path) => void moves.push(`replace ${(at = path)}`),
-    subscribe: () => () => {},
+    subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+    pop(path) {
+      at = path;
+      for (const listener of listeners) listener(path);
+    },
   };
 }
 
@@ -87,5 +99,24 @@ describe("NavigationContainer linking: opening a URL", () => {
     ui.press(ui.getByText("open 7"));
     await settle();
     assert.deepEqual(history.moves, ["push /post/7"]);
+  });
+
+  it("the back button returns to the same screen's earlier instance the URL names, with its state", async () => {
+    const { ui, history } = await open("/");
+    ui.press(ui.getByText("open 7"));
+    await settle();
+    ui.press(ui.getByText("like"));
+    await settle();
+    ui.press(ui.getByText("next post"));
+    await settle();
+    assert.ok(ui.queryByText("post number 8"));
+    assert.deepEqual(history.moves, ["push /post/7", "push /post/8"]);
+    history.pop("/post/7");
+    await settle();
+    assert.ok(ui.queryByText("post number 7"), "post 7 is shown");
+    assert.ok(ui.queryByText("likes 1"), "post 7's own screen, with its state (not post 8's screen given id 7)");
+    history.pop("/");
+    await settle();
+    assert.ok(ui.queryByText("open 7"));
   });
 });
