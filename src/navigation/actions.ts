@@ -162,7 +162,7 @@ export function implement({ makeRoute, validate, emit, stateFromPath, options }:
       }
       return route !== undefined && popsTo(root, route.name)
         ? dispatch(root, { type: "navigate", name: route.name, params: route.params })
-        : dispatch(root, { type: "reset", state: target });
+        : dispatch(root, { type: "reset", state: { ...target, type: root.type } });
     },
   };
 }
@@ -201,9 +201,9 @@ function isAt(route: Route, target: Route): boolean {
   return Object.keys(wanted).every((key) => String(params[key]) === String(wanted[key]));
 }
 
-/** True when going back in `handle`'s stack reaches a screen named `name`. */
+/** True when going back in `handle`'s stack reaches a screen named `name`; for tabs, when it has that tab (a move switches to it). */
 function popsTo(handle: NavigatorHandle, name: string): boolean {
-  return handle.state.routes.some((route, i) => i < handle.state.index && route.name === name);
+  return handle.state.routes.some((route, i) => (i < handle.state.index || handle.type === "tabs") && route.name === name);
 }
 
 function lastIndexOf(routes: readonly Route[], name: string, upTo: number): number {

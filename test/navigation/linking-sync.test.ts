@@ -120,3 +120,71 @@ describe("NavigationContainer linking: opening a URL", () => {
     assert.ok(ui.queryByText("open 7"));
   });
 });
+
+describe("NavigationContainer linking: tabs at the root", () => {
+  type TabParams = { Feed: undefined; Search: undefined; Profile: undefined };
+  const Tabs = pn.createTabs<TabParams>();
+  const tab = (name: string) =>
+    pn.component(function TabScreen() {
+      const [taps, setTaps] = pn.useState(0);
+      return pn.Button(`${name} taps ${taps}`, { onClick: () => setTaps(taps + 1) });
+    });
+  const tabLinking: pn.LinkingOptions = { config: { screens: { Feed: "", Search: "search", Profile: "me" } } };
+  const TabApp = () =>
+    pn.NavigationContainer(
+      { linking: tabLinking },
+      Tabs.Navigator(
+        {},
+        Tabs.Screen({ name: "Feed", component: tab("Feed") }),
+        Tabs.Screen({ name: "Search", component: tab("Search") }),
+        Tabs.Screen({ name: "Profile", component: tab("Profile") }),
+      ),
+    );
+  const tabNames = (ui: ReturnType<typeof render>) => ["Feed", "Search", "Profile"].filter((name) => ui.queryByRole("tab", { name }) !== null);
+
+  it("shows every tab whatever the URL names, with that tab selected", async () => {
+    for (const [path, shown] of [["/", "Feed"], ["/me", "Profile"]] as const) {
+      const history = fakeHistory(path);
+      pn.runtime.services.history = history;
+      const ui = render(TabApp());
+      await settle();
+      assert.deepEqual(tabNames(ui), ["Feed", "Search", "Profile"], path);
+      assert.ok(ui.queryByText(`${shown} taps 0`), path);
+      cleanup();
+    }
+  });
+
+  it("a saved state from before the app gained a tab shows that tab too", async () => {
+    pn.runtime.services.history = null;
+    await pn.AsyncStorage.setJson("tabs-nav", { type: "tabs", index: 1, routes: [{ key: "Feed-old", name: "Feed" }, { key: "Profile-old", name: "Profile" }] });
+    const ui = render(
+      pn.NavigationContainer(
+        { persistKey: "tabs-nav" },
+        Tabs.Navigator({}, Tabs.Screen({ name: "Feed", component: tab("Feed") }), Tabs.Screen({ name: "Search", component: tab("Search") }), Tabs.Screen({ name: "Profile", component: tab("Profile") })),
+      ),
+    );
+    await settle();
+    assert.deepEqual(tabNames(ui), ["Feed", "Search", "Profile"]);
+    assert.ok(ui.queryByText("Profile taps 0"), "the saved tab is still the one shown");
+    await pn.AsyncStorage.remove("tabs-nav");
+  });
+
+  it("the back button switches to the tab the URL names, its state kept", async () => {
+    const history = fakeHistory("/");
+    pn.runtime.services.history = history;
+    const ui = render(TabApp());
+    await settle();
+    ui.press(ui.getByRole("tab", { name: "Profile" }));
+    await settle();
+    ui.press(ui.getByText("Profile taps 0"));
+    await settle();
+    ui.press(ui.getByRole("tab", { name: "Search" }));
+    await settle();
+    assert.deepEqual(history.moves, ["push /me", "push /search"]);
+    history.pop("/me");
+    await settle();
+    assert.ok(ui.queryByText("Profile taps 1"), "Profile's screen, with its state");
+    assert.deepEqual(tabNames(ui), ["Feed", "Search", "Profile"]);
+  });
+});
+
