@@ -81,11 +81,11 @@ function hasEveryTab({ state, screens }: NavigatorHandle): boolean {
  * deep link's, as for a stack), and one saved before the app gained a tab
  * lacks that tab: the tab bar must still show them all. A route the state
  * has is kept (its key, params and nested state); a missing one gets a key
- * made from its name, so that every render finds the same one until a move
- * writes the state back.
+ * made from its name (`:` is never in a `routeKey`), so that every render
+ * finds the same one until a move writes the state back.
  */
 function withEveryTab({ state, screens }: NavigatorHandle): NavigationState {
   const focused = state.routes[state.index]!.name;
-  const routes = screens.map((screen) => state.routes.find((route) => route.name === screen.name) ?? { key: `${screen.name}-tab`, name: screen.name });
+  const routes = screens.map((screen) => state.routes.find((route) => route.name === screen.name) ?? { key: `${screen.name}:tab`, name: screen.name });
   return { type: "tabs", index: Math.max(0, routes.findIndex((route) => route.name === focused)), routes };
 }
