@@ -119,6 +119,9 @@ function onMessage(message: ServerMessage): void {
       if (session !== null && session !== message.session) reload("the dev server restarted");
       session = message.session;
       break;
+    // Updates, build errors and "ok" take effect in the order the builds
+    // came: an update still loading its patch must not, when it lands, hide
+    // the errors of a build made after it.
     case "update":
       updating = updating.then(() => update(message));
       break;
@@ -126,10 +129,10 @@ function onMessage(message: ServerMessage): void {
       reload(message.reason ?? "a module that is not a component changed");
       break;
     case "build-error":
-      showBuildErrors(message.errors);
+      updating = updating.then(() => showBuildErrors(message.errors));
       break;
     case "ok":
-      hideBuildErrors();
+      updating = updating.then(hideBuildErrors);
       break;
   }
 }

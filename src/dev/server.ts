@@ -142,7 +142,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     if (patch !== undefined) return send(response, 200, path.endsWith(".map") ? TYPES[".map"]! : TYPES[".js"]!, path.endsWith(".map") ? patch.map : patch.js);
     const sheet = options.stylesheets?.[path];
     if (sheet !== undefined) return send(response, 200, TYPES[".css"]!, await readFile(sheet, "utf8"));
-    const file = resolve(publicDir, `.${decodeURIComponent(path)}`);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // `/%E0%A4`: the request's mistake, not the server's (no 500, no stack in the terminal).
+      return refuse(response, 400, "malformed path");
+    }
+    const file = resolve(publicDir, `.${decoded}`);
     const inside = relative(publicDir, file);
     if (!inside.startsWith("..") && !isAbsolute(inside) && existsSync(file) && statSync(file).isFile()) {
       const body = await readFile(file);

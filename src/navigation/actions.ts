@@ -151,9 +151,18 @@ export function implement({ makeRoute, validate, emit, stateFromPath, options }:
       const root = rootNavigator(container);
       if (target === undefined || root === null) return Promise.resolve();
       const route = deepestRoute(target);
+      // Back to an earlier screen of the root stack that is the very one the
+      // URL names (`/post/7` below `/post/8`): to that route, its state kept,
+      // not the screen on show given the other's params.
+      const { state } = root;
+      if (route !== undefined && route === target.routes[target.index]) {
+        for (let i = state.index - 1; i >= 0; i--) {
+          if (isAt(state.routes[i]!, route)) return dispatch(root, { type: "reset", state: { ...state, index: i, routes: state.routes.slice(0, i + 1) } });
+        }
+      }
       return route !== undefined && popsTo(root, route.name)
         ? dispatch(root, { type: "navigate", name: route.name, params: route.params })
-        : dispatch(root, { type: "reset", state: target });
+        : dispatch(root, { type: "reset", state: { ...target, type: root.type } });
     },
   };
 }
@@ -184,9 +193,17 @@ function deepestRoute(state: NavigationState): Route | undefined {
   return route.state !== undefined ? deepestRoute(route.state) ?? route : route;
 }
 
-/** True when going back in `handle`'s stack reaches a screen named `name`. */
+/** True when `route` is the screen `target` (from a URL) names: the same name, and the path's params (as text). */
+function isAt(route: Route, target: Route): boolean {
+  if (route.name !== target.name) return false;
+  const params = (route.params ?? {}) as Record<string, unknown>;
+  const wanted = (target.params ?? {}) as Record<string, unknown>;
+  return Object.keys(wanted).every((key) => String(params[key]) === String(wanted[key]));
+}
+
+/** True when going back in `handle`'s stack reaches a screen named `name`; for tabs, when it has that tab (a move switches to it). */
 function popsTo(handle: NavigatorHandle, name: string): boolean {
-  return handle.state.routes.some((route, i) => i < handle.state.index && route.name === name);
+  return handle.state.routes.some((route, i) => (i < handle.state.index || handle.type === "tabs") && route.name === name);
 }
 
 function lastIndexOf(routes: readonly Route[], name: string, upTo: number): number {

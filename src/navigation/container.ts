@@ -62,14 +62,19 @@ export const NavigationContainer = component(function NavigationContainer(props:
     }
   }, []);
 
-  const lastPath = useRef<string | null>(null);
+  // Undefined until the first sync, which replaces the entry the page was
+  // opened at (`/post/7?ref=x`, `/post/7/`) rather than pushing one that
+  // the back button would only return to.
+  const lastPath = useRef<string | null | undefined>(undefined);
   useEffect(() => {
-    if (!ready || state === undefined) return;
+    if (!ready) return;
+    // No state of its own yet (no initial state, a URL no screen has): the next one is a move.
+    if (state === undefined) return void (lastPath.current = null);
     latest.current.onStateChange?.(state);
     if (persistKey !== undefined) void AsyncStorage.setJson(persistKey, state);
     if (history !== null && linking !== undefined) {
       const path = pathFromState(state, linking);
-      if (path !== undefined && path !== history.location() && path !== lastPath.current) history.push(path);
+      if (path !== undefined && path !== history.location() && path !== lastPath.current) history[lastPath.current === undefined ? "replace" : "push"](path);
       lastPath.current = path ?? null;
     }
   }, [state, ready]);

@@ -98,12 +98,16 @@ function match(parts: string[], screens: ScreenPaths): NavigationState | undefin
   return undefined;
 }
 
-/** Numeric path params come back as numbers, so `{ id: 7 }` survives a round trip. */
+/**
+ * Numeric path params come back as numbers, so `{ id: 7 }` survives a round
+ * trip. Only a number's own spelling: `007`, `1.50` or an id past 2^53 would
+ * come back as another number (and another URL), so they stay text.
+ */
 function coerce(params: Record<string, string>): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const key in params) {
     const value = params[key]!;
-    out[key] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    out[key] = /^-?\d+(\.\d+)?$/.test(value) && String(+value) === value ? +value : value;
   }
   return out;
 }

@@ -116,6 +116,46 @@ describe("typenative dev: fast refresh in Chromium", () => {
     await page.getByText("Fixed: 1").waitFor({ timeout: 10_000 });
   });
 
+  it("keeps showing a build error that arrived while an earlier update was still loading", async () => {
+    // The good edit's patch is held back until the broken edit's error is on screen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let patchRequested!: () => void;
+    const requested = new Promise<void>((resolve) => (patchRequested = resolve));
+    await page.route(/\/__typenative\/patch-\d+\.js$/, async (route) => {
+      patchRequested();
+      await held;
+      await route.continue();
+    });
+    try {
+      await edit("src/Counter.ts", counter("Again", `\n  const [extra] = pn.useState("x");\n  void extra;`));
+      await requested;
+      // A second event stream in the page tells when the broken build's errors went out.
+      await page.evaluate(() => {
+        const events = new EventSource("/__typenative/events");
+        events.onmessage = (event) => {
+          if ((JSON.parse(event.data) as { type: string }).type === "build-error") ((window as { sawError?: boolean }).sawError = true), events.close();
+        };
+      });
+      await edit("src/Counter.ts", counter("Again").replace("function Counter() {", "function Counter( {"));
+      await page.waitForFunction(() => (window as { sawError?: boolean }).sawError === true, null, { timeout: 10_000 });
+      await page.waitForTimeout(100); // the app's own stream gets the same message
+      release();
+      await page.getByText("Again: 1").waitFor({ timeout: 10_000 });
+      // The newest build failed: its errors are on screen once the update before it is done.
+      const overlay = page.getByTestId("typenative-build-error");
+      await overlay.waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(100);
+      assert.equal(await overlay.count(), 1);
+    } finally {
+      release();
+      await page.unroute(/\/__typenative\/patch-\d+\.js$/);
+    }
+    await edit("src/Counter.ts", counter("Fixed", `\n  const [extra] = pn.useState("x");\n  void extra;`));
+    await page.getByTestId("typenative-build-error").waitFor({ state: "detached", timeout: 10_000 });
+    await page.getByText("Fixed: 1").waitFor({ timeout: 10_000 });
+  });
+
   it("shows a runtime error with its component stack and a source-mapped stack", async () => {
     await page.getByText("Unlucky").click();
     const overlay = page.getByTestId("typenative-error-overlay");
@@ -125,6 +165,13 @@ describe("typenative dev: fast refresh in Chromium", () => {
     assert.match(text, /thirteen is unlucky/);
     assert.match(text, /in Counter/);
     assert.match(text, /src\/Counter\.ts:8:\d+/, text);
+  });
+
+  it("answers a path with a malformed escape with 400, not an internal error", async () => {
+    const before = logs.length;
+    const response = await fetch(new URL("/img/%E0%A4.png", server.url));
+    assert.equal(response.status, 400);
+    assert.deepEqual(logs.slice(before).filter((line) => line.includes("dev server:")), [], "nothing for the terminal: the request was bad, not the server");
   });
 
   it("reloads the page when a module that is not a component changes", async () => {

@@ -179,9 +179,10 @@ class OpenDialog {
 
     // Everything else leaves the tab order and the accessibility tree.
     for (const child of Array.from(doc.body.children)) {
-      if (child instanceof HTMLElement && !child.inert) {
-        child.inert = true;
-        this.#madeInert.push(child);
+      // `inert` in it, not `instanceof HTMLElement`: that class is this window's, not an iframe's.
+      if ("inert" in child && !(child as HTMLElement).inert) {
+        (child as HTMLElement).inert = true;
+        this.#madeInert.push(child as HTMLElement);
       }
     }
     doc.body.appendChild(backdrop);
@@ -217,7 +218,7 @@ class OpenDialog {
   }
 
   #keepFocus(event: FocusEvent): void {
-    if (event.target instanceof Node && !this.#backdrop.contains(event.target)) {
+    if (!this.#backdrop.contains(event.target as Node | null)) {
       (this.#buttons[0] ?? this.#backdrop).focus();
     }
   }

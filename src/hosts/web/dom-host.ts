@@ -258,7 +258,8 @@ function setInputProp(el: Input, name: string, value: unknown): void {
       else el.removeAttribute("maxlength");
       return;
     case "secureTextEntry":
-      if (el instanceof HTMLInputElement) el.type = value === true ? "password" : "text";
+      // Not `instanceof HTMLInputElement`: the class of this window, not of an iframe's document.
+      if (el.tagName === "INPUT") (el as HTMLInputElement).type = value === true ? "password" : "text";
       return;
     case "multiline":
       if (options.dev && process.env.NODE_ENV !== "production" && (value === true) !== (el.tagName === "TEXTAREA")) {
@@ -327,9 +328,11 @@ function defaultRole(type: string, props: Props): string | undefined {
 
 function markListItem(parent: Node, child: Node): void {
   // Rows of a list are list items, whatever view a renderItem returned.
-  // Spacers (aria-hidden) stay out of the accessibility tree.
-  if (child instanceof Element && !child.hasAttribute("role") && !child.hasAttribute("aria-hidden") && (parent as Element).getAttribute?.("role") === "list") {
-    child.setAttribute("role", "listitem");
+  // Spacers (aria-hidden) stay out of the accessibility tree. A text node has
+  // no hasAttribute (`=== false` fails); not `instanceof Element`: that is
+  // this window's class, not an iframe document's.
+  if (!(child as Element).hasAttribute?.("role") && (child as Element).hasAttribute?.("aria-hidden") === false && (parent as Element).getAttribute?.("role") === "list") {
+    (child as Element).setAttribute("role", "listitem");
   }
 }
 

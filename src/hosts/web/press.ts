@@ -43,15 +43,20 @@ function installPress(doc: Document, context: FeatureContext): void {
   doc.addEventListener("pointercancel", onPointerEnd);
 }
 
-/** The view a pointer went down on, for press feedback and long presses. */
-let pressed: { el: Element; timer: ReturnType<typeof setTimeout> | null; long: boolean } | null = null;
+/** The view a pointer went down on, and which pointer, for press feedback and long presses. */
+let pressed: { el: Element; pointer: number; timer: ReturnType<typeof setTimeout> | null; long: boolean } | null = null;
 
 function onPointerDown(event: Event): void {
   const { emit } = host;
+  const { button, pointerId, isPrimary } = event as PointerEvent;
+  // A press is the main button's (a touch or a pen is button 0 too): a
+  // right-button hold is the context menu, not a long press. A second finger
+  // (not primary) starts none.
+  if (button !== 0 || !isPrimary) return;
   const el = nearest(host, event.target, PRESS | LONG_PRESS);
   if (el === null) return;
   const flags = host.flagsOf(el);
-  const press = { el, timer: null as ReturnType<typeof setTimeout> | null, long: false };
+  const press = { el, pointer: pointerId, timer: null as ReturnType<typeof setTimeout> | null, long: false };
   if (flags & LONG_PRESS) {
     press.timer = setTimeout(() => {
       press.timer = null;
@@ -63,9 +68,10 @@ function onPointerDown(event: Event): void {
   if (flags & PRESS) emit(el, "onPressIn");
 }
 
-function onPointerEnd(): void {
+function onPointerEnd(event: Event): void {
   const press = pressed;
-  if (press === null) return;
+  // Another finger's lift does not end the press.
+  if (press === null || (event as PointerEvent).pointerId !== press.pointer) return;
   pressed = null;
   if (press.timer !== null) clearTimeout(press.timer);
   if (host.flagsOf(press.el) & PRESS) host.emit(press.el, "onPressOut");

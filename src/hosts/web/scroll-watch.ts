@@ -1,7 +1,9 @@
 /**
  * A view's `onScroll`: its `scroll` events, and its size when it is first
  * laid out and whenever it changes, so a windowed list learns its viewport
- * without waiting for the user to scroll. Loaded by the DOM host the first
+ * without waiting for the user to scroll; also when rows added or removed
+ * change its content's height or leave it unfilled, so a list learns it is
+ * still at its end. Loaded by the DOM host the first
  * time a view has `onScroll` (see lazy.ts and features.ts), which passes `emit` in rather
  * than have this module import it (see `FeatureContext` in flags.ts). A
  * scroll before the module arrives is not lost: the first size report says
@@ -16,9 +18,18 @@ export interface ScrollEvent {
   contentHeight: number;
 }
 
-/** The scroll listener and ResizeObserver of one document's scrolling views. */
+/** The scroll listener, ResizeObserver and MutationObserver of one document's scrolling views. */
 export class ScrollWatch {
   #observer: ResizeObserver | null = null;
+  /**
+   * Rows added or removed change how tall the content is but not the view's
+   * box, which is all a ResizeObserver sees: without a report then, a list
+   * whose rows do not fill it yet (so it cannot be scrolled) never learns it
+   * is still at its end, and loads no next page.
+   */
+  #contentObserver: MutationObserver | null = null;
+  /** The content height each view last reported, so a change of rows that keeps it (a windowed list's, full of rows) reports nothing. */
+  readonly #contentHeights = new WeakMap<HTMLElement, number>();
   readonly #watched = new Set<HTMLElement>();
   /** One listener for every view (scroll does not bubble, so it cannot be delegated). */
   readonly #onScroll = (event: Event): void => this.#report(event.currentTarget as HTMLElement);
@@ -41,6 +52,7 @@ export class ScrollWatch {
 
   #report(el: HTMLElement): void {
     const event: ScrollEvent = { offset: el.scrollTop, viewportHeight: el.clientHeight, contentHeight: el.scrollHeight };
+    this.#contentHeights.set(el, event.contentHeight);
     this.emit(el, "onScroll", event);
   }
 
@@ -56,6 +68,19 @@ export class ScrollWatch {
     });
     this.#watched.add(el);
     this.#observer.observe(el);
+    const Mutations = (this.doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver;
+    if (Mutations === undefined) return;
+    this.#contentObserver ??= new Mutations((records) => {
+      for (const target of new Set(records.map((record) => record.target as HTMLElement))) {
+        if (!target.isConnected || !this.#watched.has(target)) continue;
+        // scrollHeight is never less than the view's height: content that does not fill it reports on every change.
+        const height = target.scrollHeight;
+        if (height !== this.#contentHeights.get(target) || height <= target.clientHeight) this.#report(target);
+      }
+    });
+    // A view no longer watched stays observed (there is no per-node unobserve) but is skipped above;
+    // the observer holds no reference to it, so a removed view is not kept alive.
+    this.#contentObserver.observe(el, { childList: true });
   }
 
   #unwatch(el: HTMLElement): void {

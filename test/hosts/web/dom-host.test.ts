@@ -97,6 +97,15 @@ describe("web DOM host", () => {
     assert.deepEqual(await log(), ["scroll 0/40/200", "scroll 30/40/200"]);
   });
 
+  it("FlatList: a list its rows do not fill yet (nothing to scroll) still reaches its end as each page comes, until the rows fill it", async () => {
+    await run("feed");
+    // 3 rows → 6 → … → 18 rows (720 px): the end is then more than half a viewport (200 px) below the 400 px view.
+    await page.waitForFunction(() => document.querySelector('[data-testid="feed"]')!.children.length === 18);
+    await page.waitForTimeout(200);
+    const ends: string[] = await page.evaluate(() => (window as any).tn.log.filter((l: string) => l.startsWith("end")));
+    assert.deepEqual(ends, ["end at 3", "end at 6", "end at 9", "end at 12", "end at 15"]);
+  });
+
   it("keeps a controlled input in step with typing", async () => {
     await run("draft");
     const draft = page.getByRole("textbox", { name: "Draft" });
@@ -283,6 +292,35 @@ describe("web DOM host", () => {
     await page.waitForFunction(() => (window as any).tn.log.includes("refreshed"));
     const refreshed: string[] = await page.evaluate(() => (window as any).tn.log.filter((l: string) => l === "refreshed"));
     assert.deepEqual(refreshed, ["refreshed"]);
+  });
+
+  it("Pressable: a right-button press is no press (no long press, no feedback); another pointer's lift does not end a held press", async () => {
+    await run("presses");
+    const box = (await page.getByRole("button", { name: "Press me" }).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down({ button: "right" });
+    await page.waitForTimeout(650);
+    assert.equal(await page.getByTestId("press-label").textContent(), "idle", "no press feedback for the context-menu button");
+    await page.mouse.up({ button: "right" });
+    await page.waitForTimeout(50);
+    const pressLog = (): Promise<string[]> => page.evaluate(() => (window as any).tn.log.filter((l: string) => l.startsWith("pressable")));
+    assert.deepEqual(await pressLog(), [], "a right-button hold is not a long press");
+
+    // A finger holds the Pressable while a second one taps elsewhere.
+    const pointer = (type: string, id: number, onPressable: boolean) =>
+      page.evaluate(([type, id, onPressable]) => {
+        const target = onPressable ? document.querySelector('[data-testid="pressable"]')! : document.body;
+        target.dispatchEvent(new PointerEvent(type as string, { bubbles: true, pointerId: id as number, isPrimary: id === 1, pointerType: "touch" }));
+      }, [type, id, onPressable] as const);
+    await pointer("pointerdown", 1, true);
+    await page.getByTestId("press-label").filter({ hasText: "held" }).waitFor();
+    await pointer("pointerdown", 2, false);
+    await pointer("pointerup", 2, false);
+    await page.waitForTimeout(650);
+    assert.equal(await page.getByTestId("press-label").textContent(), "held", "still held by the first finger");
+    assert.deepEqual(await pressLog(), ["pressable long-pressed"]);
+    await pointer("pointerup", 1, true);
+    await page.getByTestId("press-label").filter({ hasText: "idle" }).waitFor();
   });
 
   it("Modal: a modal dialog that takes the focus, keeps Tab inside, closes on Escape and gives the focus back", async () => {

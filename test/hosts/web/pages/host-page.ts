@@ -127,6 +127,21 @@ const Scrolling = pn.component(function Scrolling() {
   });
 });
 
+/** Infinite loading: each time the end is near, three more 40 px rows, in a 400 px list. */
+const Feed = pn.component(function Feed() {
+  const [rows, setRows] = pn.useState([0, 1, 2]);
+  return pn.FlatList(rows, {
+    renderItem: (i) => pn.Text(`row ${i}`, { style: { height: 40 } }),
+    keyExtractor: (i) => i,
+    style: { height: 400 },
+    testID: "feed",
+    onEndReached: () => {
+      log.push(`end at ${rows.length}`);
+      setRows((list) => [...list, list.length, list.length + 1, list.length + 2]);
+    },
+  });
+});
+
 const Broken = pn.component(function Broken(): pn.Child {
   throw new Error("render went wrong");
 });
@@ -166,6 +181,7 @@ const scenarios: Record<string, () => pn.Child> = {
   wide: () => Styled({ wide: true }),
   broken: () => Parent(),
   scrolling: () => Scrolling(),
+  feed: () => Feed(),
 };
 
 const tn = {
