@@ -15,6 +15,7 @@ import { AsyncStorage, setItemIn } from "./storage.js";
 import { options } from "../core/options.js";
 import { deferred } from "./deferred.js";
 import type { PersistedWrites } from "./persisted-writes.js";
+import { noop } from "../runtime/noop.js";
 
 /** @internal The state cell: a value and where it came from. Immutable; a change is a new box. */
 export interface Box<T> {
@@ -224,5 +225,3 @@ function report(error: unknown, scope: Scope): void {
   // The component's runtime: this may run after an await, where the current one is the default.
   scope.runtime.reportError(error, { source: "storage", ...scope.describe() });
 }
-
-function noop(): void {}
