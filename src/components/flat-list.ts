@@ -9,6 +9,7 @@ import { refreshPropsOf } from "./refresh-control.js";
 import { ActivityIndicator } from "./activity-indicator.js";
 import { initialWindow, rowOffset, totalHeight, type ItemLayout, type RowSizing, type Viewport } from "./list-window.js";
 import type { ListKit, ListScroll, ScrollState } from "./list-scroll.js";
+import { noop } from "../runtime/noop.js";
 
 export type { ItemLayout } from "./list-window.js";
 
@@ -181,5 +182,3 @@ export function FlatList<T>(data: readonly T[], props: FlatListProps<T>): Elemen
   const { key, ...rest } = props;
   return ListBody({ ...(rest as FlatListProps<unknown>), data, ...(key === undefined ? {} : { key }) });
 }
-
-function noop(): void {}

@@ -8,6 +8,7 @@ import { options } from "./options.js";
 import { getComponentScope } from "./scope.js";
 import { installEffects } from "./install-effects.js";
 import type { Scope } from "../runtime/scope.js";
+import { noop } from "../runtime/noop.js";
 
 /** Dependency list of effects and memos. */
 export type Deps = readonly unknown[] | undefined;
@@ -306,5 +307,3 @@ export function useComponentScope(): Scope {
 export function useComponentName(): string {
   return nameOf(currentFiber("useComponentName").type);
 }
-
-function noop(): void {}

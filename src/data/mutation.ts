@@ -8,6 +8,7 @@ import { isMutationDefinition, outboxRouteOf } from "./mutation-registry.js";
 import { withRetry } from "./retry.js";
 import { onlineManagerOf } from "./online-manager.js";
 import { options as devOptions } from "../core/options.js";
+import { noop } from "../runtime/noop.js";
 
 /**
  * @internal What a call runs once started (`onMutate`, the mutator, retries,
@@ -273,5 +274,3 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(e
   });
   return { promise, resolve, reject };
 }
-
-function noop(): void {}

@@ -5,6 +5,7 @@ import type { PersistOptions } from "./persist.js";
 import { currentRuntime, enterRuntime, leaveRuntime } from "../runtime/runtime.js";
 import { getItem, removeItem, setItem } from "../platform/storage.js";
 import { checkDuration } from "./durations.js";
+import { noop } from "../runtime/noop.js";
 
 /** Five minutes: how long an entry nobody observes stays cached by default. */
 export const DEFAULT_CACHE_TIME = 5 * 60 * 1000;
@@ -217,8 +218,6 @@ export class QueryClient implements QueryOwner {
 }
 
 export { checkDuration };
-
-function noop(): void {}
 
 /**
  * The app's query cache, behind `useQuery(..., { key })`.

@@ -1,4 +1,4 @@
-import { currentRuntime, enterRuntime, leaveRuntime, type Runtime } from "../runtime/runtime.js";
+import { currentRuntime, type Runtime } from "../runtime/runtime.js";
 import { deferred } from "../platform/deferred.js";
 import { beginBatch, endBatch } from "./notify.js";
 import { Query, emptyQueryState, isStale, type FetchOptions, type QueryListener, type QueryState } from "./query.js";
@@ -35,14 +35,9 @@ export const queryTriggers = /* @__PURE__ */ deferred<TriggerKit, Triggers>({ cu
  */
 function withTriggers<T, E>(observer: TriggeredObserver<T, E>, name: TriggerName, value: boolean): void {
   const rt = currentRuntime();
-  const called = queryTriggers.use((code) => {
-    const previous = enterRuntime(rt);
-    try {
-      code[name](observer, value);
-    } finally {
-      leaveRuntime(previous);
-    }
-  });
+  // `use` runs a waiting call in the runtime of the call (and a call it runs
+  // at once is in it already).
+  const called = queryTriggers.use((code) => code[name](observer, value));
   called?.catch((error: unknown) => rt.reportError(error, { source: "query" }));
 }
 

@@ -3,6 +3,7 @@ import { isCancellation } from "../runtime/errors.js";
 import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
 import { options } from "../core/options.js";
+import { noop } from "../runtime/noop.js";
 
 /** A cleanup an async effect may resolve to. */
 export type AsyncEffectCleanup = () => void;
@@ -55,7 +56,7 @@ function runAsyncEffect(scope: Scope, effect: AsyncEffect): () => void {
     // resolve to a cleanup: what it set up outlives the run (and maybe the
     // component), so that cleanup is due at once. (Before the cancel, the
     // task's own outcome below keeps it.)
-    if (result instanceof Promise) result.then((value) => disposed && typeof value === "function" && callCleanup(scope, value as AsyncEffectCleanup), ignore);
+    if (result instanceof Promise) result.then((value) => disposed && typeof value === "function" && callCleanup(scope, value as AsyncEffectCleanup), noop);
     return result;
   });
   task.then(
@@ -79,8 +80,6 @@ function runAsyncEffect(scope: Scope, effect: AsyncEffect): () => void {
     if (resolved !== null) callCleanup(scope, resolved);
   };
 }
-
-function ignore(): void {}
 
 function callCleanup(scope: Scope, cleanup: AsyncEffectCleanup): void {
   try {

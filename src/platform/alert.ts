@@ -15,6 +15,7 @@ import { currentRuntime } from "../runtime/runtime.js";
 import type { AlertRequest } from "../runtime/services.js";
 import { checkSignal, deferredCalls } from "./kit.js";
 import { options } from "../core/options.js";
+import { noop } from "../runtime/noop.js";
 
 /** @internal The presenting side of {@link Alert}, imported on first use. */
 export const alertCalls = /* @__PURE__ */ deferredCalls(() => import("./alert-calls.js"));
@@ -190,5 +191,3 @@ export interface AlertChecks {
 }
 
 const CHECKS: AlertChecks = { splitArgs, checkTitle, label };
-
-function noop(): void {}

@@ -5,6 +5,7 @@ import { NetworkError, ResponseTooLargeError, TimeoutError } from "./http-errors
 import type { BodyReader, FetchBodyKit } from "./fetch-body.js";
 import { deferred } from "./deferred.js";
 import { options as devOptions } from "../core/options.js";
+import { noop } from "../runtime/noop.js";
 
 export { FetchResponse, type FetchResponseInit } from "./fetch-response.js";
 export { HTTPError, NetworkError, ResponseTooLargeError, TimeoutError } from "./http-errors.js";
@@ -360,5 +361,3 @@ function describe(value: unknown): string {
   const name = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor?.name;
   return name ? `a ${name}` : "an object";
 }
-
-function noop(): void {}

@@ -132,21 +132,20 @@ function createSlot<T>(setBox: SetState<Box<T>>, initial: T): Slot<T> {
     epoch: 0,
     initial,
     setBox,
-    setValue: noop,
-  };
-  slot.setValue = (action) => {
-    // The core calls this updater at once, against the latest pending box,
-    // so chained updaters compose. It only computes; the write happens in the
-    // effect after the commit.
-    setBox((previous) => {
-      const current = previous.epoch === slot.epoch;
-      const base = current ? previous.value : slot.initial;
-      const next = typeof action === "function" ? (action as (previous: T) => T)(base) : action;
-      // While the load is pending (`!current`) even an equal value must land:
-      // it has to win over the load and be written.
-      if (current && Object.is(next, previous.value)) return previous;
-      return (slot.unsaved = { key: slot.key!, epoch: slot.epoch, value: next, write: true });
-    });
+    setValue: (action) => {
+      // The core calls this updater at once, against the latest pending box,
+      // so chained updaters compose. It only computes; the write happens in the
+      // effect after the commit.
+      setBox((previous) => {
+        const current = previous.epoch === slot.epoch;
+        const base = current ? previous.value : slot.initial;
+        const next = typeof action === "function" ? (action as (previous: T) => T)(base) : action;
+        // While the load is pending (`!current`) even an equal value must land:
+        // it has to win over the load and be written.
+        if (current && Object.is(next, previous.value)) return previous;
+        return (slot.unsaved = { key: slot.key!, epoch: slot.epoch, value: next, write: true });
+      });
+    },
   };
   return slot;
 }
@@ -224,5 +223,3 @@ function report(error: unknown, scope: Scope): void {
   // The component's runtime: this may run after an await, where the current one is the default.
   scope.runtime.reportError(error, { source: "storage", ...scope.describe() });
 }
-
-function noop(): void {}

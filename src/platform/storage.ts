@@ -24,7 +24,8 @@ export type StorageListener = (value: string | null, key: string) => void;
  */
 const listenersByRuntime = new WeakMap<Runtime, Map<string, Set<StorageListener>>>();
 
-function listenersOf(rt: Runtime): Map<string, Set<StorageListener>> {
+/** @internal The storage listeners of `rt`, by key (the outbox queue listens for `clear()` here). */
+export function listenersOf(rt: Runtime): Map<string, Set<StorageListener>> {
   let listeners = listenersByRuntime.get(rt);
   if (listeners === undefined) {
     listeners = new Map();

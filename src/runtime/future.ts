@@ -1,3 +1,5 @@
+import { noop } from "./noop.js";
+
 /**
  * A one-shot result slot, the counterpart of asyncio's `Future`: created by
  * `loop.createFuture()`, settled by `runtime.resolveFuture` /
@@ -30,5 +32,3 @@ export class Future<T> implements PromiseLike<T> {
     return this.#promise.then(onFulfilled, onRejected);
   }
 }
-
-function noop(): void {}

@@ -26,16 +26,15 @@ export class Loop {
   #scheduled = false;
   readonly #drainBound = (): void => this.#drain();
 
-  readonly #report: (error: unknown, source: string) => void;
   readonly #runtime: Runtime;
 
   /**
    * `runtime` is current while the loop's jobs run: a timer callback or a
    * future's reaction that starts a task or calls `AsyncStorage` acts on the
-   * runtime whose loop ran it, not on the default one.
+   * runtime whose loop ran it, not on the default one. A job that throws is
+   * reported to it (`source: "loop"`).
    */
-  constructor(report: (error: unknown, source: string) => void, runtime: Runtime) {
-    this.#report = report;
+  constructor(runtime: Runtime) {
     this.#runtime = runtime;
   }
 
@@ -93,7 +92,7 @@ export class Loop {
       try {
         job();
       } catch (error) {
-        this.#report(error, "loop");
+        this.#runtime.reportError(error, { source: "loop" });
       }
     }
     // Reset in place: jobs queued by the last job were pushed onto this array.

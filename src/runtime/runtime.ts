@@ -67,7 +67,7 @@ export class Runtime {
 
   constructor(options: RuntimeOptions = {}) {
     this.onError = options.onError ?? logError;
-    this.#loop = new Loop((error, source) => this.reportError(error, { source }), this);
+    this.#loop = new Loop(this);
     this.services = { ...defaultServices(this.#loop), ...options.services };
     this.appScope = new Scope(this);
   }

@@ -3,6 +3,7 @@ import { options } from "./options.js";
 import type { Scope } from "./scope.js";
 import { currentRuntime, getCurrentScope, type Runtime } from "./runtime.js";
 import { thenOf, type ThenMethod } from "./thenable.js";
+import { noop } from "./noop.js";
 
 export { thenOf, type ThenMethod } from "./thenable.js";
 
@@ -287,5 +288,3 @@ function detach(thenable: unknown, then: ThenMethod): void {
     // Its result was going to be dropped anyway.
   }
 }
-
-function noop(): void {}

@@ -3,7 +3,8 @@ import { afterEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
 import { settle } from "typenative/testing";
-import { Mutation, type DurableContext } from "../../src/data/index.js";
+import { Mutation, OUTBOX_KEY, type DurableContext } from "../../src/data/index.js";
+import { outboxOf } from "../../src/data/outbox.js";
 import { useDataTest } from "../helpers/data.js";
 
 let names = 0;
@@ -42,4 +43,57 @@ describe("outbox queue: the wait before a retry", () => {
       assert.equal(await next, "next");
     });
   }
+});
+
+describe("outbox queue: AsyncStorage.clear()", () => {
+  useDataTest();
+  afterEach(async () => {
+    pn.onlineManager.setOnline(undefined);
+    await pn.mutationQueue.clear();
+  });
+
+  it("queued and failed calls survive it: the outbox writes itself again, and a restart replays what was queued", async () => {
+    pn.onlineManager.setOnline(false);
+    const name = uniqueName();
+    const def = pn.defineMutation(name, async (body: string, _ctx: DurableContext) => {
+      if (body === "bad") throw new Error("422");
+      return body;
+    }, { durable: true });
+    const m = new Mutation(def);
+    const bad = m.mutate("bad");
+    bad.then(undefined, () => {});
+    await bad.persisted;
+    pn.onlineManager.setOnline(true);
+    await settle();
+    pn.onlineManager.setOnline(false);
+    const queued = m.mutate("send me");
+    queued.then(undefined, () => {});
+    await queued.persisted;
+    await pn.AsyncStorage.set("session", "token");
+    await pn.AsyncStorage.clear(); // a logout
+    await settle();
+    assert.equal(await pn.AsyncStorage.get("session"), null, "the app's own keys are gone");
+    const stored = JSON.parse((await pn.AsyncStorage.get(OUTBOX_KEY))!) as { pending: Array<{ args: unknown[] }>; failed: Array<{ args: unknown[] }> };
+    assert.deepEqual(stored.pending.map((e) => e.args[0]), ["send me"], "the call told it was durable still is");
+    assert.deepEqual(stored.failed.map((e) => e.args[0]), ["bad"], "failed calls stay until mutationQueue.clear()");
+    // A crash now, then a restart on the same storage: the call is still sent.
+    const sent: string[] = [];
+    const storage = pn.memoryStorage({ [OUTBOX_KEY]: (await pn.AsyncStorage.get(OUTBOX_KEY))! });
+    queued.cancel(); // this process is gone: only the restarted one may send it
+    pn.defineMutation(name, async (body: string, _ctx: DurableContext) => {
+      sent.push(body);
+      return body;
+    }, { durable: true });
+    pn.onlineManager.setOnline(true);
+    await outboxOf(pn.createRuntime({ services: { storage } })).resume();
+    assert.deepEqual(sent, ["send me"]);
+  });
+
+  it("an empty outbox writes nothing back", async () => {
+    await pn.AsyncStorage.set("session", "token");
+    await pn.mutationQueue.resume();
+    await pn.AsyncStorage.clear();
+    await settle();
+    assert.deepEqual(await pn.AsyncStorage.keys(), []);
+  });
 });

@@ -30,7 +30,7 @@
  * each module) wait for the chunk.
  */
 import type { HostConfig, Props } from "../../core/host.js";
-import { dispatch as emit } from "../../core/events.js";
+import { dispatch as emit, fiberOf } from "../../core/events.js";
 import { options } from "../../core/options.js";
 import { currentRuntime, type Runtime } from "../../runtime/runtime.js";
 import { applyStyle } from "./style.js";
@@ -386,8 +386,14 @@ function onKeyDown(event: Event): void {
 }
 
 function onInput(event: Event): void {
-  const el = event.target as HTMLElement;
-  if (flagsOf(el) & CHANGE) emit(el, "onChange", (el as Input).value);
+  const el = event.target as Input;
+  if (flagsOf(el) & CHANGE) emit(el, "onChange", el.value);
+  // Once the change is rendered (the flush is a microtask queued before this
+  // one), a controlled input shows its value: text its handler refused goes.
+  queueMicrotask(() => {
+    const value = fiberOf(el)?.props.value;
+    if (typeof value === "string" && el.value !== value) el.value = value;
+  });
 }
 
 /** `focus` → `onFocus`, `blur` → `onBlur`: one shared listener for both. */

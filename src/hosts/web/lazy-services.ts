@@ -34,15 +34,14 @@ import { options as devOptions } from "../../runtime/options.js";
  */
 export function createAlertPresenter(doc: Document = document): DialogAlertPresenter {
   let presenter: DialogAlertPresenter | null = null;
-  let loading: Promise<DialogAlertPresenter> | null = null;
+  const load = loadOnce(() => import("./dialog.js").then((dialog) => (presenter = dialog.createDialogPresenter(doc, { installStyles, cancellationOf }))));
   // Bumped by dispose(): an alert raised before it is dismissed, not shown.
   let epoch = 0;
   return {
     present(request, signal) {
       if (presenter !== null) return presenter.present(request, signal);
       const raisedIn = epoch;
-      loading ??= import("./dialog.js").then((dialog) => (presenter = dialog.createDialogPresenter(doc, { installStyles, cancellationOf })));
-      return loading.then((loaded) => (raisedIn === epoch ? loaded.present(request, signal) : null));
+      return load().then((loaded) => (raisedIn === epoch ? loaded.present(request, signal) : null));
     },
     dispose() {
       epoch++;
@@ -103,12 +102,30 @@ export function lazyLocalStorage(options: { prefix?: string; storage?: Storage }
  * the first call, then call it: one body for the camera and the storage.
  * Calls go through the load's promise, so they run in call order; each
  * method returns a promise, as every method of these services does.
+ *
+ * @internal Exported for its test.
  */
-function forwarder<T>(load: () => Promise<T>, methods: string): T {
-  let loading: Promise<T> | null = null;
+export function forwarder<T>(load: () => Promise<T>, methods: string): T {
+  const loaded = loadOnce(load);
   const out: Record<string, unknown> = {};
   for (const name of methods.split(" ")) {
-    out[name] = (...args: unknown[]) => (loading ??= load()).then((loaded) => (loaded as Record<string, (...a: unknown[]) => unknown>)[name]!(...args));
+    out[name] = (...args: unknown[]) => loaded().then((loaded) => (loaded as Record<string, (...a: unknown[]) => unknown>)[name]!(...args));
   }
   return out as T;
+}
+
+/**
+ * `load` started by the first call and shared by the later ones. A failed
+ * load is forgotten, so the next call tries again: otherwise one chunk the
+ * network dropped would fail every later alert, photo and storage call for
+ * the rest of the session (`lazy.ts` and the fetch body reader retry too).
+ *
+ * @internal Exported for its test.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      throw ((loading = null), error);
+    }));
 }

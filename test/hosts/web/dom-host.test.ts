@@ -117,6 +117,22 @@ describe("web DOM host", () => {
     assert.equal(await draft.inputValue(), "");
   });
 
+  it("shows a controlled input's value, not the text its handler refused, and leaves accepted typing alone", async () => {
+    await run("digits");
+    const digits = page.getByRole("textbox", { name: "Digits" });
+    // The refused "b" changes no state, so no render would rewrite the text.
+    await digits.pressSequentially("1a2b");
+    await page.getByText("Digits: 12").waitFor();
+    assert.equal(await digits.inputValue(), "12");
+    // Typing the handler accepts, in the middle: the text is not rewritten, so the caret stays.
+    await digits.press("ArrowLeft");
+    await digits.pressSequentially("9");
+    await page.getByText("Digits: 192").waitFor();
+    assert.equal(await digits.inputValue(), "192");
+    assert.equal(await digits.evaluate((el: HTMLInputElement) => el.selectionStart), 2);
+    assert.equal(await page.getByTestId("digits-state").textContent(), "Digits: 192");
+  });
+
   it("delivers an input's focus and blur while it has the handlers", async () => {
     await run("focus");
     const watched = page.getByRole("textbox", { name: "Watched" });

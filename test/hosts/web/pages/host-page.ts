@@ -42,6 +42,15 @@ const Draft = pn.component(() => {
   );
 });
 
+// A controlled input whose handler refuses some text: only digits reach the state.
+const Digits = pn.component(() => {
+  const [text, setText] = pn.useState("");
+  return pn.Column(
+    pn.TextInput({ value: text, onChange: (t) => setText(t.replace(/\D/g, "")), label: "Digits", testID: "digits" }),
+    pn.Text(`Digits: ${text}`, { testID: "digits-state" }),
+  );
+});
+
 const Focus = pn.component((p: { listen: boolean }) => {
   const [events, setEvents] = pn.useState<string[]>([]);
   const add = (event: string) => () => setEvents((list) => [...list, event]);
@@ -156,6 +165,7 @@ const scenarios: Record<string, () => pn.Child> = {
   onlyChildDialog: () => OnlyChildDialog(),
   elements: () => Elements(),
   draft: () => Draft(),
+  digits: () => Digits(),
   focus: () => Focus({ listen: true }),
   "spacer-wide": () => SpacerView({ style: { width: 10 } }),
   "spacer-tall": () => SpacerView({ style: { height: 10, opacity: 1 } }),
