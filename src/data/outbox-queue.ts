@@ -8,7 +8,7 @@ import type { TimerHandle } from "../runtime/clock.js";
 import type { CancelledError, isCancellation } from "../runtime/errors.js";
 import type { Runtime } from "../runtime/runtime.js";
 import type { isThenable } from "../runtime/task.js";
-import type { getStorageBackend, listenersOf } from "../platform/storage.js";
+import type { getStorageBackend, subscribeIn } from "../platform/storage.js";
 import type { NetworkError, TimeoutError } from "../platform/http-errors.js";
 import type { definitionNamed } from "./mutation-registry.js";
 import type { onlineManagerOf } from "./online-manager.js";
@@ -22,7 +22,7 @@ export interface OutboxKit {
   readonly isCancellation: typeof isCancellation;
   readonly isThenable: typeof isThenable;
   readonly getStorageBackend: typeof getStorageBackend;
-  readonly listenersOf: typeof listenersOf;
+  readonly subscribeIn: typeof subscribeIn;
   readonly NetworkError: typeof NetworkError;
   readonly TimeoutError: typeof TimeoutError;
   readonly definitionNamed: typeof definitionNamed;
@@ -41,7 +41,7 @@ interface StoredOutbox {
 
 /** @internal Builds the queue on `kit`: `create(runtime)` makes the queue of one runtime. */
 export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQueue } {
-  const { OUTBOX_KEY, CancelledError, isCancellation, isThenable, getStorageBackend, listenersOf, NetworkError, TimeoutError, definitionNamed, onlineManagerOf, delayFor, shouldRetry, copyEntry } = kit;
+  const { OUTBOX_KEY, CancelledError, isCancellation, isThenable, getStorageBackend, subscribeIn, NetworkError, TimeoutError, definitionNamed, onlineManagerOf, delayFor, shouldRetry, copyEntry } = kit;
 
   /**
    * The durable mutation outbox of one runtime: calls of durable mutations,
@@ -84,10 +84,7 @@ export function implement(kit: OutboxKit): { create(runtime: Runtime): OutboxQue
       // AsyncStorage.clear() (a logout, say) deletes the stored outbox too;
       // the calls in it were acknowledged as durable, so write them again.
       // (remove(OUTBOX_KEY) is heard the same way.)
-      const listeners = listenersOf(runtime);
-      let set = listeners.get(OUTBOX_KEY);
-      if (set === undefined) listeners.set(OUTBOX_KEY, (set = new Set()));
-      set.add((value) => {
+      subscribeIn(runtime, OUTBOX_KEY, (value) => {
         if (value === null && this.#pending.length + this.#failedEntries.length > 0) this.#save().catch(this.report);
       });
     }

@@ -16,7 +16,7 @@ import { CancelledError, isCancellation } from "../runtime/errors.js";
 import { currentRuntime, type Runtime } from "../runtime/runtime.js";
 import { isThenable } from "../runtime/task.js";
 import { deferred } from "../platform/deferred.js";
-import { getStorageBackend, listenersOf } from "../platform/storage.js";
+import { getStorageBackend, subscribeIn } from "../platform/storage.js";
 import { NetworkError, TimeoutError } from "../platform/http-errors.js";
 import { definitionNamed } from "./mutation-registry.js";
 import { onlineManagerOf } from "./online-manager.js";
@@ -57,7 +57,7 @@ export interface LiveCall {
 export const outboxCode = /* @__PURE__ */ deferred(
   {
     OUTBOX_KEY, CancelledError, isCancellation, isThenable, getStorageBackend, NetworkError, TimeoutError,
-    definitionNamed, onlineManagerOf, listenersOf, delayFor, shouldRetry, copyEntry,
+    definitionNamed, onlineManagerOf, subscribeIn, delayFor, shouldRetry, copyEntry,
   } satisfies OutboxKit as OutboxKit,
   () => import("./outbox-queue.js"),
 );

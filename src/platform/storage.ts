@@ -166,20 +166,28 @@ export const AsyncStorage = {
   subscribe(key: string, listener: StorageListener): () => void {
     checkKey("subscribe", key);
     if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "AsyncStorage.subscribe(key, listener): listener must be a function" : /* "AsyncStorage.subscribe: listener must be a function" */ "typenative #148");
-    const listeners = listenersOf(currentRuntime());
-    let set = listeners.get(key);
-    if (set === undefined) {
-      set = new Set();
-      listeners.set(key, set);
-    }
-    set.add(listener);
-    return () => {
-      const current = listeners.get(key);
-      if (current === undefined || !current.delete(listener)) return;
-      if (current.size === 0) listeners.delete(key);
-    };
+    return subscribeIn(currentRuntime(), key, listener);
   },
 };
+
+/**
+ * @internal {@link AsyncStorage.subscribe} on `rt`'s storage, without the
+ * checks: for the outbox, which hears its own key on its own runtime.
+ */
+export function subscribeIn(rt: Runtime, key: string, listener: StorageListener): () => void {
+  const listeners = listenersOf(rt);
+  let set = listeners.get(key);
+  if (set === undefined) {
+    set = new Set();
+    listeners.set(key, set);
+  }
+  set.add(listener);
+  return () => {
+    const current = listeners.get(key);
+    if (current === undefined || !current.delete(listener)) return;
+    if (current.size === 0) listeners.delete(key);
+  };
+}
 
 /*
  * AsyncStorage's get, set and remove, also on their own: the query-cache
