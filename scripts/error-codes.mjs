@@ -2,7 +2,7 @@
 //
 // Every programmer error in src/ is written
 //
-//   options.dev && process.env.NODE_ENV !== "production" ? LONG : /* SHORT */ "typenative #N"
+//   /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? LONG : /* SHORT */ "typenative #N"
 //
 // (or `typenative #N: ${part}, ${part}` when parts of the message vary, such as the
 // API's or the component's name), where LONG is the development explanation: the minifier
@@ -26,7 +26,8 @@ import { fileURLToPath } from "node:url";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DOCS = join(REPO, "docs", "errors.md");
-const GUARD = /\b[A-Za-z_$][\w$]*\.dev\s*&&\s*process\.env\.NODE_ENV\s*!==\s*"production"\s*\?/g;
+// `isDev()` in the core; `options.dev` in the modules handed their options (the lazily loaded kits).
+const GUARD = /(?:\/\*\s*@__PURE__\s*\*\/\s*isDev\(\)|\b[A-Za-z_$][\w$]*\.dev)\s*&&\s*process\.env\.NODE_ENV\s*!==\s*"production"\s*\?/g;
 const CODED = /^\/\*\s*([\s\S]*?)\s*\*\/\s*["`]typenative #(\d+)(?:: [^"`]*)?["`]$/;
 
 /** Source files under src/, repo-relative with forward slashes. */

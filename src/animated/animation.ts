@@ -1,6 +1,6 @@
 import { currentRuntime, getCurrentScope } from "../runtime/runtime.js";
 import type { Scope } from "../runtime/scope.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** How an animation ended: `finished: false` when it was stopped, superseded or aborted. */
 export interface AnimationResult {
@@ -61,11 +61,11 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
 
   constructor(options: AnimationOptions | undefined, where: string) {
     if (options !== undefined && (typeof options !== "object" || options === null)) {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: options must be an object, got ${String(options)}` : /* `${where}: options must be an object` */ `typenative #1: ${where}`);
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: options must be an object, got ${String(options)}` : /* `${where}: options must be an object` */ `typenative #1: ${where}`);
     }
     const signal = options?.signal;
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: signal must be an AbortSignal, got ${String(signal)}` : /* `${where}: signal must be an AbortSignal` */ `typenative #2: ${where}`);
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: signal must be an AbortSignal, got ${String(signal)}` : /* `${where}: signal must be an AbortSignal` */ `typenative #2: ${where}`);
     }
     this.#signal = signal;
   }

@@ -1,4 +1,4 @@
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 /**
  * CSS `cubic-bezier(x1, y1, x2, y2)` as an easing function.
  *
@@ -37,11 +37,11 @@ const BISECTION_ITERATIONS = 40;
 export function bezier(x1: number, y1: number, x2: number, y2: number): (t: number) => number {
   for (const n of [x1, y1, x2, y2]) {
     if (typeof n !== "number" || !Number.isFinite(n)) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `Easing.bezier(x1, y1, x2, y2): every argument must be a finite number, got ${String(n)}` : /* "Easing.bezier: arguments must be finite numbers" */ "typenative #3");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `Easing.bezier(x1, y1, x2, y2): every argument must be a finite number, got ${String(n)}` : /* "Easing.bezier: arguments must be finite numbers" */ "typenative #3");
     }
   }
   if (x1 < 0 || x1 > 1 || x2 < 0 || x2 > 1) {
-    throw new RangeError(options.dev && process.env.NODE_ENV !== "production" ? `Easing.bezier(x1, y1, x2, y2): x1 and x2 must be within [0, 1], got x1=${x1}, x2=${x2}` : /* "Easing.bezier: x1 and x2 must be within [0, 1]" */ "typenative #4");
+    throw new RangeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `Easing.bezier(x1, y1, x2, y2): x1 and x2 must be within [0, 1], got x1=${x1}, x2=${x2}` : /* "Easing.bezier: x1 and x2 must be within [0, 1]" */ "typenative #4");
   }
   if (x1 === y1 && x2 === y2) return linear;
 

@@ -3,7 +3,7 @@ import type { TimerHandle } from "../runtime/clock.js";
 import type { FrameHandle } from "../runtime/services.js";
 import { Animation, type AnimationOptions, type Restore } from "./animation.js";
 import { AnimatedValue } from "./value.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** Options every value-driving animation (timing, spring, decay) takes. */
 export interface DriverOptions extends AnimationOptions {
@@ -38,11 +38,11 @@ export abstract class ValueAnimation extends Animation {
   ) {
     super(options, where);
     if (!(target instanceof AnimatedValue)) {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: the first argument must be an AnimatedValue, got ${String(target)}` : /* `${where}: the first argument must be an AnimatedValue` */ `typenative #5: ${where}`);
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: the first argument must be an AnimatedValue, got ${String(target)}` : /* `${where}: the first argument must be an AnimatedValue` */ `typenative #5: ${where}`);
     }
     const delay = options?.delay ?? 0;
     if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0) {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: delay must be a finite number ≥ 0, got ${String(delay)}` : /* `${where}: delay must be a finite number ≥ 0` */ `typenative #6: ${where}`);
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: delay must be a finite number ≥ 0, got ${String(delay)}` : /* `${where}: delay must be a finite number ≥ 0` */ `typenative #6: ${where}`);
     }
     this.#delay = delay;
   }
@@ -128,7 +128,7 @@ export abstract class ValueAnimation extends Animation {
 /** Returns `value`, or throws a clear TypeError unless it is a finite number. */
 export function checkFinite(value: unknown, name: string, where: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: ${name} must be a finite number, got ${String(value)}` : /* `${where}: ${name} must be a finite number` */ `typenative #7: ${where}, ${name}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: ${name} must be a finite number, got ${String(value)}` : /* `${where}: ${name} must be a finite number` */ `typenative #7: ${where}, ${name}`);
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 import { bezier } from "./bezier.js";
 
 /** Maps progress in [0, 1] to eased progress (0 → 0 and 1 → 1; may overshoot in between). */
@@ -104,7 +104,7 @@ export function resolveEasing(easing: EasingInput | undefined, fallback: EasingN
   if (typeof easing === "function") return easing;
   if (typeof easing === "string" && Object.hasOwn(NAMED, easing)) return NAMED[easing];
   throw new TypeError(
-    options.dev && process.env.NODE_ENV !== "production"
+    /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production"
       ? `Unknown easing ${JSON.stringify(easing) ?? String(easing)}: use one of ${Object.keys(NAMED).join(", ")}, ` +
           "a function (t) => number, or Easing.bezier(x1, y1, x2, y2)"
       : /* `Unknown easing ${String(easing)}` */ `typenative #8: ${String(easing)}`,

@@ -1,5 +1,5 @@
 import { resolveEasing, type EasingInput } from "./easing.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /**
  * What happens outside `inputRange`: `"extend"` continues the nearest
@@ -42,13 +42,13 @@ export function createInterpolator(config: InterpolationConfig<string>): (input:
 export function createInterpolator(config: InterpolationConfig<number | string>): (input: number) => number | string;
 export function createInterpolator(config: InterpolationConfig<number | string>): (input: number) => number | string {
   if (typeof config !== "object" || config === null) {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "interpolate(config): config must be an object with inputRange and outputRange" : /* "interpolate: config must be an object" */ "typenative #9");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "interpolate(config): config must be an object with inputRange and outputRange" : /* "interpolate: config must be an object" */ "typenative #9");
   }
   const inputs = checkInputRange(config.inputRange);
   const outputs = config.outputRange;
   if (!Array.isArray(outputs) || outputs.length !== inputs.length) {
     throw new RangeError(
-      options.dev && process.env.NODE_ENV !== "production" ? `interpolate: outputRange must be an array as long as inputRange (${inputs.length}), got ${describe(outputs)}` : /* "interpolate: outputRange must be as long as inputRange" */ "typenative #10",
+      /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `interpolate: outputRange must be an array as long as inputRange (${inputs.length}), got ${describe(outputs)}` : /* "interpolate: outputRange must be as long as inputRange" */ "typenative #10",
     );
   }
   const left = checkExtrapolate(config.extrapolateLeft ?? config.extrapolate, "extrapolateLeft");
@@ -89,7 +89,7 @@ export function createInterpolator(config: InterpolationConfig<number | string>)
 
   if (!outputs.every((o) => typeof o === "string")) {
     throw new TypeError(
-      options.dev && process.env.NODE_ENV !== "production" ? `interpolate: outputRange must hold only finite numbers or only strings, got ${describe(outputs)}` : /* "interpolate: outputRange must hold only numbers or only strings" */ "typenative #11",
+      /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `interpolate: outputRange must hold only finite numbers or only strings, got ${describe(outputs)}` : /* "interpolate: outputRange must hold only numbers or only strings" */ "typenative #11",
     );
   }
   if (left === "identity" || right === "identity") {
@@ -100,7 +100,7 @@ export function createInterpolator(config: InterpolationConfig<number | string>)
   for (let k = 1; k < parsed.length; k++) {
     if (!sameParts(shape.parts, parsed[k]!.parts)) {
       throw new TypeError(
-        options.dev && process.env.NODE_ENV !== "production" ? `interpolate: outputRange strings must have the same shape (same units, colors as #hex or rgb/rgba), ` +
+        /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `interpolate: outputRange strings must have the same shape (same units, colors as #hex or rgb/rgba), ` +
           `but ${JSON.stringify(outputs[0])} and ${JSON.stringify(outputs[k])} differ` : /* "interpolate: outputRange strings must have the same shape" */ "typenative #12",
       );
     }
@@ -125,15 +125,15 @@ export function createInterpolator(config: InterpolationConfig<number | string>)
 
 function checkInputRange(range: unknown): readonly number[] {
   if (!Array.isArray(range) || range.length < 2) {
-    throw new RangeError(options.dev && process.env.NODE_ENV !== "production" ? `interpolate: inputRange must be an array of at least 2 numbers, got ${describe(range)}` : /* "interpolate: inputRange needs at least 2 numbers" */ "typenative #13");
+    throw new RangeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `interpolate: inputRange must be an array of at least 2 numbers, got ${describe(range)}` : /* "interpolate: inputRange needs at least 2 numbers" */ "typenative #13");
   }
   for (let i = 0; i < range.length; i++) {
     const n: unknown = range[i];
     if (typeof n !== "number" || !Number.isFinite(n)) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `interpolate: inputRange must hold finite numbers, got ${describe(range)}` : /* "interpolate: inputRange must hold finite numbers" */ "typenative #14");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `interpolate: inputRange must hold finite numbers, got ${describe(range)}` : /* "interpolate: inputRange must hold finite numbers" */ "typenative #14");
     }
     if (i > 0 && n < (range[i - 1] as number)) {
-      throw new RangeError(options.dev && process.env.NODE_ENV !== "production" ? `interpolate: inputRange must be non-decreasing, got ${describe(range)}` : /* "interpolate: inputRange must be non-decreasing" */ "typenative #15");
+      throw new RangeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `interpolate: inputRange must be non-decreasing, got ${describe(range)}` : /* "interpolate: inputRange must be non-decreasing" */ "typenative #15");
     }
   }
   return range as number[];
@@ -142,7 +142,7 @@ function checkInputRange(range: unknown): readonly number[] {
 function checkExtrapolate(value: unknown, name: string): Extrapolate {
   if (value === undefined) return "extend";
   if (typeof value === "string" && EXTRAPOLATE.includes(value)) return value as Extrapolate;
-  throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `interpolate: ${name} must be "extend", "clamp" or "identity", got ${describe(value)}` : /* `interpolate: invalid ${name}` */ `typenative #16: ${name}`);
+  throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `interpolate: ${name} must be "extend", "clamp" or "identity", got ${describe(value)}` : /* `interpolate: invalid ${name}` */ `typenative #16: ${name}`);
 }
 
 interface Shape {

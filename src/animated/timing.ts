@@ -2,7 +2,7 @@ import type { Animation } from "./animation.js";
 import { checkFinite, ValueAnimation, type DriverOptions } from "./driver.js";
 import { resolveEasing, type EasingFunction, type EasingInput } from "./easing.js";
 import type { AnimatedValue } from "./value.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** Options of {@link timing}. */
 export interface TimingOptions extends DriverOptions {
@@ -33,7 +33,7 @@ class TimingAnimation extends ValueAnimation {
     this.#to = checkFinite(options.to, "to", "Animated.timing(value, options)");
     const duration = options.duration ?? 300;
     if (typeof duration !== "number" || !Number.isFinite(duration) || duration < 0) {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `Animated.timing(value, options): duration must be a finite number ≥ 0, got ${String(duration)}` : /* "Animated.timing: duration must be a finite number ≥ 0" */ "typenative #17");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `Animated.timing(value, options): duration must be a finite number ≥ 0, got ${String(duration)}` : /* "Animated.timing: duration must be a finite number ≥ 0" */ "typenative #17");
     }
     this.#duration = duration;
     this.#easing = resolveEasing(options.easing);
@@ -80,7 +80,7 @@ class TimingAnimation extends ValueAnimation {
  */
 export function timing(value: AnimatedValue, options: TimingOptions): Animation {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "Animated.timing(value, options): options with a numeric `to` are required" : /* "Animated.timing: options.to must be a number" */ "typenative #18");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "Animated.timing(value, options): options with a numeric `to` are required" : /* "Animated.timing: options.to must be a number" */ "typenative #18");
   }
   return new TimingAnimation(value, options);
 }

@@ -1,7 +1,7 @@
 import { currentRuntime } from "../runtime/runtime.js";
 import { installAnimatedStyles } from "../core/animated-style.js";
 import { createInterpolator, type InterpolationConfig } from "./interpolate.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** Called with the new value after each change. */
 export type AnimatedListener<T> = (value: T) => void;
@@ -48,7 +48,7 @@ export abstract class AnimatedNode<T extends number | string = number | string> 
    */
   addListener(listener: AnimatedListener<T>): () => void {
     if (typeof listener !== "function") {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `addListener(listener): listener must be a function, got ${typeof listener}` : /* "addListener: listener must be a function" */ "typenative #19");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `addListener(listener): listener must be a function, got ${typeof listener}` : /* "addListener: listener must be a function" */ "typenative #19");
     }
     const subscriptions = (this.#subscriptions ??= new Set());
     const subscription: Subscription<T> = { fn: listener };
@@ -195,7 +195,7 @@ export class AnimatedInterpolation<T extends number | string = number | string> 
     super();
     this.#source = source;
     if (!(source instanceof AnimatedNode) || typeof source.value !== "number") {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "interpolate: the source must be an animated node with a numeric value" : /* "interpolate: the source must be numeric" */ "typenative #20");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "interpolate: the source must be an animated node with a numeric value" : /* "interpolate: the source must be numeric" */ "typenative #20");
     }
     this.#map = createInterpolator(config as InterpolationConfig<number | string>) as (input: number) => T;
   }
@@ -217,7 +217,7 @@ export class AnimatedInterpolation<T extends number | string = number | string> 
 
 function checkNumber(value: unknown, where: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: value must be a finite number, got ${String(value)}` : /* `${where}: value must be a finite number` */ `typenative #21: ${where}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: value must be a finite number, got ${String(value)}` : /* `${where}: value must be a finite number` */ `typenative #21: ${where}`);
   }
   return value;
 }

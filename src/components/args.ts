@@ -1,5 +1,5 @@
 import { isElement, isPropsObject, type Child } from "../core/element.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /**
  * Splits a container-style argument list: children, with one props object
@@ -18,7 +18,7 @@ export function splitArgs<P extends object>(name: string, args: readonly unknown
   }
   for (const child of children) {
     if (typeof child === "object" && child !== null && !Array.isArray(child) && !isElement(child)) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(...children, props?): a props object must come first or last` : /* `${name}: props must come first or last` */ `typenative #22: ${name}`);
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${name}(...children, props?): a props object must come first or last` : /* `${name}: props must come first or last` */ `typenative #22: ${name}`);
     }
   }
   return { props: props ?? ({} as P), children };

@@ -1,6 +1,6 @@
 import { childSlot, elementFrom, HOST_TYPE, isElement, isPropsObject, type Child, type Element, type Key } from "../core/element.js";
 import type { Props } from "../core/host.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 import type { ButtonProps, ImageProps, ImageSource, ScrollViewProps, SpacerProps, TextInputProps, TextProps, ViewProps } from "./props.js";
 
 export type * from "./props.js";
@@ -8,7 +8,7 @@ export type { Style } from "./style.js";
 
 function checkProps(name: string, props: unknown): Props | undefined {
   if (props === undefined || props === null) return undefined;
-  if (!isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(…, props): props must be a plain object` : /* `${name}(…, props): not a plain object` */ `typenative #23: ${name}`);
+  if (!isPropsObject(props)) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${name}(…, props): props must be a plain object` : /* `${name}(…, props): not a plain object` */ `typenative #23: ${name}`);
   return props;
 }
 
@@ -38,7 +38,7 @@ function textContent(name: string, value: unknown): unknown {
   // JSX passes children through props: <Text>Hello {name}</Text>.
   if (Array.isArray(value)) return value;
   if (value === undefined || value === null) return undefined;
-  throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(text): text must be a string or number, got ${typeof value}` : /* `${name}(text): not a string or number` */ `typenative #24: ${name}`);
+  throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${name}(text): text must be a string or number, got ${typeof value}` : /* `${name}(text): not a string or number` */ `typenative #24: ${name}`);
 }
 
 /** A factory of text and props (`Text`, `Button`): one body for both, named by `mark`. */
@@ -103,7 +103,7 @@ export const Spacer = /* @__PURE__ */ mark<(props?: SpacerProps) => Element, Spa
 export const Image = /* @__PURE__ */ mark<(source: ImageSource, props?: ImageProps) => Element, ImageProps & { source: ImageSource }>(
   function Image(source: ImageSource, props?: ImageProps): Element {
     if (typeof source !== "string" && !(typeof source === "object" && source !== null && typeof source.uri === "string")) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Image(source): source must be a URI string or { uri }" : /* "Image(source): source must be a URI string or { uri }" */ "typenative #25");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "Image(source): source must be a URI string or { uri }" : /* "Image(source): source must be a URI string or { uri }" */ "typenative #25");
     }
     // The source joins the props here, not in elementFrom(): every app carries elementFrom().
     return elementFrom("Image", { ...checkProps("Image", props), source }, undefined);
@@ -142,7 +142,7 @@ function container<P>(type: string): HostFactory<ContainerFactory<P>, P & { chil
     }
     for (const child of children) {
       if (typeof child === "object" && child !== null && !Array.isArray(child) && !isElement(child)) {
-        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${type}(...children, props?): a props object must come first or last` : /* `${type}(...children, props?): props must be first or last` */ `typenative #26: ${type}`);
+        throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${type}(...children, props?): a props object must come first or last` : /* `${type}(...children, props?): props must be first or last` */ `typenative #26: ${type}`);
       }
     }
     // Without children arguments, the props' own `children` (JSX and h() hand them over in props) are copied with the rest.

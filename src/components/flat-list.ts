@@ -1,7 +1,7 @@
 import { component } from "../core/component.js";
 import { createElement, Fragment, isElement, type Child, type Element } from "../core/element.js";
 import { useRef, useState } from "../core/hooks.js";
-import { options } from "../core/options.js";
+import { isDev, options } from "../core/options.js";
 import { isThenable, runAsync } from "../runtime/task.js";
 import { deferred } from "../platform/deferred.js";
 import type { AccessibilityProps, CommonProps, ScrollEvent } from "./props.js";
@@ -57,12 +57,12 @@ function sizingOf(props: FlatListProps<unknown>): RowSizing<unknown> | null {
   const { itemHeight, getItemLayout } = props;
   if (itemHeight !== undefined) {
     if (typeof itemHeight !== "number" || !(itemHeight > 0) || !Number.isFinite(itemHeight)) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `FlatList: itemHeight must be a positive number, got ${String(itemHeight)}` : /* "FlatList: itemHeight must be a positive number" */ "typenative #27");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `FlatList: itemHeight must be a positive number, got ${String(itemHeight)}` : /* "FlatList: itemHeight must be a positive number" */ "typenative #27");
     }
     return { kind: "fixed", height: itemHeight };
   }
   if (getItemLayout !== undefined) {
-    if (typeof getItemLayout !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList: getItemLayout must be a function (data, index) => { length, offset }" : /* "FlatList: getItemLayout must be a function" */ "typenative #28");
+    if (typeof getItemLayout !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "FlatList: getItemLayout must be a function (data, index) => { length, offset }" : /* "FlatList: getItemLayout must be a function" */ "typenative #28");
     return { kind: "layout", getItemLayout };
   }
   return null;
@@ -175,9 +175,9 @@ function spacer(height: number, key: string): Element {
  * ```
  */
 export function FlatList<T>(data: readonly T[], props: FlatListProps<T>): Element {
-  if (!Array.isArray(data)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList(data, props): data must be an array" : /* "FlatList(data, props): data must be an array" */ "typenative #29");
+  if (!Array.isArray(data)) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "FlatList(data, props): data must be an array" : /* "FlatList(data, props): data must be an array" */ "typenative #29");
   if (props === null || typeof props !== "object" || typeof props.renderItem !== "function") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "FlatList(data, props): props.renderItem must be a function (item, index) => child" : /* "FlatList: renderItem must be a function" */ "typenative #30");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "FlatList(data, props): props.renderItem must be a function (item, index) => child" : /* "FlatList: renderItem must be a function" */ "typenative #30");
   }
   const { key, ...rest } = props;
   return ListBody({ ...(rest as FlatListProps<unknown>), data, ...(key === undefined ? {} : { key }) });

@@ -6,7 +6,7 @@ import { BackHandler } from "../platform/back-handler.js";
 import type { AccessibilityProps, CommonProps, ViewProps } from "./props.js";
 import type { Style } from "./style.js";
 import { splitArgs } from "./args.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** Props of {@link Modal}. */
 export interface ModalProps extends CommonProps, Pick<AccessibilityProps, "accessibilityLabel"> {
@@ -56,6 +56,6 @@ const BACKDROP: Style = { ...FILL, backgroundColor: "rgba(0, 0, 0, 0.4)", justif
  */
 export function Modal(...args: Array<Child | ModalProps>): Element {
   const { props, children } = splitArgs<ModalProps & { key?: string | number }>("Modal", args);
-  if (typeof props.visible !== "boolean") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Modal(...children, { visible }): visible must be a boolean" : /* "Modal: visible must be a boolean" */ "typenative #32");
+  if (typeof props.visible !== "boolean") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "Modal(...children, { visible }): visible must be a boolean" : /* "Modal: visible must be a boolean" */ "typenative #32");
   return ModalView({ ...props, content: children });
 }

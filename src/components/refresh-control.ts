@@ -1,5 +1,5 @@
 import { createElement, isElement, type Element } from "../core/element.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** Props of {@link RefreshControl}. */
 export interface RefreshControlProps {
@@ -11,7 +11,7 @@ export interface RefreshControlProps {
 
 /** Marks RefreshControl elements: they describe a list's pull-to-refresh and never render by themselves. */
 export function REFRESH_CONTROL(): never {
-  throw new Error(options.dev && process.env.NODE_ENV !== "production" ? "RefreshControl must be passed as the refreshControl prop of a ScrollView or FlatList" : /* "RefreshControl must be a refreshControl prop" */ "typenative #33");
+  throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "RefreshControl must be passed as the refreshControl prop of a ScrollView or FlatList" : /* "RefreshControl must be a refreshControl prop" */ "typenative #33");
 }
 
 /**
@@ -27,7 +27,7 @@ export function REFRESH_CONTROL(): never {
  */
 export function RefreshControl(props: RefreshControlProps): Element {
   if (typeof props !== "object" || props === null || typeof props.refreshing !== "boolean") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "RefreshControl({ refreshing, onRefresh }): refreshing must be a boolean" : /* "RefreshControl: refreshing must be a boolean" */ "typenative #34");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "RefreshControl({ refreshing, onRefresh }): refreshing must be a boolean" : /* "RefreshControl: refreshing must be a boolean" */ "typenative #34");
   }
   return createElement(REFRESH_CONTROL, { ...props }, null);
 }
@@ -36,7 +36,7 @@ export function RefreshControl(props: RefreshControlProps): Element {
 export function refreshPropsOf(control: unknown): { refreshing: boolean; onRefresh?: () => unknown } | null {
   if (control === undefined || control === null) return null;
   if (!isElement(control) || control.type !== REFRESH_CONTROL) {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "refreshControl must be a pn.RefreshControl({ refreshing, onRefresh }) element" : /* "refreshControl must be a RefreshControl element" */ "typenative #35");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "refreshControl must be a pn.RefreshControl({ refreshing, onRefresh }) element" : /* "refreshControl must be a RefreshControl element" */ "typenative #35");
   }
   return control.props as unknown as { refreshing: boolean; onRefresh?: () => unknown };
 }

@@ -3,7 +3,7 @@ import { component } from "../core/component.js";
 import { View } from "./builtins.js";
 import type { AccessibilityProps, CommonProps, ViewProps } from "./props.js";
 import type { Style } from "./style.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** Props of {@link Switch}. */
 export interface SwitchProps extends CommonProps, Omit<AccessibilityProps, "accessibilityRole" | "accessibilityState"> {
@@ -40,7 +40,7 @@ const SwitchView = component(function Switch(props: SwitchProps): Child {
  */
 export function Switch(props: SwitchProps & { key?: string | number }): Element {
   if (typeof props !== "object" || props === null || typeof props.value !== "boolean") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Switch({ value, onChange }): value must be a boolean" : /* "Switch: value must be a boolean" */ "typenative #36");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "Switch({ value, onChange }): value must be a boolean" : /* "Switch: value must be a boolean" */ "typenative #36");
   }
   return SwitchView(props);
 }

@@ -2,7 +2,7 @@ import { createElement, Fragment, isElement, type Element } from "./element.js";
 import type { Fiber } from "./fiber.js";
 import { DELETED, HOST, ROOT, TEXT, componentName, firstHost, forEachHost, hostParentOf, nextHostAfter } from "./fiber.js";
 import { OP_CLEAR, OP_INSERT, OP_REMOVE, ops } from "./work.js";
-import { options } from "./options.js";
+import { isDev, options } from "./options.js";
 
 /** A child after collecting: an element or a text. */
 export type Item = Element | string;
@@ -39,7 +39,7 @@ function collect(parent: Fiber, raw: unknown): Item[] {
   if (Array.isArray(raw) && allElements(raw)) {
     // A list of elements (a FlatList's rows, mapped children) is its own
     // item list: read only, never copied.
-    if (options.dev && process.env.NODE_ENV !== "production" && raw.length > 1) checkDuplicateKeys(parent, raw);
+    if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" && raw.length > 1) checkDuplicateKeys(parent, raw);
     return raw;
   }
   const items: Item[] = [];
@@ -57,7 +57,7 @@ function collect(parent: Fiber, raw: unknown): Item[] {
       items.push(item);
       if (positions !== null) positions.push(i);
     }
-    if (options.dev && process.env.NODE_ENV !== "production" && items.length > 1) checkDuplicateKeys(parent, items);
+    if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" && items.length > 1) checkDuplicateKeys(parent, items);
     collected = positions;
   } else {
     const item = toItem(parent, raw);
@@ -77,15 +77,15 @@ function toItem(parent: Fiber, raw: unknown): Item | null {
   if (typeof raw === "number" || typeof raw === "bigint") return String(raw);
   if (isElement(raw)) return raw;
   if (Array.isArray(raw)) {
-    if (options.dev && process.env.NODE_ENV !== "production") checkArrayKeys(parent, raw);
+    if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production") checkArrayKeys(parent, raw);
     return createElement(Fragment, { children: raw }, null);
   }
   // The advice only in development: production bundles keep the first words.
   if (typeof raw === "function") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Functions are not valid as a child; did you mean to call a component factory?" : /* "Invalid child: a function" */ "typenative #37");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "Functions are not valid as a child; did you mean to call a component factory?" : /* "Invalid child: a function" */ "typenative #37");
   }
   throw new TypeError(
-    options.dev && process.env.NODE_ENV !== "production" ? `Objects are not valid as a child (found ${Object.prototype.toString.call(raw)}); wrap data in pn.Text(...)` : /* "Invalid child: an object" */ "typenative #38",
+    /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `Objects are not valid as a child (found ${Object.prototype.toString.call(raw)}); wrap data in pn.Text(...)` : /* "Invalid child: an object" */ "typenative #38",
   );
 }
 

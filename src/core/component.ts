@@ -1,6 +1,6 @@
 import { COMPONENT_OF, childSlot, elementFrom, isPropsObject, type Child, type Element, type Key } from "./element.js";
 import type { Props } from "./host.js";
-import { options } from "./options.js";
+import { isDev } from "./options.js";
 
 /** Gives a new component its element type: `render` itself, or (fast refresh) a type that outlives module reloads. */
 export type ComponentHook = (render: (props: any) => Child, name: string) => ((props: any) => Child) | null;
@@ -48,15 +48,15 @@ export function component<P = {}>(render: (props: P) => Child): ComponentFactory
 export function component<P = {}>(name: string, render: (props: P) => Child): ComponentFactory<P>;
 export function component<P>(a: string | ((props: P) => Child), b?: (props: P) => Child): ComponentFactory<P> {
   const render = typeof a === "function" ? a : b;
-  if (typeof render !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "component(fn): fn must be a function (props) => child" : /* "component(fn): fn is not a function" */ "typenative #39");
+  if (typeof render !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "component(fn): fn must be a function (props) => child" : /* "component(fn): fn is not a function" */ "typenative #39");
   const name = typeof a === "string" ? a : render.name || "Anonymous";
   // The element's type is the render function itself, so elements made by the
   // factory, by h(render) and by JSX <Factory/> all match on the same type.
   (render as { displayName?: string }).displayName ??= name;
   let type: (props: P) => Child = render;
-  if (options.dev && process.env.NODE_ENV !== "production" && componentHooks.refresh !== null) type = componentHooks.refresh(render, name) ?? render;
+  if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" && componentHooks.refresh !== null) type = componentHooks.refresh(render, name) ?? render;
   const factory = (props?: ComponentProps<P>, ...children: Child[]): Element => {
-    if (props !== undefined && props !== null && !isPropsObject(props)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}(props): props must be a plain object` : /* `${name}(props): not a plain object` */ `typenative #40: ${name}`);
+    if (props !== undefined && props !== null && !isPropsObject(props)) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${name}(props): props must be a plain object` : /* `${name}(props): not a plain object` */ `typenative #40: ${name}`);
     return elementFrom(type, props, childSlot(children), children.length > 0);
   };
   Object.defineProperty(factory, "displayName", { value: name });

@@ -6,7 +6,7 @@ import { currentFiber } from "./hooks.js";
 import { scheduleUpdate } from "./dirty.js";
 import { contextSupport, type ContextSupport } from "./context-support.js";
 import type { Props } from "./host.js";
-import { options } from "../runtime/options.js";
+import { isDev } from "../runtime/options.js";
 
 /** A context: a value handed down the tree without passing props. */
 export interface Context<T> {
@@ -40,7 +40,7 @@ export function createContext<T>(defaultValue: T, displayName = "Context"): Cont
     displayName,
     Provider(props: { value: T; key?: string | number }, ...children: Child[]): Element {
       if (props === null || typeof props !== "object" || !("value" in props)) {
-        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${displayName}.Provider(props, ...children): props must be an object with a value` : /* `${displayName}.Provider(props, ...children): props must be an object with a value` */ `typenative #41: ${displayName}`);
+        throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${displayName}.Provider(props, ...children): props must be an object with a value` : /* `${displayName}.Provider(props, ...children): props must be an object with a value` */ `typenative #41: ${displayName}`);
       }
       const finalProps: Record<string, unknown> = { value: props.value };
       if (children.length === 1) finalProps.children = children[0];

@@ -4,7 +4,7 @@ import { EFFECT, type EffectHook } from "./hook-types.js";
 import { routeError } from "./errors.js";
 import { beginEffects, endEffects } from "./dirty.js";
 import { effectScope } from "./scope.js";
-import { options } from "./options.js";
+import { isDev, options } from "./options.js";
 import { nameOf } from "./component.js";
 import { enterRuntime, leaveRuntime, withOwner } from "../runtime/runtime.js";
 import { isThenable } from "../runtime/task.js";
@@ -131,7 +131,7 @@ function runCreates(fiber: Fiber, layout: boolean): void {
 
 /** An async function passed to useEffect: its promise is not a cleanup. Keep its failure visible, never unhandled. */
 function asyncEffectReturned(fiber: Fiber, promise: PromiseLike<unknown>): void {
-  if (options.dev && process.env.NODE_ENV !== "production") warnAsyncEffect(fiber);
+  if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production") warnAsyncEffect(fiber);
   promise.then(undefined, (error: unknown) => routeError(error, fiber, "effect"));
 }
 

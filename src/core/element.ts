@@ -1,5 +1,5 @@
 import type { Props } from "./host.js";
-import { options } from "../runtime/options.js";
+import { isDev } from "../runtime/options.js";
 
 /** Brand that tells an element apart from a props object passed in the same argument list. */
 export const ELEMENT = Symbol.for("typenative.element");
@@ -60,7 +60,7 @@ export function resolveType(type: unknown): unknown {
 export function h(type: unknown, props?: Props | null, ...children: unknown[]): Element {
   const resolved = resolveType(type);
   if (resolved === undefined || resolved === null || (typeof resolved !== "string" && typeof resolved !== "function" && typeof resolved !== "symbol" && typeof resolved !== "object")) {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `h(type, ...): invalid element type ${String(type)}` : /* `h(type, ...): invalid element type ${String(type)}` */ `typenative #42: ${String(type)}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `h(type, ...): invalid element type ${String(type)}` : /* `h(type, ...): invalid element type ${String(type)}` */ `typenative #42: ${String(type)}`);
   }
   return elementFrom(resolved, props, childSlot(children), children.length > 0);
 }

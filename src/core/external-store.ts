@@ -1,5 +1,5 @@
 import { useLayoutEffect, useEffect, useReducer, useRef } from "./hooks.js";
-import { options } from "./options.js";
+import { isDev, options } from "./options.js";
 
 /**
  * Reads a value from a store outside the component tree and re-renders when
@@ -20,10 +20,10 @@ import { options } from "./options.js";
  */
 export function useSyncExternalStore<T>(subscribe: (onStoreChange: () => void) => () => void, getSnapshot: () => T): T {
   if (typeof subscribe !== "function" || typeof getSnapshot !== "function") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "useSyncExternalStore(subscribe, getSnapshot): both must be functions" : /* "useSyncExternalStore(subscribe, getSnapshot): both must be functions" */ "typenative #43");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "useSyncExternalStore(subscribe, getSnapshot): both must be functions" : /* "useSyncExternalStore(subscribe, getSnapshot): both must be functions" */ "typenative #43");
   }
   const value = getSnapshot();
-  if (options.dev && process.env.NODE_ENV !== "production" && !Object.is(value, getSnapshot())) {
+  if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" && !Object.is(value, getSnapshot())) {
     options.warn("useSyncExternalStore: getSnapshot returned a different value on two calls in a row; it must return a cached value while the store is unchanged, or the component re-renders forever.");
   }
   // The version bump forces a render: the new snapshot is read then.

@@ -4,7 +4,7 @@ import { current } from "./current.js";
 import { EFFECT, ID, MEMO, REF, STATE, type EffectHook, type Hook, type IdHook, type MemoHook, type RefHook, type StateHook } from "./hook-types.js";
 import { scheduleStateUpdate } from "./dirty.js";
 import { nameOf } from "./component.js";
-import { options } from "./options.js";
+import { isDev, options } from "./options.js";
 import { getComponentScope } from "./scope.js";
 import { installEffects } from "./install-effects.js";
 import type { Scope } from "../runtime/scope.js";
@@ -19,7 +19,7 @@ export type Dispatch<A> = (action: A) => void;
 /** @internal The component rendering now; throws outside a render. */
 export function currentFiber(hookName: string): Fiber {
   const fiber = current.fiber;
-  if (fiber === null) throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `${hookName} can only be called while a component renders (inside the function passed to pn.component)` : /* `${hookName} called outside a component's render` */ `typenative #44: ${hookName}`);
+  if (fiber === null) throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${hookName} can only be called while a component renders (inside the function passed to pn.component)` : /* `${hookName} called outside a component's render` */ `typenative #44: ${hookName}`);
   return fiber;
 }
 
@@ -42,7 +42,7 @@ export function claimHook<H extends Hook>(fiber: Fiber, hookName: string, tag: H
   const hook = hooks === null ? undefined : hooks[index];
   if (hook === undefined) {
     if (!current.mounting) {
-      throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `Rendered more hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally` : /* `More hooks than the last render in ${nameOf(fiber.type)}` */ `typenative #45: ${nameOf(fiber.type)}`);
+      throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `Rendered more hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally` : /* `More hooks than the last render in ${nameOf(fiber.type)}` */ `typenative #45: ${nameOf(fiber.type)}`);
     }
     return undefined;
   }
@@ -52,7 +52,7 @@ export function claimHook<H extends Hook>(fiber: Fiber, hookName: string, tag: H
 
 /** @internal Throws the error of a hook that found another hook's slot. */
 export function hookOrderChanged(fiber: Fiber, hookName: string): never {
-  throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `Hook order changed between renders in ${nameOf(fiber.type)} (${hookName} found another hook's slot)` : /* `Hook order changed in ${nameOf(fiber.type)}` */ `typenative #46: ${nameOf(fiber.type)}`);
+  throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `Hook order changed between renders in ${nameOf(fiber.type)} (${hookName} found another hook's slot)` : /* `Hook order changed in ${nameOf(fiber.type)}` */ `typenative #46: ${nameOf(fiber.type)}`);
 }
 
 /** @internal Appends the hook made for the slot {@link claimHook} found empty. */
@@ -139,7 +139,7 @@ function createStateHook(fiber: Fiber, state: unknown, reducer: StateHook["reduc
   const hook: StateHook = { tag: STATE, state, pending: undefined, hasPending: false, reducer, dispatch: noop };
   hook.dispatch = (action: unknown): void => {
     if (fiber.flags & UNMOUNTED) {
-      if (options.dev && process.env.NODE_ENV !== "production") warnUnmounted(fiber);
+      if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production") warnUnmounted(fiber);
       return;
     }
     // The next state is computed now, against the latest pending one, so an
@@ -266,7 +266,7 @@ function effectHook(name: string, create: () => unknown, deps: Deps, layout: boo
 function depsChanged(fiber: Fiber, prev: Deps, next: Deps): boolean {
   if (prev === undefined || next === undefined) return true;
   if (prev.length !== next.length) {
-    if (options.dev && process.env.NODE_ENV !== "production" && !warnedDeps.has(fiber)) {
+    if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" && !warnedDeps.has(fiber)) {
       warnedDeps.add(fiber);
       options.warn(`The dependency list of a hook in ${nameOf(fiber.type)} changed length (${prev.length} → ${next.length}); keep it constant.`);
     }

@@ -6,10 +6,10 @@
  * Reads the tables next to the built-ins' types (`src/components/props.ts`,
  * `src/components/style.ts`), which the compiler keeps in step with them.
  * Framework-free: the reconciler calls it when a host view is created or its
- * props change, and only in dev (`options.dev && process.env.NODE_ENV !==
+ * props change, and only in dev (`isDev() && process.env.NODE_ENV !==
  * "production"`), so a production bundle drops it and its tables.
  */
-import { options } from "./options.js";
+import { isDev, options } from "./options.js";
 import { HOST_PROPS, type PropKind } from "../components/props.js";
 import { STYLE_KINDS, TRANSFORM_KINDS, type StyleKind } from "../components/style.js";
 
@@ -46,7 +46,7 @@ const RENAMED: Readonly<Record<string, string>> = {
 export function checkHostProps(type: string, props: Record<string, unknown>, owner: string | undefined): void {
   // A wrapping `if`, not an early return: esbuild drops the helpers a
   // known-false branch calls, but keeps those called after a folded return.
-  if (options.dev && process.env.NODE_ENV !== "production") checkProps(type, props, owner);
+  if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production") checkProps(type, props, owner);
 }
 
 function checkProps(type: string, props: Record<string, unknown>, owner: string | undefined): void {

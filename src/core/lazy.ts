@@ -12,7 +12,7 @@ import { component, type ComponentFactory } from "./component.js";
 import { createElement, resolveType, type Child } from "./element.js";
 import type { Props } from "./host.js";
 import { useEffect, useRef, useState } from "./hooks.js";
-import { options } from "./options.js";
+import { isDev, options } from "./options.js";
 
 /** What `load` of {@link lazy} may resolve with: the component, or a module whose `default` export is it. */
 export type LazyLoaded<P> = ComponentFactory<P> | ((props: P) => Child) | { default: ComponentFactory<P> | ((props: P) => Child) };
@@ -71,9 +71,9 @@ interface Attempt {
 export function lazy<C extends LazyLoaded<any>>(load: () => PromiseLike<C> | C, options?: LazyOptions): LazyComponent<PropsOf<C>>;
 export function lazy(load: () => unknown, settings: LazyOptions = {}): LazyComponent<Props> {
   if (typeof load !== "function") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "lazy(load, options?): load must be a function () => import(...) returning the component or a module with a default export" : /* "lazy(load): load is not a function" */ "typenative #47");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "lazy(load, options?): load must be a function () => import(...) returning the component or a module with a default export" : /* "lazy(load): load is not a function" */ "typenative #47");
   }
-  if (typeof settings !== "object" || settings === null) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "lazy(load, options?): options must be an object { fallback?, name? }" : /* "lazy(load, options): not an object" */ "typenative #48");
+  if (typeof settings !== "object" || settings === null) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "lazy(load, options?): options must be an object { fallback?, name? }" : /* "lazy(load, options): not an object" */ "typenative #48");
   const fallback = settings.fallback ?? null;
   const name = settings.name ?? "Lazy";
   let loaded: unknown = null;
@@ -84,7 +84,7 @@ export function lazy(load: () => unknown, settings: LazyOptions = {}): LazyCompo
     const promise = new Promise((resolve) => resolve(load())).then((result) => {
       const found = typeof result === "function" ? result : typeof result === "object" && result !== null ? (result as { default?: unknown }).default : undefined;
       if (typeof found !== "function") {
-        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${name}: lazy()'s load resolved with ${typeof result === "object" ? "a module without a default export" : String(result)}; it must resolve with a component or a module whose default export is one` : /* `${name}: lazy load gave no component` */ `typenative #49: ${name}`);
+        throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${name}: lazy()'s load resolved with ${typeof result === "object" ? "a module without a default export" : String(result)}; it must resolve with a component or a module whose default export is one` : /* `${name}: lazy load gave no component` */ `typenative #49: ${name}`);
       }
       loaded = resolveType(found);
     });

@@ -1,7 +1,7 @@
 import { COMPONENT_OF, type Child } from "./element.js";
 import { component, nameOf, type ComponentFactory } from "./component.js";
 import type { Props } from "./host.js";
-import { options } from "../runtime/options.js";
+import { isDev } from "../runtime/options.js";
 
 /** Where a memoized render function keeps its props comparison. */
 export const MEMO_COMPARE = Symbol.for("typenative.memoCompare");
@@ -34,8 +34,8 @@ export function shallowEqual(a: Props, b: Props): boolean {
  */
 export function memo<P = {}>(render: ComponentFactory<P> | ((props: P) => Child), areEqual?: AreEqual<P>): ComponentFactory<P> {
   const inner = ((render as { [COMPONENT_OF]?: unknown })[COMPONENT_OF] ?? render) as (props: P) => Child;
-  if (typeof inner !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "memo(component, areEqual?): component must be a component factory or a render function" : /* "memo(component, areEqual?): component must be a component factory or a render function" */ "typenative #50");
-  if (areEqual !== undefined && typeof areEqual !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "memo(component, areEqual?): areEqual must be a function (previous, next) => boolean" : /* "memo(component, areEqual?): areEqual must be a function (previous, next) => boolean" */ "typenative #51");
+  if (typeof inner !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "memo(component, areEqual?): component must be a component factory or a render function" : /* "memo(component, areEqual?): component must be a component factory or a render function" */ "typenative #50");
+  if (areEqual !== undefined && typeof areEqual !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "memo(component, areEqual?): areEqual must be a function (previous, next) => boolean" : /* "memo(component, areEqual?): areEqual must be a function (previous, next) => boolean" */ "typenative #51");
   const name = nameOf(inner);
   // A distinct render function, so the memoized and the plain component never match as the same type.
   const memoized = { [name]: (props: P): Child => inner(props) }[name]!;

@@ -3,4 +3,4 @@
  * so the runtime's own errors can keep their long explanations dev-only too.
  * Core, hosts and the rest import them from here as before.
  */
-export { options } from "../runtime/options.js";
+export { isDev, options } from "../runtime/options.js";

@@ -15,7 +15,7 @@ import {
 import { boundarySupport } from "./errors.js";
 import { MEMO_COMPARE, type AreEqual } from "./memo.js";
 import { nameOf } from "./component.js";
-import { options } from "./options.js";
+import { isDev } from "./options.js";
 import { checkHostProps } from "./host-prop-checks.js";
 import type { Props } from "./host.js";
 
@@ -40,7 +40,7 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
   let fiber: Fiber;
   if (typeof type === "string") {
     fiber = createFiber(HOST, type, key, props, parent, root, item);
-    if (options.dev && process.env.NODE_ENV !== "production") checkHostProps(type, props, componentName(parent));
+    if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production") checkHostProps(type, props, componentName(parent));
     const visible = hostProps(props);
     fiber.hostProps = visible;
     const node = root.host.createView(type, visible);
@@ -67,7 +67,7 @@ function mountItem(item: Item, key: MatchKey, parent: Fiber, index: number): Fib
     fiber = createFiber(PROVIDER, type, key, props, parent, root, item);
     mountChildren(fiber, props.children, visitor);
   } else {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `Cannot render element of type ${String(type)}` : /* `Cannot render element of type ${String(type)}` */ `typenative #52: ${String(type)}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `Cannot render element of type ${String(type)}` : /* `Cannot render element of type ${String(type)}` */ `typenative #52: ${String(type)}`);
   }
   fiber.index = index;
   return fiber;
@@ -104,7 +104,7 @@ function updateItem(fiber: Fiber, item: Item): Fiber {
     case HOST: {
       const changes = diffProps(prevProps, item.props);
       if (changes !== null) {
-        if (options.dev && process.env.NODE_ENV !== "production") checkHostProps(fiber.type as string, item.props, componentName(fiber.parent));
+        if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production") checkHostProps(fiber.type as string, item.props, componentName(fiber.parent));
         const visible = applyChanges(fiber.hostProps!, changes);
         fiber.hostProps = visible;
         ops.push(OP_UPDATE, fiber, changes, visible);
@@ -158,7 +158,7 @@ function renderComponent(fiber: Fiber, mounting: boolean): void {
     const output = (fiber.type as (props: unknown) => unknown)(fiber.props);
     if (!mounting && fiber.hooks !== null && current.index < fiber.hooks.length) {
       throw new Error(
-        options.dev && process.env.NODE_ENV !== "production"
+        /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production"
           ? `Rendered fewer hooks than during the previous render in ${nameOf(fiber.type)}: hooks must not be called conditionally`
           : /* `Rendered fewer hooks in ${nameOf(fiber.type)}` */ `typenative #53: ${nameOf(fiber.type)}`,
       );

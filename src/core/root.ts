@@ -5,7 +5,7 @@ import { createElement, isElement, type Child } from "./element.js";
 import { Fragment } from "./element.js";
 import { flushRoot } from "./scheduler.js";
 import { scheduleUpdate } from "./dirty.js";
-import { options as devOptions } from "./options.js";
+import { isDev } from "./options.js";
 import { flushPassive } from "./effect-runner.js";
 import { runtime as defaultRuntime, type Runtime } from "../runtime/runtime.js";
 
@@ -49,9 +49,9 @@ export function createRoot<N extends object>(host: HostConfig<N>, container: N, 
     state,
     runtime,
     render(element: Child) {
-      if (state.unmounted) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "render(): this root was unmounted" : /* "render(): this root was unmounted" */ "typenative #54");
+      if (state.unmounted) throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "render(): this root was unmounted" : /* "render(): this root was unmounted" */ "typenative #54");
       if (element !== null && element !== undefined && typeof element === "object" && !Array.isArray(element) && !isElement(element)) {
-        throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "render(element): expected an element, e.g. App() or pn.h(App, props)" : /* "render(element): not an element" */ "typenative #55");
+        throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "render(element): expected an element, e.g. App() or pn.h(App, props)" : /* "render(element): not an element" */ "typenative #55");
       }
       // The root fiber renders like a fragment whose children are the new element.
       fiber.element = createElement(Fragment, { children: element }, null);

@@ -7,7 +7,7 @@ import { commitRoot } from "./commit.js";
 import { flushPassive } from "./effect-runner.js";
 import { routeError } from "./errors.js";
 import { nameOf } from "./component.js";
-import { options } from "./options.js";
+import { isDev } from "./options.js";
 import { enterRuntime, leaveRuntime } from "../runtime/runtime.js";
 
 /** Passes one component may take with no idle loop turn between them before it is a render storm. */
@@ -129,7 +129,7 @@ function isStorming(fiber: Fiber, turn: number): boolean {
   routeError(
     new Error(
       // The explanation only in development: production bundles drop it (every app downloads this message).
-      options.dev && process.env.NODE_ENV !== "production"
+      /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production"
         ? `Too many re-renders: ${name} asked to render more than ${MAX_RENDER_PASSES} times in a row. A setter called during render or in an effect without deps keeps scheduling renders.`
         : /* `Too many re-renders: ${name}` */ `typenative #56: ${name}`,
     ),

@@ -1,7 +1,7 @@
 import { registerDefinition } from "./mutation-registry.js";
 import { outboxOf } from "./outbox.js";
 import { validateRetry, type RetryDelayOption, type RetryOption } from "./retry.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 export { isMutationDefinition } from "./mutation-registry.js";
 
@@ -82,12 +82,12 @@ export function defineMutation<A extends unknown[], R>(
   mutator: (...args: [...A, DurableContext]) => R | PromiseLike<R>,
   options: DefineMutationOptions = {},
 ): MutationDefinition<A, R> {
-  if (typeof name !== "string" || name === "") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "defineMutation(name, mutator): name must be a non-empty string" : /* "defineMutation: name must be a non-empty string" */ "typenative #57");
-  if (typeof mutator !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `defineMutation("${name}", mutator): mutator must be a function` : /* `defineMutation("${name}", mutator): mutator must be a function` */ `typenative #58: ${name}`);
-  if (options === null || typeof options !== "object") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `defineMutation("${name}", mutator, options): options must be an object` : /* `defineMutation("${name}"): options must be an object` */ `typenative #59: ${name}`);
-  if (options.durable !== undefined && typeof options.durable !== "boolean") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `defineMutation("${name}"): durable must be a boolean` : /* `defineMutation("${name}"): durable must be a boolean` */ `typenative #60: ${name}`);
+  if (typeof name !== "string" || name === "") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "defineMutation(name, mutator): name must be a non-empty string" : /* "defineMutation: name must be a non-empty string" */ "typenative #57");
+  if (typeof mutator !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `defineMutation("${name}", mutator): mutator must be a function` : /* `defineMutation("${name}", mutator): mutator must be a function` */ `typenative #58: ${name}`);
+  if (options === null || typeof options !== "object") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `defineMutation("${name}", mutator, options): options must be an object` : /* `defineMutation("${name}"): options must be an object` */ `typenative #59: ${name}`);
+  if (options.durable !== undefined && typeof options.durable !== "boolean") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `defineMutation("${name}"): durable must be a boolean` : /* `defineMutation("${name}"): durable must be a boolean` */ `typenative #60: ${name}`);
   validateRetry(options as never, `defineMutation("${name}")`);
-  if (options.onSuccess !== undefined && typeof options.onSuccess !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `defineMutation("${name}"): onSuccess must be a function` : /* `defineMutation("${name}"): onSuccess must be a function` */ `typenative #61: ${name}`);
+  if (options.onSuccess !== undefined && typeof options.onSuccess !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `defineMutation("${name}"): onSuccess must be a function` : /* `defineMutation("${name}"): onSuccess must be a function` */ `typenative #61: ${name}`);
   const definition: MutationDefinition<A, R> = Object.freeze({
     name,
     mutator,

@@ -1,6 +1,6 @@
 import type { HostSignal } from "../runtime/services.js";
 import type { Runtime } from "../runtime/runtime.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** Hears the new value after each change. */
 export type SignalListener = (value: boolean) => void;
@@ -62,14 +62,14 @@ export class SignalManager {
 
   /** Sets the value (`undefined`: follow the host again) and tells the listeners if it changed. */
   set(value: boolean | undefined, where: string): void {
-    if (value !== undefined && typeof value !== "boolean") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: expected true, false or undefined, got ${String(value)}` : /* `${where}: expected a boolean` */ `typenative #63: ${where}`);
+    if (value !== undefined && typeof value !== "boolean") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: expected true, false or undefined, got ${String(value)}` : /* `${where}: expected a boolean` */ `typenative #63: ${where}`);
     this.#override = value;
     this.#changed();
   }
 
   /** Calls `listener(value)` after each change; returns the unsubscribe function. */
   subscribe(listener: SignalListener, where: string): () => void {
-    if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `${where}: listener must be a function` : /* `${where}: listener must be a function` */ `typenative #64: ${where}`);
+    if (typeof listener !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: listener must be a function` : /* `${where}: listener must be a function` */ `typenative #64: ${where}`);
     const slot = { listener };
     if (this.#listeners.size === 0) this.#last = this.get();
     this.#listeners.add(slot);

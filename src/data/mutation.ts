@@ -7,7 +7,7 @@ import type { MutationKit, StartedCall } from "./mutation-calls.js";
 import { isMutationDefinition, outboxRouteOf } from "./mutation-registry.js";
 import { withRetry } from "./retry.js";
 import { onlineManagerOf } from "./online-manager.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 import { noop } from "../runtime/noop.js";
 
 /**
@@ -147,11 +147,11 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
   setMutator(source: MutationSource<A, R>, options: MutationOptions<R, A, E, C> = {}): void {
     const definition = isMutationDefinition(source) ? (source as MutationDefinition<A, R>) : null;
     if (definition === null && typeof source !== "function") {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useMutation(mutator): mutator must be a function (...args) => promise or a pn.defineMutation(...) definition, got ${typeof source}` : /* "useMutation: mutator must be a function or a definition" */ "typenative #65");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `useMutation(mutator): mutator must be a function (...args) => promise or a pn.defineMutation(...) definition, got ${typeof source}` : /* "useMutation: mutator must be a function or a definition" */ "typenative #65");
     }
-    if (options === null || typeof options !== "object") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "useMutation(mutator, options): options must be an object" : /* "useMutation: options must be an object" */ "typenative #66");
+    if (options === null || typeof options !== "object") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "useMutation(mutator, options): options must be an object" : /* "useMutation: options must be an object" */ "typenative #66");
     for (const name of ["onMutate", "onSuccess", "onError", "onSettled"] as const) {
-      if (options[name] !== undefined && typeof options[name] !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useMutation options: ${name} must be a function` : /* `useMutation options: ${name} must be a function` */ `typenative #67: ${name}`);
+      if (options[name] !== undefined && typeof options[name] !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `useMutation options: ${name} must be a function` : /* `useMutation options: ${name} must be a function` */ `typenative #67: ${name}`);
     }
     this.#definition = definition;
     this.#mutator = (definition !== null ? definition.mutator : source) as (...args: unknown[]) => R | PromiseLike<R>;
@@ -160,7 +160,7 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
 
   /** Calls `listener` with each new state. Returns the unsubscribe function. */
   subscribe(listener: (state: MutationState<R, E>) => void): () => void {
-    if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mutation.subscribe(listener): listener must be a function" : /* "subscribe: listener must be a function" */ "typenative #68");
+    if (typeof listener !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "mutation.subscribe(listener): listener must be a function" : /* "subscribe: listener must be a function" */ "typenative #68");
     const slot = { listener };
     this.#listeners.add(slot);
     return () => void this.#listeners.delete(slot);

@@ -1,5 +1,5 @@
 import type { SignalManager } from "./host-signal-manager.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /**
  * When a query may use the network, after TanStack Query's:
@@ -19,7 +19,7 @@ const MODES: readonly string[] = ["online", "always", "offlineFirst"];
 /** Throws a `TypeError` naming `where` unless `mode` is a network mode (or undefined). */
 export function checkNetworkMode(mode: unknown, where: string): NetworkMode {
   if (mode === undefined) return "online";
-  if (typeof mode !== "string" || !MODES.includes(mode)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: networkMode must be "online", "always" or "offlineFirst", got ${String(mode)}` : /* `${where}: invalid networkMode` */ `typenative #69: ${where}`);
+  if (typeof mode !== "string" || !MODES.includes(mode)) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: networkMode must be "online", "always" or "offlineFirst", got ${String(mode)}` : /* `${where}: invalid networkMode` */ `typenative #69: ${where}`);
   return mode as NetworkMode;
 }
 

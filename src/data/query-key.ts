@@ -1,4 +1,4 @@
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /**
  * Query keys: a string or an array, compared structurally. A string key is
@@ -11,7 +11,7 @@ export type QueryKey = string | readonly unknown[];
 export function normalizeKey(key: QueryKey, where: string): readonly unknown[] {
   if (typeof key === "string") return [key];
   if (Array.isArray(key)) return key;
-  throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: a query key must be a string or an array, got ${describe(key)}` : /* `${where}: invalid query key` */ `typenative #70: ${where}`);
+  throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: a query key must be a string or an array, got ${describe(key)}` : /* `${where}: invalid query key` */ `typenative #70: ${where}`);
 }
 
 /**
@@ -39,7 +39,7 @@ export function hashKey(key: readonly unknown[]): string {
   return JSON.stringify(key, (_name, value: unknown) => {
     const type = typeof value;
     if (type === "function" || type === "symbol" || type === "bigint") {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `query key ${describeKey(key)}: a ${type} cannot be part of a key (keys are compared as JSON)` : /* `query key: a ${type} cannot be part of a key` */ `typenative #71: ${type}`);
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `query key ${describeKey(key)}: a ${type} cannot be part of a key (keys are compared as JSON)` : /* `query key: a ${type} cannot be part of a key` */ `typenative #71: ${type}`);
     }
     if (isPlainObject(value)) {
       const sorted: Record<string, unknown> = {};

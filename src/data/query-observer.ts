@@ -11,7 +11,7 @@ import { deriveResult, FORCE, IF_STALE, NONE, type FetchMode, type QueryResult, 
 import { QuerySubscribers } from "./query-subscribers.js";
 import { QueryClient } from "./query-cache.js";
 import type { Timers, TriggerKit, Triggers, TriggeredObserver } from "./query-triggers.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 export type { FetchStatus } from "./query.js";
 export type { QueryResult, QueryStatus } from "./query-result.js";
@@ -105,7 +105,7 @@ export class QueryObserver<T = unknown, E = Error, S = T> extends QuerySubscribe
 
   constructor(client: QueryClient, options: QueryObserverOptions<T, E, S>) {
     super();
-    if (!(client instanceof QueryClient)) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "new QueryObserver(client, options): client must be a QueryClient" : /* "QueryObserver: client must be a QueryClient" */ "typenative #72");
+    if (!(client instanceof QueryClient)) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "new QueryObserver(client, options): client must be a QueryClient" : /* "QueryObserver: client must be a QueryClient" */ "typenative #72");
     this.#client = client;
     const rt: Runtime = currentRuntime();
     this.online = onlineManagerOf(rt);

@@ -4,7 +4,7 @@ import { checkNetworkMode } from "./network-mode.js";
 import { checkDuration } from "./durations.js";
 import { hashKey, normalizeKey, type QueryKey } from "./query-key.js";
 import { validateRetry, type RetryDelayOption, type RetryOption } from "./retry.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** Loads the data; `signal` aborts when the fetch is superseded or nobody wants it any more. */
 export type Fetcher<T> = (signal: AbortSignal) => T | PromiseLike<T>;
@@ -141,7 +141,7 @@ export function withCall<T, E, S>(n: Normalized<T, E, S>, fetcher: Fetcher<T>, d
 }
 
 export function normalize<T, E, S>(options: QueryObserverOptions<T, E, S>): Normalized<T, E, S> {
-  if (options === null || typeof options !== "object") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "query options must be an object" : /* "query options must be an object" */ "typenative #74");
+  if (options === null || typeof options !== "object") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "query options must be an object" : /* "query options must be an object" */ "typenative #74");
   return normalizeCall(options.fetcher, options.deps, options);
 }
 
@@ -177,12 +177,12 @@ function forgetLastCall(): void {
 function build<T, E, S>(fetcher: Fetcher<T>, deps: readonly unknown[] | undefined, given: QueryOptions<T, E, S> | undefined): Normalized<T, E, S> {
   const options = given ?? (NO_OPTIONS as QueryOptions<T, E, S>);
   const { key, enabled, select, refetchInterval } = options;
-  if (typeof fetcher !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useQuery(fetcher, ...): fetcher must be a function (signal) => data, got ${typeof fetcher}` : /* "useQuery: fetcher must be a function" */ "typenative #75");
-  if (deps !== undefined && !Array.isArray(deps)) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "useQuery(fetcher, deps): deps must be an array" : /* "useQuery: deps must be an array" */ "typenative #76");
-  if (enabled !== undefined && typeof enabled !== "boolean") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useQuery options: enabled must be a boolean, got ${String(enabled)}` : /* "useQuery: enabled must be a boolean" */ "typenative #77");
-  if (select !== undefined && typeof select !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "useQuery options: select must be a function (data) => selected" : /* "useQuery: select must be a function" */ "typenative #78");
+  if (typeof fetcher !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `useQuery(fetcher, ...): fetcher must be a function (signal) => data, got ${typeof fetcher}` : /* "useQuery: fetcher must be a function" */ "typenative #75");
+  if (deps !== undefined && !Array.isArray(deps)) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "useQuery(fetcher, deps): deps must be an array" : /* "useQuery: deps must be an array" */ "typenative #76");
+  if (enabled !== undefined && typeof enabled !== "boolean") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `useQuery options: enabled must be a boolean, got ${String(enabled)}` : /* "useQuery: enabled must be a boolean" */ "typenative #77");
+  if (select !== undefined && typeof select !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "useQuery options: select must be a function (data) => selected" : /* "useQuery: select must be a function" */ "typenative #78");
   if (refetchInterval !== undefined && refetchInterval !== false && !(typeof refetchInterval === "number" && refetchInterval >= 0)) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useQuery options: refetchInterval must be a number of milliseconds ≥ 0 or false, got ${String(refetchInterval)}` : /* "useQuery: invalid refetchInterval" */ "typenative #79");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `useQuery options: refetchInterval must be a number of milliseconds ≥ 0 or false, got ${String(refetchInterval)}` : /* "useQuery: invalid refetchInterval" */ "typenative #79");
   }
   validateRetry(options as QueryOptions<T, never, S>, "useQuery options");
   const normalizedKey = key === undefined ? null : normalizeKey(key, "useQuery options");
@@ -209,6 +209,6 @@ function build<T, E, S>(fetcher: Fetcher<T>, deps: readonly unknown[] | undefine
 
 function checkTrigger(value: unknown, name: string): boolean | "always" {
   if (value === undefined) return true;
-  if (typeof value !== "boolean" && value !== "always") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `useQuery options: ${name} must be true, false or "always", got ${String(value)}` : /* `useQuery: invalid ${name}` */ `typenative #80: ${name}`);
+  if (typeof value !== "boolean" && value !== "always") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `useQuery options: ${name} must be true, false or "always", got ${String(value)}` : /* `useQuery: invalid ${name}` */ `typenative #80: ${name}`);
   return value;
 }

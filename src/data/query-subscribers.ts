@@ -8,7 +8,7 @@
 import { currentRuntime } from "../runtime/runtime.js";
 import { scheduleNotify, type Notifiable } from "./notify.js";
 import type { QueryResult } from "./query-result.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** @internal A subscriber: `listener` is called as a method of the slot. */
 export interface QuerySlot<S, E> {
@@ -46,7 +46,7 @@ export abstract class QuerySubscribers<S, E> implements Notifiable {
    * observers want it.
    */
   subscribe(listener: Listener<S, E>): () => void {
-    if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "observer.subscribe(listener): listener must be a function" : /* "subscribe: listener must be a function" */ "typenative #73");
+    if (typeof listener !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "observer.subscribe(listener): listener must be a function" : /* "subscribe: listener must be a function" */ "typenative #73");
     const slot = { listener };
     this.addSlot(slot);
     return () => this.removeSlot(slot);

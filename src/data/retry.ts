@@ -1,6 +1,6 @@
 import { isCancellation } from "../runtime/errors.js";
 import { sleep } from "../runtime/sleep.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /**
  * Whether a failed attempt is tried again: `false`/`0` never (the default),
@@ -59,10 +59,10 @@ export async function withRetry<T, E = unknown>(
 export function validateRetry(policy: RetryPolicy<never>, where: string): void {
   const { retry, retryDelay } = policy;
   if (retry !== undefined && typeof retry !== "boolean" && typeof retry !== "function" && !(Number.isInteger(retry) && retry >= 0)) {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: retry must be a boolean, a whole number ≥ 0 or a function, got ${String(retry)}` : /* `${where}: invalid retry` */ `typenative #81: ${where}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: retry must be a boolean, a whole number ≥ 0 or a function, got ${String(retry)}` : /* `${where}: invalid retry` */ `typenative #81: ${where}`);
   }
   if (retryDelay !== undefined && typeof retryDelay !== "function" && !(typeof retryDelay === "number" && retryDelay >= 0)) {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: retryDelay must be a number ≥ 0 or a function, got ${String(retryDelay)}` : /* `${where}: invalid retryDelay` */ `typenative #82: ${where}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: retryDelay must be a number ≥ 0 or a function, got ${String(retryDelay)}` : /* `${where}: invalid retryDelay` */ `typenative #82: ${where}`);
   }
 }
 

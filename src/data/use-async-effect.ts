@@ -2,7 +2,7 @@ import { useComponentScope, useEffect, type Deps } from "../core/hooks.js";
 import { isCancellation } from "../runtime/errors.js";
 import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 import { noop } from "../runtime/noop.js";
 
 /** A cleanup an async effect may resolve to. */
@@ -40,8 +40,8 @@ export type AsyncEffect = (signal: AbortSignal) => void | AsyncEffectCleanup | P
  * ```
  */
 export function useAsyncEffect(effect: AsyncEffect, deps?: Deps): void {
-  if (typeof effect !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "useAsyncEffect(effect, deps): effect must be a function (signal) => promise" : /* "useAsyncEffect: effect must be a function" */ "typenative #83");
-  if (deps !== undefined && !Array.isArray(deps)) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "useAsyncEffect(effect, deps): deps must be an array" : /* "useAsyncEffect(effect, deps): deps must be an array" */ "typenative #84");
+  if (typeof effect !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "useAsyncEffect(effect, deps): effect must be a function (signal) => promise" : /* "useAsyncEffect: effect must be a function" */ "typenative #83");
+  if (deps !== undefined && !Array.isArray(deps)) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "useAsyncEffect(effect, deps): deps must be an array" : /* "useAsyncEffect(effect, deps): deps must be an array" */ "typenative #84");
   const scope = useComponentScope();
   useEffect(() => runAsyncEffect(scope, effect), deps);
 }

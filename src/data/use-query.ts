@@ -3,7 +3,7 @@ import { EFFECT, type EffectHook } from "../core/hook-types.js";
 import type { Fiber } from "../core/fiber.js";
 import { queryClient } from "./query-cache.js";
 import { observerFor, type Fetcher, type PreparedOptions, type QueryObserver, type QuerySlot, type QueryOptions, type QueryResult } from "./query-observer.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /**
  * Loads data with `fetcher(signal)` and re-renders when the result changes.
@@ -39,7 +39,7 @@ import { options as devOptions } from "../core/options.js";
  * ```
  */
 export function useQuery<T, E = Error, S = T>(fetcher: Fetcher<T>, deps?: Deps, options?: QueryOptions<T, E, S>): QueryResult<S, E> {
-  if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "useQuery(fetcher, deps, options): options must be an object" : /* "useQuery: options must be an object" */ "typenative #85");
+  if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "useQuery(fetcher, deps, options): options must be an object" : /* "useQuery: options must be an object" */ "typenative #85");
   // One slot holds the binding, which is also the component's effect hook;
   // it asks for renders through its fiber (no state slot, dispatch closure,
   // ref box, effect slot or deps array per component).

@@ -4,7 +4,7 @@ import type { ScreenConfig } from "./navigator.js";
 import { SCREEN_TYPE, type NavigatorProps } from "./screen-view.js";
 import { useNavigation, useRoute } from "./hooks.js";
 import type { Navigation, ParamListBase, RouteOf, ScreenOptions } from "./types.js";
-import { options } from "../core/options.js";
+import { isDev, options } from "../core/options.js";
 
 /** Props of a `Screen`: its name in the param list, the component that renders it, and options. */
 export interface ScreenProps<PL extends ParamListBase, N extends keyof PL & string = keyof PL & string> {
@@ -28,7 +28,7 @@ export interface NavigatorFactories<PL extends ParamListBase> {
 export function screenFactory<PL extends ParamListBase>() {
   return function Screen<N extends keyof PL & string>(props: ScreenProps<PL, N>) {
     if (typeof props !== "object" || props === null || typeof props.name !== "string") {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Screen({ name, component }): name must be a string" : /* "Screen: name must be a string" */ "typenative #93");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "Screen({ name, component }): name must be a string" : /* "Screen: name must be a string" */ "typenative #93");
     }
     return createElement(SCREEN_TYPE, props as unknown as Record<string, unknown>, props.name);
   };

@@ -2,11 +2,11 @@ import { useContext } from "../core/context.js";
 import { useEffect } from "../core/hooks.js";
 import { RouteContext } from "./context.js";
 import type { Navigation, ParamListBase, RouteOf } from "./types.js";
-import { options } from "../runtime/options.js";
+import { isDev } from "../runtime/options.js";
 
 function routeContext(hook: string) {
   const value = useContext(RouteContext);
-  if (value === null) throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `${hook}() must be called inside a screen of a navigator` : /* `${hook}() must be called inside a screen of a navigator` */ `typenative #94: ${hook}`);
+  if (value === null) throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${hook}() must be called inside a screen of a navigator` : /* `${hook}() must be called inside a screen of a navigator` */ `typenative #94: ${hook}`);
   return value;
 }
 

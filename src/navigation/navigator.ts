@@ -1,4 +1,4 @@
-import { options as coreOptions } from "../core/options.js";
+import { isDev, options as coreOptions } from "../core/options.js";
 import type { ComponentFactory } from "../core/component.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import { deferred } from "../platform/deferred.js";
@@ -121,7 +121,7 @@ export function navigationFor(handle: NavigatorHandle, route: Route): Navigation
     reset: (state) => run({ type: "reset", state: validate({ ...state, type: handle.type }, handle.screens.map((s) => s.name)) }),
     setParams: (params) => void run({ type: "setParams", key, params }),
     addListener(event, listener) {
-      if (typeof listener !== "function") throw new TypeError(coreOptions.dev && process.env.NODE_ENV !== "production" ? "navigation.addListener(event, listener): listener must be a function" : /* "addListener: listener must be a function" */ "typenative #95");
+      if (typeof listener !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "navigation.addListener(event, listener): listener must be a function" : /* "addListener: listener must be a function" */ "typenative #95");
       let byEvent = handle.listeners.get(key);
       if (byEvent === undefined) handle.listeners.set(key, (byEvent = new Map()));
       let set = byEvent.get(event);

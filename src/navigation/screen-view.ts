@@ -7,7 +7,7 @@ import type { Style } from "../components/style.js";
 import { ContainerContext, RouteContext, SlotContext, type StateSlot } from "./context.js";
 import { emit, navigationFor, type NavigatorHandle, type ScreenConfig } from "./navigator.js";
 import { initialState, validate, type NavigationState, type Route } from "./state.js";
-import { options } from "../core/options.js";
+import { isDev, options } from "../core/options.js";
 
 /** Props every navigator takes. */
 export interface NavigatorProps {
@@ -20,7 +20,7 @@ export interface NavigatorProps {
 
 /** The element type of `Screen`: it renders nothing by itself; its navigator reads its props. */
 export function SCREEN_TYPE(): Child {
-  throw new Error(options.dev && process.env.NODE_ENV !== "production" ? "A navigator's Screen must be a direct child of its Navigator" : /* "Screen outside its Navigator" */ "typenative #96");
+  throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "A navigator's Screen must be a direct child of its Navigator" : /* "Screen outside its Navigator" */ "typenative #96");
 }
 
 /** The screens among a navigator's children, in order. */
@@ -33,10 +33,10 @@ export function collectScreens(children: unknown, out: ScreenConfig[] = []): Scr
   const element = children as { type?: unknown; props?: ScreenConfig };
   const props = element.props;
   if (element.type !== SCREEN_TYPE || props === undefined || typeof props.name !== "string") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "A Navigator's children must be Screen({ name, component }) elements" : /* "Navigator children must be Screen elements" */ "typenative #97");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "A Navigator's children must be Screen({ name, component }) elements" : /* "Navigator children must be Screen elements" */ "typenative #97");
   }
-  if (typeof props.component !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `Screen "${props.name}": component must be a component factory` : /* `Screen "${props.name}": component must be a component factory` */ `typenative #98: ${props.name}`);
-  if (out.some((s) => s.name === props.name)) throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `Two screens are named "${props.name}"` : /* `Two screens are named "${props.name}"` */ `typenative #99: ${props.name}`);
+  if (typeof props.component !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `Screen "${props.name}": component must be a component factory` : /* `Screen "${props.name}": component must be a component factory` */ `typenative #98: ${props.name}`);
+  if (out.some((s) => s.name === props.name)) throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `Two screens are named "${props.name}"` : /* `Two screens are named "${props.name}"` */ `typenative #99: ${props.name}`);
   out.push(props);
   return out;
 }
@@ -49,10 +49,10 @@ export function collectScreens(children: unknown, out: ScreenConfig[] = []): Scr
 export function useNavigatorHandle(type: NavigationState["type"], props: NavigatorProps): NavigatorHandle {
   const slot = useContext(SlotContext);
   const container = useContext(ContainerContext);
-  if (slot === null || container === null) throw new Error(options.dev && process.env.NODE_ENV !== "production" ? "A Navigator must be rendered inside pn.NavigationContainer" : /* "Navigator outside NavigationContainer" */ "typenative #100");
+  if (slot === null || container === null) throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "A Navigator must be rendered inside pn.NavigationContainer" : /* "Navigator outside NavigationContainer" */ "typenative #100");
   const parentRoute = useContext(RouteContext);
   const screens = collectScreens(props.children);
-  if (screens.length === 0) throw new Error(options.dev && process.env.NODE_ENV !== "production" ? "A Navigator needs at least one Screen" : /* "A Navigator needs at least one Screen" */ "typenative #101");
+  if (screens.length === 0) throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "A Navigator needs at least one Screen" : /* "A Navigator needs at least one Screen" */ "typenative #101");
   const ref = useRef<NavigatorHandle | null>(null);
   let handle = ref.current;
   if (handle === null) {

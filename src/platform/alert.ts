@@ -14,7 +14,7 @@
 import { currentRuntime } from "../runtime/runtime.js";
 import type { AlertRequest } from "../runtime/services.js";
 import { checkSignal, deferredCalls } from "./kit.js";
-import { options } from "../core/options.js";
+import { isDev, options } from "../core/options.js";
 import { noop } from "../runtime/noop.js";
 
 /** @internal The presenting side of {@link Alert}, imported on first use. */
@@ -152,25 +152,25 @@ function splitArgs<O extends object>(where: string, messageOrOptions: unknown, m
     return [undefined, messageOrOptions as O];
   }
   if (messageOrOptions !== undefined && typeof messageOrOptions !== "string") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}(title, message?, options?): message must be a string, got ${describe(messageOrOptions)}` : /* `${where}: message must be a string` */ `typenative #108: ${where}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}(title, message?, options?): message must be a string, got ${describe(messageOrOptions)}` : /* `${where}: message must be a string` */ `typenative #108: ${where}`);
   }
   if (maybeOptions !== undefined && (typeof maybeOptions !== "object" || maybeOptions === null)) {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}(title, message?, options?): options must be an object, got ${describe(maybeOptions)}` : /* `${where}: options must be an object` */ `typenative #109: ${where}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}(title, message?, options?): options must be an object, got ${describe(maybeOptions)}` : /* `${where}: options must be an object` */ `typenative #109: ${where}`);
   }
   return [messageOrOptions, (maybeOptions ?? {}) as O];
 }
 
 function checkTitle(where: string, title: unknown, message: unknown): asserts title is string {
-  if (typeof title !== "string") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: title must be a string, got ${describe(title)}` : /* `${where}: title must be a string` */ `typenative #110: ${where}`);
+  if (typeof title !== "string") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: title must be a string, got ${describe(title)}` : /* `${where}: title must be a string` */ `typenative #110: ${where}`);
   if (message !== undefined && typeof message !== "string") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: message must be a string, got ${describe(message)}` : /* `${where}: message must be a string` */ `typenative #111: ${where}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: message must be a string, got ${describe(message)}` : /* `${where}: message must be a string` */ `typenative #111: ${where}`);
   }
 }
 
 function label(where: string, name: string, value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== "string" || value === "") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: ${name} must be a non-empty string, got ${describe(value)}` : /* `${where}: ${name} must be a non-empty string` */ `typenative #112: ${where}, ${name}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: ${name} must be a non-empty string, got ${describe(value)}` : /* `${where}: ${name} must be a non-empty string` */ `typenative #112: ${where}, ${name}`);
   }
   return value;
 }

@@ -1,7 +1,7 @@
 import { currentRuntime, type Runtime } from "../runtime/runtime.js";
 import { useSyncExternalStore } from "../core/external-store.js";
 import type { ColorSchemeService } from "../runtime/services.js";
-import { options } from "../runtime/options.js";
+import { isDev } from "../runtime/options.js";
 
 export type ColorScheme = "light" | "dark";
 
@@ -42,7 +42,7 @@ export const Appearance = {
  * replaces any host service, notifies listeners.
  */
 export function overrideColorScheme(scheme: ColorScheme, rt: Runtime): void {
-  if (scheme !== "light" && scheme !== "dark") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `setColorScheme(scheme): scheme must be "light" or "dark", got ${String(scheme)}` : /* `setColorScheme(scheme): scheme must be "light" or "dark", got ${String(scheme)}` */ `typenative #113: ${String(scheme)}`);
+  if (scheme !== "light" && scheme !== "dark") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `setColorScheme(scheme): scheme must be "light" or "dark", got ${String(scheme)}` : /* `setColorScheme(scheme): scheme must be "light" or "dark", got ${String(scheme)}` */ `typenative #113: ${String(scheme)}`);
   const state = stateOf(rt);
   const fixed: ColorSchemeService = {
     get: () => state.scheme,

@@ -1,5 +1,5 @@
 import { currentRuntime, type Runtime } from "../runtime/runtime.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /** A back handler: returns true when it handled the press (the newest handler is asked first). */
 export type BackHandlerListener = () => boolean;
@@ -22,8 +22,8 @@ const handlers = new WeakMap<Runtime, BackHandlerListener[]>();
  */
 export const BackHandler = {
   addEventListener(event: "hardwareBackPress", listener: BackHandlerListener): { remove(): void } {
-    if (event !== "hardwareBackPress") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `BackHandler.addEventListener: unknown event "${String(event)}"` : /* `BackHandler.addEventListener: unknown event "${String(event)}"` */ `typenative #114: ${String(event)}`);
-    if (typeof listener !== "function") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "BackHandler.addEventListener(event, listener): listener must be a function" : /* "BackHandler: listener must be a function" */ "typenative #115");
+    if (event !== "hardwareBackPress") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `BackHandler.addEventListener: unknown event "${String(event)}"` : /* `BackHandler.addEventListener: unknown event "${String(event)}"` */ `typenative #114: ${String(event)}`);
+    if (typeof listener !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "BackHandler.addEventListener(event, listener): listener must be a function" : /* "BackHandler: listener must be a function" */ "typenative #115");
     const rt = currentRuntime();
     let list = handlers.get(rt);
     if (list === undefined) {

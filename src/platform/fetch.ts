@@ -4,7 +4,7 @@ import { FetchResponse } from "./fetch-response.js";
 import { NetworkError, ResponseTooLargeError, TimeoutError } from "./http-errors.js";
 import type { BodyReader, FetchBodyKit } from "./fetch-body.js";
 import { deferred } from "./deferred.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 import { noop } from "../runtime/noop.js";
 
 export { FetchResponse, type FetchResponseInit } from "./fetch-response.js";
@@ -119,7 +119,7 @@ export async function fetch(url: string | URL, options: FetchOptions = {}): Prom
   if (signal?.aborted) throw cancellationOf(signal);
   const platformFetch = globalThis.fetch;
   if (typeof platformFetch !== "function") {
-    throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "pn.fetch needs a global fetch (Node 18+ or a browser)" : /* "fetch: no global fetch" */ "typenative #116");
+    throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "pn.fetch needs a global fetch (Node 18+ or a browser)" : /* "fetch: no global fetch" */ "typenative #116");
   }
   // The first call starts loading the body reader; nothing waits for it before the headers are in.
   const reader = fetchBody.loaded();
@@ -194,17 +194,17 @@ async function raceStop<T>(
 /** Validates every argument up front, so a platform `TypeError` later can only mean the network. */
 function prepare(url: unknown, options: unknown): PreparedRequest {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): options must be an object, got ${describe(options)}` : /* "fetch: options must be an object" */ "typenative #117");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): options must be an object, got ${describe(options)}` : /* "fetch: options must be an object" */ "typenative #117");
   }
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(key)) {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): unknown option "${key}" (known: ${[...KNOWN_OPTIONS].join(", ")})` : /* `fetch: unknown option "${key}"` */ `typenative #118: ${key}`);
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): unknown option "${key}" (known: ${[...KNOWN_OPTIONS].join(", ")})` : /* `fetch: unknown option "${key}"` */ `typenative #118: ${key}`);
     }
   }
   const opts = options as FetchOptions;
   const target = parseUrl(url);
   if (!FETCH_PROTOCOLS.has(target.protocol)) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(${JSON.stringify(target.href.slice(0, 80))}): the ${target.protocol} scheme is not supported (use http:, https:, data: or blob:)` : /* `fetch: unsupported scheme ${target.protocol}` */ `typenative #119: ${target.protocol}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(${JSON.stringify(target.href.slice(0, 80))}): the ${target.protocol} scheme is not supported (use http:, https:, data: or blob:)` : /* `fetch: unsupported scheme ${target.protocol}` */ `typenative #119: ${target.protocol}`);
   }
   if (opts.params !== undefined) appendParams(target, opts.params);
   const href = target.href;
@@ -213,20 +213,20 @@ function prepare(url: unknown, options: unknown): PreparedRequest {
   const headers = buildHeaders(opts.headers);
   const body = encodeBody(opts.body, headers);
   if (body !== undefined && (method === "GET" || method === "HEAD")) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(${href}): a ${method} request cannot have a body; pass method: "POST" (or PUT, PATCH)` : /* `fetch: a ${method} request cannot have a body` */ `typenative #120: ${method}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(${href}): a ${method} request cannot have a body; pass method: "POST" (or PUT, PATCH)` : /* `fetch: a ${method} request cannot have a body` */ `typenative #120: ${method}`);
   }
 
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeout !== "number" || Number.isNaN(timeout) || timeout < 0) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): timeout must be a number of milliseconds >= 0, got ${describe(timeout)}` : /* "fetch: timeout must be a number >= 0" */ "typenative #121");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): timeout must be a number of milliseconds >= 0, got ${describe(timeout)}` : /* "fetch: timeout must be a number >= 0" */ "typenative #121");
   }
   const maxBodySize = opts.maxBodySize ?? DEFAULT_MAX_BODY_SIZE;
   if (typeof maxBodySize !== "number" || !(maxBodySize >= 0)) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): maxBodySize must be a number of bytes >= 0 (or Infinity), got ${describe(maxBodySize)}` : /* "fetch: maxBodySize must be a number >= 0" */ "typenative #122");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): maxBodySize must be a number of bytes >= 0 (or Infinity), got ${describe(maxBodySize)}` : /* "fetch: maxBodySize must be a number >= 0" */ "typenative #122");
   }
   const signal = opts.signal;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): signal must be an AbortSignal, got ${describe(signal)}` : /* "fetch: signal must be an AbortSignal" */ "typenative #123");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): signal must be an AbortSignal, got ${describe(signal)}` : /* "fetch: signal must be an AbortSignal" */ "typenative #123");
   }
   const init: RequestInit = { method, headers, redirect: "follow" };
   if (body !== undefined) init.body = body;
@@ -236,14 +236,14 @@ function prepare(url: unknown, options: unknown): PreparedRequest {
 function parseUrl(url: unknown): URL {
   if (url instanceof URL) return new URL(url.href);
   if (typeof url !== "string") {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url): url must be a string or a URL, got ${describe(url)}` : /* "fetch: url must be a string or a URL" */ "typenative #124");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url): url must be a string or a URL, got ${describe(url)}` : /* "fetch: url must be a string or a URL" */ "typenative #124");
   }
   // Relative URLs resolve against the page in a browser; elsewhere they are an error.
   const base = (globalThis as { location?: { href?: unknown } }).location?.href;
   try {
     return typeof base === "string" ? new URL(url, base) : new URL(url);
   } catch (error) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url): invalid URL ${JSON.stringify(url)}` : /* `fetch(url): invalid URL ${JSON.stringify(url)}` */ `typenative #125: ${JSON.stringify(url)}`, { cause: error });
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url): invalid URL ${JSON.stringify(url)}` : /* `fetch(url): invalid URL ${JSON.stringify(url)}` */ `typenative #125: ${JSON.stringify(url)}`, { cause: error });
   }
 }
 
@@ -264,7 +264,7 @@ function appendParams(target: URL, params: FetchParams): void {
       }
     }
   } else {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): params must be an object or URLSearchParams, got ${describe(params)}` : /* "fetch: params must be an object" */ "typenative #126");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): params must be an object or URLSearchParams, got ${describe(params)}` : /* "fetch: params must be an object" */ "typenative #126");
   }
   const extra = query.toString();
   if (extra === "") return;
@@ -282,7 +282,7 @@ function paramString(key: string, value: unknown): string {
       return String(value);
     default:
       throw new TypeError(
-        devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): params.${key} must be a string, number, boolean or an array of them, got ${describe(value)}` : /* `fetch: params.${key} must be a string, number or boolean` */ `typenative #127: ${key}`,
+        /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): params.${key} must be a string, number, boolean or an array of them, got ${describe(value)}` : /* `fetch: params.${key} must be a string, number or boolean` */ `typenative #127: ${key}`,
       );
   }
 }
@@ -290,12 +290,12 @@ function paramString(key: string, value: unknown): string {
 function normalizeMethod(method: unknown): string {
   if (method === undefined) return "GET";
   if (typeof method !== "string" || !METHOD_TOKEN.test(method)) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): method must be an HTTP method name like "POST", got ${describe(method)}` : /* "fetch: invalid method" */ "typenative #128");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): method must be an HTTP method name like "POST", got ${describe(method)}` : /* "fetch: invalid method" */ "typenative #128");
   }
   // Uppercase every method: fetch only normalizes the standard six, and a
   // "patch" sent verbatim is rejected by most servers.
   const upper = method.toUpperCase();
-  if (FORBIDDEN_METHODS.has(upper)) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): method ${upper} is not allowed` : /* `fetch(url, options): method ${upper} is not allowed` */ `typenative #129: ${upper}`);
+  if (FORBIDDEN_METHODS.has(upper)) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): method ${upper} is not allowed` : /* `fetch(url, options): method ${upper} is not allowed` */ `typenative #129: ${upper}`);
   return upper;
 }
 
@@ -303,7 +303,7 @@ function buildHeaders(init: unknown): Headers {
   if (init === undefined || init === null) return new Headers();
   try {
     if (init instanceof Headers || Array.isArray(init)) return new Headers(init as HeadersInit);
-    if (typeof init !== "object") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `got ${describe(init)}` : /* "not an object" */ "typenative #130");
+    if (typeof init !== "object") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `got ${describe(init)}` : /* "not an object" */ "typenative #130");
     const headers = new Headers();
     const record = init as Record<string, unknown>;
     for (const name of Object.keys(record)) {
@@ -313,7 +313,7 @@ function buildHeaders(init: unknown): Headers {
     return headers;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): invalid headers: ${detail}` : /* `fetch(url, options): invalid headers: ${detail}` */ `typenative #131: ${detail}`, { cause: error });
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): invalid headers: ${detail}` : /* `fetch(url, options): invalid headers: ${detail}` */ `typenative #131: ${detail}`, { cause: error });
   }
 }
 
@@ -333,16 +333,16 @@ function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
       json = JSON.stringify(body);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): body cannot be serialized as JSON: ${detail}` : /* `fetch: body is not JSON: ${detail}` */ `typenative #132: ${detail}`, { cause: error });
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): body cannot be serialized as JSON: ${detail}` : /* `fetch: body is not JSON: ${detail}` */ `typenative #132: ${detail}`, { cause: error });
     }
     // A toJSON() returning undefined serializes to nothing: sending "" (or
     // "undefined") would be a silent lie about the body.
-    if (json === undefined) throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "fetch(url, options): body serializes to nothing (its toJSON() returned undefined)" : /* "fetch: body serializes to nothing" */ "typenative #133");
+    if (json === undefined) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "fetch(url, options): body serializes to nothing (its toJSON() returned undefined)" : /* "fetch: body serializes to nothing" */ "typenative #133");
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
     return json;
   }
   throw new TypeError(
-    devOptions.dev && process.env.NODE_ENV !== "production" ? `fetch(url, options): body must be a plain object, an array, a string or bytes (Uint8Array/ArrayBuffer), got ${describe(body)}` : /* "fetch: body must be a plain object, an array, a string or bytes" */ "typenative #134",
+    /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): body must be a plain object, an array, a string or bytes (Uint8Array/ArrayBuffer), got ${describe(body)}` : /* "fetch: body must be a plain object, an array, a string or bytes" */ "typenative #134",
   );
 }
 

@@ -8,7 +8,7 @@ import { currentRuntime } from "../runtime/runtime.js";
 import { cancellationOf } from "../runtime/errors.js";
 import { deferred, type Deferred, type DeferredModule } from "./deferred.js";
 import { NotSupportedError } from "./errors.js";
-import { options } from "../runtime/options.js";
+import { isDev } from "../runtime/options.js";
 
 /** @internal The framework parts the deferred platform calls use. */
 export interface PlatformKit {
@@ -34,6 +34,6 @@ export function deferredCalls<M>(load: () => Promise<DeferredModule<PlatformKit,
  */
 export function checkSignal(where: string, signal: unknown): asserts signal is AbortSignal | undefined {
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: signal must be an AbortSignal` : /* `${where}: signal must be an AbortSignal` */ `typenative #135: ${where}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: signal must be an AbortSignal` : /* `${where}: signal must be an AbortSignal` */ `typenative #135: ${where}`);
   }
 }

@@ -1,5 +1,5 @@
 import type { StorageBackend } from "./storage-backend.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /**
  * A storage backend that keeps everything in a `Map` for the life of the
@@ -21,12 +21,12 @@ export function memoryStorage(initial?: Record<string, string>): StorageBackend 
   const entries = new Map<string, string>();
   if (initial !== undefined) {
     if (typeof initial !== "object" || initial === null) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "memoryStorage(initial): initial must be an object of strings" : /* "memoryStorage: initial must be an object" */ "typenative #136");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "memoryStorage(initial): initial must be an object of strings" : /* "memoryStorage: initial must be an object" */ "typenative #136");
     }
     for (const key of Object.keys(initial)) {
       const value = initial[key];
       if (typeof value !== "string") {
-        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `memoryStorage(initial): the value of "${key}" must be a string, got ${typeof value}` : /* "memoryStorage: values must be strings" */ "typenative #137");
+        throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `memoryStorage(initial): the value of "${key}" must be a string, got ${typeof value}` : /* "memoryStorage: values must be strings" */ "typenative #137");
       }
       entries.set(key, value);
     }
@@ -40,7 +40,7 @@ export function memoryStorage(initial?: Record<string, string>): StorageBackend 
     },
     async set(key, value) {
       checkKey(key);
-      if (typeof value !== "string") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `memoryStorage.set: value must be a string, got ${typeof value}` : /* "memoryStorage: value must be a string" */ "typenative #138");
+      if (typeof value !== "string") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `memoryStorage.set: value must be a string, got ${typeof value}` : /* "memoryStorage: value must be a string" */ "typenative #138");
       entries.set(key, value);
     },
     async remove(key) {
@@ -57,5 +57,5 @@ export function memoryStorage(initial?: Record<string, string>): StorageBackend 
 }
 
 function checkKey(key: unknown): void {
-  if (typeof key !== "string") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `memoryStorage: key must be a string, got ${typeof key}` : /* "memoryStorage: key must be a string" */ "typenative #139");
+  if (typeof key !== "string") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `memoryStorage: key must be a string, got ${typeof key}` : /* "memoryStorage: key must be a string" */ "typenative #139");
 }

@@ -12,7 +12,7 @@ import type { Scope } from "../runtime/scope.js";
 import { startTask } from "../runtime/task.js";
 import type { OrderedWrites } from "./ordered-writes.js";
 import { AsyncStorage, setItemIn } from "./storage.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 import { deferred } from "./deferred.js";
 import type { PersistedWrites } from "./persisted-writes.js";
 
@@ -102,7 +102,7 @@ export const persistedWrites = /* @__PURE__ */ deferred<PersistedKit, PersistedW
  * ```
  */
 export function usePersistedState<T>(key: string, initial: T): [T, SetState<T>] {
-  if (typeof key !== "string") throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `usePersistedState(key, initial): key must be a string, got ${typeof key}` : /* "usePersistedState: key must be a string" */ "typenative #140");
+  if (typeof key !== "string") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `usePersistedState(key, initial): key must be a string, got ${typeof key}` : /* "usePersistedState: key must be a string" */ "typenative #140");
   const scope = useComponentScope();
   const [box, setBox] = useState<Box<T>>(() => ({ key, epoch: 0, value: initial, write: false }));
   const ref = useRef<Slot<T> | null>(null);

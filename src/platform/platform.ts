@@ -1,5 +1,5 @@
 import { currentRuntime } from "../runtime/runtime.js";
-import { options } from "../runtime/options.js";
+import { isDev } from "../runtime/options.js";
 
 /** The hosts typenative runs on; a host may name another. */
 export type PlatformOS = "web" | "gtk" | "test" | (string & {});
@@ -21,7 +21,7 @@ export const Platform = {
   },
   /** The value for the running host, else `default` (undefined when neither is given). */
   select<T>(choices: { web?: T; gtk?: T; test?: T; default?: T } & Record<string, T | undefined>): T | undefined {
-    if (typeof choices !== "object" || choices === null) throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "Platform.select(choices): choices must be an object" : /* "Platform.select(choices): choices must be an object" */ "typenative #141");
+    if (typeof choices !== "object" || choices === null) throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "Platform.select(choices): choices must be an object" : /* "Platform.select(choices): choices must be an object" */ "typenative #141");
     const os = Platform.OS;
     return os in choices ? choices[os] : choices.default;
   },

@@ -12,7 +12,7 @@
 import type { Runtime } from "../runtime/runtime.js";
 import { currentRuntime } from "../runtime/runtime.js";
 import type { StorageBackend } from "./storage-backend.js";
-import { options } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 /**
  * Runtimes whose backend `AsyncStorage.configure` (the app, or
@@ -51,15 +51,15 @@ export function configureBackend(candidate: StorageBackend, rt: Runtime, where: 
 
 function validateBackend(candidate: unknown, where: string): asserts candidate is StorageBackend {
   if (typeof candidate !== "object" || candidate === null) {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: backend must be an object with get, set, remove, keys and clear` : /* `${where}: backend must be an object` */ `typenative #142: ${where}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: backend must be an object with get, set, remove, keys and clear` : /* `${where}: backend must be an object` */ `typenative #142: ${where}`);
   }
   const record = candidate as Record<string, unknown>;
   for (const name of BACKEND_METHODS) {
     if (typeof record[name] !== "function") {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: backend.${name} must be a function` : /* `${where}: backend.${name} must be a function` */ `typenative #143: ${where}, ${name}`);
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: backend.${name} must be a function` : /* `${where}: backend.${name} must be a function` */ `typenative #143: ${where}, ${name}`);
     }
   }
   if (record.flush !== undefined && typeof record.flush !== "function") {
-    throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `${where}: backend.flush must be a function when present` : /* `${where}: backend.flush must be a function when present` */ `typenative #144: ${where}`);
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: backend.flush must be a function when present` : /* `${where}: backend.flush must be a function when present` */ `typenative #144: ${where}`);
   }
 }

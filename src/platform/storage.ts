@@ -2,7 +2,7 @@ import { currentRuntime, type Runtime } from "../runtime/runtime.js";
 import { memoryStorage } from "./memory-storage.js";
 import type { StorageBackend } from "./storage-backend.js";
 import { configureBackend } from "./storage-default.js";
-import { options as devOptions } from "../core/options.js";
+import { isDev } from "../core/options.js";
 
 export type { StorageBackend } from "./storage-backend.js";
 export { memoryStorage } from "./memory-storage.js";
@@ -107,12 +107,12 @@ export const AsyncStorage = {
     try {
       text = JSON.stringify(value);
     } catch (error) {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: ${messageOf(error)}` : /* `AsyncStorage.setJson: not JSON: ${messageOf(error)}` */ `typenative #145: ${messageOf(error)}`, {
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: ${messageOf(error)}` : /* `AsyncStorage.setJson: not JSON: ${messageOf(error)}` */ `typenative #145: ${messageOf(error)}`, {
         cause: error,
       });
     }
     if (text === undefined) {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: got ${describe(value)}` : /* "AsyncStorage.setJson: not JSON" */ "typenative #146");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `AsyncStorage.setJson: the value for "${key}" cannot be stored as JSON: got ${describe(value)}` : /* "AsyncStorage.setJson: not JSON" */ "typenative #146");
     }
     const rt = currentRuntime();
     await backendOf(rt).set(key, text);
@@ -142,7 +142,7 @@ export const AsyncStorage = {
    */
   configure(options: { backend: StorageBackend }): void {
     if (typeof options !== "object" || options === null) {
-      throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "AsyncStorage.configure({ backend }): options must be an object" : /* "AsyncStorage.configure({ backend }): options must be an object" */ "typenative #147");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "AsyncStorage.configure({ backend }): options must be an object" : /* "AsyncStorage.configure({ backend }): options must be an object" */ "typenative #147");
     }
     configureBackend(options.backend, currentRuntime(), "AsyncStorage.configure");
   },
@@ -165,7 +165,7 @@ export const AsyncStorage = {
    */
   subscribe(key: string, listener: StorageListener): () => void {
     checkKey("subscribe", key);
-    if (typeof listener !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "AsyncStorage.subscribe(key, listener): listener must be a function" : /* "AsyncStorage.subscribe: listener must be a function" */ "typenative #148");
+    if (typeof listener !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "AsyncStorage.subscribe(key, listener): listener must be a function" : /* "AsyncStorage.subscribe: listener must be a function" */ "typenative #148");
     return subscribeIn(currentRuntime(), key, listener);
   },
 };
@@ -216,7 +216,7 @@ export function setItem(key: string, value: string): Promise<void> {
 export async function setItemIn(rt: Runtime, key: string, value: string): Promise<void> {
   checkKey("set", key);
   if (typeof value !== "string") {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.set: value must be a string, got ${describe(value)} (use setJson for other values)` : /* "AsyncStorage.set: value must be a string" */ "typenative #149");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `AsyncStorage.set: value must be a string, got ${describe(value)} (use setJson for other values)` : /* "AsyncStorage.set: value must be a string" */ "typenative #149");
   }
   await backendOf(rt).set(key, value);
   notify(rt, key, value);
@@ -250,7 +250,7 @@ function notify(rt: Runtime, key: string, value: string | null): void {
 }
 
 function checkKey(method: string, key: unknown): asserts key is string {
-  if (typeof key !== "string") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? `AsyncStorage.${method}: key must be a string, got ${describe(key)}` : /* `AsyncStorage.${method}: key must be a string` */ `typenative #150: ${method}`);
+  if (typeof key !== "string") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `AsyncStorage.${method}: key must be a string, got ${describe(key)}` : /* `AsyncStorage.${method}: key must be a string` */ `typenative #150: ${method}`);
 }
 
 function describe(value: unknown): string {

@@ -1,6 +1,6 @@
 import { NEVER_FIRES, realClock, type Clock, type TimerHandle } from "./clock.js";
 import { Future } from "./future.js";
-import { options as devOptions } from "./options.js";
+import { isDev } from "./options.js";
 import { enterRuntime, leaveRuntime } from "./active-runtime.js";
 import type { Runtime } from "./runtime.js";
 
@@ -67,7 +67,7 @@ export class Loop {
    * ```
    */
   callLater(ms: number, fn: Job, options?: { keepAlive?: boolean }): TimerHandle {
-    if (typeof fn !== "function") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "callLater(ms, fn): fn must be a function" : /* "callLater: fn not a function" */ "typenative #151");
+    if (typeof fn !== "function") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "callLater(ms, fn): fn must be a function" : /* "callLater: fn not a function" */ "typenative #151");
     checkDelay(ms, "callLater(ms, fn)");
     if (ms === Infinity) return NEVER_FIRES;
     return this.clock.setTimer(ms, () => this.callSoon(fn), options?.keepAlive ?? true);
@@ -111,7 +111,7 @@ export class Loop {
 export function checkDelay(ms: unknown, where: string): asserts ms is number {
   if (typeof ms !== "number" || !(ms >= 0)) {
     throw new TypeError(
-      devOptions.dev && process.env.NODE_ENV !== "production"
+      /* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production"
         ? `${where}: ms must be a number of milliseconds ≥ 0 (or Infinity), got ${typeof ms === "number" ? ms : typeof ms}`
         : /* `${where}: ms must be ≥ 0` */ `typenative #152: ${where}`,
     );

@@ -12,14 +12,20 @@
  * Every dev-only site is written
  *
  * ```ts
- * if (options.dev && process.env.NODE_ENV !== "production") options.warn("…");
+ * if (/* @__PURE__ *\/ isDev() && process.env.NODE_ENV !== "production") options.warn("…");
  * ```
  *
- * `options.dev` is checked first, so `process` is only read where it was
+ * `isDev()` is checked first, so `process` is only read where it was
  * readable when the module loaded (or where a bundler replaced it); in a
  * production bundle the condition folds to `false` and the minifier drops the
  * check and its message. Setting `options.dev = true` in a production bundle
  * therefore turns nothing on: the checks are not there.
+ *
+ * Why a call marked pure rather than `options.dev`: `dev` is a getter, so a
+ * minifier must keep the read, and every folded site used to leave
+ * `(options.dev, "typenative #N")` behind in the bundle. A pure call whose
+ * result is unused is dropped (esbuild, Rollup, webpack's Terser all honour
+ * the annotation).
  */
 /**
  * `process.env.NODE_ENV` is read directly, inside a `try`, rather than
@@ -33,6 +39,11 @@ try {
   dev = process.env.NODE_ENV !== "production";
 } catch {
   // No `process` (a page without a bundler): the checks stay off.
+}
+
+/** Whether the dev checks are on (`options.dev`); call it as `/* @__PURE__ *\/ isDev()` in a guard. */
+export function isDev(): boolean {
+  return dev;
 }
 
 export const options = {

@@ -2,7 +2,7 @@ import { Loop } from "./loop.js";
 import { Scope, type ErrorInfo } from "./scope.js";
 import type { Future } from "./future.js";
 import { defaultServices, type Services } from "./services.js";
-import { options } from "./options.js";
+import { isDev, options } from "./options.js";
 import { activeRuntime } from "./active-runtime.js";
 
 export { enterRuntime, leaveRuntime } from "./active-runtime.js";
@@ -141,7 +141,7 @@ export const runtime: Runtime = new Runtime();
 export function claimRuntime(requested: Runtime | undefined, who: string): Runtime {
   if (requested !== undefined) {
     if (requested.owner !== null) {
-      throw new Error(options.dev && process.env.NODE_ENV !== "production" ? `${who}: that runtime's services belong to another app; create one with pn.createRuntime()` : /* `${who}: runtime in use` */ `typenative #153: ${who}`);
+      throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${who}: that runtime's services belong to another app; create one with pn.createRuntime()` : /* `${who}: runtime in use` */ `typenative #153: ${who}`);
     }
     return requested;
   }

@@ -1,5 +1,5 @@
 import { frameless, isCancellation } from "./errors.js";
-import { options } from "./options.js";
+import { isDev } from "./options.js";
 import type { Scope } from "./scope.js";
 import { currentRuntime, getCurrentScope, type Runtime } from "./runtime.js";
 import { thenOf, type ThenMethod } from "./thenable.js";
@@ -210,7 +210,7 @@ export function startTask<T>(scope: Scope, work: Work<T>): Task<T> {
     // `then` is read once: a getter may answer differently, or throw.
     const read = readThen(work);
     if (read === NOT_THENABLE) {
-      throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? "runAsync(work): work must be a promise or a function (signal) => promise" : /* "runAsync: work not a promise or function" */ "typenative #154");
+      throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "runAsync(work): work must be a promise or a function (signal) => promise" : /* "runAsync: work not a promise or function" */ "typenative #154");
     }
     if (read instanceof ThenFailure) {
       const failed = new Task<T>(scope);

@@ -133,7 +133,7 @@ describe("a production build (esbuild, NODE_ENV=production, minified)", () => {
     const probes = [...warningProbes(), ...HOST_CHECK_PROBES.map((probe) => ({ file: "src/core/host-prop-checks.ts", probe }))];
     assert.ok(probes.length >= 5, `found only ${probes.length} warning sites`);
     const found = probes.filter(({ probe }) => production.includes(probe));
-    assert.deepEqual(found, [], "warning text left in the production bundle: wrap the warning in `if (options.dev && process.env.NODE_ENV !== \"production\") { … }` (an early `return` instead keeps the helpers it skips)");
+    assert.deepEqual(found, [], "warning text left in the production bundle: wrap the warning in `if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== \"production\") { … }` (an early `return` instead keeps the helpers it skips)");
     // The probes do find warnings where they belong: the development build keeps those of the code the app uses.
     const inDevelopment = probes.filter(({ probe }) => development.includes(probe));
     assert.ok(inDevelopment.length >= 3, `the development build has only ${inDevelopment.length} of the warnings: ${JSON.stringify(inDevelopment)}`);

@@ -18,10 +18,10 @@ describe("production error codes", () => {
     assert.deepEqual(check(), []);
   });
 
-  it("the scanner reads the development and production branches, and skips strings, templates and comments", () => {
+  it("the scanner reads the development and production branches (after `isDev()` or `options.dev`), and skips strings, templates and comments", () => {
     const source = [
       "throw new TypeError(options.dev && process.env.NODE_ENV !== \"production\" ? `f(x): x must be a number, got ${a ? \"b:c\" : `${d}`}` : `f: x must be a number`);",
-      "throw new Error(options.dev && process.env.NODE_ENV !== \"production\" ? \"long, with (a) comma\" /* : */ : /* \"short\" */ \"typenative #7\", { cause });",
+      "throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== \"production\" ? \"long, with (a) comma\" /* : */ : /* \"short\" */ \"typenative #7\", { cause });",
     ].join("\n");
     const sites = scan(source) as { long: string; short: string; code: number | null; summary: string | null }[];
     assert.equal(sites.length, 2);

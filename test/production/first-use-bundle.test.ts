@@ -105,7 +105,7 @@ describe("a production build of the example app: what loads on first use", () =>
 
   it("throws short production messages: the development explanations are left out", () => {
     for (const [file, probe] of DEV_MESSAGE_PROBES) assert.ok(readFileSync(join(repo, file), "utf8").includes(probe), `${probe} is not in ${file}`);
-    assert.deepEqual(DEV_MESSAGE_PROBES.filter(([, probe]) => all.includes(probe)), [], "wrap the long message in `options.dev && process.env.NODE_ENV !== \"production\" ? … : …`");
+    assert.deepEqual(DEV_MESSAGE_PROBES.filter(([, probe]) => all.includes(probe)), [], "wrap the long message in `/* @__PURE__ */ isDev() && process.env.NODE_ENV !== \"production\" ? … : …`");
   });
 
   it("does not carry a query's triggers (focus, reconnect, polling, the stale timer): its queries hear none before the first screen", () => {

@@ -31,7 +31,7 @@
  */
 import type { HostConfig, Props } from "../../core/host.js";
 import { dispatch as emit, fiberOf } from "../../core/events.js";
-import { options } from "../../core/options.js";
+import { isDev, options } from "../../core/options.js";
 import { currentRuntime, type Runtime } from "../../runtime/runtime.js";
 import { applyStyle } from "./style.js";
 import { installBaseStyles } from "./base-styles.js";
@@ -110,7 +110,7 @@ export function createDomHost(doc: Document = document): HostConfig<Node> {
     createView(type, props) {
       const spec = VIEWS[type];
       if (spec === undefined) {
-        throw new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `web host: unknown view type "${type}" (expected one of ${Object.keys(VIEWS).join(", ")})` : /* `web host: unknown view type "${type}"` */ `typenative #86: ${type}`);
+        throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `web host: unknown view type "${type}" (expected one of ${Object.keys(VIEWS).join(", ")})` : /* `web host: unknown view type "${type}"` */ `typenative #86: ${type}`);
       }
       const tag = type === "TextInput" && props.multiline === true ? "textarea" : spec[0];
       const el = doc.createElement(tag);
@@ -262,7 +262,7 @@ function setInputProp(el: Input, name: string, value: unknown): void {
       if (el.tagName === "INPUT") (el as HTMLInputElement).type = value === true ? "password" : "text";
       return;
     case "multiline":
-      if (options.dev && process.env.NODE_ENV !== "production" && (value === true) !== (el.tagName === "TEXTAREA")) {
+      if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" && (value === true) !== (el.tagName === "TEXTAREA")) {
         warnOnce("TextInput's multiline is read when the input is created; give it a new key to switch");
       }
       return;
@@ -289,7 +289,7 @@ function labelInput(el: Input, props: Props): void {
     el.setAttribute("aria-label", label);
   } else {
     el.removeAttribute("aria-label");
-    if (options.dev && process.env.NODE_ENV !== "production") {
+    if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production") {
       warnOnce("TextInput has no label, accessibilityLabel or placeholder; screen readers cannot name it");
     }
   }

@@ -31,7 +31,7 @@ import type { Services } from "../../runtime/services.js";
 import { isStorageConfigured } from "../../platform/storage-default.js";
 import { createDomHost } from "./dom-host.js";
 import { createAlertPresenter, createFileCamera, lazyLocalStorage } from "./lazy-services.js";
-import { options as devOptions } from "../../core/options.js";
+import { isDev } from "../../core/options.js";
 import { animationFrames } from "./frames.js";
 import { browserHistory, mediaColorScheme } from "./browser-history.js";
 import { browserFocus, browserOnline } from "./connectivity.js";
@@ -79,12 +79,12 @@ const mounted = new WeakSet<Element>();
 export function mount(element: Child, domNode: Element, options: MountOptions = {}): WebApp {
   // Not an object, or not an element (`?.` also turns null and undefined away).
   if ((domNode as Element | null | undefined)?.nodeType !== 1) {
-    throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")" : /* "mount(element, domNode): domNode is not a DOM element" */ "typenative #87");
+    throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "mount(element, domNode): domNode must be a DOM element, e.g. document.getElementById(\"root\")" : /* "mount(element, domNode): domNode is not a DOM element" */ "typenative #87");
   }
-  if (mounted.has(domNode)) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): this element already holds a typenative app; unmount it first" : /* "mount(): already mounted" */ "typenative #88");
+  if (mounted.has(domNode)) throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "mount(): this element already holds a typenative app; unmount it first" : /* "mount(): already mounted" */ "typenative #88");
   const doc = domNode.ownerDocument;
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  if (view === null) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "mount(): domNode's document has no window" : /* "mount(): no window" */ "typenative #89");
+  if (view === null) throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "mount(): domNode's document has no window" : /* "mount(): no window" */ "typenative #89");
 
   const runtime = claimRuntime(options.runtime, "mount()");
   const alert = createAlertPresenter(doc);
@@ -103,7 +103,7 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   const owner = {};
   runtime.owner = owner;
   let overlay: ErrorOverlay | null = null;
-  if (devOptions.dev && process.env.NODE_ENV !== "production") {
+  if (/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production") {
     if (options.errorOverlay !== false) overlay = installErrorOverlay(doc, runtime);
   }
 
@@ -131,7 +131,7 @@ export function mount(element: Child, domNode: Element, options: MountOptions = 
   return {
     runtime,
     render(next) {
-      if (done) throw new Error(devOptions.dev && process.env.NODE_ENV !== "production" ? "render(): this app was unmounted" : /* "render(): this app was unmounted" */ "typenative #90");
+      if (done) throw new Error(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "render(): this app was unmounted" : /* "render(): this app was unmounted" */ "typenative #90");
       root.render(next);
     },
     unmount() {

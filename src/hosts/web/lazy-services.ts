@@ -18,7 +18,7 @@ import type { StorageBackend } from "../../platform/storage-backend.js";
 import type { DialogAlertPresenter } from "./dialog.js";
 import { cancellationOf } from "../../runtime/errors.js";
 import { installStyles } from "./base-styles.js";
-import { options as devOptions } from "../../runtime/options.js";
+import { isDev } from "../../runtime/options.js";
 
 /**
  * Creates the dialog presenter for `doc` (see `dialog.ts`): alerts as
@@ -82,7 +82,7 @@ export function createFileCamera(doc: Document = document): CameraService {
  */
 export function localStorageBackend(options: { prefix?: string; storage?: Storage } = {}): StorageBackend {
   // Checked here, at the call, as before the implementation was lazy.
-  if (typeof (options.prefix ?? "") !== "string") throw new TypeError(devOptions.dev && process.env.NODE_ENV !== "production" ? "localStorageBackend({ prefix }): prefix must be a string" : /* "localStorageBackend({ prefix }): prefix must be a string" */ "typenative #91");
+  if (typeof (options.prefix ?? "") !== "string") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? "localStorageBackend({ prefix }): prefix must be a string" : /* "localStorageBackend({ prefix }): prefix must be a string" */ "typenative #91");
   return lazyLocalStorage(options);
 }
 

@@ -16,7 +16,7 @@
  * `padding-left` and no cache of conversions in every app's first load.
  */
 import { currentRuntime } from "../../runtime/runtime.js";
-import { options } from "../../core/options.js";
+import { isDev } from "../../core/options.js";
 
 /** Keys whose numbers are not lengths (a regular expression: fewer bytes than a `Set` of the names). */
 const UNITLESS = /^(?:opacity|flex(?:Grow|Shrink)?|zIndex|fontWeight|aspectRatio|order|lineClamp)$/;
@@ -185,7 +185,7 @@ const WHY = {
  */
 function badValue(key: string, value: unknown, why: keyof typeof WHY): null {
   currentRuntime().reportError(
-    new TypeError(options.dev && process.env.NODE_ENV !== "production" ? `style.${key}: ${shown(value)} is not a valid value (${WHY[why]})` : /* `style.${key}: not a valid value` */ `typenative #92: ${key}`),
+    new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `style.${key}: ${shown(value)} is not a valid value (${WHY[why]})` : /* `style.${key}: not a valid value` */ `typenative #92: ${key}`),
     { source: "host" },
   );
   return null;
