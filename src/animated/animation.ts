@@ -80,7 +80,8 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
    * awaited. No-op while running; a finished or stopped animation runs again.
    * Started (or first awaited) synchronously in a component's event handler
    * or effect, the run belongs to that component, as a task would: it stops
-   * when the component unmounts.
+   * when the component unmounts. Started where the owner has already closed
+   * (a cleanup at unmount), it ends at once `{ finished: false }`, unmoved.
    *
    * @example
    * ```ts
@@ -147,13 +148,13 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
     this.#state = RUNNING;
     this.#onEnd = onEnd;
     const signal = this.#signal;
-    if (signal !== undefined) {
-      if (signal.aborted) {
-        this.#endRun(STOPPED, time);
-        return;
-      }
-      signal.addEventListener("abort", this.#onAbort);
+    // An owner already closed (a cleanup after the unmount) ends the run at
+    // birth, as it cancels a task: nothing a component started outlives it.
+    if (signal?.aborted || this.#owner?.closed) {
+      this.#endRun(STOPPED, time);
+      return;
     }
+    signal?.addEventListener("abort", this.#onAbort);
     try {
       this.begin(time);
     } catch (error) {

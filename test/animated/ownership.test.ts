@@ -125,3 +125,67 @@ describe("an animation belongs to the component that started it", () => {
     assert.equal(value.value, 1);
   });
 });
+
+describe("an animation started in a scope that has already closed", () => {
+  for (const [kind, make] of Object.entries(kinds)) {
+    it(`${kind} started from an unmount cleanup ends at once as stopped and moves nothing`, async () => {
+      const clock = runtime.fakeClock();
+      const value = new pn.AnimatedValue(0);
+      let animation: pn.Animation | null = null;
+      const Owner = pn.component(function Owner() {
+        pn.useEffect(() => () => {
+          animation = make(value).start();
+        }, []);
+        return null;
+      });
+      const ui = render(Owner());
+      ui.unmount();
+      assert.notEqual(animation, null, "the cleanup ran");
+      assert.equal(animation!.running, false, "never runs");
+      await clock.advance(5000);
+      assert.equal(value.value, 0, "nothing moved");
+      assert.equal(clock.pendingTimers(), 0, "no timer or frame requested");
+      assert.deepEqual(await animation!, { finished: false });
+    });
+  }
+
+  it("a finished animation started again from an unmount cleanup resolves { finished: false } and does not run again", async () => {
+    const clock = runtime.fakeClock();
+    const value = new pn.AnimatedValue(0);
+    const fade = Animated.timing(value, { to: 1, duration: 100, easing: "linear" });
+    const Owner = pn.component(function Owner() {
+      pn.useEffect(() => () => {
+        value.setValue(0.5);
+        fade.start();
+      }, []);
+      return null;
+    });
+    fade.start();
+    await clock.advance(200);
+    assert.deepEqual(await fade, { finished: true });
+    assert.equal(value.value, 1);
+    const ui = render(Owner());
+    ui.unmount();
+    assert.equal(fade.running, false);
+    await clock.advance(500);
+    assert.equal(value.value, 0.5);
+    assert.deepEqual(await fade, { finished: false });
+  });
+
+  it("an animation awaited (not started) from an unmount cleanup resolves { finished: false }", async () => {
+    const clock = runtime.fakeClock();
+    const value = new pn.AnimatedValue(0);
+    const results: pn.AnimationResult[] = [];
+    const Owner = pn.component(function Owner() {
+      pn.useEffect(() => () => {
+        void Animated.timing(value, { to: 1, duration: 100 }).then((r) => results.push(r));
+      }, []);
+      return null;
+    });
+    const ui = render(Owner());
+    ui.unmount();
+    await clock.advance(500);
+    assert.equal(value.value, 0);
+    assert.deepEqual(results, [{ finished: false }]);
+  });
+});
