@@ -85,16 +85,17 @@ class LazyAnimation extends Animation {
       this.#startInner(implementations, time);
       return;
     }
-    loadAnimations().then(
-      (loaded) => {
-        if (this.#runId === run && this.running) this.#startInner(loaded, now());
-      },
-      (error: unknown) => {
-        if (this.#runId !== run || !this.running) return;
-        currentRuntime().reportError(error, { source: "animation" });
-        this.stop();
-      },
-    );
+    // Through `use`, which runs the start in the runtime of this call: the
+    // code arrives in a promise reaction, where the default runtime is
+    // current, and a root on its own runtime must get the frames and timers.
+    const rt = currentRuntime();
+    (animations.use((loaded) => {
+      if (this.#runId === run && this.running) this.#startInner(loaded, now());
+    }) as Promise<void>).then(undefined, (error: unknown) => {
+      if (this.#runId !== run || !this.running) return;
+      rt.reportError(error, { source: "animation" });
+      this.stop();
+    });
   }
 
   #startInner(loaded: Implementations, time: number): void {

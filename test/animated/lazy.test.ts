@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import { Animated, AnimatedValue } from "../../src/animated/index.js";
 import { FRAME, useHarness } from "./harness.js";
 import { freshModule } from "../helpers/fresh-module.js";
+import { Runtime, enterRuntime, leaveRuntime } from "../../src/runtime/runtime.js";
+import { macrotask } from "../../src/testing/settle.js";
 
 type Lazy = typeof import("../../src/animated/lazy.js");
 
@@ -111,5 +113,63 @@ describe("Animated's deferred animations (spring, decay, compositions)", () => {
     const v = new AnimatedValue(0);
     assert.throws(() => lazy.spring(v, { to: 1, signal: "no" as never }), /signal must be an AbortSignal/);
     assert.throws(() => lazy.delay(10, 5 as never), /options must be an object/);
+  });
+});
+
+describe("a deferred animation started on a runtime of its own (a second app's root)", () => {
+  const h = useHarness();
+
+  /** A runtime whose frame source records its requests (fired by hand), and whose errors are kept. */
+  function secondRuntime() {
+    const frames: Array<(time: number) => void> = [];
+    const errors: unknown[] = [];
+    const rt = new Runtime({
+      services: { frames: { requestFrame: (callback) => (frames.push(callback), { cancel() {} }) } },
+      onError: (error) => void errors.push(error),
+    });
+    return { rt, frames, errors };
+  }
+
+  for (const [kind, make] of [
+    ["spring", (lazy: Lazy, v: AnimatedValue) => lazy.spring(v, { to: 1 })],
+    ["decay", (lazy: Lazy, v: AnimatedValue) => lazy.decay(v, { velocity: 1 })],
+    ["parallel", (lazy: Lazy, v: AnimatedValue) => lazy.parallel([Animated.timing(v, { to: 1, duration: 100 })])],
+  ] as const) {
+    it(`${kind} asks that runtime for its frames when its code arrives, not the default runtime`, async () => {
+      const lazy = await unloaded();
+      const { rt, frames, errors } = secondRuntime();
+      const v = new AnimatedValue(0);
+      const previous = enterRuntime(rt);
+      let animation: import("../../src/animated/animation.js").Animation;
+      try {
+        animation = make(lazy, v).start();
+      } finally {
+        leaveRuntime(previous);
+      }
+      assert.equal(animation.constructor.name, "LazyAnimation");
+      await lazy.loadAnimations();
+      await macrotask();
+      assert.equal(h.requestedFrames, 0, "no frame asked of the default runtime");
+      assert.equal(frames.length, 1, "the frame was asked of the animation's runtime");
+      assert.deepEqual(errors, []);
+      animation.stop();
+      assert.deepEqual(await animation, { finished: false });
+    });
+  }
+
+  it("a bad argument found when the code arrives is reported to that runtime", async () => {
+    const lazy = await unloaded();
+    const { rt, errors } = secondRuntime();
+    const previous = enterRuntime(rt);
+    let spring: import("../../src/animated/animation.js").Animation;
+    try {
+      spring = lazy.spring(new AnimatedValue(0), { to: 1, stiffness: -1 }).start();
+    } finally {
+      leaveRuntime(previous);
+    }
+    await lazy.loadAnimations();
+    assert.deepEqual(await spring, { finished: false });
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0]), /stiffness must be > 0/);
   });
 });
