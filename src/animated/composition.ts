@@ -243,7 +243,7 @@ export function defineCompositions({ Animation, currentRuntime }: AnimationKit) 
           this.#frame = currentRuntime().services.frames.requestFrame((frameTime) => {
             this.#frame = null;
             if (this.running) this.#iterate(frameTime);
-          });
+          }, this);
           return;
         }
       }

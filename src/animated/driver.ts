@@ -98,7 +98,7 @@ export abstract class ValueAnimation extends Animation {
     // A listener may have stopped (or restarted) this animation while it set the value.
     if (this.#runId !== run || !this.running) return;
     if (done) this.finish(time);
-    else this.#frame = currentRuntime().services.frames.requestFrame(this.#onFrameBound);
+    else this.#frame = currentRuntime().services.frames.requestFrame(this.#onFrameBound, this);
   }
 
   #onFrame(time: number): void {
@@ -115,7 +115,7 @@ export abstract class ValueAnimation extends Animation {
     }
     if (this.#runId !== run || !this.running) return;
     if (done) this.finish(time);
-    else this.#frame = currentRuntime().services.frames.requestFrame(this.#onFrameBound);
+    else this.#frame = currentRuntime().services.frames.requestFrame(this.#onFrameBound, this);
   }
 
   /** A user easing threw: report it and end the run as stopped, never leaving an awaiter hanging. */

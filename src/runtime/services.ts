@@ -10,9 +10,14 @@ export interface FrameHandle {
  * Where animation frames come from. The callback receives the frame time in
  * the loop clock's milliseconds. Browser hosts use `requestAnimationFrame`;
  * elsewhere frames are loop timers at 60 Hz, which the virtual clock drives.
+ *
+ * `requester` is the animation asking. A source that can give no frame any
+ * more (a bridged host that disconnected) calls its `stop()` instead of
+ * `callback`, so the animation ends `{ finished: false }` rather than
+ * waiting forever; a source that always delivers ignores it.
  */
 export interface FrameSource {
-  requestFrame(callback: (time: number) => void): FrameHandle;
+  requestFrame(callback: (time: number) => void, requester?: { stop(): void }): FrameHandle;
 }
 
 /** Milliseconds between frames when frames come from loop timers. */

@@ -47,25 +47,33 @@ export function bridgeCamera(connection: BridgeConnection): CameraService {
  * Animation frames paced by the host's display (GTK's frame clock,
  * CADisplayLink, Choreographer): each request is a `frames.next` call the
  * host answers on its next frame. The callback gets the runtime loop's time.
+ * A request that fails (the host disconnected, or refused it) is reported
+ * and stops the animation that made it: no frame will come, and an awaited
+ * animation must not hang.
  */
 export function bridgeFrames(connection: BridgeConnection, runtime: Runtime = defaultRuntime): FrameSource {
   return {
-    requestFrame(callback): FrameHandle {
+    requestFrame(callback, requester): FrameHandle {
       const controller = new AbortController();
+      // A promise reaction runs outside any runtime: an animation's next
+      // frame request (and its clock) must be this runtime's, not the default's.
+      const inRuntime = (fn: () => void): void => {
+        const previous = enterRuntime(runtime);
+        try {
+          fn();
+        } finally {
+          leaveRuntime(previous);
+        }
+      };
       connection.call("frames", "next", [], controller.signal).then(
         () => {
-          if (controller.signal.aborted) return;
-          // A promise reaction runs outside any runtime: an animation's next
-          // frame request (and its clock) must be this runtime's, not the default's.
-          const previous = enterRuntime(runtime);
-          try {
-            callback(runtime.getLoop().time());
-          } finally {
-            leaveRuntime(previous);
-          }
+          if (!controller.signal.aborted) inRuntime(() => callback(runtime.getLoop().time()));
         },
         (error: unknown) => {
-          if (!isCancellation(error)) runtime.reportError(error, { source: "frames" });
+          // Our own cancel: the animation ended or moved on already.
+          if (isCancellation(error) || controller.signal.aborted) return;
+          runtime.reportError(error, { source: "frames" });
+          if (requester !== undefined) inRuntime(() => requester.stop());
         },
       );
       return { cancel: () => controller.abort() };
