@@ -79,6 +79,11 @@ export function cameraService(window) {
  * rename), so a crash leaves the old or the new file, never half of one.
  * Writes coalesce: while one is on disk, later changes wait for the next,
  * and each `set` resolves once a write that contains it is done.
+ *
+ * A write that fails rejects its calls, and memory goes back to what the
+ * file holds for the keys that write changed: the callers were told the
+ * change was not stored, so a read must not return it. Changes made after
+ * that write began (waiting for the next one) are kept.
  */
 export function storageService(path) {
   const file = Gio.File.new_for_path(path);
@@ -96,26 +101,62 @@ export function storageService(path) {
   }
   let writing = null;
   let waiting = [];
+  /** What the file holds: the last content written (or read at start). */
+  let saved = Object.assign(Object.create(null), data);
+  /** Keys changed since the last write began; `cleared` when a clear is among those changes. */
+  let changed = new Set();
+  let cleared = false;
+
+  /** Puts back the file's value of the keys a failed write changed, except those changed again since. */
+  function rollBack(keys, wasCleared) {
+    // A clear made since then empties memory anyway, and its write will empty the file.
+    if (cleared) return;
+    const undo = wasCleared ? new Set([...keys, ...Object.keys(data), ...Object.keys(saved)]) : keys;
+    for (const key of undo) {
+      if (changed.has(key)) continue;
+      if (Object.prototype.hasOwnProperty.call(saved, key)) data[key] = saved[key];
+      else delete data[key];
+    }
+  }
 
   function writeNow() {
     const done = waiting;
+    const keys = changed;
+    const wasCleared = cleared;
     waiting = [];
-    const parent = file.get_parent();
-    if (parent !== null && !parent.query_exists(null)) parent.make_directory_with_parents(null);
-    const bytes = new TextEncoder().encode(JSON.stringify(data));
+    changed = new Set();
+    cleared = false;
+    const content = Object.assign(Object.create(null), data);
+    const finished = (error) => {
+      if (error === null) saved = content;
+      else rollBack(keys, wasCleared);
+      for (const settle of done) settle(error);
+      writing = null;
+      if (waiting.length > 0) writeNow();
+    };
     writing = new Promise((resolve) => {
-      file.replace_contents_bytes_async(new GLib.Bytes(bytes), null, false, Gio.FileCreateFlags.REPLACE_DESTINATION, null, (_file, result) => {
-        let error = null;
-        try {
-          file.replace_contents_finish(result);
-        } catch (e) {
-          error = e;
-        }
-        for (const settle of done) settle(error);
-        writing = null;
-        if (waiting.length > 0) writeNow();
-        resolve();
-      });
+      try {
+        const parent = file.get_parent();
+        if (parent !== null && !parent.query_exists(null)) parent.make_directory_with_parents(null);
+        const bytes = new TextEncoder().encode(JSON.stringify(content));
+        file.replace_contents_bytes_async(new GLib.Bytes(bytes), null, false, Gio.FileCreateFlags.REPLACE_DESTINATION, null, (_file, result) => {
+          let error = null;
+          try {
+            file.replace_contents_finish(result);
+          } catch (e) {
+            error = e;
+          }
+          finished(error);
+          resolve();
+        });
+      } catch (error) {
+        // Failed before anything was written (the directory cannot be
+        // made): the same outcome, told after this call, as a write's is.
+        Promise.resolve().then(() => {
+          finished(error);
+          resolve();
+        });
+      }
     });
   }
 
@@ -132,10 +173,12 @@ export function storageService(path) {
     },
     set([key, value]) {
       data[key] = String(value);
+      changed.add(key);
       return persist();
     },
     remove([key]) {
       delete data[key];
+      changed.add(key);
       return persist();
     },
     keys() {
@@ -143,6 +186,7 @@ export function storageService(path) {
     },
     clear() {
       data = Object.create(null);
+      cleared = true;
       return persist();
     },
     flush() {

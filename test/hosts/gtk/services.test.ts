@@ -67,4 +67,89 @@ print(JSON.stringify({ now: read(storage), keys: storage.keys().sort(), reloaded
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it("storage after a failed write: memory goes back to what is on disk, changes made meanwhile are kept and written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "typenative-gtk-storage-"));
+    try {
+      const script = join(dir, "probe.js");
+      const path = join(dir, "storage.json");
+      writeFileSync(
+        script,
+        `import GLib from "gi://GLib";
+import Gio from "gi://Gio";
+const path = ${JSON.stringify(path)};
+// The storage file fails the next \`failures\` writes, as a full disk would.
+let failures = 0;
+const newForPath = Gio.File.new_for_path;
+Gio.File.new_for_path = (p) => {
+  const file = newForPath(p);
+  if (p !== path) return file;
+  const write = file.replace_contents_bytes_async.bind(file);
+  const finish = file.replace_contents_finish.bind(file);
+  file.replace_contents_bytes_async = (...args) => {
+    if (failures === 0) return write(...args);
+    failures--;
+    const callback = args[args.length - 1];
+    Promise.resolve().then(() => callback(file, "failed"));
+  };
+  file.replace_contents_finish = (result) => {
+    if (result === "failed") throw new GLib.Error(Gio.IOErrorEnum, Gio.IOErrorEnum.NO_SPACE, "No space left on device");
+    return finish(result);
+  };
+  return file;
+};
+const { storageService } = await import(${JSON.stringify(SERVICES)});
+const storage = storageService(path);
+const outcome = (promise) => promise.then(() => "stored", () => "failed");
+const read = () => Object.fromEntries(storage.keys().sort().map((k) => [k, storage.get([k])]));
+const report = {};
+await storage.set(["kept", "1"]);
+await storage.set(["gone", "1"]);
+failures = 1;
+const changed = outcome(storage.set(["kept", "2"])); // on its way to disk: fails
+const added = outcome(storage.set(["added", "1"])); // waits for the next write, which succeeds
+report.writes = [await changed, await added];
+report.afterSet = read();
+failures = 2;
+report.remove = await outcome(storage.remove(["gone"]));
+report.clear = await outcome(storage.clear());
+report.afterClear = read();
+// A key changed again behind the failed write keeps its later value.
+failures = 1;
+const first = outcome(storage.set(["kept", "3"]));
+const second = outcome(storage.set(["kept", "4"]));
+report.again = [await first, await second];
+report.afterAgain = read();
+const [, bytes] = GLib.file_get_contents(path);
+report.disk = JSON.parse(new TextDecoder().decode(bytes));
+// A failed clear while a set waits behind it: the clear is undone, the set kept.
+failures = 1;
+const cleared = outcome(storage.clear());
+const after = outcome(storage.set(["late", "1"]));
+report.clearThenSet = [await cleared, await after];
+report.afterClearThenSet = read();
+// A directory that cannot be made (its parent is a file) fails the write too.
+GLib.file_set_contents(${JSON.stringify(join(dir, "blocker"))}, "");
+const blocked = storageService(${JSON.stringify(join(dir, "blocker", "storage.json"))});
+report.blocked = [await outcome(blocked.set(["a", "1"])), blocked.get(["a"]), blocked.keys()];
+print(JSON.stringify(report));
+`,
+      );
+      const result = spawnSync("gjs", ["-m", script], { encoding: "utf8", timeout: 30_000 });
+      const line = result.stdout.split("\n").find((l) => l.startsWith("{"));
+      assert.ok(line, `no report; stderr:\n${result.stderr}`);
+      const report = JSON.parse(line) as Record<string, unknown>;
+      assert.deepEqual(report.writes, ["failed", "stored"]);
+      assert.deepEqual(report.afterSet, { added: "1", gone: "1", kept: "1" }, "the failed set is undone, the one behind it kept");
+      assert.deepEqual([report.remove, report.clear], ["failed", "failed"]);
+      assert.deepEqual(report.afterClear, { added: "1", gone: "1", kept: "1" }, "a failed remove or clear removes nothing");
+      assert.deepEqual(report.again, ["failed", "stored"]);
+      assert.deepEqual(report.afterAgain, { added: "1", gone: "1", kept: "4" });
+      assert.deepEqual(report.disk, report.afterAgain, "memory matches the file");
+      assert.deepEqual(report.clearThenSet, ["failed", "stored"]);
+      assert.deepEqual(report.afterClearThenSet, { added: "1", gone: "1", kept: "4", late: "1" });
+      assert.deepEqual(report.blocked, ["failed", null, []]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
