@@ -1,7 +1,8 @@
 import type { Clock, TimerHandle } from "../runtime/clock.js";
 import { realClock } from "../runtime/clock.js";
-import { runtime } from "../runtime/runtime.js";
-import { settle } from "./settle.js";
+import { runtime as defaultRuntime, type Runtime } from "../runtime/runtime.js";
+import type { Loop } from "../runtime/loop.js";
+import { drive, settle } from "./settle.js";
 
 interface Timer {
   time: number;
@@ -28,13 +29,19 @@ export interface FakeClock {
   uninstall(): void;
 }
 
-let installed: (FakeClock & { active: boolean }) | null = null;
+/** The fake clock installed on each loop. */
+const installed = new Map<Loop, FakeClock>();
 
 /**
  * Replaces the runtime loop's clock and timers with virtual ones: sleeps,
  * timeouts, retries and animations run without waiting. The globals
- * (`setTimeout`, `Date.now`) stay real. Installing a new fake clock
- * uninstalls the previous one.
+ * (`setTimeout`, `Date.now`) stay real. Installing a new fake clock on a
+ * runtime uninstalls the one installed on it before.
+ *
+ * `runtime` (default `pn.runtime`) is the runtime whose loop it drives: a
+ * tree rendered with `render(element, { runtime })` runs on that one's
+ * time. Each runtime has its own clock; `advance` settles the runtimes the
+ * test host drives (see {@link settle}), this one among them.
  *
  * @example
  * ```ts
@@ -45,9 +52,9 @@ let installed: (FakeClock & { active: boolean }) | null = null;
  * clock.uninstall();
  * ```
  */
-export function fakeClock(start = 0): FakeClock {
-  installed?.uninstall();
+export function fakeClock(start = 0, runtime: Runtime = defaultRuntime): FakeClock {
   const loop = runtime.getLoop();
+  installed.get(loop)?.uninstall();
   let now = start;
   let seq = 0;
   let timers: Timer[] = [];
@@ -123,10 +130,13 @@ export function fakeClock(start = 0): FakeClock {
       for (const t of timers) t.cancelled = true;
       timers = [];
       if (loop.clock === clock) loop.clock = realClock;
-      if (installed === fake) installed = null;
+      if (installed.get(loop) === fake) installed.delete(loop);
+      release();
     },
   };
   loop.clock = clock;
-  installed = fake;
+  installed.set(loop, fake);
+  // So that settle() (and with it advance) drives this runtime too.
+  const release = drive(runtime);
   return fake;
 }

@@ -38,7 +38,7 @@ import { queryTriggers } from "../data/query-observer.js";
 import * as queryTriggersModule from "../data/query-triggers.js";
 
 import { cleanup as unmountAll } from "./render.js";
-export { render, type RenderResult, type JSONNode } from "./render.js";
+export { render, type RenderResult, type RenderOptions, type JSONNode } from "./render.js";
 export { fakeClock, type FakeClock } from "./fake-clock.js";
 export { settle } from "./settle.js";
 export type { TextMatcher } from "./queries.js";

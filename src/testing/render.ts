@@ -7,7 +7,8 @@ import {
   type TextMatcher,
 } from "./queries.js";
 import { pressBack } from "../platform/back-handler.js";
-import { macrotask, settle } from "./settle.js";
+import { drive, macrotask, settle } from "./settle.js";
+import type { Runtime } from "../runtime/runtime.js";
 
 /** A plain snapshot of a view: `{ type, props, children }`, text as strings. */
 export interface JSONNode {
@@ -77,7 +78,7 @@ export interface RenderResult {
   press(node: TestNode): unknown;
   /** Fires `onChange(text)` on a text input. */
   changeText(node: TestNode, text: string): unknown;
-  /** Runs the loop until idle. */
+  /** Runs the loop until idle: the default runtime's and the runtime this tree renders on (see `settle`). */
   settle(): Promise<void>;
   /** Renders a new element into the same root (synchronously). */
   rerender(element: Child): void;
@@ -89,7 +90,18 @@ export interface RenderResult {
   debug(): string;
 }
 
-const mounted = new Set<Root>();
+/** Options of {@link render}. */
+export interface RenderOptions {
+  /**
+   * The runtime the tree renders on; default `pn.runtime`. `settle()`,
+   * `ui.settle()` and the `find…` queries drive it while the tree is
+   * mounted; `fakeClock(start, runtime)` gives it virtual time.
+   */
+  runtime?: Runtime;
+}
+
+/** Mounted trees, each with what stops `settle()` driving its runtime. */
+const mounted = new Map<Root, () => void>();
 
 /**
  * Mounts `element` on a fresh test host, synchronously: render, commit and
@@ -102,11 +114,11 @@ const mounted = new Set<Root>();
  * await ui.findByText("Alice");
  * ```
  */
-export function render(element: Child): RenderResult {
+export function render(element: Child, options: RenderOptions = {}): RenderResult {
   const host = new TestHost();
   const container = host.createContainer();
-  const root = createRoot(host, container);
-  mounted.add(root);
+  const root = createRoot(host, container, { runtime: options.runtime });
+  mounted.set(root, drive(root.runtime));
   root.render(element);
 
   const one = (matches: TestNode[], what: string): TestNode | null => {
@@ -248,11 +260,13 @@ export function render(element: Child): RenderResult {
       if (node.props.onChange !== true) throw new Error(`changeText(): ${node.type} has no onChange`);
       return emit(node, "onChange", text);
     },
-    settle,
+    settle: () => settle(),
     rerender: (next) => root.render(next),
     unmount() {
+      const release = mounted.get(root);
       mounted.delete(root);
       root.unmount();
+      release?.();
     },
     toJSON() {
       const children = container.children.map(toJSONNode);
@@ -273,9 +287,10 @@ function toJSONNode(node: TestNode): JSONNode | string {
 
 /** Unmounts every tree `render` mounted and is still mounted. Call it after each test. */
 export function cleanup(): void {
-  for (const root of Array.from(mounted)) {
+  for (const [root, release] of Array.from(mounted)) {
     mounted.delete(root);
     root.unmount();
+    release();
   }
 }
 
