@@ -52,19 +52,19 @@ export function bridgeCamera(connection: BridgeConnection): CameraService {
  * animation must not hang.
  */
 export function bridgeFrames(connection: BridgeConnection, runtime: Runtime = defaultRuntime): FrameSource {
+  // A promise reaction runs outside any runtime: an animation's next frame
+  // request (and its clock) must be this runtime's, not the default's.
+  const inRuntime = (fn: () => void): void => {
+    const previous = enterRuntime(runtime);
+    try {
+      fn();
+    } finally {
+      leaveRuntime(previous);
+    }
+  };
   return {
     requestFrame(callback, requester): FrameHandle {
       const controller = new AbortController();
-      // A promise reaction runs outside any runtime: an animation's next
-      // frame request (and its clock) must be this runtime's, not the default's.
-      const inRuntime = (fn: () => void): void => {
-        const previous = enterRuntime(runtime);
-        try {
-          fn();
-        } finally {
-          leaveRuntime(previous);
-        }
-      };
       connection.call("frames", "next", [], controller.signal).then(
         () => {
           if (!controller.signal.aborted) inRuntime(() => callback(runtime.getLoop().time()));
