@@ -30,7 +30,10 @@ export const ScrollView = Object.assign(
     if (refresh === null) return createElement("ScrollView", { ...rest, ...(children === undefined ? {} : { children }) }, element.key);
     const hostProps: Record<string, unknown> = { ...rest, refreshing: refresh.refreshing };
     if (refresh.onRefresh !== undefined) hostProps.onRefresh = refresh.onRefresh;
-    hostProps.children = refresh.refreshing ? [ActivityIndicator(), children] : children;
+    // The spinner's slot is there (a hole) while not refreshing, and the
+    // children follow it as siblings: they keep their place, state and views
+    // when it comes and goes, and are no nested list that wants keys.
+    hostProps.children = ([refresh.refreshing ? ActivityIndicator() : null] as Child[]).concat(children === undefined ? [] : children);
     return createElement("ScrollView", hostProps, element.key);
   },
   { [HOST_TYPE]: "ScrollView" },

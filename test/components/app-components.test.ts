@@ -131,6 +131,36 @@ describe("RefreshControl", () => {
     ui.getByText("content");
     assert.throws(() => pn.ScrollView({ refreshControl: pn.Text("x") }), /RefreshControl/);
   });
+
+  it("a ScrollView's content keeps its state and views while the spinner comes and goes", async () => {
+    const warnings: string[] = [];
+    const previousWarn = pn.options.warn;
+    pn.options.warn = (message: string) => void warnings.push(message);
+    try {
+      const Counter = pn.component(function Counter({ label }: { label: string }) {
+        const [n, setN] = pn.useState(0);
+        return pn.Button(`${label} ${n}`, { onClick: () => setN((x) => x + 1) });
+      });
+      for (const labels of [["a"], ["a", "b"]]) {
+        const Screen = (refreshing: boolean) =>
+          pn.ScrollView(...labels.map((label) => Counter({ label })), { refreshControl: pn.RefreshControl({ refreshing }) });
+        const ui = render(Screen(false));
+        ui.press(ui.getByText("a 0"));
+        await settle();
+        const button = ui.getByText("a 1");
+        ui.rerender(Screen(true));
+        ui.getByRole("progressbar");
+        assert.equal(ui.getByText("a 1"), button, "the same view, with its state");
+        ui.rerender(Screen(false));
+        assert.equal(ui.queryByRole("progressbar"), null);
+        assert.equal(ui.getByText("a 1"), button);
+        ui.unmount();
+      }
+      assert.deepEqual(warnings, [], "the children passed as arguments are no list that needs keys");
+    } finally {
+      pn.options.warn = previousWarn;
+    }
+  });
 });
 
 describe("SafeAreaView and KeyboardAvoidingView", () => {
