@@ -69,14 +69,20 @@ export function implement({ rowOffset, totalHeight, initialWindow, isThenable, r
   function computeWindow<T>(sizing: RowSizing<T>, data: readonly T[], viewport: Viewport | null, windowSize: number, initial: number): RowWindow {
     if (viewport === null) return initialWindow(sizing, data, initial);
     const count = data.length;
+    const total = totalHeight(sizing, data);
+    // Where the host's offset is, or will be once it has clamped it: data
+    // that shrank under a scrolled list leaves the last report past the end,
+    // and a window there would mount no row until (on a host that reports a
+    // clamp at all) the next report.
+    const offset = Math.max(0, Math.min(viewport.offset, total - viewport.height));
     const buffer = (Math.max(1, windowSize) - 1) / 2 * viewport.height;
-    const first = rowAt(sizing, data, viewport.offset - buffer);
+    const first = rowAt(sizing, data, offset - buffer);
     // The row that holds the window's bottom edge, inclusive.
-    let last = Math.min(count, rowAt(sizing, data, viewport.offset + viewport.height + buffer) + 1);
+    let last = Math.min(count, rowAt(sizing, data, offset + viewport.height + buffer) + 1);
     if (last <= first) last = Math.min(count, first + 1);
     const top = rowOffset(sizing, data, first);
     const bottom = rowOffset(sizing, data, last);
-    return { first, last, before: top, after: totalHeight(sizing, data) - bottom };
+    return { first, last, before: top, after: total - bottom };
   }
 
   /** Handles one scroll report of a list: its window, `onScroll`, `onEndReached`. */
