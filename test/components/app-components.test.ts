@@ -1,7 +1,7 @@
 import { describe, it, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
-import { render, cleanup, settle, setColorScheme } from "typenative/testing";
+import { render, cleanup, settle, setColorScheme, alerts } from "typenative/testing";
 
 afterEach(cleanup);
 
@@ -79,6 +79,47 @@ describe("Modal", () => {
     assert.equal(ui.queryByRole("dialog"), null);
     assert.equal(ui.queryByText("Saved"), null);
     assert.equal(ui.back(), false, "a closed modal no longer takes back");
+  });
+
+  it("an async onRequestClose called by back runs as the modal's handler task, as the Escape key's does", async () => {
+    const errors: unknown[] = [];
+    const previous = pn.runtime.onError;
+    pn.runtime.onError = (error) => void errors.push(error);
+    try {
+      // A failure is reported through onError, never an unhandled rejection.
+      const failing = render(pn.Modal(pn.Text("m"), { visible: true, onRequestClose: async () => { throw new Error("close failed"); } }));
+      assert.equal(failing.back(), true);
+      await settle();
+      assert.deepEqual(errors.map(String), ["Error: close failed"]);
+      failing.unmount();
+      // A task it starts belongs to the component: the discard question goes away with it.
+      let reached = false;
+      const Editor = pn.component(function Editor() {
+        const [open, setOpen] = pn.useState(true);
+        return pn.Modal(pn.Text("draft"), {
+          visible: open,
+          onRequestClose: () =>
+            pn.runAsync(async (signal) => {
+              const discard = await pn.Alert.confirm("Discard the draft?", { signal });
+              reached = true;
+              if (discard) setOpen(false);
+            }),
+        });
+      });
+      const ui = render(Editor());
+      ui.back();
+      await settle();
+      assert.equal(alerts.pending().length, 1);
+      assert.equal(pn.runtime.pendingTasks(), 1, "the handler's task");
+      ui.unmount();
+      await settle();
+      assert.equal(alerts.pending().length, 0, "the question was withdrawn");
+      assert.equal(pn.runtime.pendingTasks(), 0);
+      assert.equal(reached, false);
+      assert.equal(errors.length, 1);
+    } finally {
+      pn.runtime.onError = previous;
+    }
   });
 });
 
