@@ -109,7 +109,10 @@ export function implement({ rowOffset, totalHeight, initialWindow, isThenable, r
         options.warn("FlatList: the list is as tall as its content, so every row is mounted; give it a bounded height (style.height, or flex: 1 inside a sized parent) to window it");
       }
     }
-    onScroll?.(event);
+    // The list's own handler is what the host delivered: an async onScroll
+    // becomes a task of the list here, as a handler's promise would.
+    const scrolledResult = onScroll?.(event);
+    if (isThenable(scrolledResult)) runAsync(scrolledResult);
     if (onEndReached !== undefined && typeof contentHeight === "number" && height > 0) {
       const distanceFromEnd = contentHeight - (event.offset + height);
       if (distanceFromEnd <= onEndReachedThreshold * height && endFiredFor.current !== data.length) {

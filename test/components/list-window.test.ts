@@ -218,6 +218,37 @@ describe("FlatList windowing", () => {
     assert.deepEqual(calls, [40]);
   });
 
+  it("an async onScroll runs as the list's task: its failure is reported, not left unhandled", async () => {
+    const errors: unknown[] = [];
+    const previous = pn.runtime.onError;
+    pn.runtime.onError = (error) => void errors.push(error);
+    try {
+      let finish!: () => void;
+      const ui = render(
+        pn.FlatList(rows(5), {
+          renderItem: (r) => pn.Text(r.label),
+          onScroll: async ({ offset }) => {
+            if (offset > 0) throw new Error("scroll handler failed");
+            await new Promise<void>((resolve) => (finish = resolve));
+          },
+          testID: "list",
+        }),
+      );
+      const list = ui.getByTestId("list");
+      emit(list, "onScroll", { offset: 0, viewportHeight: 100, contentHeight: 500 });
+      await ui.settle();
+      assert.equal(pn.runtime.pendingTasks(), 1, "the handler's promise is the list's task");
+      finish();
+      await ui.settle();
+      assert.equal(pn.runtime.pendingTasks(), 0);
+      emit(list, "onScroll", { offset: 10, viewportHeight: 100, contentHeight: 500 });
+      await ui.settle();
+      assert.deepEqual(errors.map(String), ["Error: scroll handler failed"]);
+    } finally {
+      pn.runtime.onError = previous;
+    }
+  });
+
   it("rejects a bad itemHeight with a clear error", () => {
     const errors: unknown[] = [];
     const Bad = pn.component(function Bad() {
