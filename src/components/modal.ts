@@ -1,6 +1,6 @@
 import type { Child, Element } from "../core/element.js";
 import { component } from "../core/component.js";
-import { currentFiber, useLayoutEffect, useRef } from "../core/hooks.js";
+import { currentFiber, useLayoutEffect } from "../core/hooks.js";
 import { dispatch } from "../core/events.js";
 import { FIBER_OF } from "../core/current.js";
 import { View } from "./builtins.js";
@@ -22,19 +22,19 @@ export interface ModalProps extends CommonProps, Pick<AccessibilityProps, "acces
 
 const ModalView = component(function Modal(props: ModalProps & { content: Child[] }): Child {
   const { visible, onRequestClose, transparent, content, style, ...rest } = props;
-  const latest = useRef(onRequestClose);
-  latest.current = onRequestClose;
   const fiber = currentFiber("Modal");
+  // The back action and the Escape key (onAccessibilityEscape) both deliver
+  // onRequestClose as a host delivers an event to this component (through a
+  // stand-in node that points at it; its props hold the latest handler): an
+  // async onRequestClose runs as this component's task, and a failure is
+  // reported, not left unhandled.
+  const requestClose = (): void => dispatch({ [FIBER_OF]: fiber }, "onRequestClose");
   // A layout effect: the handler is in place as soon as the modal is on screen.
   useLayoutEffect(() => {
     if (!visible) return;
     // The newest handler is asked first: an open modal takes back before any navigator.
     return BackHandler.addEventListener("hardwareBackPress", () => {
-      // Delivered as a host delivers the Escape key's onAccessibilityEscape
-      // (a stand-in node that points at this component, whose props hold
-      // the latest handler): an async onRequestClose runs as this
-      // component's task, and a failure is reported, not left unhandled.
-      dispatch({ [FIBER_OF]: fiber }, "onRequestClose");
+      requestClose();
       return true;
     }).remove;
   }, [visible]);
@@ -43,7 +43,7 @@ const ModalView = component(function Modal(props: ModalProps & { content: Child[
     ...rest,
     accessibilityRole: "dialog",
     accessibilityViewIsModal: true,
-    onAccessibilityEscape: () => latest.current?.(),
+    onAccessibilityEscape: requestClose,
     style: { ...(transparent === true ? FILL : BACKDROP), ...style },
   };
   return View(viewProps, ...content);

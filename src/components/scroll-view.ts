@@ -33,7 +33,7 @@ export const ScrollView = Object.assign(
     // The spinner's slot is there (a hole) while not refreshing, and the
     // children follow it as siblings: they keep their place, state and views
     // when it comes and goes, and are no nested list that wants keys.
-    hostProps.children = ([refresh.refreshing ? ActivityIndicator() : null] as Child[]).concat(children === undefined ? [] : children);
+    hostProps.children = ([refresh.refreshing ? ActivityIndicator() : null] as Child[]).concat(children ?? []);
     return createElement("ScrollView", hostProps, element.key);
   },
   { [HOST_TYPE]: "ScrollView" },
