@@ -183,8 +183,9 @@ describe("RefreshControl", () => {
         return pn.Button(`${label} ${n}`, { onClick: () => setN((x) => x + 1) });
       });
       for (const labels of [["a"], ["a", "b"]]) {
-        const Screen = (refreshing: boolean) =>
-          pn.ScrollView(...labels.map((label) => Counter({ label })), { refreshControl: pn.RefreshControl({ refreshing }) });
+        // null: no control for now (`refreshControl: undefined`).
+        const Screen = (refreshing: boolean | null) =>
+          pn.ScrollView(...labels.map((label) => Counter({ label })), { refreshControl: refreshing === null ? undefined : pn.RefreshControl({ refreshing }) });
         const ui = render(Screen(false));
         ui.press(ui.getByText("a 0"));
         await settle();
@@ -194,6 +195,10 @@ describe("RefreshControl", () => {
         assert.equal(ui.getByText("a 1"), button, "the same view, with its state");
         ui.rerender(Screen(false));
         assert.equal(ui.queryByRole("progressbar"), null);
+        assert.equal(ui.getByText("a 1"), button);
+        ui.rerender(Screen(null));
+        assert.equal(ui.getByText("a 1"), button, "a control passed only sometimes moves nothing either");
+        ui.rerender(Screen(true));
         assert.equal(ui.getByText("a 1"), button);
         ui.unmount();
       }
