@@ -69,14 +69,20 @@ export function implement({ rowOffset, totalHeight, initialWindow, isThenable, r
   function computeWindow<T>(sizing: RowSizing<T>, data: readonly T[], viewport: Viewport | null, windowSize: number, initial: number): RowWindow {
     if (viewport === null) return initialWindow(sizing, data, initial);
     const count = data.length;
+    const total = totalHeight(sizing, data);
+    // Where the host's offset is, or will be once it has clamped it: data
+    // that shrank under a scrolled list leaves the last report past the end,
+    // and a window there would mount no row until (on a host that reports a
+    // clamp at all) the next report.
+    const offset = Math.max(0, Math.min(viewport.offset, total - viewport.height));
     const buffer = (Math.max(1, windowSize) - 1) / 2 * viewport.height;
-    const first = rowAt(sizing, data, viewport.offset - buffer);
+    const first = rowAt(sizing, data, offset - buffer);
     // The row that holds the window's bottom edge, inclusive.
-    let last = Math.min(count, rowAt(sizing, data, viewport.offset + viewport.height + buffer) + 1);
+    let last = Math.min(count, rowAt(sizing, data, offset + viewport.height + buffer) + 1);
     if (last <= first) last = Math.min(count, first + 1);
     const top = rowOffset(sizing, data, first);
     const bottom = rowOffset(sizing, data, last);
-    return { first, last, before: top, after: totalHeight(sizing, data) - bottom };
+    return { first, last, before: top, after: total - bottom };
   }
 
   /** Handles one scroll report of a list: its window, `onScroll`, `onEndReached`. */
@@ -103,7 +109,10 @@ export function implement({ rowOffset, totalHeight, initialWindow, isThenable, r
         options.warn("FlatList: the list is as tall as its content, so every row is mounted; give it a bounded height (style.height, or flex: 1 inside a sized parent) to window it");
       }
     }
-    onScroll?.(event);
+    // The list's own handler is what the host delivered: an async onScroll
+    // becomes a task of the list here, as a handler's promise would.
+    const scrolledResult = onScroll?.(event);
+    if (isThenable(scrolledResult)) runAsync(scrolledResult);
     if (onEndReached !== undefined && typeof contentHeight === "number" && height > 0) {
       const distanceFromEnd = contentHeight - (event.offset + height);
       if (distanceFromEnd <= onEndReachedThreshold * height && endFiredFor.current !== data.length) {

@@ -1,6 +1,8 @@
 import type { Child, Element } from "../core/element.js";
 import { component } from "../core/component.js";
-import { useLayoutEffect, useRef } from "../core/hooks.js";
+import { currentFiber, useLayoutEffect } from "../core/hooks.js";
+import { dispatch } from "../core/events.js";
+import { FIBER_OF } from "../core/current.js";
 import { View } from "./builtins.js";
 import { BackHandler } from "../platform/back-handler.js";
 import type { AccessibilityProps, CommonProps, ViewProps } from "./props.js";
@@ -12,7 +14,7 @@ import { isDev } from "../core/options.js";
 export interface ModalProps extends CommonProps, Pick<AccessibilityProps, "accessibilityLabel"> {
   /** Shown while true. */
   visible: boolean;
-  /** The system back action (Escape, a back button) while shown: close it here. */
+  /** The system back action (Escape, a back button) while shown: close it here. Like any handler it may be async: it then runs as a task of the modal. */
   onRequestClose?: () => unknown;
   /** Leaves what is behind visible (no backdrop). */
   transparent?: boolean;
@@ -20,14 +22,19 @@ export interface ModalProps extends CommonProps, Pick<AccessibilityProps, "acces
 
 const ModalView = component(function Modal(props: ModalProps & { content: Child[] }): Child {
   const { visible, onRequestClose, transparent, content, style, ...rest } = props;
-  const latest = useRef(onRequestClose);
-  latest.current = onRequestClose;
+  const fiber = currentFiber("Modal");
+  // The back action and the Escape key (onAccessibilityEscape) both deliver
+  // onRequestClose as a host delivers an event to this component (through a
+  // stand-in node that points at it; its props hold the latest handler): an
+  // async onRequestClose runs as this component's task, and a failure is
+  // reported, not left unhandled.
+  const requestClose = (): void => dispatch({ [FIBER_OF]: fiber }, "onRequestClose");
   // A layout effect: the handler is in place as soon as the modal is on screen.
   useLayoutEffect(() => {
     if (!visible) return;
     // The newest handler is asked first: an open modal takes back before any navigator.
     return BackHandler.addEventListener("hardwareBackPress", () => {
-      latest.current?.();
+      requestClose();
       return true;
     }).remove;
   }, [visible]);
@@ -36,7 +43,7 @@ const ModalView = component(function Modal(props: ModalProps & { content: Child[
     ...rest,
     accessibilityRole: "dialog",
     accessibilityViewIsModal: true,
-    onAccessibilityEscape: () => latest.current?.(),
+    onAccessibilityEscape: requestClose,
     style: { ...(transparent === true ? FILL : BACKDROP), ...style },
   };
   return View(viewProps, ...content);

@@ -27,10 +27,16 @@ export const ScrollView = Object.assign(
     if (!("refreshControl" in props)) return element;
     const { refreshControl, children, ...rest } = props;
     const refresh = refreshPropsOf(refreshControl);
-    if (refresh === null) return createElement("ScrollView", { ...rest, ...(children === undefined ? {} : { children }) }, element.key);
-    const hostProps: Record<string, unknown> = { ...rest, refreshing: refresh.refreshing };
-    if (refresh.onRefresh !== undefined) hostProps.onRefresh = refresh.onRefresh;
-    hostProps.children = refresh.refreshing ? [ActivityIndicator(), children] : children;
+    const hostProps: Record<string, unknown> = rest;
+    if (refresh !== null) {
+      hostProps.refreshing = refresh.refreshing;
+      if (refresh.onRefresh !== undefined) hostProps.onRefresh = refresh.onRefresh;
+    }
+    // The spinner's slot is there (a hole) while not refreshing, or with no
+    // control (`refreshControl: undefined`), and the children follow it as
+    // siblings: they keep their place, state and views when it comes and
+    // goes, and are no nested list that wants keys.
+    hostProps.children = ([refresh?.refreshing === true ? ActivityIndicator() : null] as Child[]).concat(children ?? []);
     return createElement("ScrollView", hostProps, element.key);
   },
   { [HOST_TYPE]: "ScrollView" },

@@ -1,6 +1,7 @@
 import type { Fiber } from "./fiber.js";
 import { COMPONENT, PROVIDER } from "./fiber.js";
-import { createElement, type Child, type Element } from "./element.js";
+import { COMPONENT_OF, createElement, type Child, type Element, type Key } from "./element.js";
+import type { TAG_PROPS } from "../components/builtins.js";
 import { CONTEXT_MARK, isContextType } from "./types.js";
 import { currentFiber } from "./hooks.js";
 import { scheduleUpdate } from "./dirty.js";
@@ -12,10 +13,16 @@ import { isDev } from "../runtime/options.js";
 export interface Context<T> {
   readonly [CONTEXT_MARK]: true;
   readonly defaultValue: T;
-  /** `Theme.Provider({ value }, ...children)`: an element factory like the built-ins. */
-  Provider(props: { value: T; key?: string | number }, ...children: Child[]): Element;
+  /** `Theme.Provider({ value }, ...children)`: an element factory like the built-ins, and like them a JSX tag (`<Theme.Provider value={v}>…</Theme.Provider>`). */
+  Provider: ProviderFactory<T>;
   readonly displayName: string;
 }
+
+/** A context's `Provider`: called with its props and children, or used as a JSX tag taking `{ value, children }`. */
+export type ProviderFactory<T> = ((props: { value: T; key?: Key }, ...children: Child[]) => Element) & {
+  /** Type-only: the props it takes as a JSX tag. */
+  readonly [TAG_PROPS]: { value: T; children?: Child };
+};
 
 /**
  * Creates a context with a default value for components with no provider above them.
@@ -48,7 +55,12 @@ export function createContext<T>(defaultValue: T, displayName = "Context"): Cont
       return createElement(context, finalProps, props.key === undefined ? null : String(props.key));
     },
   };
-  return context;
+  // As a JSX tag or `h()`'s type the factory stands for the context, as a
+  // built-in's stands for its host type: the element is the provider, with
+  // its children in props (rendering the factory as a component dropped them).
+  (context.Provider as unknown as Record<symbol, unknown>)[COMPONENT_OF] = context;
+  // (`TAG_PROPS` exists only in types.)
+  return context as typeof context & Context<T>;
 }
 
 /**

@@ -25,7 +25,7 @@
 import { COMPONENT_OF, createElement, type Child } from "./element.js";
 import { componentHooks, type ComponentHook } from "./component.js";
 import { current } from "./current.js";
-import { UNMOUNTED, type Fiber } from "./fiber.js";
+import { BOUNDARY, NO_ERROR, UNMOUNTED, type Fiber } from "./fiber.js";
 import { scheduleUpdate } from "./dirty.js";
 
 type Render = (props: any) => Child;
@@ -59,6 +59,14 @@ export interface RefreshResult {
 }
 
 const families = new Map<string, Family>();
+/**
+ * The error boundaries above mounted refreshable components. An update
+ * retries those showing their fallback, as React's fast refresh does: an
+ * edit that breaks a render is caught by a boundary, which unmounts the
+ * broken component, so the fix has no instance left to re-render and the
+ * fallback would stay until a reload.
+ */
+const boundaries = new Set<Fiber>();
 const wrapperSet = new WeakSet<Function>();
 /** The module whose body is running, and the names its components took so far. */
 let module: string | null = null;
@@ -144,7 +152,19 @@ export function applyModule(defined: Array<{ family: Family; render: Render; isN
       result.remounted.push(family.id);
     }
   }
+  if (result.updated.length + result.remounted.length > 0) retryBoundaries();
   return result;
+}
+
+/** Resets every known boundary showing a fallback (its `reset()`): its children mount afresh with the latest code. */
+function retryBoundaries(): void {
+  for (const boundary of boundaries) {
+    if (boundary.flags & UNMOUNTED) boundaries.delete(boundary);
+    else if (boundary.error !== NO_ERROR) {
+      boundary.error = NO_ERROR;
+      scheduleUpdate(boundary);
+    }
+  }
 }
 
 /** The family an element type belongs to (tests and the dev client's log). */
@@ -157,6 +177,7 @@ export function familyOf(type: unknown): Family | undefined {
 /** Forgets every family (tests). */
 export function resetRefresh(): void {
   families.clear();
+  boundaries.clear();
   module = null;
   touched = [];
 }
@@ -196,7 +217,8 @@ function createFamily(id: string, name: string, render: Render): Family {
   // `{ [name]: … }[name]` names the functions for stacks and error reports.
   const wrapper = {
     [name]: (props: Record<string, unknown>): Child => {
-      track(family.wrappers, current.fiber);
+      const fiber = current.fiber;
+      if (track(family.wrappers, fiber)) noteBoundaries(fiber!);
       return createElement(family.inner, props, null);
     },
   }[name]!;
@@ -247,11 +269,17 @@ function isHookOrderError(error: unknown): boolean {
   return error instanceof Error && /Rendered more hooks|Hook order changed/.test(error.message);
 }
 
-/** Records a rendering fiber; drops unmounted ones when the set has grown. */
-function track(set: Set<Fiber>, fiber: Fiber | null): void {
-  if (fiber === null || set.has(fiber)) return;
+/** Records a rendering fiber (true when it is new); drops unmounted ones when the set has grown. */
+function track(set: Set<Fiber>, fiber: Fiber | null): boolean {
+  if (fiber === null || set.has(fiber)) return false;
   set.add(fiber);
   if (set.size % 256 === 0) for (const f of set) if (f.flags & UNMOUNTED) set.delete(f);
+  return true;
+}
+
+/** Records the error boundaries above a new instance of a refreshable component (see {@link boundaries}). */
+function noteBoundaries(fiber: Fiber): void {
+  for (let f = fiber.parent; f !== null; f = f.parent) if (f.kind === BOUNDARY) boundaries.add(f);
 }
 
 /** The fibers of `set` still mounted; forgets the others. */

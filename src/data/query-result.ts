@@ -41,11 +41,13 @@ export const IF_STALE = 1;
 export const FORCE = 2;
 export type FetchMode = typeof NONE | typeof IF_STALE | typeof FORCE;
 
-/** `select`'s last input, function and (structurally shared) output. */
+/** `select`'s last input, function and (structurally shared) output, or what it threw. */
 export interface Selection<T, S> {
   input: T;
   fn: (data: T) => S;
-  output: S | undefined;
+  /** The output, or the error while `failed`. */
+  output: unknown;
+  failed: boolean;
 }
 
 /** @internal What {@link deriveResult} reads and keeps of a `QueryObserver`. */
@@ -106,16 +108,24 @@ export function deriveResult<T, E, S>(
 /** `select(raw)`, memoized on both, sharing structure with the last output. */
 function select<T, E, S>(observer: DerivingObserver<T, E, S>, raw: T | undefined, fn: ((data: T) => S) | undefined): S | undefined {
   if (fn === undefined || raw === undefined) return raw as S | undefined;
-  const memo = observer.selection;
-  if (memo !== null && raw === memo.input && fn === memo.fn) return memo.output;
-  const next = replaceEqualDeep(memo === null ? undefined : memo.output, fn(raw));
-  if (memo === null) observer.selection = { input: raw, fn, output: next };
-  else {
+  let memo = observer.selection;
+  if (memo === null || raw !== memo.input || fn !== memo.fn) {
+    memo ??= observer.selection = { input: raw, fn, output: undefined, failed: false };
     memo.input = raw;
     memo.fn = fn;
-    memo.output = next;
+    // A failure is remembered like an output: deriving again for the same
+    // input must give the same error object, or every derivation (a render,
+    // its commit) would make a "new" result and ask for another render.
+    try {
+      memo.output = replaceEqualDeep(memo.output, fn(raw));
+      memo.failed = false;
+    } catch (error) {
+      memo.output = error;
+      memo.failed = true;
+    }
   }
-  return next;
+  if (memo.failed) throw memo.output;
+  return memo.output as S;
 }
 
 /**

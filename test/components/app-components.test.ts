@@ -1,7 +1,7 @@
 import { describe, it, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import * as pn from "typenative";
-import { render, cleanup, settle, setColorScheme } from "typenative/testing";
+import { render, cleanup, settle, setColorScheme, alerts } from "typenative/testing";
 
 afterEach(cleanup);
 
@@ -80,6 +80,47 @@ describe("Modal", () => {
     assert.equal(ui.queryByText("Saved"), null);
     assert.equal(ui.back(), false, "a closed modal no longer takes back");
   });
+
+  it("an async onRequestClose called by back runs as the modal's handler task, as the Escape key's does", async () => {
+    const errors: unknown[] = [];
+    const previous = pn.runtime.onError;
+    pn.runtime.onError = (error) => void errors.push(error);
+    try {
+      // A failure is reported through onError, never an unhandled rejection.
+      const failing = render(pn.Modal(pn.Text("m"), { visible: true, onRequestClose: async () => { throw new Error("close failed"); } }));
+      assert.equal(failing.back(), true);
+      await settle();
+      assert.deepEqual(errors.map(String), ["Error: close failed"]);
+      failing.unmount();
+      // A task it starts belongs to the component: the discard question goes away with it.
+      let reached = false;
+      const Editor = pn.component(function Editor() {
+        const [open, setOpen] = pn.useState(true);
+        return pn.Modal(pn.Text("draft"), {
+          visible: open,
+          onRequestClose: () =>
+            pn.runAsync(async (signal) => {
+              const discard = await pn.Alert.confirm("Discard the draft?", { signal });
+              reached = true;
+              if (discard) setOpen(false);
+            }),
+        });
+      });
+      const ui = render(Editor());
+      ui.back();
+      await settle();
+      assert.equal(alerts.pending().length, 1);
+      assert.equal(pn.runtime.pendingTasks(), 1, "the handler's task");
+      ui.unmount();
+      await settle();
+      assert.equal(alerts.pending().length, 0, "the question was withdrawn");
+      assert.equal(pn.runtime.pendingTasks(), 0);
+      assert.equal(reached, false);
+      assert.equal(errors.length, 1);
+    } finally {
+      pn.runtime.onError = previous;
+    }
+  });
 });
 
 describe("SectionList", () => {
@@ -130,6 +171,41 @@ describe("RefreshControl", () => {
     ui.getByRole("progressbar");
     ui.getByText("content");
     assert.throws(() => pn.ScrollView({ refreshControl: pn.Text("x") }), /RefreshControl/);
+  });
+
+  it("a ScrollView's content keeps its state and views while the spinner comes and goes", async () => {
+    const warnings: string[] = [];
+    const previousWarn = pn.options.warn;
+    pn.options.warn = (message: string) => void warnings.push(message);
+    try {
+      const Counter = pn.component(function Counter({ label }: { label: string }) {
+        const [n, setN] = pn.useState(0);
+        return pn.Button(`${label} ${n}`, { onClick: () => setN((x) => x + 1) });
+      });
+      for (const labels of [["a"], ["a", "b"]]) {
+        // null: no control for now (`refreshControl: undefined`).
+        const Screen = (refreshing: boolean | null) =>
+          pn.ScrollView(...labels.map((label) => Counter({ label })), { refreshControl: refreshing === null ? undefined : pn.RefreshControl({ refreshing }) });
+        const ui = render(Screen(false));
+        ui.press(ui.getByText("a 0"));
+        await settle();
+        const button = ui.getByText("a 1");
+        ui.rerender(Screen(true));
+        ui.getByRole("progressbar");
+        assert.equal(ui.getByText("a 1"), button, "the same view, with its state");
+        ui.rerender(Screen(false));
+        assert.equal(ui.queryByRole("progressbar"), null);
+        assert.equal(ui.getByText("a 1"), button);
+        ui.rerender(Screen(null));
+        assert.equal(ui.getByText("a 1"), button, "a control passed only sometimes moves nothing either");
+        ui.rerender(Screen(true));
+        assert.equal(ui.getByText("a 1"), button);
+        ui.unmount();
+      }
+      assert.deepEqual(warnings, [], "the children passed as arguments are no list that needs keys");
+    } finally {
+      pn.options.warn = previousWarn;
+    }
   });
 });
 

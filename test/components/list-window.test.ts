@@ -39,6 +39,9 @@ describe("list window arithmetic", () => {
     assert.deepEqual(computeWindow(fixed, data, { offset: 0, height: 400 }, 3, 10).first, 0);
     assert.equal(computeWindow(fixed, data, { offset: 399_600, height: 400 }, 3, 10).last, 10_000);
     assert.equal(computeWindow(fixed, [], { offset: 0, height: 400 }, 3, 10).last, 0);
+    // An offset past the end (the data shrank since the host reported it) is where the host clamps it to.
+    assert.deepEqual(computeWindow(fixed, rows(5), { offset: 200_000, height: 400 }, 3, 10), { first: 0, last: 5, before: 0, after: 0 });
+    assert.deepEqual(computeWindow(fixed, rows(50), { offset: 200_000, height: 400 }, 1, 10), computeWindow(fixed, rows(50), { offset: 1600, height: 400 }, 1, 10));
   });
 
   it("agrees between itemHeight and an equivalent getItemLayout, for any viewport", () => {
@@ -132,6 +135,24 @@ describe("FlatList windowing", () => {
     assert.equal(list.children.find((c) => c.text === "Row 5005"), row5005);
   });
 
+  it("shows the last rows, not an empty list, when the data shrinks under a scrolled list", async () => {
+    const ui = render(pn.FlatList(rows(100), { itemHeight: 10, renderItem: (r) => pn.Text(r.label), testID: "list" }));
+    const list = ui.getByTestId("list");
+    emit(list, "onScroll", { offset: 800, viewportHeight: 100 });
+    await ui.settle();
+    assert.ok(mounted(list).labels.includes("Row 85"));
+    // Five rows left (50 points, less than the viewport): a host clamps its
+    // offset to 0, and the window must not wait for that report to show them.
+    ui.rerender(pn.FlatList(rows(5), { itemHeight: 10, renderItem: (r) => pn.Text(r.label), testID: "list" }));
+    assert.deepEqual(mounted(list), { labels: rows(5).map((r) => r.label), spacers: [] });
+    // Thirty rows left (300 points): the bottom screen, where the host's offset lands (200).
+    ui.rerender(pn.FlatList(rows(30), { itemHeight: 10, renderItem: (r) => pn.Text(r.label), testID: "list" }));
+    const view = mounted(list);
+    assert.equal(view.labels.at(-1), "Row 29");
+    assert.ok(view.labels.includes("Row 20"), view.labels.join());
+    assert.equal(view.spacers.reduce((a, b) => a + b, 0) + view.labels.length * 10, 300);
+  });
+
   it("does not re-render while the mounted range stays the same", async () => {
     let renders = 0;
     const ui = render(
@@ -195,6 +216,37 @@ describe("FlatList windowing", () => {
     emit(list, "onScroll", { offset: 360, viewportHeight: 100, contentHeight: 500 });
     await ui.settle();
     assert.deepEqual(calls, [40]);
+  });
+
+  it("an async onScroll runs as the list's task: its failure is reported, not left unhandled", async () => {
+    const errors: unknown[] = [];
+    const previous = pn.runtime.onError;
+    pn.runtime.onError = (error) => void errors.push(error);
+    try {
+      let finish!: () => void;
+      const ui = render(
+        pn.FlatList(rows(5), {
+          renderItem: (r) => pn.Text(r.label),
+          onScroll: async ({ offset }) => {
+            if (offset > 0) throw new Error("scroll handler failed");
+            await new Promise<void>((resolve) => (finish = resolve));
+          },
+          testID: "list",
+        }),
+      );
+      const list = ui.getByTestId("list");
+      emit(list, "onScroll", { offset: 0, viewportHeight: 100, contentHeight: 500 });
+      await ui.settle();
+      assert.equal(pn.runtime.pendingTasks(), 1, "the handler's promise is the list's task");
+      finish();
+      await ui.settle();
+      assert.equal(pn.runtime.pendingTasks(), 0);
+      emit(list, "onScroll", { offset: 10, viewportHeight: 100, contentHeight: 500 });
+      await ui.settle();
+      assert.deepEqual(errors.map(String), ["Error: scroll handler failed"]);
+    } finally {
+      pn.runtime.onError = previous;
+    }
   });
 
   it("rejects a bad itemHeight with a clear error", () => {

@@ -28,6 +28,31 @@ describe("JSX runtime", () => {
     assert.deepEqual((ui.toJSON() as { props: unknown }).props, { style: { padding: 4 } });
   });
 
+  it("a context's Provider works as a tag and through h(), children and all", async () => {
+    const Theme = pn.createContext("light");
+    const Show = pn.component(function Show() {
+      return <pn.Text>theme {pn.useContext(Theme)}</pn.Text>;
+    });
+    const App = pn.component(function App() {
+      const [theme, setTheme] = pn.useState("dark");
+      return (
+        <pn.Column>
+          <Theme.Provider value={theme}>
+            <Show />
+            <pn.Button onClick={() => setTheme("blue")}>Switch</pn.Button>
+          </Theme.Provider>
+          {pn.h(Theme.Provider, { value: "h" }, Show())}
+          <Show />
+        </pn.Column>
+      );
+    });
+    const ui = render(<App />);
+    assert.deepEqual(ui.getAllByText(/^theme/).map((n) => n.text), ["theme dark", "theme h", "theme light"]);
+    ui.press(ui.getByText("Switch"));
+    await ui.settle();
+    assert.deepEqual(ui.getAllByText(/^theme/).map((n) => n.text), ["theme blue", "theme h", "theme light"]);
+  });
+
   it("exports jsx, jsxs, jsxDEV and Fragment", () => {
     assert.equal(typeof jsx, "function");
     assert.equal(typeof jsxs, "function");

@@ -301,6 +301,39 @@ describe("select", () => {
     assert.deepEqual([q.result().status, q.result().error?.message, q.result().data], ["error", "bad select", undefined]);
     q.stop();
   });
+
+  it("useQuery with a select that throws renders its error without a render storm, and recovers on new data", async () => {
+    const errors: unknown[] = [];
+    const previous = pn.runtime.onError;
+    pn.runtime.onError = (error) => void errors.push(error);
+    try {
+      let renders = 0;
+      let payload = [1, 2];
+      const onlyOne = (list: number[]): number => {
+        if (list.length !== 1) throw new Error(`expected one, got ${list.length}`);
+        return list[0]!;
+      };
+      const Probe = pn.component(function Probe() {
+        renders++;
+        const q = pn.useQuery(async () => payload, [], { select: onlyOne });
+        return pn.Column(pn.Text(q.error !== null ? q.error.message : `value ${String(q.data)}`), pn.Button("Reload", { onClick: q.refetch }));
+      });
+      const ui = render(Probe({}));
+      await settle();
+      ui.getByText("expected one, got 2");
+      // Deriving the result again for the same data gives the same error: no new result, no render.
+      assert.deepEqual(errors, []);
+      assert.ok(renders <= 3, `rendered ${renders} times`);
+      payload = [7];
+      ui.press(ui.getByText("Reload"));
+      await settle();
+      ui.getByText("value 7");
+      assert.deepEqual(errors, []);
+      await unmountAndCheck(ui);
+    } finally {
+      pn.runtime.onError = previous;
+    }
+  });
 });
 
 describe("QueryResult: status, fetchStatus, isStale, dataUpdatedAt", () => {

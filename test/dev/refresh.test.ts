@@ -76,6 +76,31 @@ describe("fast refresh (src/core/refresh.ts)", () => {
     ui.getByText("Count: 0");
   });
 
+  it("an update retries the error boundaries that caught an error, so fixing the code brings the screen back", async () => {
+    uninstall = installRefresh();
+    const profileModule = (broken: boolean) =>
+      runModule("src/Profile.ts", () => ({
+        Profile: pn.component(function Profile() {
+          const [name] = pn.useState("Ada");
+          if (broken) throw new Error("name.toUpperCase is not a function");
+          return pn.Text(`Profile of ${name}`);
+        }),
+      }));
+    const errors: unknown[] = [];
+    const v1 = profileModule(false);
+    const App = () =>
+      pn.ErrorBoundary({ fallback: (error) => pn.Text(`Failed: ${(error as Error).message}`), onError: (error) => void errors.push(error) }, v1.exports.Profile());
+    const ui = render(pn.Column(App(), pn.ErrorBoundary({ fallback: pn.Text("other failed") }, pn.Text("untouched"))));
+    applyModule(profileModule(true).defined); // the edit that breaks it
+    await settle();
+    ui.getByText("Failed: name.toUpperCase is not a function");
+    applyModule(profileModule(false).defined); // the fix
+    await settle();
+    ui.getByText("Profile of Ada");
+    ui.getByText("untouched");
+    assert.equal(errors.length, 1);
+  });
+
   it("signatures list the hooks in order; modules with other exports are not component modules", () => {
     assert.equal(hookSignature(function A() { pn.useState(0); pn.useEffect(() => {}); }), "useState,useEffect");
     uninstall = installRefresh();
