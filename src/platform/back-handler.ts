@@ -30,12 +30,14 @@ export const BackHandler = {
       list = [];
       handlers.set(rt, list);
     }
-    list.push(listener);
+    // Each registration is its own entry: removing one (twice, or a listener
+    // registered twice) never takes out another registration of the same function.
+    const entry: BackHandlerListener = () => listener();
+    list.push(entry);
     return {
       remove() {
-        const current = handlers.get(rt);
-        const at = current === undefined ? -1 : current.lastIndexOf(listener);
-        if (at !== -1) current!.splice(at, 1);
+        const at = list.indexOf(entry);
+        if (at !== -1) list.splice(at, 1);
       },
     };
   },
