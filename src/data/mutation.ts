@@ -29,7 +29,7 @@ export interface MutationState<R, E = Error> {
   readonly loading: boolean;
   /** The result of the newest call that succeeded (kept through later failures). */
   readonly data: R | undefined;
-  /** The failure of the newest settled call, `null` after a success and while a new call runs. */
+  /** The failure of the newest call, if it failed: `null` after a success, and from the moment a new call starts (an older call failing later does not show). */
   readonly error: E | null;
   /**
    * True while a durable call waits for the network in the outbox (offline,
@@ -127,6 +127,8 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
   readonly #calls = new Map<number, boolean>();
   /** Id of the newest call whose outcome `state` shows. */
   #applied = 0;
+  /** The newest call started (see `dispatch`). */
+  #latest = 0;
   #mutator!: (...args: unknown[]) => R | PromiseLike<R>;
   #definition: MutationDefinition<A, R> | null = null;
   /** @internal The latest options: what the callbacks of calls in flight are taken from. */
@@ -235,6 +237,7 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
       let outcome: Partial<MutationState<R, E>> | null = null;
       if (type === "start") {
         calls.set(id, false);
+        this.#latest = id;
         outcome = { error: null };
       } else if (!calls.has(id)) {
         // A call forgotten by reset(), or settled already (a cancel heard twice), changes nothing.
@@ -245,7 +248,8 @@ export class Mutation<A extends unknown[], R, E = Error, C = unknown> {
         // An older call settling after a newer one did never overwrites its outcome.
         if (type !== "cancel" && id >= this.#applied) {
           this.#applied = id;
-          outcome = type === "success" ? { data: action.data, error: null } : { error: action.error };
+          // A failure shows only from the newest call: a newer one cleared the error when it started.
+          outcome = type === "success" ? { data: action.data, error: null } : id === this.#latest ? { error: action.error } : null;
         }
       }
       let queued = false;

@@ -117,4 +117,26 @@ describe("Mutation (outside components)", () => {
     newer.cancel();
     assert.equal(mutation.state, settled);
   });
+  it("error stays null once a newer call started: an older call failing later does not show, before or after the newer one ends", async () => {
+    const gates = [deferred<number>(), deferred<number>(), deferred<number>(), deferred<number>()];
+    let n = 0;
+    const mutation = new Mutation(() => gates[n++]!.promise);
+    const older = mutation.mutate();
+    const newer = mutation.mutate();
+    gates[0]!.reject(new Error("old failure"));
+    await assert.rejects(Promise.resolve(older), /old failure/);
+    // The new call cleared the error when it started (the docs' "null while a new call runs").
+    assert.deepEqual(brief(mutation.state), [true, undefined, null]);
+    newer.cancel();
+    await settle();
+    assert.deepEqual(brief(mutation.state), [false, undefined, null]);
+    // The same when the newer call is cancelled first.
+    const third = mutation.mutate();
+    const fourth = mutation.mutate();
+    fourth.cancel();
+    gates[2]!.reject(new Error("third failure"));
+    await assert.rejects(Promise.resolve(third), /third failure/);
+    assert.deepEqual(brief(mutation.state), [false, undefined, null]);
+    gates[3]!.resolve(4);
+  });
 });
