@@ -46,6 +46,13 @@ export interface StartedCall {
   /** What `onMutate` returned, for the callbacks. */
   context: unknown;
   /**
+   * Set once `onMutate` has returned (or resolved): from then on, a cancel
+   * runs `onError` and `onSettled` with the `CancelledError`, so an
+   * optimistic update is rolled back. Set here, not in mutation.ts, whose
+   * code every app that mutates downloads.
+   */
+  prepared?: boolean;
+  /**
    * The runtime the call was made in: its outbox and its `onError`. The
    * call runs and settles later (after this code's import, after an await),
    * where the current runtime is the default one.
@@ -137,16 +144,21 @@ export function implement(kit: MutationKit) {
       if (isThenable(prepared)) {
         return Promise.resolve(prepared).then((value) => {
           call.context = value;
+          call.prepared = true;
+          if (!signal.aborted) return run();
           // Cancelled while onMutate prepared: the call has settled already,
-          // and a cancelled write must not go out (nor into the outbox).
-          return signal.aborted ? undefined : run();
+          // and a cancelled write must not go out (nor into the outbox); what
+          // onMutate did is undone by onError, now that its context is here.
+          failed(host, call, signal.reason instanceof kit.CancelledError ? signal.reason : new kit.CancelledError());
+          return undefined;
         });
       }
       call.context = prepared;
+      call.prepared = true;
       return run();
     },
 
-    /** Shows a settled call's outcome and runs the callbacks (none for a cancelled call). */
+    /** Shows a settled call's outcome and runs the callbacks (for a cancelled call, only once `onMutate` ran). */
     settle(host: MutationHost, call: StartedCall, ok: boolean, value: unknown): void {
       const { id, args, context } = call;
       if (ok) {
@@ -159,11 +171,19 @@ export function implement(kit: MutationKit) {
       call.persisted?.reject(value);
       if (isCancellation(value)) {
         host.dispatch({ type: "cancel", id });
+        // Cancelled after onMutate ran: its callbacks undo what it did. (Still
+        // preparing: run() calls them when its context arrives.)
+        if (call.prepared === true) failed(host, call, value);
         return;
       }
       host.dispatch({ type: "error", id, error: value });
-      callback(host, call, "onError", [value, args, context]);
-      callback(host, call, "onSettled", [undefined, value, args, context]);
+      failed(host, call, value);
     },
   };
+
+  /** The callbacks of a call that failed or was cancelled after `onMutate` ran. */
+  function failed(host: MutationHost, call: StartedCall, error: unknown): void {
+    callback(host, call, "onError", [error, call.args, call.context]);
+    callback(host, call, "onSettled", [undefined, error, call.args, call.context]);
+  }
 }

@@ -79,10 +79,13 @@ export interface MutationOptions<R, A extends unknown[] = unknown[], E = Error, 
   onMutate?: (...args: A) => C | PromiseLike<C>;
   /** Called after each successful call. */
   onSuccess?: (data: R, args: A, context: C | undefined) => unknown;
-  /** Called after each failed call (not a cancelled one): roll an optimistic update back here. */
-  onError?: (error: E, args: A, context: C | undefined) => unknown;
-  /** Called after each call that succeeded or failed (not a cancelled one). */
-  onSettled?: (data: R | undefined, error: E | null, args: A, context: C | undefined) => unknown;
+  /**
+   * Called after each failed call, and after a call cancelled once its
+   * `onMutate` ran (with the `CancelledError`): roll an optimistic update back here.
+   */
+  onError?: (error: E | CancelledError, args: A, context: C | undefined) => unknown;
+  /** Called after each call that succeeded or failed, or was cancelled once its `onMutate` ran. */
+  onSettled?: (data: R | undefined, error: E | CancelledError | null, args: A, context: C | undefined) => unknown;
   /**
    * Pass `{ signal }` to the mutator after the arguments of `mutate`, so
    * `cancel()` aborts its I/O. Off by default, so a plain `(arg) => promise`

@@ -43,4 +43,35 @@ describe("Mutation: cancel while onMutate prepares", () => {
     assert.deepEqual(pn.mutationQueue.pending(), [], "not in the outbox");
     assert.deepEqual(ran, [], "not sent");
   });
+  it("a call cancelled after onMutate ran calls onError and onSettled with the CancelledError and onMutate's context, once, so an optimistic update is rolled back", async () => {
+    const log: unknown[] = [];
+    const callbacks = {
+      onError: (error: Error, _args: unknown[], context: unknown) => void log.push(["error", error instanceof pn.CancelledError, context]),
+      onSettled: (_data: unknown, error: Error | null, _args: unknown[], context: unknown) => void log.push(["settled", error !== null && error instanceof pn.CancelledError, context]),
+    };
+    // onMutate done (synchronous): the callbacks run at the cancel.
+    const gate = deferred<void>();
+    const sync = new Mutation(() => gate.promise, { onMutate: () => "snapshot", ...callbacks });
+    const call = sync.mutate();
+    await settle(); // started: onMutate ran (the code of a started call may load on first use)
+    call.cancel();
+    await assert.rejects(Promise.resolve(call), pn.CancelledError);
+    assert.deepEqual(log, [["error", true, "snapshot"], ["settled", true, "snapshot"]]);
+    assert.equal(sync.state.error, null, "a cancel still leaves state.error alone");
+    gate.resolve();
+    // onMutate still preparing: they run when its context arrives, and the mutator never does.
+    log.length = 0;
+    const ran: string[] = [];
+    const prepared = deferred<string>();
+    const pending = new Mutation(async () => void ran.push("sent"), { onMutate: () => prepared.promise, ...callbacks });
+    const second = pending.mutate();
+    await settle();
+    second.cancel();
+    await assert.rejects(Promise.resolve(second), pn.CancelledError);
+    assert.deepEqual(log, []);
+    prepared.resolve("late snapshot");
+    await settle();
+    assert.deepEqual(log, [["error", true, "late snapshot"], ["settled", true, "late snapshot"]]);
+    assert.deepEqual(ran, []);
+  });
 });

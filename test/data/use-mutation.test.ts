@@ -308,7 +308,7 @@ describe("useMutation", () => {
     await unmountAndCheck(ui);
   });
 
-  it("onMutate, onSuccess, onError and onSettled get the outcome, the arguments and the context; a throwing callback is reported", async () => {
+  it("onMutate, onSuccess, onError and onSettled get the outcome (a cancel after onMutate included), the arguments and the context; a throwing callback is reported", async () => {
     const log: unknown[] = [];
     const errors = captureErrors();
     try {
@@ -344,6 +344,9 @@ describe("useMutation", () => {
         ["settled", undefined, "bad -1", -1, "ctx -1b"],
         ["success", 6, 3, "throw", "ctx 3throw"],
         ["settled", 6, undefined, 3, "ctx 3throw"],
+        // Cancelled after onMutate ran: onError can roll back what it did.
+        ["error", "The operation was cancelled", 4, "c", "ctx 4c"],
+        ["settled", undefined, "The operation was cancelled", 4, "ctx 4c"],
       ]);
       assert.deepEqual(errors.errors.map((e) => [(e.error as Error).message, e.info.source]), [["callback bug", "mutation"]]);
       await unmountAndCheck(ui);
