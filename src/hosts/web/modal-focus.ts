@@ -177,11 +177,14 @@ function onPopState(event: PopStateEvent): boolean {
     skip--;
     return true;
   }
-  // Back out of the newest owned entry: the modal's back.
   let modal: OpenModal | undefined;
   for (const open of openModals) if (open.entry !== "") modal = open;
   const left = modal?.entry;
-  if (modal !== undefined && was?.[MODAL] === left && state?.[MODAL] !== left) {
+  // A jump out of the newest owned entry past its base (history.go(-2), the
+  // back button's menu) is the app's to follow; the entry is left behind.
+  if (modal !== undefined && was?.[MODAL] === left && state?.[BASE] !== left && state?.[MODAL] !== left) modal.entry = "";
+  // Back from the newest owned entry to its base: the modal's back.
+  else if (modal !== undefined && was?.[MODAL] === left && state?.[BASE] === left) {
     modal.entry = "";
     host.emit(modal.el, "onAccessibilityEscape");
     // Once the app had its say (its render is a microtask away): a modal

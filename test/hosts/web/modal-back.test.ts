@@ -98,6 +98,14 @@ describe("web: the browser's back button with a modal open", () => {
     assert.equal(path(), "/");
   });
 
+  it("a jump of two entries back from the modal's (the back button's menu) is the navigator's: it goes to the screen the URL names", async () => {
+    await page.evaluate(() => history.go(-2));
+    await page.getByTestId("to-detail").waitFor();
+    assert.equal(path(), "/");
+    assert.deepEqual(await requests(), []);
+    assert.equal(await page.getByTestId("modal-text").count(), 0);
+  });
+
   it("without navigation, back closes the modal and stays on the page; the next back leaves the app's entries", async () => {
     await page.goto(`${fx.site.url}?plain`);
     await page.getByTestId("open").click();
