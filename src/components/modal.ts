@@ -54,7 +54,9 @@ const BACKDROP: Style = { ...FILL, backgroundColor: "rgba(0, 0, 0, 0.4)", justif
 
 /**
  * Content over everything else while `visible`, with the `dialog` role; the
- * system back action calls `onRequestClose`. Renders nothing while hidden.
+ * system back action (on the web the browser's back button, Escape too)
+ * calls `onRequestClose`, and the screen under it stays. Renders nothing
+ * while hidden.
  *
  * @example
  * ```ts

@@ -112,6 +112,7 @@ export interface TextInputProps extends CommonProps, AccessibilityProps {
   /** `false` makes the field read-only. */
   editable?: boolean;
   disabled?: boolean;
+  /** The most characters the field takes; `Infinity`, `NaN` or a negative number is no limit. */
   maxLength?: number;
   /** Hides the text (passwords). */
   secureTextEntry?: boolean;

@@ -29,7 +29,7 @@ export type FetchBody = string | ArrayBuffer | ArrayBufferView | object;
 export interface FetchOptions {
   /** HTTP method, case-insensitive; default `"GET"`. */
   method?: string;
-  /** Request headers: a plain object (`undefined` values are skipped), a `Headers`, or `[name, value]` pairs. */
+  /** Request headers: a plain object (`undefined` values are skipped), a `Headers`, or `[name, value]` pairs (any iterable of them). */
   headers?: Headers | Readonly<Record<string, string | undefined>> | readonly (readonly [string, string])[];
   /** The body; see {@link FetchBody}. Not allowed with GET or HEAD. */
   body?: FetchBody | null;
@@ -225,7 +225,8 @@ function prepare(url: unknown, options: unknown): PreparedRequest {
     throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): maxBodySize must be a number of bytes >= 0 (or Infinity), got ${describe(maxBodySize)}` : /* "fetch: maxBodySize must be a number >= 0" */ "typenative #122");
   }
   const signal = opts.signal;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+  // Not `instanceof`: an AbortSignal of another window (an iframe's) is none of this one's.
+  if (signal !== undefined && typeof (signal as AbortSignal | null)?.aborted !== "boolean") {
     throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url, options): signal must be an AbortSignal, got ${describe(signal)}` : /* "fetch: signal must be an AbortSignal" */ "typenative #123");
   }
   const init: RequestInit = { method, headers, redirect: "follow" };
@@ -234,7 +235,8 @@ function prepare(url: unknown, options: unknown): PreparedRequest {
 }
 
 function parseUrl(url: unknown): URL {
-  if (url instanceof URL) return new URL(url.href);
+  // A URL of any window (not `instanceof`), or a Location.
+  if (typeof (url as URL | null)?.href === "string") return new URL((url as URL).href);
   if (typeof url !== "string") {
     throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `fetch(url): url must be a string or a URL, got ${describe(url)}` : /* "fetch: url must be a string or a URL" */ "typenative #124");
   }
@@ -250,12 +252,16 @@ function parseUrl(url: unknown): URL {
 /** Appends `params` after any query already in the URL, leaving that query byte for byte. */
 function appendParams(target: URL, params: FetchParams): void {
   let query: URLSearchParams;
-  if (params instanceof URLSearchParams) {
-    query = params;
+  // Not `instanceof`: another window's URLSearchParams is no instance of
+  // this one's, and as a record it has no keys (its params were dropped).
+  // A record's values are never functions.
+  if (typeof (params as URLSearchParams | null)?.getAll === "function") {
+    query = params as URLSearchParams;
   } else if (typeof params === "object" && params !== null && !Array.isArray(params)) {
     query = new URLSearchParams();
-    for (const key of Object.keys(params)) {
-      const value = params[key];
+    const record = params as Exclude<FetchParams, URLSearchParams>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
       if (value === undefined || value === null) continue;
       if (Array.isArray(value)) {
         for (const item of value as readonly unknown[]) query.append(key, paramString(key, item));
@@ -302,8 +308,9 @@ function normalizeMethod(method: unknown): string {
 function buildHeaders(init: unknown): Headers {
   if (init === undefined || init === null) return new Headers();
   try {
-    if (init instanceof Headers || Array.isArray(init)) return new Headers(init as HeadersInit);
     if (typeof init !== "object") throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `got ${describe(init)}` : /* "not an object" */ "typenative #130");
+    // A Headers (of any window: not `instanceof`), an array of pairs or a Map: the platform reads its pairs.
+    if (Symbol.iterator in init) return new Headers(init as HeadersInit);
     const headers = new Headers();
     const record = init as Record<string, unknown>;
     for (const name of Object.keys(record)) {
@@ -321,7 +328,8 @@ function buildHeaders(init: unknown): Headers {
 function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === "string") return body; // fetch encodes strings as UTF-8
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  // An ArrayBuffer of any window: not `instanceof`, the class is per window.
+  if ((body as ArrayBuffer)[Symbol.toStringTag] === "ArrayBuffer") return new Uint8Array(body as ArrayBuffer);
   if (ArrayBuffer.isView(body)) {
     const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
     // The platform sends only ArrayBuffer-backed bytes; a SharedArrayBuffer view is copied.
@@ -349,7 +357,8 @@ function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
 function isPlainObject(value: unknown): value is object {
   if (typeof value !== "object" || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  // Object.prototype of any window (an iframe's too, so not `=== Object.prototype`): the prototype without one.
+  return proto === null || !Object.getPrototypeOf(proto as object);
 }
 
 function describe(value: unknown): string {

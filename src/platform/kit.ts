@@ -33,7 +33,8 @@ export function deferredCalls<M>(load: () => Promise<DeferredModule<PlatformKit,
  * @internal
  */
 export function checkSignal(where: string, signal: unknown): asserts signal is AbortSignal | undefined {
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+  // Not `instanceof`: an AbortSignal of another window (an iframe's) is none of this one's.
+  if (signal !== undefined && typeof (signal as AbortSignal | null)?.aborted !== "boolean") {
     throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: signal must be an AbortSignal` : /* `${where}: signal must be an AbortSignal` */ `typenative #135: ${where}`);
   }
 }

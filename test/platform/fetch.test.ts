@@ -212,6 +212,11 @@ describe("pn.fetch requests", () => {
     assert.equal(Buffer.from(echo.hex, "hex").toString("utf8"), '[1,"two"]');
   });
 
+  it("takes headers as a Map, as any iterable of pairs", async () => {
+    const echo = (await pn.fetch(`${base}/echo`, { headers: new Map([["x-from", "map"]]) as unknown as Headers })).json<Echo>();
+    assert.equal(echo.headers["x-from"], "map");
+  });
+
   it("uppercases any method, so a lowercase patch reaches the server as PATCH", async () => {
     const echo = (await pn.fetch(`${base}/echo`, { method: "patch", body: { done: true } })).json<Echo>();
     assert.equal(echo.method, "PATCH");

@@ -7,7 +7,9 @@
  *   Enter never confirms a destructive action by accident), Tab and Shift+Tab
  *   cycle inside it, and focus returns to where it was when it closes.
  * - Escape or a click on the backdrop dismisses (`null`).
- * - Alerts raised while one is open wait their turn.
+ * - Alerts raised while one is open wait their turn. Another root's (a second
+ *   `mount()` on the page) can open over it: the newest dialog gets the keys
+ *   and the focus, and the page stays inert until the last one closes.
  * - Title, message and labels are set as text, never as HTML.
  */
 import type { AlertPresenter, AlertRequest } from "../../runtime/services.js";
@@ -54,6 +56,18 @@ export interface DialogAlertPresenter extends AlertPresenter {
 }
 
 let dialogs = 0;
+
+/**
+ * Each document's open dialogs, oldest first (one per root at most: two
+ * `mount()`ed apps can each show one), and the elements they made inert.
+ * Shared rather than kept by each dialog: the older dialog may close first,
+ * and the page must stay inert while any is open.
+ */
+interface Layer {
+  readonly open: OpenDialog[];
+  readonly inert: Set<HTMLElement>;
+}
+const layers = new WeakMap<Document, Layer>();
 
 /**
  * The dialog presenter for `doc`, with its helpers passed in: use
@@ -120,8 +134,8 @@ export function createDialogPresenter(doc: Document, { installStyles, cancellati
 class OpenDialog {
   readonly #backdrop: HTMLDivElement;
   readonly #buttons: HTMLButtonElement[] = [];
-  readonly #returnFocus: Element | null;
-  readonly #madeInert: HTMLElement[] = [];
+  #returnFocus: Element | null;
+  readonly #layer: Layer;
   readonly #onKey = (event: KeyboardEvent): void => this.#key(event);
   readonly #onFocusIn = (event: FocusEvent): void => this.#keepFocus(event);
 
@@ -177,32 +191,48 @@ class OpenDialog {
     dialog.appendChild(row);
     backdrop.appendChild(dialog);
 
-    // Everything else leaves the tab order and the accessibility tree.
-    for (const child of Array.from(doc.body.children)) {
-      // `inert` in it, not `instanceof HTMLElement`: that class is this window's, not an iframe's.
-      if ("inert" in child && !(child as HTMLElement).inert) {
-        (child as HTMLElement).inert = true;
-        this.#madeInert.push(child as HTMLElement);
-      }
-    }
+    let layer = layers.get(doc);
+    if (layer === undefined) layers.set(doc, (layer = { open: [], inert: new Set() }));
+    this.#layer = layer;
+    layer.open.push(this);
     doc.body.appendChild(backdrop);
     this.#backdrop = backdrop;
+    settleInert(doc, layer);
     doc.addEventListener("keydown", this.#onKey, true);
     doc.addEventListener("focusin", this.#onFocusIn, true);
     const first = this.#buttons[request.cancelIndex] ?? this.#buttons[0];
     (first ?? dialog).focus();
   }
 
+  /** The backdrop, for {@link settleInert}. */
+  get backdrop(): HTMLDivElement {
+    return this.#backdrop;
+  }
+
   close(): void {
     this.doc.removeEventListener("keydown", this.#onKey, true);
     this.doc.removeEventListener("focusin", this.#onFocusIn, true);
+    const { open } = this.#layer;
+    const at = open.indexOf(this);
+    open.splice(at, 1);
+    // A newer dialog that took the focus from this one gives it back where this one would have.
+    const newer = open[at];
+    if (newer !== undefined && this.#backdrop.contains(newer.#returnFocus)) newer.#returnFocus = this.#returnFocus;
+    const focused = this.#backdrop.contains(this.doc.activeElement);
     this.#backdrop.remove();
-    for (const el of this.#madeInert) el.inert = false;
+    settleInert(this.doc, this.#layer);
+    // An older dialog closing under a newer one leaves the focus in the newer one.
     const target = this.#returnFocus as HTMLElement | null;
-    if (target !== null && target.isConnected && typeof target.focus === "function") target.focus();
+    if ((focused || open.length === 0) && target !== null && target.isConnected && typeof target.focus === "function") target.focus();
+  }
+
+  /** Whether this is the document's newest open dialog, the one keys and focus go to. */
+  #onTop(): boolean {
+    return this.#layer.open[this.#layer.open.length - 1] === this;
   }
 
   #key(event: KeyboardEvent): void {
+    if (!this.#onTop()) return;
     if (event.key === "Escape") {
       event.preventDefault();
       event.stopPropagation();
@@ -218,8 +248,32 @@ class OpenDialog {
   }
 
   #keepFocus(event: FocusEvent): void {
-    if (!this.#backdrop.contains(event.target as Node | null)) {
+    if (this.#onTop() && !this.#backdrop.contains(event.target as Node | null)) {
       (this.#buttons[0] ?? this.#backdrop).focus();
+    }
+  }
+}
+
+/**
+ * Everything on the page but the newest dialog leaves the tab order and the
+ * accessibility tree (`inert`); what no open dialog needs inert any more
+ * gets back what it had. Elements that were inert before are left alone.
+ */
+function settleInert(doc: Document, layer: Layer): void {
+  const top = layer.open[layer.open.length - 1]?.backdrop;
+  if (top !== undefined) {
+    for (const child of Array.from(doc.body.children)) {
+      // `inert` in it, not `instanceof HTMLElement`: that class is this window's, not an iframe's.
+      if (child !== top && "inert" in child && !(child as HTMLElement).inert) {
+        (child as HTMLElement).inert = true;
+        layer.inert.add(child as HTMLElement);
+      }
+    }
+  }
+  for (const el of layer.inert) {
+    if (el === top || top === undefined || !el.isConnected) {
+      el.inert = false;
+      layer.inert.delete(el);
     }
   }
 }

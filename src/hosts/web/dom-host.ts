@@ -254,7 +254,9 @@ function setInputProp(el: Input, name: string, value: unknown): void {
       el.readOnly = value === false;
       return;
     case "maxLength":
-      if (typeof value === "number") el.maxLength = value;
+      // Infinity, NaN or a negative length is no limit: the DOM would make
+      // Infinity 0 and throw on a negative (an int32 past 2^31 wraps negative).
+      if (typeof value === "number" && value >= 0 && value < 2 ** 31) el.maxLength = value;
       else el.removeAttribute("maxlength");
       return;
     case "secureTextEntry":

@@ -20,6 +20,17 @@ import type { HistoryService } from "../../runtime/services.js";
  * (a screen change's own scroll lands after the push, under the new entry),
  * and going back scrolls there once the app has rendered the screen again.
  */
+/**
+ * Where modal-focus.ts leaves, on a window, its popstate listener that must
+ * hear a move before the app follows it, and may take it (an open modal's
+ * back). Listeners of one target run in the order they were added, and this
+ * module's is added first; the chunks may not import each other (nor share
+ * a module: that would be a chunk of its own), so the global symbol
+ * registry names it.
+ */
+const POP_FIRST = Symbol.for("typenative.popFirst");
+type PopFirst = { [POP_FIRST]?: (event: PopStateEvent) => boolean };
+
 export function keyedHistory(view: Window): HistoryService {
   const history = view.history;
   const positions = new Map<string, number>();
@@ -43,6 +54,8 @@ export function keyedHistory(view: Window): HistoryService {
     },
     subscribe(listener) {
       const onPop = (event: PopStateEvent): void => {
+        // An open modal may take a back first (modal-focus.ts, if loaded).
+        if ((view as unknown as PopFirst)[POP_FIRST]?.(event)) return;
         current = keyOf(event.state) ?? newKey();
         listener(view.location.pathname + view.location.search);
         const y = positions.get(current);

@@ -5,6 +5,10 @@
  * `onAccessibilityEscape` calls it; when the modal closes the focus goes
  * back to where it was before it opened.
  *
+ * The browser's back button is a back action too: an open modal that
+ * handles Escape (`pn.Modal` does, with its `onRequestClose`) takes it, so
+ * the screen under it and the URL stay (see {@link ownEntry}).
+ *
  * Loaded by the DOM host the first time a view is modal or has
  * `onAccessibilityEscape` (see lazy.ts and features.ts): the focus moves a moment after the
  * modal's first commit when the chunk was not there yet. The flag of
@@ -17,7 +21,13 @@ import { nearest } from "./nearest.js";
 /** Flag of a view with `onAccessibilityEscape`: Escape inside it calls it, a modal's close (see flags.ts). */
 export const ESCAPE = 128;
 
-const openModals: Array<{ el: HTMLElement; previous: Element | null }> = [];
+/** An open modal; `entry` names the history entry it owns ("" once it owns none). */
+interface OpenModal {
+  el: HTMLElement;
+  previous: Element | null;
+  entry: string;
+}
+const openModals: OpenModal[] = [];
 const FOCUSABLE = "button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select, a[href], [tabindex]:not([tabindex='-1'])";
 
 const installed = new WeakSet<Document>();
@@ -42,7 +52,9 @@ export function focusNewModals(pending: HTMLElement[], context: FeatureContext):
   for (const el of pending.splice(0)) {
     if (!el.isConnected || el.getAttribute("aria-modal") !== "true" || openModals.some((m) => m.el === el)) continue;
     installModalKeys(el.ownerDocument, context);
-    openModals.push({ el, previous: el.ownerDocument.activeElement });
+    const modal: OpenModal = { el, previous: el.ownerDocument.activeElement, entry: "" };
+    openModals.push(modal);
+    if (context.flagsOf(el) & ESCAPE) ownEntry(modal);
     const first = el.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? el).focus();
   }
@@ -86,4 +98,114 @@ function onKeyDown(event: Event): void {
       host.emit(target, "onAccessibilityEscape");
     }
   }
+}
+
+/*
+ * The browser's back button and open modals.
+ *
+ * A modal that handles Escape owns a history entry: opening it marks the
+ * current entry as its base and pushes a copy of it (same URL, same state)
+ * marked as the modal's. Back from there lands on the base: that popstate
+ * is the modal's alone (the navigation container's listener asks this
+ * module first, see {@link POP_FIRST}, and does not hear it), and it gets `onAccessibilityEscape`. A modal that stays
+ * open owns a new entry again.
+ *
+ * A modal closed otherwise (its button, Escape, the app moving on) leaves
+ * its entry where it is, not to race the app's own pushes with a
+ * `history.back()`. Such an entry, and the one left ahead by a back that
+ * closed the modal, is a copy of its base: the listener steps over it, so
+ * no back or forward press does nothing (back from it to its base goes on
+ * back; forward from its base onto it goes back again, so nothing is ahead).
+ */
+
+const MODAL = "typenativeModal";
+const BASE = "typenativeModalBase";
+type Marked = { [MODAL]?: string; [BASE]?: string } | null;
+
+/** The entry the page was on at the last popstate or push seen here (its state). */
+let position: Marked = null;
+/** Popstates of this module's own `history.back()` to let pass unseen. */
+let skip = 0;
+let entries = 0;
+const listening = new WeakSet<Window>();
+
+/** The page's state without this module's marks, for the copy an entry makes. */
+function unmarked(state: unknown): Record<string, unknown> {
+  const { [MODAL]: _modal, [BASE]: _base, ...rest } = (state ?? {}) as Record<string, unknown>;
+  return rest;
+}
+
+/** Pushes the entry `modal` owns, a copy of the current one, which becomes its base. */
+function ownEntry(modal: OpenModal): void {
+  const view = modal.el.ownerDocument.defaultView;
+  if (view === null) return;
+  if (!listening.has(view)) {
+    listening.add(view);
+    // The navigation container's listener calls it first (keyed-history.ts);
+    // this one is for a page without one.
+    (view as unknown as Record<symbol, typeof hearFirst>)[POP_FIRST] = hearFirst;
+    view.addEventListener("popstate", hearFirst);
+  }
+  const history = view.history;
+  const state = unmarked(history.state);
+  modal.entry = `${Date.now().toString(36)}-${++entries}`;
+  history.replaceState({ ...(history.state as object | null), [BASE]: modal.entry }, "");
+  history.pushState((position = { ...state, [MODAL]: modal.entry }), "");
+}
+
+/** The symbol keyed-history.ts reads {@link hearFirst} from on a window (it may not import this module). */
+const POP_FIRST = Symbol.for("typenative.popFirst");
+const heard = new WeakMap<Event, boolean>();
+
+/** Runs {@link onPopState} once per event (two listeners call it); a move it took stops here. */
+function hearFirst(event: PopStateEvent): boolean {
+  let taken = heard.get(event);
+  if (taken === undefined) heard.set(event, (taken = onPopState(event)));
+  if (taken) event.stopImmediatePropagation();
+  return taken;
+}
+
+/** Whether `entry` is an entry an open modal still owns. */
+const owned = (entry: string | undefined): boolean => entry !== undefined && openModals.some((m) => m.entry === entry);
+
+/** Takes the moves that are a modal's or that would do nothing (see above). */
+function onPopState(event: PopStateEvent): boolean {
+  const view = event.currentTarget as Window;
+  const was = position;
+  const state = (position = event.state as Marked);
+  if (skip > 0) {
+    skip--;
+    return true;
+  }
+  let modal: OpenModal | undefined;
+  for (const open of openModals) if (open.entry !== "") modal = open;
+  const left = modal?.entry;
+  // A jump out of the newest owned entry past its base (history.go(-2), the
+  // back button's menu) is the app's to follow; the entry is left behind.
+  if (modal !== undefined && was?.[MODAL] === left && state?.[BASE] !== left && state?.[MODAL] !== left) modal.entry = "";
+  // Back from the newest owned entry to its base: the modal's back.
+  else if (modal !== undefined && was?.[MODAL] === left && state?.[BASE] === left) {
+    modal.entry = "";
+    host.emit(modal.el, "onAccessibilityEscape");
+    // Once the app had its say (its render is a microtask away): a modal
+    // still open owns a new entry, so the next back is its too.
+    view.setTimeout(() => {
+      if (openModals.includes(modal) && modal.entry === "" && (view.history.state as Marked)?.[BASE] === left) ownEntry(modal);
+    });
+    return true;
+  }
+  const entry = state?.[MODAL];
+  if (entry !== undefined && !owned(entry) && was?.[BASE] === entry) {
+    // Forward onto a closed modal's copy of its base: nothing is ahead.
+    skip++;
+    view.history.back();
+    return true;
+  }
+  const base = state?.[BASE];
+  if (base !== undefined && !owned(base) && was?.[MODAL] === base) {
+    // Back from a closed modal's copy to its base: the same screen, so on back.
+    view.history.back();
+    return true;
+  }
+  return false;
 }

@@ -137,6 +137,44 @@ describe("web alert dialog", () => {
     assert.equal(await focused(), "Open");
   });
 
+  it("two roots' alerts at once: the page stays inert until the last closes, whichever closes first", async () => {
+    const inert = (): Promise<boolean[]> =>
+      page.evaluate(() => [document.getElementById("root")!.inert, ...Array.from(document.querySelectorAll<HTMLElement>(".tn-alert-backdrop"), (b) => b.inert)]);
+    for (const olderFirst of [true, false]) {
+      const before = (await results()).length;
+      await present({ ...confirmDelete, title: "Older" });
+      await page.evaluate((r) => (window as any).tn.presentOther(r), { ...confirmDelete, title: "Newer" });
+      await page.getByRole("dialog", { name: "Newer" }).waitFor();
+      assert.deepEqual(await inert(), [true, true, false], "the page and the older dialog are inert under the newer");
+      const controllers = await page.evaluate(() => (window as any).tn.controllers.length as number);
+      // Abort the older one (controllers - 2) or the newer one (controllers - 1).
+      await page.evaluate((i) => (window as any).tn.abort(i), controllers - (olderFirst ? 2 : 1));
+      await page.waitForFunction((n) => (window as any).tn.results.length === n, before + 1);
+      assert.deepEqual(await inert(), [true, false], `the page stays inert under the ${olderFirst ? "newer" : "older"} dialog`);
+      await page.getByRole("dialog", { name: olderFirst ? "Newer" : "Older" }).waitFor();
+      assert.equal(await focused(), "Cancel", "the focus is in the dialog still open");
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await page.waitForFunction((n) => (window as any).tn.results.length === n, before + 2);
+      assert.deepEqual(await inert(), [false], "the page is back once the last dialog closed");
+      assert.equal(await focused(), "Open", "the focus goes back where it was before the first dialog");
+    }
+  });
+
+  it("two roots' alerts at once: Escape dismisses the newer only", async () => {
+    await present({ ...confirmDelete, title: "Older" });
+    await page.evaluate((r) => (window as any).tn.presentOther(r), { ...confirmDelete, title: "Newer" });
+    await page.getByRole("dialog", { name: "Newer" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => (window as any).tn.results.length >= 1);
+    assert.deepEqual(await results(), [null]);
+    assert.equal(await page.getByRole("dialog", { name: "Older" }).count(), 1);
+    assert.equal(await focused(), "Cancel");
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => (window as any).tn.results.length === 2);
+    assert.equal(await page.getByRole("dialog").count(), 0);
+    assert.equal(await focused(), "Open");
+  });
+
   it("closes on abort with CancelledError, and dispose() dismisses the rest", async () => {
     await present({ ...confirmDelete, title: "First" });
     await present({ ...confirmDelete, title: "Second" });

@@ -162,6 +162,21 @@ describe("web DOM host", () => {
     assert.equal(await label(), null);
   });
 
+  it("TextInput maxLength: a finite non-negative one limits the text; Infinity, a negative one or NaN is no limit", async () => {
+    const input = page.getByTestId("limited");
+    const state = () => page.evaluate(() => document.querySelector('[data-testid="limited"]')!.getAttribute("maxlength"));
+    await run("max-5");
+    assert.equal(await state(), "5");
+    for (const scenario of ["max-infinity", "max-negative", "max-nan"]) {
+      await rerender("max-5");
+      await rerender(scenario);
+      assert.equal(await state(), null, scenario);
+      await input.fill("");
+      await input.pressSequentially("longer than five");
+      assert.equal(await input.inputValue(), "longer than five", scenario);
+    }
+  });
+
   it("writes accessibilityState as aria-* attributes, and removes those a new state lacks", async () => {
     const attrs = () =>
       page.evaluate(() => {

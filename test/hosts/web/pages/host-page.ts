@@ -63,6 +63,9 @@ const Focus = pn.component((p: { listen: boolean }) => {
 
 const Labelled = pn.component((p: { props: Record<string, string> }) => pn.Column(pn.TextInput({ ...p.props, testID: "labelled" }), pn.Text(String(Object.keys(p.props).length))));
 
+/** An input whose maxLength is the scenario's: a finite non-negative one limits, any other is no limit. */
+const Limited = pn.component((p: { max: number }) => pn.TextInput({ maxLength: p.max, testID: "limited" }));
+
 const StateView = pn.component((p: { state: unknown }) => pn.View(pn.Text("s"), { accessibilityState: p.state as never, testID: "a11y-state" }));
 
 /** A View pressable by click and/or long press: either handler makes it a keyboard-reachable button. */
@@ -183,6 +186,10 @@ const scenarios: Record<string, () => pn.Child> = {
   "label-label": () => Labelled({ props: { placeholder: "First", label: "Second" } }),
   "label-a11y": () => Labelled({ props: { accessibilityLabel: "Third", value: "x" } }),
   "label-none": () => Labelled({ props: { value: "x" } }),
+  "max-5": () => Limited({ max: 5 }),
+  "max-infinity": () => Limited({ max: Infinity }),
+  "max-negative": () => Limited({ max: -1 }),
+  "max-nan": () => Limited({ max: NaN }),
   "focus-off": () => Focus({ listen: false }),
   unsafe: () => Unsafe({ text: "<img src=x onerror=\"window.hacked=true\">" }),
   keyed: () => Keyed({ order: ["a", "b", "c"] }),

@@ -15,6 +15,8 @@ const results: unknown[] = [];
 const reported: string[] = [];
 runtime.onError = (error) => reported.push(String(error));
 const presenter = createAlertPresenter(document);
+// A second root's presenter on the same page (each mount() has its own).
+const otherPresenter = createAlertPresenter(document);
 
 function record(promise: Promise<unknown>): void {
   promise.then(
@@ -32,6 +34,12 @@ const tn = {
     const controller = new AbortController();
     tn.controllers.push(controller);
     record(presenter.present(request, controller.signal));
+  },
+  /** As `present`, through the second root's presenter. */
+  presentOther(request: AlertRequest): void {
+    const controller = new AbortController();
+    tn.controllers.push(controller);
+    record(otherPresenter.present(request, controller.signal));
   },
   abort(index: number): void {
     tn.controllers[index]!.abort();
