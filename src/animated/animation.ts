@@ -64,7 +64,8 @@ export abstract class Animation implements PromiseLike<AnimationResult> {
       throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: options must be an object, got ${String(options)}` : /* `${where}: options must be an object` */ `typenative #1: ${where}`);
     }
     const signal = options?.signal;
-    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    // Not `instanceof`: an AbortSignal of another window (an iframe's) is none of this one's.
+    if (signal !== undefined && typeof (signal as AbortSignal | null)?.aborted !== "boolean") {
       throw new TypeError(/* @__PURE__ */ isDev() && process.env.NODE_ENV !== "production" ? `${where}: signal must be an AbortSignal, got ${String(signal)}` : /* `${where}: signal must be an AbortSignal` */ `typenative #2: ${where}`);
     }
     this.#signal = signal;

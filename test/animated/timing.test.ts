@@ -111,6 +111,26 @@ describe("Animated.timing", () => {
     assert.equal(h.requestedFrames, 0);
   });
 
+  it("takes an AbortSignal of another window (not this realm's class) and stops when it aborts", async () => {
+    // What an iframe's signal is to this window: a signal, but not an instance of this AbortSignal.
+    const controller = new AbortController();
+    const real = controller.signal;
+    const foreign = Object.create(null) as AbortSignal;
+    Object.defineProperties(foreign, {
+      aborted: { get: () => real.aborted },
+      reason: { get: () => real.reason },
+      addEventListener: { value: real.addEventListener.bind(real) },
+      removeEventListener: { value: real.removeEventListener.bind(real) },
+    });
+    assert.equal(foreign instanceof AbortSignal, false);
+    const v = new AnimatedValue(0);
+    const anim = Animated.timing(v, { to: 1, duration: 300, signal: foreign }).start();
+    await h.clock.advance(FRAME);
+    controller.abort();
+    assert.deepEqual(await anim, { finished: false });
+    assert.equal(h.pendingFrames, 0);
+  });
+
   it("stops and resolves unfinished when a user easing throws, reporting the error", async () => {
     const v = new AnimatedValue(0);
     const boom = new Error("bad easing");
