@@ -194,6 +194,18 @@ describe("the minimal app's first load (production, split)", () => {
     }
   });
 
+  it("has the alert dialog's chunk reach the back button's code by loading the features' chunk, not a chunk of its own", () => {
+    const chunkOf = (entry: string): string | undefined => Object.keys(outputs).find((output) => outputs[output]!.entryPoint === web(entry));
+    const dialog = chunkOf("dialog");
+    const features = chunkOf("features");
+    assert.ok(dialog !== undefined && features !== undefined, "the dialog's and the features' chunks are found in the metafile");
+    assert.deepEqual(
+      outputs[dialog]!.imports.map(({ path, kind }) => ({ path, kind })),
+      [{ path: features, kind: "dynamic-import" }],
+    );
+    assert.equal(Object.keys(outputs[dialog]!.inputs).includes(web("modal-focus")), false);
+  });
+
   it("carries the error boundary when the app uses ErrorBoundary", () => {
     const text = boundary.files.filter((file) => file.firstLoad).map((file) => file.text).join("\n");
     assert.ok(text.includes("ErrorBoundary.onError"));

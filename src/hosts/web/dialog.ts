@@ -6,7 +6,8 @@
  * - Focus moves into the dialog (to the cancel button when there is one, so
  *   Enter never confirms a destructive action by accident), Tab and Shift+Tab
  *   cycle inside it, and focus returns to where it was when it closes.
- * - Escape or a click on the backdrop dismisses (`null`).
+ * - Escape, a click on the backdrop or the browser's back button dismisses
+ *   (`null`); the back leaves the screen under it and the URL as they were.
  * - Alerts raised while one is open wait their turn. Another root's (a second
  *   `mount()` on the page) can open over it: the newest dialog gets the keys
  *   and the focus, and the page stays inert until the last one closes.
@@ -15,6 +16,7 @@
 import type { AlertPresenter, AlertRequest } from "../../runtime/services.js";
 import type { cancellationOf } from "../../runtime/errors.js";
 import type { installStyles } from "./base-styles.js";
+import type { Overlay } from "./modal-focus.js";
 
 /**
  * What the dialog uses of modules the page's first chunk already holds,
@@ -56,6 +58,18 @@ export interface DialogAlertPresenter extends AlertPresenter {
 }
 
 let dialogs = 0;
+
+/**
+ * Where the back button's part lives: modal-focus.ts, which owns the history
+ * entries of open modals, so one mechanism orders an alert over a modal and
+ * two roots' alerts (the newest first). Imported from the chunk of the DOM
+ * host's features (features.ts), not from modal-focus.ts: a module imported
+ * by two chunks would be split into a third. Loaded with the first alert, so
+ * the first load pays nothing; until it is here a back is the app's.
+ */
+type Back = Pick<typeof import("./features.js"), "openOverlay" | "closeOverlay">;
+let back: Back | undefined;
+let loadingBack: Promise<Back> | null = null;
 
 /**
  * Each document's open dialogs, oldest first (one per root at most: two
@@ -136,6 +150,9 @@ class OpenDialog {
   readonly #buttons: HTMLButtonElement[] = [];
   #returnFocus: Element | null;
   readonly #layer: Layer;
+  /** Its part in the back button: a back dismisses it. */
+  readonly #overlay: Overlay = { entry: "", back: () => this.onDone(null) };
+  #closed = false;
   readonly #onKey = (event: KeyboardEvent): void => this.#key(event);
   readonly #onFocusIn = (event: FocusEvent): void => this.#keepFocus(event);
 
@@ -202,6 +219,14 @@ class OpenDialog {
     doc.addEventListener("focusin", this.#onFocusIn, true);
     const first = this.#buttons[request.cancelIndex] ?? this.#buttons[0];
     (first ?? dialog).focus();
+    (loadingBack ??= import("./features.js")).then(
+      (loaded) => {
+        back = loaded;
+        if (!this.#closed) loaded.openOverlay(this.#overlay, doc.defaultView);
+      },
+      // Esc and the buttons still work; the next alert tries the import again.
+      () => void (loadingBack = null),
+    );
   }
 
   /** The backdrop, for {@link settleInert}. */
@@ -210,6 +235,8 @@ class OpenDialog {
   }
 
   close(): void {
+    this.#closed = true;
+    back?.closeOverlay(this.#overlay);
     this.doc.removeEventListener("keydown", this.#onKey, true);
     this.doc.removeEventListener("focusin", this.#onFocusIn, true);
     const { open } = this.#layer;

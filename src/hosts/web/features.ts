@@ -4,7 +4,8 @@
  * focus and Escape (modal-focus.ts), `onScroll` (scroll-watch.ts) and image
  * sources (image.ts). The DOM host imports this module with `import()` the
  * first time a view needs any of them (lazy.ts), so an app of `Text`s and
- * `Button`s downloads none of it.
+ * `Button`s downloads none of it. The alert dialog (dialog.ts) imports it
+ * with its first alert, for the back button's part (modal-focus.ts).
  *
  * One chunk rather than one per feature: each `import()` site, with its
  * chunk's name and its loader, is code in every app's first load, and five
@@ -18,6 +19,8 @@
 export { setPress } from "./press.js";
 export { setRefresh } from "./pull-to-refresh.js";
 export { setEscape, focusNewModals, closeModalsWithin } from "./modal-focus.js";
+// The alert dialog's part in the back button (dialog.ts imports this chunk for it).
+export { openOverlay, closeOverlay } from "./modal-focus.js";
 // Each prop's setter under the prop's name (all take `el, on, context, props`),
 // so the DOM host has one call for the five props instead of one per feature.
 export { setPress as onPressIn, setPress as onPressOut, setPress as onLongPress } from "./press.js";

@@ -23,7 +23,7 @@ import type { HistoryService } from "../../runtime/services.js";
 /**
  * Where modal-focus.ts leaves, on a window, its popstate listener that must
  * hear a move before the app follows it, and may take it (an open modal's
- * back). Listeners of one target run in the order they were added, and this
+ * or alert's back; the alert dialog reaches it through that module too). Listeners of one target run in the order they were added, and this
  * module's is added first; the chunks may not import each other (nor share
  * a module: that would be a chunk of its own), so the global symbol
  * registry names it.
@@ -54,7 +54,7 @@ export function keyedHistory(view: Window): HistoryService {
     },
     subscribe(listener) {
       const onPop = (event: PopStateEvent): void => {
-        // An open modal may take a back first (modal-focus.ts, if loaded).
+        // An open modal or alert may take a back first (modal-focus.ts, if loaded).
         if ((view as unknown as PopFirst)[POP_FIRST]?.(event)) return;
         current = keyOf(event.state) ?? newKey();
         listener(view.location.pathname + view.location.search);

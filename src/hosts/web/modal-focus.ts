@@ -7,7 +7,8 @@
  *
  * The browser's back button is a back action too: an open modal that
  * handles Escape (`pn.Modal` does, with its `onRequestClose`) takes it, so
- * the screen under it and the URL stay (see {@link ownEntry}).
+ * the screen under it and the URL stay (see {@link ownEntry}). The alert
+ * dialog (dialog.ts) takes it the same way, through {@link openOverlay}.
  *
  * Loaded by the DOM host the first time a view is modal or has
  * `onAccessibilityEscape` (see lazy.ts and features.ts): the focus moves a moment after the
@@ -21,13 +22,25 @@ import { nearest } from "./nearest.js";
 /** Flag of a view with `onAccessibilityEscape`: Escape inside it calls it, a modal's close (see flags.ts). */
 export const ESCAPE = 128;
 
-/** An open modal; `entry` names the history entry it owns ("" once it owns none). */
+/** An open modal; `overlay` is its part in the back button's, when it handles Escape. */
 interface OpenModal {
   el: HTMLElement;
   previous: Element | null;
-  entry: string;
+  overlay: Overlay | null;
 }
 const openModals: OpenModal[] = [];
+
+/**
+ * Something open that the back button closes: a modal that handles Escape,
+ * an alert dialog (dialog.ts). `entry` names the history entry it owns (""
+ * once it owns none); `back` is its back action.
+ */
+export interface Overlay {
+  entry: string;
+  readonly back: () => void;
+}
+/** The open overlays, oldest first: a back is the newest's. */
+const overlays: Overlay[] = [];
 const FOCUSABLE = "button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select, a[href], [tabindex]:not([tabindex='-1'])";
 
 const installed = new WeakSet<Document>();
@@ -52,9 +65,12 @@ export function focusNewModals(pending: HTMLElement[], context: FeatureContext):
   for (const el of pending.splice(0)) {
     if (!el.isConnected || el.getAttribute("aria-modal") !== "true" || openModals.some((m) => m.el === el)) continue;
     installModalKeys(el.ownerDocument, context);
-    const modal: OpenModal = { el, previous: el.ownerDocument.activeElement, entry: "" };
+    const modal: OpenModal = { el, previous: el.ownerDocument.activeElement, overlay: null };
     openModals.push(modal);
-    if (context.flagsOf(el) & ESCAPE) ownEntry(modal);
+    if (context.flagsOf(el) & ESCAPE) {
+      modal.overlay = { entry: "", back: () => host.emit(el, "onAccessibilityEscape") };
+      openOverlay(modal.overlay, el.ownerDocument.defaultView);
+    }
     const first = el.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? el).focus();
   }
@@ -66,6 +82,7 @@ export function closeModalsWithin(removed: Node): void {
     const modal = openModals[i]!;
     if (!removed.contains(modal.el) && modal.el.isConnected) continue;
     openModals.splice(i, 1);
+    if (modal.overlay !== null) closeOverlay(modal.overlay);
     const previous = modal.previous as HTMLElement | null;
     if (previous !== null && previous.isConnected && typeof previous.focus === "function") previous.focus();
   }
@@ -103,14 +120,18 @@ function onKeyDown(event: Event): void {
 /*
  * The browser's back button and open modals.
  *
- * A modal that handles Escape owns a history entry: opening it marks the
+ * An overlay (a modal that handles Escape, an alert dialog) owns a history
+ * entry: opening it marks the
  * current entry as its base and pushes a copy of it (same URL, same state)
  * marked as the modal's. Back from there lands on the base: that popstate
  * is the modal's alone (the navigation container's listener asks this
- * module first, see {@link POP_FIRST}, and does not hear it), and it gets `onAccessibilityEscape`. A modal that stays
- * open owns a new entry again.
+ * module first, see {@link POP_FIRST}, and does not hear it), and it gets its
+ * back action (a modal's `onAccessibilityEscape`, an alert's dismiss). One
+ * that stays open owns a new entry again. Overlays open over each other
+ * (an alert over a modal, two roots' alerts) own entries on top of each
+ * other's, so a back is the newest's, the next one the one under it.
  *
- * A modal closed otherwise (its button, Escape, the app moving on) leaves
+ * An overlay closed otherwise (its button, Escape, the app moving on) leaves
  * its entry where it is, not to race the app's own pushes with a
  * `history.back()`. Such an entry, and the one left ahead by a back that
  * closed the modal, is a copy of its base: the listener steps over it, so
@@ -135,9 +156,23 @@ function unmarked(state: unknown): Record<string, unknown> {
   return rest;
 }
 
-/** Pushes the entry `modal` owns, a copy of the current one, which becomes its base. */
-function ownEntry(modal: OpenModal): void {
-  const view = modal.el.ownerDocument.defaultView;
+/**
+ * Puts `overlay` on top of the open ones, with a history entry of its own
+ * in `view`: the back button is its until {@link closeOverlay}.
+ */
+export function openOverlay(overlay: Overlay, view: Window | null): void {
+  overlays.push(overlay);
+  ownEntry(overlay, view);
+}
+
+/** Takes a closed `overlay` out; the entry it leaves is stepped over later. */
+export function closeOverlay(overlay: Overlay): void {
+  const at = overlays.indexOf(overlay);
+  if (at >= 0) overlays.splice(at, 1);
+}
+
+/** Pushes the entry `overlay` owns, a copy of the current one, which becomes its base. */
+function ownEntry(overlay: Overlay, view: Window | null): void {
   if (view === null) return;
   if (!listening.has(view)) {
     listening.add(view);
@@ -148,9 +183,9 @@ function ownEntry(modal: OpenModal): void {
   }
   const history = view.history;
   const state = unmarked(history.state);
-  modal.entry = `${Date.now().toString(36)}-${++entries}`;
-  history.replaceState({ ...(history.state as object | null), [BASE]: modal.entry }, "");
-  history.pushState((position = { ...state, [MODAL]: modal.entry }), "");
+  overlay.entry = `${Date.now().toString(36)}-${++entries}`;
+  history.replaceState({ ...(history.state as object | null), [BASE]: overlay.entry }, "");
+  history.pushState((position = { ...state, [MODAL]: overlay.entry }), "");
 }
 
 /** The symbol keyed-history.ts reads {@link hearFirst} from on a window (it may not import this module). */
@@ -165,10 +200,10 @@ function hearFirst(event: PopStateEvent): boolean {
   return taken;
 }
 
-/** Whether `entry` is an entry an open modal still owns. */
-const owned = (entry: string | undefined): boolean => entry !== undefined && openModals.some((m) => m.entry === entry);
+/** Whether `entry` is an entry an open overlay still owns. */
+const owned = (entry: string | undefined): boolean => entry !== undefined && overlays.some((o) => o.entry === entry);
 
-/** Takes the moves that are a modal's or that would do nothing (see above). */
+/** Takes the moves that are an overlay's or that would do nothing (see above). */
 function onPopState(event: PopStateEvent): boolean {
   const view = event.currentTarget as Window;
   const was = position;
@@ -177,33 +212,34 @@ function onPopState(event: PopStateEvent): boolean {
     skip--;
     return true;
   }
-  let modal: OpenModal | undefined;
-  for (const open of openModals) if (open.entry !== "") modal = open;
-  const left = modal?.entry;
+  let newest: Overlay | undefined;
+  for (const open of overlays) if (open.entry !== "") newest = open;
+  const left = newest?.entry;
   // A jump out of the newest owned entry past its base (history.go(-2), the
   // back button's menu) is the app's to follow; the entry is left behind.
-  if (modal !== undefined && was?.[MODAL] === left && state?.[BASE] !== left && state?.[MODAL] !== left) modal.entry = "";
-  // Back from the newest owned entry to its base: the modal's back.
-  else if (modal !== undefined && was?.[MODAL] === left && state?.[BASE] === left) {
-    modal.entry = "";
-    host.emit(modal.el, "onAccessibilityEscape");
-    // Once the app had its say (its render is a microtask away): a modal
-    // still open owns a new entry, so the next back is its too.
+  if (newest !== undefined && was?.[MODAL] === left && state?.[BASE] !== left && state?.[MODAL] !== left) newest.entry = "";
+  // Back from the newest owned entry to its base: the overlay's back.
+  else if (newest !== undefined && was?.[MODAL] === left && state?.[BASE] === left) {
+    newest.entry = "";
+    newest.back();
+    // Once the app had its say (its render is a microtask away): an overlay
+    // still open (a modal whose onRequestClose refused) owns a new entry, so
+    // the next back is its too.
     view.setTimeout(() => {
-      if (openModals.includes(modal) && modal.entry === "" && (view.history.state as Marked)?.[BASE] === left) ownEntry(modal);
+      if (overlays.includes(newest) && newest.entry === "" && (view.history.state as Marked)?.[BASE] === left) ownEntry(newest, view);
     });
     return true;
   }
   const entry = state?.[MODAL];
   if (entry !== undefined && !owned(entry) && was?.[BASE] === entry) {
-    // Forward onto a closed modal's copy of its base: nothing is ahead.
+    // Forward onto a closed overlay's copy of its base: nothing is ahead.
     skip++;
     view.history.back();
     return true;
   }
   const base = state?.[BASE];
   if (base !== undefined && !owned(base) && was?.[MODAL] === base) {
-    // Back from a closed modal's copy to its base: the same screen, so on back.
+    // Back from a closed overlay's copy to its base: the same screen, so on back.
     view.history.back();
     return true;
   }
