@@ -234,7 +234,8 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
       widget = new Gtk.Entry();
       handle = new Handle(widget, null);
       widget.connect("changed", changed);
-      widget.connect("activate", () => listen(node, "onSubmitEditing", { text: inputText(node) }));
+      // The handler's argument is the text itself (`onSubmitEditing(text)`), as on the web and in the Worker host.
+      widget.connect("activate", () => listen(node, "onSubmitEditing", inputText(node)));
     }
     const focus = new Gtk.EventControllerFocus();
     focus.connect("enter", () => listen(node, "onFocus"));
