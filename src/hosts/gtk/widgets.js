@@ -340,6 +340,20 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
     else widget.set_halign(align);
   }
 
+  /**
+   * The widget `parent`'s child at `index` goes after: the nearest earlier
+   * sibling whose widget is in `parent`'s container. Text nodes have no
+   * widget, and an open modal view's widget is in its own window — GTK
+   * refuses a sibling from elsewhere, and the view would never show.
+   */
+  function widgetBefore(parent, index) {
+    for (let i = index - 1; i >= 0; i--) {
+      const handle = parent.children[i].handle;
+      if (handle !== null && !handle.modalWindow) return handle.widget;
+    }
+    return null;
+  }
+
   function applyStyle(node) {
     const handle = node.handle;
     const widget = handle.widget;
@@ -510,12 +524,7 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
         return;
       }
       const container = parent.tag === 0 ? rootBox : parent.handle.content;
-      let before = null;
-      for (let i = index - 1; i >= 0 && before === null; i--) {
-        const sibling = parent.children[i];
-        if (sibling.handle !== null) before = sibling.handle.widget;
-      }
-      container.insert_child_after(child.handle.widget, before);
+      container.insert_child_after(child.handle.widget, widgetBefore(parent, index));
       place(parent, child);
     },
 
@@ -524,14 +533,9 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
         refreshText(parent);
         return;
       }
-      const container = parent.tag === 0 ? rootBox : parent.handle.content;
-      let before = null;
-      for (let i = index - 1; i >= 0 && before === null; i--) {
-        const sibling = parent.children[i];
-        if (sibling.handle !== null) before = sibling.handle.widget;
-      }
       if (child.handle.modalWindow) return;
-      container.reorder_child_after(child.handle.widget, before);
+      const container = parent.tag === 0 ? rootBox : parent.handle.content;
+      container.reorder_child_after(child.handle.widget, widgetBefore(parent, index));
     },
 
     remove(parent, child) {

@@ -58,3 +58,35 @@ describe("GTK backend", { skip }, () => {
     assert.deepEqual(report, { error: null, raised: [{ tag: 1, name: "onSubmitEditing", payload: "hello" }] });
   });
 });
+
+describe("GTK backend: a modal view among its siblings", { skip }, () => {
+  it("views inserted or moved after an open modal view still show in the container, in order", () => {
+    const report = probe(`
+      const errors = [];
+      errors.push(applier.apply({ revision: 1, ops: [
+        { op: "create", tag: 1, type: "Column", props: {} },
+        { op: "create", tag: 2, type: "View", props: { accessibilityViewIsModal: true, accessibilityLabel: "Edit" } },
+        { op: "create", tag: 3, type: "Button", props: {} },
+        { op: "insert", parent: 1, child: 2, index: 0 },
+        { op: "insert", parent: 1, child: 3, index: 1 },
+        { op: "insert", parent: 0, child: 1, index: 0 },
+      ] }));
+      // Content arriving below the open modal (a list that loaded), then a reorder.
+      errors.push(applier.apply({ revision: 2, ops: [
+        { op: "create", tag: 4, type: "Button", props: {} },
+        { op: "insert", parent: 1, child: 4, index: 1 },
+      ] }));
+      const shown = () => {
+        const names = [];
+        for (let w = applier.get(1).handle.widget.get_first_child(); w !== null; w = w.get_next_sibling()) {
+          names.push(w === applier.get(3).handle.widget ? 3 : w === applier.get(4).handle.widget ? 4 : "?");
+        }
+        return names;
+      };
+      const afterInsert = shown();
+      errors.push(applier.apply({ revision: 3, ops: [{ op: "move", parent: 1, child: 3, index: 1 }] }));
+      return { errors, afterInsert, afterMove: shown() };
+    `);
+    assert.deepEqual(report, { errors: [null, null, null], afterInsert: [4, 3], afterMove: [3, 4] });
+  });
+});
