@@ -501,6 +501,13 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
     window.present();
   }
 
+  function closeModalWindow(handle) {
+    const window = handle.modalWindow;
+    handle.modalWindow = null;
+    window.set_child(null);
+    window.destroy();
+  }
+
   return {
     createView(node) {
       node.handle = makeView(node);
@@ -544,10 +551,7 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
         return;
       }
       if (child.handle.modalWindow) {
-        const window = child.handle.modalWindow;
-        child.handle.modalWindow = null;
-        window.set_child(null);
-        window.destroy();
+        closeModalWindow(child.handle);
         return;
       }
       const container = parent.tag === 0 ? rootBox : parent.handle.content;
@@ -565,6 +569,8 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
 
     release(node) {
       styles.forget(node.tag);
+      // A modal view removed with an ancestor (its screen went) gets no remove of its own.
+      if (node.handle !== null && node.handle.modalWindow) closeModalWindow(node.handle);
     },
 
     commitEnd(revision) {

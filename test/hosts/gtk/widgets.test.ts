@@ -90,3 +90,26 @@ describe("GTK backend: a modal view among its siblings", { skip }, () => {
     assert.deepEqual(report, { errors: [null, null, null], afterInsert: [4, 3], afterMove: [3, 4] });
   });
 });
+
+describe("GTK backend: a modal view inside a removed subtree", { skip }, () => {
+  it("closes its window when an ancestor of the modal view is removed", () => {
+    const report = probe(`
+      const errors = [];
+      errors.push(applier.apply({ revision: 1, ops: [
+        { op: "create", tag: 1, type: "Column", props: {} },
+        { op: "create", tag: 2, type: "View", props: {} },
+        { op: "create", tag: 3, type: "View", props: { accessibilityViewIsModal: true, accessibilityLabel: "Edit" } },
+        { op: "insert", parent: 2, child: 3, index: 0 },
+        { op: "insert", parent: 1, child: 2, index: 0 },
+        { op: "insert", parent: 0, child: 1, index: 0 },
+      ] }));
+      const modal = applier.get(3).handle.modalWindow;
+      const openBefore = modal.get_visible();
+      // The screen holding the modal goes (navigation), not the modal view itself.
+      errors.push(applier.apply({ revision: 2, ops: [{ op: "remove", tag: 1 }] }));
+      const open = Gtk.Window.list_toplevels().filter((w) => w === modal && w.get_visible()).length;
+      return { errors, openBefore, openAfter: open };
+    `);
+    assert.deepEqual(report, { errors: [null, null], openBefore: true, openAfter: 0 });
+  });
+});
