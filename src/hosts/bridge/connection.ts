@@ -264,11 +264,9 @@ export class BridgeConnection {
     clearTimeout(handshake.timer);
     handshake.fail(error);
     if (this.#closed) return;
-    try {
-      this.transport.close();
-    } finally {
-      this.#shutdown(error);
-    }
+    // Shut down first, so calls made before the handshake fail with its error, not "closed".
+    this.#shutdown(error);
+    this.transport.close();
   }
 
   #settle(revision: number): void {

@@ -12,6 +12,7 @@ function handDriven() {
   let receive: (message: unknown) => void = () => {};
   const sent: Array<{ type: string; [key: string]: unknown }> = [];
   const state = { broken: false, closed: 0 };
+  const closers: Array<(error?: Error) => void> = [];
   const transport: Transport = {
     send(message) {
       if (state.broken) throw new Error("EPIPE: the pipe to the host is broken");
@@ -20,9 +21,13 @@ function handDriven() {
     onMessage(fn) {
       receive = fn;
     },
-    onClose() {},
+    onClose(callback) {
+      closers.push(callback);
+    },
     close() {
       state.closed++;
+      // As real transports do: closing tells the close listeners.
+      for (const callback of closers) callback();
     },
   };
   return { transport, sent, state, deliver: (message: unknown) => receive(message) };
@@ -124,7 +129,8 @@ describe("bridge connection: a handshake that fails", () => {
       const early = connection.call("dialog", "pick");
       side.deliver(answer(connection.instance));
       await assert.rejects(connection.ready, (e: Error) => e.name === "BridgeError");
-      await assert.rejects(early, (e: Error) => e.name === "BridgeError");
+      const refusal = await connection.ready.catch((error: Error) => error);
+      await assert.rejects(early, (e: Error) => e === refusal);
       assert.equal(side.state.closed, 1);
       assert.equal(connection.isClosed, true);
       assert.equal(connection.pendingCalls, 0);
