@@ -317,10 +317,18 @@ function imageSource(value: unknown): Json | undefined {
 }
 
 /**
+ * The objects `toWire` is inside of, outermost first. A reference back to
+ * one of them is a cycle: copied, each one would multiply the message by
+ * its count of back references per level, 16 levels deep (an object with
+ * four exhausts the heap).
+ */
+const enclosing: object[] = [];
+
+/**
  * JSON data for a prop value: functions, symbols and `undefined` vanish (an
  * array keeps its length with `null`), non-finite numbers become `null`,
  * objects with `toJSON` (dates) use it, anything deeper than the protocol's
- * limit is cut.
+ * limit is cut, and so is a reference back to an enclosing object (a cycle).
  */
 export function toWire(value: unknown, depth: number): Json | undefined {
   switch (typeof value) {
@@ -331,22 +339,32 @@ export function toWire(value: unknown, depth: number): Json | undefined {
       return Number.isFinite(value) ? value : null;
     case "object": {
       if (value === null) return null;
-      if (depth >= MAX_PROP_DEPTH - 1) return undefined;
-      if (Array.isArray(value)) {
-        const out: Json[] = new Array(value.length);
-        for (let i = 0; i < value.length; i++) out[i] = toWire(value[i], depth + 1) ?? null;
-        return out;
+      if (depth >= MAX_PROP_DEPTH - 1 || enclosing.includes(value)) return undefined;
+      enclosing.push(value);
+      try {
+        return objectToWire(value, depth);
+      } finally {
+        enclosing.pop();
       }
-      const toJSON = (value as { toJSON?: unknown }).toJSON;
-      if (typeof toJSON === "function") return toWire(toJSON.call(value), depth + 1);
-      const out: { [key: string]: Json } = {};
-      for (const key of Object.keys(value)) {
-        const item = toWire((value as Record<string, unknown>)[key], depth + 1);
-        if (item !== undefined) out[key] = item;
-      }
-      return out;
     }
     default:
       return undefined;
   }
+}
+
+/** {@link toWire} of a non-null object, while it is on the `enclosing` stack. */
+function objectToWire(value: object, depth: number): Json | undefined {
+  if (Array.isArray(value)) {
+    const out: Json[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = toWire(value[i], depth + 1) ?? null;
+    return out;
+  }
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === "function") return toWire(toJSON.call(value), depth + 1);
+  const out: { [key: string]: Json } = {};
+  for (const key of Object.keys(value)) {
+    const item = toWire((value as Record<string, unknown>)[key], depth + 1);
+    if (item !== undefined) out[key] = item;
+  }
+  return out;
 }

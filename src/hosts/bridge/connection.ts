@@ -132,7 +132,7 @@ export class BridgeConnection {
     // The caller may never await `ready` (it learns about failures elsewhere).
     this.ready.catch(() => {});
     const timeoutMs = options.timeoutMs ?? 10_000;
-    const timer = setTimeout(() => fail(new BridgeError("timeout", `bridge: no welcome from the host within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => this.#refused(new BridgeError("timeout", `bridge: no welcome from the host within ${timeoutMs} ms`)), timeoutMs);
     (timer as { unref?(): void }).unref?.();
     this.handshake = { welcome, fail, timer };
     transport.onMessage((message) => this.#receive(message));
@@ -250,6 +250,25 @@ export class BridgeConnection {
     for (const listener of this.closeListeners) listener(error);
   }
 
+  /**
+   * The handshake failed (refused, or no welcome in time): `ready` rejects
+   * with `error`, and the transport is closed — nothing will run on it, and
+   * an open stream or port would keep the process alive after the caller
+   * handled the failure. No `bye`: the host has no session of ours (and
+   * closing counts as one where it might).
+   */
+  #refused(error: BridgeError): void {
+    const handshake = this.handshake;
+    if (handshake === null) return;
+    this.handshake = null;
+    clearTimeout(handshake.timer);
+    handshake.fail(error);
+    if (this.#closed) return;
+    // Shut down first, so calls made before the handshake fail with its error, not "closed".
+    this.#shutdown(error);
+    this.transport.close();
+  }
+
   #settle(revision: number): void {
     if (revision > this.#settledRevision) this.#settledRevision = revision;
     if (this.waiters.length === 0) return;
@@ -268,27 +287,24 @@ export class BridgeConnection {
       case "welcome": {
         const handshake = this.handshake;
         if (handshake === null) return;
-        this.handshake = null;
-        clearTimeout(handshake.timer);
         if (message.protocol !== PROTOCOL_VERSION) {
-          handshake.fail(new BridgeError("protocol-mismatch", `bridge: protocol mismatch: this runtime speaks version ${PROTOCOL_VERSION}, the host (${message.host}) speaks ${message.protocol}`));
+          this.#refused(new BridgeError("protocol-mismatch", `bridge: protocol mismatch: this runtime speaks version ${PROTOCOL_VERSION}, the host (${message.host}) speaks ${message.protocol}`));
           return;
         }
         if (message.instance !== this.instance) {
-          handshake.fail(new BridgeError("wrong-instance", `bridge: the host welcomed instance ${message.instance}, not ${this.instance}`));
+          this.#refused(new BridgeError("wrong-instance", `bridge: the host welcomed instance ${message.instance}, not ${this.instance}`));
           return;
         }
+        this.handshake = null;
+        clearTimeout(handshake.timer);
         this.hostInfo = { host: message.host, protocol: message.protocol, viewTypes: message.viewTypes, services: message.services };
         handshake.welcome(this.hostInfo);
         return;
       }
       case "fatal": {
         const error = new BridgeError(codeOf(message.error), `bridge: ${message.error?.message ?? "malformed fatal"}`);
-        if (this.handshake !== null) {
-          clearTimeout(this.handshake.timer);
-          this.handshake.fail(error);
-          this.handshake = null;
-        } else this.onError(error);
+        if (this.handshake !== null) this.#refused(error);
+        else this.onError(error);
         return;
       }
       case "ack":

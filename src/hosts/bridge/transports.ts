@@ -91,7 +91,11 @@ export function messagePortTransport(port: PortLike): Transport {
   };
   if ("on" in port && typeof port.on === "function") {
     port.on("message", deliver);
-    (port as { on(type: string, listener: () => void): unknown }).on("close", () => end());
+    const on = port as { on(type: string, listener: () => void): unknown };
+    on.on("close", () => end());
+    // A worker_threads Worker never emits "close": its thread ending (a
+    // crash, process.exit, terminate) is "exit", and nothing will answer.
+    on.on("exit", () => end());
   } else {
     (port as { addEventListener(type: "message", listener: (event: { data: unknown }) => void): void }).addEventListener("message", (event) => deliver(event.data));
     (port as { start?(): void }).start?.();

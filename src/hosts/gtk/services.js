@@ -90,14 +90,29 @@ export function storageService(path) {
   // No prototype: every key is an ordinary one ("__proto__" would otherwise
   // set nothing, and a write the runtime was told is durable would be lost).
   let data = Object.create(null);
+  /** Why the file could not be taken over (not read, and not moved aside): writes fail rather than replace it. */
+  let unusable = null;
   try {
     const [ok, bytes] = file.load_contents(null);
     if (ok) {
       const parsed = JSON.parse(new TextDecoder().decode(bytes));
-      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) data = Object.assign(Object.create(null), parsed);
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not a JSON object");
+      data = Object.assign(Object.create(null), parsed);
     }
   } catch (error) {
-    if (!(error instanceof GLib.Error && error.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_FOUND))) printerr(`typenative-gtk: storage file unreadable, starting empty: ${error.message}`);
+    if (!(error instanceof GLib.Error && error.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_FOUND))) {
+      // Never start empty over data we could not read (a hand edit's typo):
+      // move it aside first, as fileStorage does, and if that fails, fail the
+      // writes that would replace it.
+      const aside = `${path}.corrupt-${Date.now()}`;
+      try {
+        file.move(Gio.File.new_for_path(aside), Gio.FileCopyFlags.NONE, null, null);
+        printerr(`typenative-gtk: storage file ${path} unreadable (${error.message}); moved it to ${aside} and started empty`);
+      } catch (moveError) {
+        unusable = new Error(`storage file ${path} is unreadable (${error.message}) and could not be moved aside (${moveError.message})`);
+        printerr(`typenative-gtk: ${unusable.message}`);
+      }
+    }
   }
   let writing = null;
   let waiting = [];
@@ -136,6 +151,7 @@ export function storageService(path) {
     };
     writing = new Promise((resolve) => {
       try {
+        if (unusable !== null) throw unusable;
         const parent = file.get_parent();
         if (parent !== null && !parent.query_exists(null)) parent.make_directory_with_parents(null);
         const bytes = new TextEncoder().encode(JSON.stringify(content));

@@ -234,7 +234,8 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
       widget = new Gtk.Entry();
       handle = new Handle(widget, null);
       widget.connect("changed", changed);
-      widget.connect("activate", () => listen(node, "onSubmitEditing", { text: inputText(node) }));
+      // The handler's argument is the text itself (`onSubmitEditing(text)`), as on the web and in the Worker host.
+      widget.connect("activate", () => listen(node, "onSubmitEditing", inputText(node)));
     }
     const focus = new Gtk.EventControllerFocus();
     focus.connect("enter", () => listen(node, "onFocus"));
@@ -337,6 +338,20 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
     const align = full ? Gtk.Align.FILL : crossAlign(style.alignSelf !== undefined ? style.alignSelf : parentStyle.alignItems);
     if (horizontal) widget.set_valign(align);
     else widget.set_halign(align);
+  }
+
+  /**
+   * The widget `parent`'s child at `index` goes after: the nearest earlier
+   * sibling whose widget is in `parent`'s container. Text nodes have no
+   * widget, and an open modal view's widget is in its own window — GTK
+   * refuses a sibling from elsewhere, and the view would never show.
+   */
+  function widgetBefore(parent, index) {
+    for (let i = index - 1; i >= 0; i--) {
+      const handle = parent.children[i].handle;
+      if (handle !== null && !handle.modalWindow) return handle.widget;
+    }
+    return null;
   }
 
   function applyStyle(node) {
@@ -486,6 +501,13 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
     window.present();
   }
 
+  function closeModalWindow(handle) {
+    const window = handle.modalWindow;
+    handle.modalWindow = null;
+    window.set_child(null);
+    window.destroy();
+  }
+
   return {
     createView(node) {
       node.handle = makeView(node);
@@ -509,12 +531,7 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
         return;
       }
       const container = parent.tag === 0 ? rootBox : parent.handle.content;
-      let before = null;
-      for (let i = index - 1; i >= 0 && before === null; i--) {
-        const sibling = parent.children[i];
-        if (sibling.handle !== null) before = sibling.handle.widget;
-      }
-      container.insert_child_after(child.handle.widget, before);
+      container.insert_child_after(child.handle.widget, widgetBefore(parent, index));
       place(parent, child);
     },
 
@@ -523,14 +540,9 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
         refreshText(parent);
         return;
       }
-      const container = parent.tag === 0 ? rootBox : parent.handle.content;
-      let before = null;
-      for (let i = index - 1; i >= 0 && before === null; i--) {
-        const sibling = parent.children[i];
-        if (sibling.handle !== null) before = sibling.handle.widget;
-      }
       if (child.handle.modalWindow) return;
-      container.reorder_child_after(child.handle.widget, before);
+      const container = parent.tag === 0 ? rootBox : parent.handle.content;
+      container.reorder_child_after(child.handle.widget, widgetBefore(parent, index));
     },
 
     remove(parent, child) {
@@ -539,10 +551,7 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
         return;
       }
       if (child.handle.modalWindow) {
-        const window = child.handle.modalWindow;
-        child.handle.modalWindow = null;
-        window.set_child(null);
-        window.destroy();
+        closeModalWindow(child.handle);
         return;
       }
       const container = parent.tag === 0 ? rootBox : parent.handle.content;
@@ -560,6 +569,8 @@ export function createGtkBackend({ endpoint, rootBox, onCommit }) {
 
     release(node) {
       styles.forget(node.tag);
+      // A modal view removed with an ancestor (its screen went) gets no remove of its own.
+      if (node.handle !== null && node.handle.modalWindow) closeModalWindow(node.handle);
     },
 
     commitEnd(revision) {

@@ -1,5 +1,5 @@
 import * as nodeFs from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { currentRuntime } from "../../runtime/runtime.js";
 import type { StorageBackend } from "../../platform/storage-backend.js";
 
@@ -70,7 +70,8 @@ const NO_DIR_SYNC = new Set(["EISDIR", "EPERM", "EINVAL"]);
 export function fileStorage(path: string, options: FileStorageOptions = {}): StorageBackend {
   if (typeof path !== "string" || path === "") throw new TypeError("fileStorage(path): path must be a non-empty string");
   if (typeof options !== "object" || options === null) throw new TypeError("fileStorage(path, options): options must be an object");
-  return new FileStorage(path, options.fs ?? nodeFs);
+  // Resolved now: a script that changes directory later still writes the file it named.
+  return new FileStorage(resolve(path), options.fs ?? nodeFs);
 }
 
 class FileStorage implements StorageBackend {

@@ -7,11 +7,12 @@ import { BridgeConnection } from "../../../src/hosts/bridge/connection.js";
 import { PROTOCOL_VERSION } from "../../../src/hosts/bridge/protocol.js";
 import type { Transport } from "../../../src/hosts/bridge/transports.js";
 
-/** A transport whose host side the test plays; `send` throws while `broken` is set. */
+/** A transport whose host side the test plays; `send` throws while `broken` is set; `closed` counts `close()`. */
 function handDriven() {
   let receive: (message: unknown) => void = () => {};
   const sent: Array<{ type: string; [key: string]: unknown }> = [];
-  const state = { broken: false };
+  const state = { broken: false, closed: 0 };
+  const closers: Array<(error?: Error) => void> = [];
   const transport: Transport = {
     send(message) {
       if (state.broken) throw new Error("EPIPE: the pipe to the host is broken");
@@ -20,8 +21,14 @@ function handDriven() {
     onMessage(fn) {
       receive = fn;
     },
-    onClose() {},
-    close() {},
+    onClose(callback) {
+      closers.push(callback);
+    },
+    close() {
+      state.closed++;
+      // As real transports do: closing tells the close listeners.
+      for (const callback of closers) callback();
+    },
   };
   return { transport, sent, state, deliver: (message: unknown) => receive(message) };
 }
@@ -106,5 +113,41 @@ describe("bridge connection: host messages of the wrong shape", () => {
     assert.doesNotThrow(() => deliver({ type: "fatal" }));
     assert.equal(errors.length, 2);
     await connection.settled();
+  });
+});
+
+describe("bridge connection: a handshake that fails", () => {
+  const refusals: Array<[string, (instance: string) => unknown]> = [
+    ["a fatal", () => ({ type: "fatal", error: { code: "protocol-mismatch", message: "protocol mismatch" } })],
+    ["a welcome on another protocol version", (instance) => ({ type: "welcome", protocol: PROTOCOL_VERSION + 1, instance, host: "future", viewTypes: [], services: {} })],
+    ["a welcome of another instance", () => ({ type: "welcome", protocol: PROTOCOL_VERSION, instance: "someone-else", host: "hand", viewTypes: [], services: {} })],
+  ];
+  for (const [what, answer] of refusals) {
+    it(`closes the transport after ${what}, so nothing keeps the process alive`, async () => {
+      const side = handDriven();
+      const connection = new BridgeConnection(side.transport, { timeoutMs: 60_000 });
+      const early = connection.call("dialog", "pick");
+      side.deliver(answer(connection.instance));
+      await assert.rejects(connection.ready, (e: Error) => e.name === "BridgeError");
+      const refusal = await connection.ready.catch((error: Error) => error);
+      await assert.rejects(early, (e: Error) => e === refusal);
+      assert.equal(side.state.closed, 1);
+      assert.equal(connection.isClosed, true);
+      assert.equal(connection.pendingCalls, 0);
+    });
+  }
+
+  it("closes the transport when no welcome comes in time", async () => {
+    const side = handDriven();
+    const connection = new BridgeConnection(side.transport, { timeoutMs: 5 });
+    // The handshake timer is unref'd: keep the test's loop alive until it fires.
+    const keepAlive = setTimeout(() => {}, 10_000);
+    await assert.rejects(connection.ready, (e: Error & { code?: string }) => e.code === "timeout");
+    clearTimeout(keepAlive);
+    assert.equal(side.state.closed, 1);
+    assert.equal(connection.isClosed, true);
+    // A welcome arriving late opens nothing.
+    side.deliver({ type: "welcome", protocol: PROTOCOL_VERSION, instance: connection.instance, host: "slow", viewTypes: [], services: {} });
+    assert.equal(connection.hostInfo, null);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -148,6 +148,61 @@ print(JSON.stringify(report));
       assert.deepEqual(report.clearThenSet, ["failed", "stored"]);
       assert.deepEqual(report.afterClearThenSet, { added: "1", gone: "1", kept: "4", late: "1" });
       assert.deepEqual(report.blocked, ["failed", null, []]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it("storage never overwrites a file it could not read: a corrupt file is moved aside first", () => {
+    const dir = mkdtempSync(join(tmpdir(), "typenative-gtk-storage-"));
+    try {
+      const script = join(dir, "probe.js");
+      const path = join(dir, "storage.json");
+      // Hand-edited, with a trailing comma: the user's data is still in there.
+      writeFileSync(path, '{"draft":"three weeks of notes",}');
+      writeFileSync(
+        script,
+        `import { storageService } from ${JSON.stringify(SERVICES)};
+import GLib from "gi://GLib";
+const storage = storageService(${JSON.stringify(path)});
+const before = storage.keys();
+await storage.set(["theme", "dark"]);
+const [, bytes] = GLib.file_get_contents(${JSON.stringify(path)});
+print(JSON.stringify({ before, file: JSON.parse(new TextDecoder().decode(bytes)) }));
+`,
+      );
+      const result = spawnSync("gjs", ["-m", script], { encoding: "utf8", timeout: 30_000 });
+      const line = result.stdout.split("\n").find((l) => l.startsWith("{"));
+      assert.ok(line, `no report; stderr:\n${result.stderr}`);
+      assert.deepEqual(JSON.parse(line), { before: [], file: { theme: "dark" } });
+      const aside = readdirSync(dir).filter((name) => name.startsWith("storage.json.corrupt-"));
+      assert.equal(aside.length, 1, `files: ${readdirSync(dir).join(", ")}`);
+      assert.equal(readFileSync(join(dir, aside[0]!), "utf8"), '{"draft":"three weeks of notes",}');
+      assert.match(result.stderr, /moved it to .*storage\.json\.corrupt-/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("storage whose unreadable file cannot be moved aside fails its writes instead of starting over it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "typenative-gtk-storage-"));
+    try {
+      const script = join(dir, "probe.js");
+      // A path under a regular file: neither readable nor movable (as root too).
+      writeFileSync(join(dir, "blocker"), "");
+      writeFileSync(
+        script,
+        `import { storageService } from ${JSON.stringify(SERVICES)};
+const storage = storageService(${JSON.stringify(join(dir, "blocker", "storage.json"))});
+const outcome = await storage.set(["a", "1"]).then(() => "stored", (error) => "failed: " + error.message);
+print(JSON.stringify({ outcome, a: storage.get(["a"]) }));
+`,
+      );
+      const result = spawnSync("gjs", ["-m", script], { encoding: "utf8", timeout: 30_000 });
+      const line = result.stdout.split("\n").find((l) => l.startsWith("{"));
+      assert.ok(line, `no report; stderr:\n${result.stderr}`);
+      const report = JSON.parse(line) as { outcome: string; a: string | null };
+      assert.match(report.outcome, /^failed: /);
+      assert.equal(report.a, null);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -284,6 +284,23 @@ describe("fileStorage", () => {
     assert.equal(reported.length, 1);
   });
 
+  it("a relative path names the file under the directory current when the storage was made, not at each write", async () => {
+    const before = process.cwd();
+    const elsewhere = join(dir, "elsewhere");
+    await nodeFs.mkdir(elsewhere);
+    process.chdir(dir);
+    try {
+      const storage = fileStorage("storage.json");
+      // A script that changes directory after configuring storage.
+      process.chdir(elsewhere);
+      await storage.set("a", "1");
+      assert.deepEqual(readStored(), { a: "1" });
+      assert.equal(existsSync(join(elsewhere, "storage.json")), false);
+    } finally {
+      process.chdir(before);
+    }
+  });
+
   it("rejects bad arguments with TypeError", async () => {
     const storage = fileStorage(file);
     await assert.rejects(storage.set("k", 1 as unknown as string), TypeError);
