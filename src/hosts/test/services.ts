@@ -9,6 +9,29 @@ export interface PendingAlert {
   buttons: string[];
 }
 
+/**
+ * Puts `request` at the end of `queue` until the test answers it (`resolve`)
+ * or `signal` aborts (`aborted`, and it leaves the queue). Answered, it stops
+ * listening: a screen's long-lived signal would otherwise collect one
+ * listener per request.
+ */
+function waitInQueue<R, T>(queue: Array<{ request: R; answer(value: T): void }>, request: R, signal: AbortSignal | undefined, resolve: (value: T) => void, aborted: () => void): void {
+  const onAbort = (): void => {
+    const at = queue.indexOf(entry);
+    if (at !== -1) queue.splice(at, 1);
+    aborted();
+  };
+  const entry = {
+    request,
+    answer: (value: T) => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve(value);
+    },
+  };
+  queue.push(entry);
+  signal?.addEventListener("abort", onAbort, { once: true });
+}
+
 interface QueuedAlert {
   request: AlertRequest;
   answer: (index: number | null) => void;
@@ -22,23 +45,7 @@ export class TestAlerts implements AlertPresenter {
   #queue: QueuedAlert[] = [];
 
   present(request: AlertRequest, signal?: AbortSignal): Promise<number | null> {
-    return new Promise((resolve) => {
-      const onAbort = (): void => {
-        const at = this.#queue.indexOf(entry);
-        if (at !== -1) this.#queue.splice(at, 1);
-        resolve(null);
-      };
-      // Answered, it stops listening: a screen's long-lived signal would otherwise collect one listener per alert.
-      const entry: QueuedAlert = {
-        request,
-        answer: (index) => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve(index);
-        },
-      };
-      this.#queue.push(entry);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
+    return new Promise((resolve) => waitInQueue(this.#queue, request, signal, resolve, () => resolve(null)));
   }
 
   /** Alerts on screen, oldest first. */
@@ -126,22 +133,6 @@ export class TestCamera implements CameraService {
   }
 
   #enqueue(request: PendingCameraRequest, signal: AbortSignal | undefined): Promise<string | null> {
-    return new Promise((resolve, reject) => {
-      const onAbort = (): void => {
-        const at = this.#queue.indexOf(entry);
-        if (at !== -1) this.#queue.splice(at, 1);
-        reject(signal!.reason);
-      };
-      // Answered, it stops listening (see TestAlerts.present).
-      const entry: QueuedCamera = {
-        request,
-        answer: (path) => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve(path);
-        },
-      };
-      this.#queue.push(entry);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
+    return new Promise((resolve, reject) => waitInQueue(this.#queue, request, signal, resolve, () => reject(signal!.reason)));
   }
 }
