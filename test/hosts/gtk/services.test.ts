@@ -11,6 +11,14 @@ import { pathToFileURL } from "node:url";
 const SERVICES = pathToFileURL(new URL("../../../src/hosts/gtk/services.js", import.meta.url).pathname).href;
 const skip = spawnSync("sh", ["-c", "command -v gjs"]).status === 0 ? false : "missing gjs (apt-get install -y gjs gir1.2-gtk-4.0)";
 
+/** Runs `script` as a gjs module; returns the JSON line it printed (parsed) and its stderr. */
+function runProbe(script: string): { printed: unknown; stderr: string } {
+  const result = spawnSync("gjs", ["-m", script], { encoding: "utf8", timeout: 30_000 });
+  const line = result.stdout.split("\n").find((l) => l.startsWith("{"));
+  assert.ok(line, `no report; stderr:\n${result.stderr}`);
+  return { printed: JSON.parse(line), stderr: result.stderr };
+}
+
 describe("GTK host services", { skip }, () => {
   it("storage flush() waits for every change made before it, including those waiting behind a write on disk", () => {
     const dir = mkdtempSync(join(tmpdir(), "typenative-gtk-storage-"));
@@ -29,10 +37,8 @@ const [, bytes] = GLib.file_get_contents(${JSON.stringify(path)});
 print(new TextDecoder().decode(bytes));
 `,
       );
-      const result = spawnSync("gjs", ["-m", script], { encoding: "utf8", timeout: 30_000 });
-      const line = result.stdout.split("\n").find((l) => l.startsWith("{"));
-      assert.ok(line, `no report; stderr:\n${result.stderr}`);
-      assert.deepEqual(JSON.parse(line), { a: "1", b: "2" });
+      const { printed } = runProbe(script);
+      assert.deepEqual(printed, { a: "1", b: "2" });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -53,10 +59,8 @@ const read = (s) => Object.fromEntries(["__proto__", "constructor", "toString", 
 print(JSON.stringify({ now: read(storage), keys: storage.keys().sort(), reloaded: read(reloaded), cleared: (await storage.clear(), storage.get(["__proto__"])) }));
 `,
       );
-      const result = spawnSync("gjs", ["-m", script], { encoding: "utf8", timeout: 30_000 });
-      const line = result.stdout.split("\n").find((l) => l.startsWith("{"));
-      assert.ok(line, `no report; stderr:\n${result.stderr}`);
-      const report = JSON.parse(line) as { now: Record<string, string | null>; keys: string[]; reloaded: Record<string, string | null>; cleared: string | null };
+      const { printed } = runProbe(script);
+      const report = printed as { now: Record<string, string | null>; keys: string[]; reloaded: Record<string, string | null>; cleared: string | null };
       // Parsed, not a literal: in a literal "__proto__" would set the prototype.
       const expected: unknown = JSON.parse('{"__proto__":"v:__proto__","constructor":"v:constructor","toString":"v:toString","plain":"v:plain"}');
       assert.deepEqual(report.now, expected);
@@ -134,10 +138,8 @@ report.blocked = [await outcome(blocked.set(["a", "1"])), blocked.get(["a"]), bl
 print(JSON.stringify(report));
 `,
       );
-      const result = spawnSync("gjs", ["-m", script], { encoding: "utf8", timeout: 30_000 });
-      const line = result.stdout.split("\n").find((l) => l.startsWith("{"));
-      assert.ok(line, `no report; stderr:\n${result.stderr}`);
-      const report = JSON.parse(line) as Record<string, unknown>;
+      const { printed } = runProbe(script);
+      const report = printed as Record<string, unknown>;
       assert.deepEqual(report.writes, ["failed", "stored"]);
       assert.deepEqual(report.afterSet, { added: "1", gone: "1", kept: "1" }, "the failed set is undone, the one behind it kept");
       assert.deepEqual([report.remove, report.clear], ["failed", "failed"]);
@@ -170,14 +172,12 @@ const [, bytes] = GLib.file_get_contents(${JSON.stringify(path)});
 print(JSON.stringify({ before, file: JSON.parse(new TextDecoder().decode(bytes)) }));
 `,
       );
-      const result = spawnSync("gjs", ["-m", script], { encoding: "utf8", timeout: 30_000 });
-      const line = result.stdout.split("\n").find((l) => l.startsWith("{"));
-      assert.ok(line, `no report; stderr:\n${result.stderr}`);
-      assert.deepEqual(JSON.parse(line), { before: [], file: { theme: "dark" } });
+      const { printed, stderr } = runProbe(script);
+      assert.deepEqual(printed, { before: [], file: { theme: "dark" } });
       const aside = readdirSync(dir).filter((name) => name.startsWith("storage.json.corrupt-"));
       assert.equal(aside.length, 1, `files: ${readdirSync(dir).join(", ")}`);
       assert.equal(readFileSync(join(dir, aside[0]!), "utf8"), '{"draft":"three weeks of notes",}');
-      assert.match(result.stderr, /moved it to .*storage\.json\.corrupt-/);
+      assert.match(stderr, /moved it to .*storage\.json\.corrupt-/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -197,10 +197,8 @@ const outcome = await storage.set(["a", "1"]).then(() => "stored", (error) => "f
 print(JSON.stringify({ outcome, a: storage.get(["a"]) }));
 `,
       );
-      const result = spawnSync("gjs", ["-m", script], { encoding: "utf8", timeout: 30_000 });
-      const line = result.stdout.split("\n").find((l) => l.startsWith("{"));
-      assert.ok(line, `no report; stderr:\n${result.stderr}`);
-      const report = JSON.parse(line) as { outcome: string; a: string | null };
+      const { printed } = runProbe(script);
+      const report = printed as { outcome: string; a: string | null };
       assert.match(report.outcome, /^failed: /);
       assert.equal(report.a, null);
     } finally {
